@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from nianbao.errors import NianbaoError
+from nianbao.errors import InputError, NianbaoError
 from nianbao.report import Report
 
 
@@ -33,12 +34,28 @@ def read_structure(path: str) -> Report:
     return report
 
 
+@lru_cache(maxsize=4)
+def _extractor(name: str, model_dir: str | None):
+    """One extractor (one model load) per process, reused for every batch of reports."""
+    from nianbao.facts.extractors import get_extractor
+
+    return get_extractor(name, model_dir=model_dir)
+
+
+def read_or_error(path: str) -> Report | NianbaoError:
+    """`read_structure`, with any failure turned into an error that names the file."""
+    try:
+        return read_structure(path)
+    except NianbaoError as err:
+        return err
+    except Exception as err:  # a bug must not stop a multi-file run; say what happened
+        return InputError(path, f"internal error while reading ({type(err).__name__}: {err}); please report it")
+
+
 def add_facts_and_findings(reports: list[Report], options: CheckOptions) -> None:
     """Tag facts in every report (batched across documents) and reconcile them."""
     if options.extractor != "none":
-        from nianbao.facts.extractors import get_extractor
-
-        extractor = get_extractor(options.extractor, model_dir=options.model_dir)
+        extractor = _extractor(options.extractor, options.model_dir)
         for report, facts in zip(reports, extractor.extract(reports)):
             for fact in facts:
                 fact.section = report.section_at(fact.start)
@@ -48,8 +65,14 @@ def add_facts_and_findings(reports: list[Report], options: CheckOptions) -> None
 
         for report in reports:
             report.findings.extend(reconcile.text_findings(report))
-        for report, findings in reconcile.cross_year_findings(reports):
-            report.findings.extend(findings)
+
+
+def add_cross_year_findings(reports: list[Report]) -> None:
+    """Link reports of the same issuer in consecutive years (last year's 结转 = this year's)."""
+    from nianbao import reconcile
+
+    for report, findings in reconcile.cross_year_findings(reports):
+        report.findings.extend(findings)
 
 
 def check_paths(paths: Iterable[str], options: CheckOptions | None = None) -> Iterator[Report | NianbaoError]:
@@ -62,11 +85,11 @@ def check_paths(paths: Iterable[str], options: CheckOptions | None = None) -> It
     options = options or CheckOptions()
     results: list[Report | NianbaoError] = []
     for path in paths:
-        try:
-            results.append(read_structure(path))
-        except NianbaoError as err:
-            results.append(err)
-    add_facts_and_findings([r for r in results if isinstance(r, Report)], options)
+        results.append(read_or_error(path))
+    reports = [r for r in results if isinstance(r, Report)]
+    add_facts_and_findings(reports, options)
+    if options.reconcile:
+        add_cross_year_findings(reports)
     yield from results
 
 

@@ -1,0 +1,48 @@
+"""Read results back out of the database: JSON Lines, findings CSV, and the HTML pages."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from nianbao.batch import db
+
+
+def export_jsonl(db_path: str | Path, out: str | Path, with_text: bool = False) -> int:
+    """One OUTPUT.md object per line (cross-year findings included); returns the count."""
+    con = db.connect(db_path)
+    n = 0
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as fh:
+        for report in db.iter_reports(con):
+            fh.write(json.dumps(report.to_dict(with_text=with_text), ensure_ascii=False) + "\n")
+            n += 1
+    con.close()
+    return n
+
+
+def export_csv(db_path: str | Path, out: str | Path) -> int:
+    """All findings as CSV for spreadsheets; returns the number of reports."""
+    from nianbao.render.csv import write_findings_csv
+
+    con = db.connect(db_path)
+    reports = list(db.iter_reports(con))
+    con.close()
+    write_findings_csv(reports, out)
+    return len(reports)
+
+
+def export_html(db_path: str | Path, out_dir: str | Path) -> Path:
+    """One evidence page per report plus the batch summary page; returns the summary path."""
+    from nianbao.render.html import write_report_html
+    from nianbao.render.summary_page import write_summary_html
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    con = db.connect(db_path)
+    reports = list(db.iter_reports(con))
+    con.close()
+    for report in reports:
+        write_report_html(report, out_dir / f"{report.doc_id}.html")
+    index = out_dir / "index.html"
+    write_summary_html(reports, index)
+    return index

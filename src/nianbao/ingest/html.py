@@ -1,0 +1,170 @@
+"""HTML pages: visible text, one line per block, and real tables as tab-separated rows.
+
+* ``<head>``, ``<script>``, ``<style>``, ``<noscript>``, ``<template>`` and comments are dropped.
+* Block elements (``p``, ``div``, ``li``, ``h1``–``h6``, ``tr``, …) end a line; ``<br>`` always
+  breaks the line; inline elements (``span``, ``b``, ``a``, a ``p`` nested in a ``p``) flow.
+* Runs of ASCII whitespace collapse to one space as a browser shows them.  ``&nbsp;`` is kept
+  as U+00A0 (the normalised-text rule keeps no-break spaces as printed), so indentation made
+  of ``&nbsp;`` survives at the start of a line.
+* A ``<table>`` becomes one line per row, cells separated by a tab
+  (`normalise.table_rows_to_text`), with ``rowspan``/``colspan`` expanded into a full grid
+  where the covered positions are empty strings.  A layout table (one cell, or a table that
+  holds another table) is read as ordinary blocks.
+"""
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+from nianbao.ingest.encoding import decode
+from nianbao.ingest.normalise import normalise_text, table_rows_to_text
+from nianbao.report import Report
+
+_DROPPED = {"head", "script", "style", "noscript", "template", "title", "meta", "link", "iframe", "svg", "object"}
+_BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}
+_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.I)
+_SPACES = re.compile(r"[ \t\n\r\f]+")  # ASCII whitespace only: U+00A0 and U+3000 stay
+_MAX_SPAN = 1000  # a rowspan/colspan beyond this is a typo, not a table
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 4 KB (``<meta charset>``, http-equiv, ``<?xml``)."""
+    head = data[:4096]
+    match = _CHARSET.search(head) or _XML_ENCODING.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def convert(path: str, data: bytes, doc_id: str) -> Report:
+    decoded = decode(data, path, declared=declared_charset(data))
+    soup = BeautifulSoup(decoded.text, "lxml")
+    text = normalise_text(html_to_text(soup))
+    return Report(doc_id=doc_id, source=path, format="html", text=text,
+                  encoding=decoded.encoding, warnings=list(decoded.warnings))
+
+
+def html_to_text(soup: BeautifulSoup | Tag) -> str:
+    lines = _Lines()
+    _walk(soup, lines)
+    return lines.text()
+
+
+class _Lines:
+    """Collects inline text into lines; blocks end a line only if it has content."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.current: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.current.append(text)
+
+    def soft_break(self) -> None:
+        line = self._line()
+        if line:
+            self.lines.append(line)
+        self.current = []
+
+    def hard_break(self) -> None:  # <br>: the line ends even when it is empty
+        self.lines.append(self._line())
+        self.current = []
+
+    def add_block(self, block: str) -> None:
+        self.soft_break()
+        self.lines.append(block)
+
+    def _line(self) -> str:
+        return _SPACES.sub(" ", "".join(self.current)).strip(" ")
+
+    def text(self) -> str:
+        self.soft_break()
+        return "\n".join(self.lines)
+
+
+def _walk(node: Tag, lines: _Lines) -> None:
+    for child in node.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            if type(child) is NavigableString:  # skips CData, doctype, processing instructions
+                lines.add(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name.lower()
+        if name in _DROPPED:
+            continue
+        if name == "br":
+            lines.hard_break()
+        elif name == "table" and _is_data_table(child):
+            lines.add_block(table_rows_to_text(table_grid(child)))
+        elif name in _BLOCKS and not _inline_paragraph(child):
+            lines.soft_break()
+            _walk(child, lines)
+            lines.soft_break()
+        else:
+            _walk(child, lines)
+
+
+def _inline_paragraph(tag: Tag) -> bool:
+    """A ``<p>`` inside a ``<p>`` (invalid HTML some editors write) flows as inline text."""
+    return tag.name == "p" and tag.find_parent("p") is not None
+
+
+def _own_rows(table: Tag) -> list[Tag]:
+    rows = []
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is table:
+            rows.append(tr)
+    return rows
+
+
+def _own_cells(tr: Tag) -> list[Tag]:
+    return [c for c in tr.find_all(["td", "th"], recursive=False)]
+
+
+def _is_data_table(table: Tag) -> bool:
+    """A table of data, not one used for page layout (single cell, or holding tables)."""
+    if table.find("table") is not None:
+        return False
+    cells = sum(len(_own_cells(tr)) for tr in _own_rows(table))
+    return cells > 1
+
+
+def table_grid(table: Tag) -> list[list[str]]:
+    """The table as a full grid: a spanned cell's text at its top-left, '' where it covers."""
+    grid: dict[tuple[int, int], str] = {}
+    rows = _own_rows(table)
+    for r, tr in enumerate(rows):
+        c = 0
+        for cell in _own_cells(tr):
+            while (r, c) in grid:
+                c += 1
+            rowspan = _span(cell, "rowspan")
+            colspan = _span(cell, "colspan")
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid.setdefault((r + dr, c + dc), "")
+            grid[(r, c)] = _cell_text(cell)
+            c += colspan
+    if not grid:
+        return []
+    height = max(r for r, _ in grid) + 1
+    width = max(c for _, c in grid) + 1
+    return [[grid.get((r, c), "") for c in range(width)] for r in range(height)]
+
+
+def _span(cell: Tag, attr: str) -> int:
+    match = re.match(r"\s*(\d+)", str(cell.get(attr, "1")))
+    value = int(match.group(1)) if match else 1
+    return min(max(value, 1), _MAX_SPAN)
+
+
+def _cell_text(cell: Tag) -> str:
+    return html_to_text(cell)

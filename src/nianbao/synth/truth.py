@@ -1,0 +1,109 @@
+"""Ground truth of a synthetic report: gold fact spans, table cells, planted disagreements.
+
+`TextBuilder` writes a report piece by piece and records each fact span's offsets as it
+goes, so `text[start:end] == span text` holds by construction (and is asserted).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class GoldFact:
+    """A gold span (FACTS.md §1–2). `cells` names the table cells the span reconciles with,
+    as chosen by the sentence that wrote it (empty when the label has no table side)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    value: int | float
+    unit: str | None
+    qualifier: str
+    section: str | None = None
+    cells: list[str] = field(default_factory=list)
+    scope: str | None = None  # a scope word in the sentence (代表, 本部门, 全市, 备案)
+    combined: bool = False  # 予以公开及部分公开: one count naming two categories
+
+
+@dataclass
+class Expectation:
+    """What a check must conclude. `rule` is an OUTPUT.md rule id; `status` PASS | FAIL |
+    UNCERTAIN; `facts` index `SyntheticReport.facts`; values are both sides as written."""
+
+    rule: str
+    status: str
+    facts: list[int] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)
+    text_value: int | float | None = None
+    table_value: int | float | None = None
+    note: str = ""
+
+
+@dataclass
+class SyntheticReport:
+    id: str
+    text: str  # normalised text (the file itself for txt/md; the converted text for html)
+    format: str  # txt | md | html
+    issuer: str
+    year: int
+    layout: str  # table 二 layout: "2019" | "2021"
+    table_style: str
+    facts: list[GoldFact]
+    cells: dict[str, dict[str, Any]]  # cell id → {raw, value, unit, kind}
+    sections: list[dict[str, Any]]  # {id, title, start, end}
+    planted: list[Expectation]  # deliberate disagreements: every one must come out FAIL
+    checks: list[Expectation]  # every text-vs-table / arithmetic check with its expected status
+    markup: str | None = None  # the file written to disk when it is not `text` (html)
+    previous: str | None = None  # id of last year's report of the same issuer, when generated
+
+    def file_text(self) -> str:
+        return self.markup if self.markup is not None else self.text
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("markup")
+        return d
+
+
+class TextBuilder:
+    """Appends text and records gold spans with their offsets."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.facts: list[GoldFact] = []
+        self.section: str | None = None
+
+    @property
+    def offset(self) -> int:
+        return self._length
+
+    def add(self, text: str) -> None:
+        self._parts.append(text)
+        self._length += len(text)
+
+    def add_fact(self, text: str, label: str, value: int | float, unit: str | None, qualifier: str,
+                 cells: list[str] | None = None, scope: str | None = None, combined: bool = False,
+                 share_span: bool = False) -> GoldFact:
+        """Write `text` as a span of `label`; with `share_span` the span is the previous one
+        again (one cue stating two facts, 未发生行政复议和行政诉讼) and nothing is written."""
+        if share_span:
+            prev = self.facts[-1]
+            start, end = prev.start, prev.end
+            assert prev.text == text
+        else:
+            start = self._length
+            self.add(text)
+            end = self._length
+        fact = GoldFact(start, end, text, label, value, unit, qualifier, self.section,
+                        list(cells or []), scope, combined)
+        self.facts.append(fact)
+        return fact
+
+    def text(self) -> str:
+        text = "".join(self._parts)
+        for f in self.facts:
+            assert text[f.start:f.end] == f.text, (f, text[f.start:f.end])
+        return text
