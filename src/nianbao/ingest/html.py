@@ -2,7 +2,8 @@
 
 * ``<head>``, ``<script>``, ``<style>``, ``<noscript>``, ``<template>`` and comments are dropped.
 * Block elements (``p``, ``div``, ``li``, ``h1``–``h6``, ``tr``, …) end a line; ``<br>`` always
-  breaks the line; inline elements (``span``, ``b``, ``a``, a ``p`` nested in a ``p``) flow.
+  breaks the line; inline elements (``span``, ``b``, ``font``, ``a``, nested or not) flow.
+  A ``<p>`` written inside a ``<p>`` closes the open one, as in a browser (HTML parsing rules).
 * Runs of ASCII whitespace collapse to one space as a browser shows them.  ``&nbsp;`` is kept
   as U+00A0 (the normalised-text rule keeps no-break spaces as printed), so indentation made
   of ``&nbsp;`` survives at the start of a line.
@@ -104,17 +105,12 @@ def _walk(node: Tag, lines: _Lines) -> None:
             lines.hard_break()
         elif name == "table" and _is_data_table(child):
             lines.add_block(table_rows_to_text(table_grid(child)))
-        elif name in _BLOCKS and not _inline_paragraph(child):
+        elif name in _BLOCKS:
             lines.soft_break()
             _walk(child, lines)
             lines.soft_break()
         else:
             _walk(child, lines)
-
-
-def _inline_paragraph(tag: Tag) -> bool:
-    """A ``<p>`` inside a ``<p>`` (invalid HTML some editors write) flows as inline text."""
-    return tag.name == "p" and tag.find_parent("p") is not None
 
 
 def _own_rows(table: Tag) -> list[Tag]:

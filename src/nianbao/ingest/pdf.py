@@ -49,31 +49,36 @@ class _Item:
 
 
 def convert(path: str, data: bytes, doc_id: str) -> Report:
-    pages = _open(path, data)
-    items_per_page = [_page_items(page) for page in pages]
-    chars = sum(len(page.chars) for page in pages)
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_page_items(page) for page in pdf.pages]
+            chars = sum(len(page.chars) for page in pdf.pages)
+    except Exception as err:  # pdfminer wraps its many parse errors in one exception type
+        raise _open_error(path, err) from err
     if chars == 0:
         raise InputError(path, "no text layer (a scanned PDF): run OCR first")
-    text = normalise_text(_join_pages(items_per_page))
+    text = normalise_text(_join_pages(pages))
     cid_chars = sum(len(m.group()) for m in _CID.finditer(text))
     if cid_chars > len(text) / 2:
         raise InputError(path, "the PDF's fonts carry no Unicode text (it reads as (cid:N) codes): run OCR first")
     return Report(doc_id=doc_id, source=path, format="pdf", text=text)
 
 
-def _open(path: str, data: bytes):
-    import pdfplumber
+def _open_error(path: str, err: Exception) -> InputError:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        return list(pdf.pages)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise InputError(path, "encrypted PDF: decrypt it first") from err
-    except Exception as err:  # pdfminer raises many syntax errors for a damaged file
-        if "password" in str(err).lower() or "encrypt" in str(err).lower():
-            raise InputError(path, "encrypted PDF: decrypt it first") from err
-        raise InputError(path, f"corrupt PDF: it cannot be parsed ({type(err).__name__})") from err
+    causes = [err, *err.args, err.__cause__]
+    if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
+        return InputError(path, "encrypted PDF: decrypt it first")
+    return InputError(path, f"corrupt PDF: it cannot be parsed ({_describe(err)})")
+
+
+def _describe(err: Exception) -> str:
+    inner = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
+    detail = str(inner).strip()
+    return f"{type(inner).__name__}: {detail}"[:160] if detail else type(inner).__name__
 
 
 def _page_items(page) -> list[_Item]:

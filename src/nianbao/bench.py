@@ -1,0 +1,132 @@
+"""`nianbao bench`: speed and peak memory of each way of tagging facts, on the same documents.
+
+Each system runs in its own child process (so peak memory is its own): the documents are
+checked end to end (ingest, sections, tables, facts, findings) once to warm up, then
+`repeat` more times; throughput is reports per second over the timed passes, and the
+extractor's load time is reported apart. Results are printed as ratios to the fastest.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+# name -> (extractor name for CheckOptions, extra ModelExtractor settings or None)
+SYSTEMS: dict[str, tuple[str, dict | None]] = {
+    "rules": ("rules", None),
+    "crf": ("crf", None),
+    "model (whole narrative)": ("model", {"mode": "whole", "backend": "torch"}),
+    "model (candidate windows)": ("model", {"mode": "windows", "backend": "torch"}),
+    "model (windows, optimised)": ("model", {"mode": "windows", "backend": "optimised"}),
+}
+
+
+@dataclass
+class BenchResult:
+    system: str
+    reports: int
+    seconds: float
+    reports_per_second: float
+    load_seconds: float
+    peak_rss_mb: float
+
+
+def measure_in_this_process(system: str, paths: list[str], repeat: int) -> BenchResult:
+    from nianbao.pipeline import CheckOptions, add_cross_year_findings, add_facts_and_findings, read_structure
+
+    extractor, settings = SYSTEMS[system]
+    options = CheckOptions(extractor=extractor)
+    started = time.perf_counter()
+    if settings is not None:
+        from nianbao.pipeline import _extractor
+        from nianbao.tagger.predict import ModelExtractor
+
+        _extractor.cache_clear()
+        model = ModelExtractor(None, **settings)
+        options.extractor = "none"
+    else:
+        from nianbao.pipeline import _extractor
+
+        _extractor(extractor, None)  # load once, outside the timed passes
+    load = time.perf_counter() - started
+
+    def one_pass():
+        reports = [read_structure(p) for p in paths]
+        if settings is not None:
+            for report, facts in zip(reports, model.extract(reports)):
+                report.facts = facts
+        add_facts_and_findings(reports, options)
+        add_cross_year_findings(reports)
+
+    one_pass()  # warm-up
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        one_pass()
+    seconds = time.perf_counter() - t0
+    n = len(paths) * repeat
+    return BenchResult(system, n, round(seconds, 3), round(n / seconds, 2), round(load, 2),
+                       round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
+
+
+def measure(paths: list[str], systems: list[str] | None = None, repeat: int = 3) -> list[BenchResult]:
+    """Run each system in a child process and collect its result."""
+    results = []
+    for system in systems or list(SYSTEMS):
+        out = subprocess.run(
+            [sys.executable, "-c", "import sys, json; from nianbao.bench import _child; _child()"],
+            input=json.dumps({"system": system, "paths": paths, "repeat": repeat}),
+            capture_output=True, text=True,
+        )
+        if out.returncode != 0:
+            raise RuntimeError(f"bench of {system!r} failed:\n{out.stderr[-2000:]}")
+        results.append(BenchResult(**json.loads(out.stdout.strip().splitlines()[-1])))
+    return results
+
+
+def _child() -> None:
+    job = json.loads(sys.stdin.read())
+    result = measure_in_this_process(job["system"], job["paths"], job["repeat"])
+    print(json.dumps(asdict(result)))
+
+
+@dataclass
+class BatchBenchResult:
+    engine: str
+    workers: int
+    reports: int
+    seconds: float
+    reports_per_second: float
+    peak_rss_mb_per_worker: float
+
+
+def measure_batch(inputs: list[str], extractor: str = "model", configs=(("local", 1), ("local", 2), ("ray", 2)),
+                  ) -> list[BatchBenchResult]:
+    """The batch job on the same inputs with 1 and 2 local workers and with Ray."""
+    from nianbao.batch import BatchOptions, run_batch
+    from nianbao.pipeline import CheckOptions
+
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (engine, workers) in enumerate(configs):
+            summary = run_batch(inputs, Path(tmp) / f"{i}.sqlite",
+                                BatchOptions(check=CheckOptions(extractor=extractor), workers=workers, engine=engine))
+            results.append(BatchBenchResult(engine, workers, summary.ok + summary.failed, round(summary.seconds, 2),
+                                            round(summary.reports_per_second, 2),
+                                            round(max(summary.worker_peak_rss_mb.values(), default=0.0), 1)))
+    return results
+
+
+def ratio_table(rows: list, name_of, rate_of, columns: list[tuple[str, callable]]) -> str:
+    """A Markdown table with each row's throughput as a ratio to the fastest."""
+    fastest = max(rate_of(r) for r in rows)
+    head = ["system", "reports/s", "× fastest"] + [c for c, _ in columns]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        cells = [name_of(r), f"{rate_of(r):.2f}", f"{rate_of(r) / fastest:.3f}"] + [str(fn(r)) for _, fn in columns]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,43 @@
+"""`nianbao bench`: reports per second and peak memory, as ratios to the fastest."""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--systems", default=None, help="Comma-separated subset of the systems (default: all).")
+@click.option("--repeat", type=int, default=3, show_default=True, help="Timed passes over the documents.")
+@click.option("--batch", "batch", is_flag=True, help="Measure the batch job: 1 and 2 workers and Ray.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="evaluate", show_default=True)
+def command(inputs, systems, repeat, batch, out_dir):
+    """Measure on INPUT files/folders (default: the seeds and the real corpus in ../shared)."""
+    from nianbao.batch.inputs import expand_inputs
+    from nianbao.bench import SYSTEMS, measure, measure_batch, ratio_table
+
+    if not inputs:
+        shared = Path(__file__).resolve().parents[3].parent / "shared"
+        inputs = [str(shared / "seeds"), str(shared / "corpus" / "real")]
+    paths, missing = expand_inputs(list(inputs))
+    for item, problem in missing:
+        raise click.ClickException(f"{item}: {problem}")
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    if batch:
+        rows = measure_batch(list(inputs))
+        table = ratio_table(rows, lambda r: f"{r.engine}, {r.workers} worker(s)", lambda r: r.reports_per_second,
+                            [("reports", lambda r: r.reports), ("peak MB / worker", lambda r: r.peak_rss_mb_per_worker)])
+        name = "bench_batch"
+    else:
+        chosen = systems.split(",") if systems else list(SYSTEMS)
+        rows = measure(paths, chosen, repeat)
+        table = ratio_table(rows, lambda r: r.system, lambda r: r.reports_per_second,
+                            [("peak MB", lambda r: r.peak_rss_mb), ("load s", lambda r: r.load_seconds)])
+        name = "bench"
+    header = f"{len(paths)} documents, " + ("batch job" if batch else f"{repeat} timed passes after a warm-up") + "\n\n"
+    (Path(out_dir) / f"{name}.md").write_text(header + table, encoding="utf-8")
+    (Path(out_dir) / f"{name}.json").write_text(json.dumps([asdict(r) for r in rows], indent=1), encoding="utf-8")
+    click.echo(header + table)

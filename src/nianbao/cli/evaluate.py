@@ -1,0 +1,33 @@
+"""`nianbao evaluate`: cross-validated accuracy of the model and both baselines."""
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False, exists=True), default=None,
+              help="An annotation folder (default: annotation/gold, the real gold corpus).")
+@click.option("--systems", default="rules,crf,model", show_default=True, help="Comma-separated: rules, crf, model.")
+@click.option("--folds", type=int, default=4, show_default=True, help="Cross-validation folds over documents.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="evaluate", show_default=True)
+@click.option("--learning-curve", "curve", default="", help="Generated-report counts for the CRF learning curve, e.g. 0,30,60,120.")
+def command(gold_dir, systems, folds, seed, out_dir, curve):
+    """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
+    confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs)."""
+    from pathlib import Path
+
+    from nianbao.evaluate.data import load_gold_docs
+    from nianbao.evaluate.plots import plot_learning_curve
+    from nianbao.evaluate.runner import SYSTEMS, learning_curve, run_evaluation
+
+    docs = load_gold_docs(gold_dir)
+    chosen = [SYSTEMS[name.strip()]() for name in systems.split(",") if name.strip()]
+    results = run_evaluation(docs, chosen, folds, seed, out_dir, progress=lambda m: click.echo(m, err=True))
+    click.echo((Path(out_dir) / "results.md").read_text(encoding="utf-8"))
+    if curve:
+        points = learning_curve(docs, [int(x) for x in curve.split(",")], folds, seed)
+        path = plot_learning_curve({"crf": points}, Path(out_dir) / "learning_curve.png",
+                                   "generated reports added to each fold's training documents")
+        click.echo("learning curve: " + ", ".join(f"{n}: {f:.3f}" for n, f in points) + f" -> {path}")
+    click.echo(f"results -> {out_dir}/results.json ({len(results['systems'])} systems)")

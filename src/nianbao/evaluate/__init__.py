@@ -1,0 +1,1 @@
+"""Measuring extraction accuracy: metrics, bootstrap intervals, cross-validation, plots."""

@@ -1,0 +1,146 @@
+"""Candidate mentions: every place in the narrative a fact span could sit (FACTS.md §1).
+
+`find_candidates(text, exclude)` returns, in text order, with exact offsets
+(``text[c.start:c.end] == c.text``):
+
+* every **quantity expression** — optional qualifier + number + optional magnitude +
+  unit or measure word.  Arabic numbers (half- or full-width, with thousands separators
+  or decimals) are kept with or without a unit; a Chinese numeral is kept only when a
+  measure word follows it (``十二个``, ``两场``, ``二〇二〇年``);
+* every **zero-claim cue** 未 / 无 / 没有 that a countable thing follows within a short
+  window in the same clause (``未收到…申请``, ``没有发生…复议``, ``无收取…费用``).
+
+Candidates are recall-oriented: the extractor (rules or model) decides which are facts.
+Obvious non-facts are *marked*, not dropped, in `Candidate.kind`: ``year`` (2020年),
+``date`` (1月1日, 9:30), ``phone``, ``doc_number`` (〔2020〕80号), ``article`` (第二十条),
+``ordinal`` (第3批), ``list_marker`` (1.  2、 (1)), ``page_number`` (-3-), ``name`` (a number
+used as a name: “12345”热线), ``code`` (5G, H5, postcodes), ``idiom`` (一件事, 一次办好, 十四五).
+Everything else is ``quantity`` or ``zero_claim`` (`FACT_KINDS`).
+
+Dropped outright: Chinese numerals with no measure word after them (一是, 进一步, (一)),
+negation words that are not zero claims (无法, 无正当理由, 未能, 未来, 未经, 无纸化 …, or a
+cue with no countable thing after it), and anything overlapping an ``exclude`` region
+(the tables: see `narrative_exclusions`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nianbao.facts.normalise import CN_NUMERAL_CHARS, UNITS
+from nianbao.report import Report
+
+FACT_KINDS = frozenset({"quantity", "zero_claim"})
+
+_SP = r"[ \u3000\u00a0]{0,2}"
+_UNIT = "|".join(re.escape(u) for u in UNITS)
+_ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
+_CN_START = "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
+_QUANTITY = re.compile(
+    rf"(?:超过|突破|超|逾|近|约)?(?:"
+    rf"(?P<arabic>{_ARABIC})(?:{_SP}(?:余|多))?(?:{_SP}(?:万亿|千|万|亿))?(?:余|多)?(?:{_SP}(?P<unit>{_UNIT}))?"
+    rf"|(?P<chinese>[{_CN_START}][{CN_NUMERAL_CHARS}]*)(?:余|多)?(?P<cunit>{_UNIT})"
+    rf")(?:以上|左右)?"
+)
+_STOP = "。；;！!？?，,\n\t"
+_ZERO_TRIGGERS = (
+    "收到", "受理", "接到", "接收", "发生", "出现", "产生", "收取", "收费", "申请", "复议", "诉讼",
+    "费用", "处理费", "投诉", "举报", "被", "纠错", "追究", "提起",
+)
+_ZERO = re.compile(
+    rf"(?P<cue>没有|未|无)(?=[^{_STOP}]{{0,12}}?(?:{'|'.join(_ZERO_TRIGGERS)}))"
+)
+_NOT_ZERO = re.compile(
+    r"无法|无正当|无纸|无缝|无论|无差别|无人|无线|无偿|无需|无死角|无障碍|无误|无效|无关|"
+    r"未来|未能|未成年|未经|未审结|未按|未及时|没有现成"
+)
+_IDIOM = re.compile(
+    r"一件事|一次办|一次性|一次告知|跑一次|一张网|一张图|一条龙|一个窗口|两个维护|两个确立|"
+    r"四个意识|四个自信|十[三四五]五|一网通|一窗|一门|一号|一站式|零跑|一次都不跑"
+)
+_OPEN = "〔[［【(（"
+_CLOSE = "〕]］】)）"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    text: str
+    kind: str  # "quantity" | "zero_claim" | "year" | "date" | "phone" | … (module docstring)
+
+    @property
+    def may_be_fact(self) -> bool:
+        return self.kind in FACT_KINDS
+
+
+def narrative_exclusions(report: Report) -> list[tuple[int, int]]:
+    """The table regions of a report: facts never come from inside them."""
+    return [(t.start, t.end) for t in report.tables.values() if t.start is not None]
+
+
+def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Quantity expressions and zero-claim cues in `text`, outside the `exclude` regions."""
+    exclude = exclude or []
+    idioms = [m.span() for m in _IDIOM.finditer(text)]
+    found = [Candidate(m.start(), m.end(), m.group(), _kind(text, m, idioms)) for m in _QUANTITY.finditer(text)]
+    for m in _ZERO.finditer(text):
+        if not _NOT_ZERO.match(text, m.start()) and not _NOT_ZERO.match(text, max(0, m.start() - 1)):
+            found.append(Candidate(m.start(), m.end(), m.group(), "zero_claim"))
+    found = [c for c in found if not any(s < c.end and c.start < e for s, e in exclude)]
+    return sorted(found, key=lambda c: (c.start, c.end))
+
+
+def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]]) -> str:
+    start, end = m.span()
+    before = text[max(0, start - 1):start]
+    after = text[end:end + 1]
+    unit = m["unit"] or m["cunit"]
+    digits = m["arabic"] or ""
+    plain = digits.isascii() and digits.isdigit()
+    if any(s < end and start < e for s, e in idioms):
+        return "idiom"
+    if before == "第":
+        return "article" if unit in ("条", "款", "项") else "ordinal"
+    if unit == "号" or (before and before in _OPEN and after and after in _CLOSE and len(digits) == 4):
+        return "doc_number"
+    if before in "-—－" and after in "-—－" and before and after and len(digits) <= 3:
+        return "page_number"
+    if _is_phone(text, start, end, digits, unit):
+        return "phone"
+    if before and before in "“\"「《‘" and after and after in "”\"」》’" or (
+        unit is None and "热线" in text[end:end + 8]
+    ):
+        return "name"
+    if before.isascii() and before.isalpha() or (unit is None and after.isascii() and after.isalpha()):
+        return "code"
+    if unit is None and len(digits) == 6 and any(w in text[max(0, start - 8):start] for w in ("邮编", "邮政编码")):
+        return "code"
+    if unit == "年" and (len(digits) == 4 or (m["chinese"] and len(m["chinese"]) == 4)):
+        return "year"
+    if unit is None and plain and len(digits) == 4 and 1949 <= int(digits) <= 2100 and after not in ("%", "％"):
+        return "year"
+    if unit in ("月", "日") and not text[max(0, start - 1):start] == "个":
+        return "date"
+    if unit is None and after in (":", "：") and text[end + 1:end + 3].isdigit() and plain and len(digits) <= 2:
+        return "date"
+    if unit is None and plain and m.group() == digits and (
+        after in (".", "．", "、") and not text[end + 1:end + 2].isdigit()
+        or (before in "(（" and after in ")）" and before and after)
+        or (after in ")）" and after and (start == 0 or text[start - 1] in "\n \u3000\t。；"))
+    ):
+        return "list_marker"
+    return "quantity"
+
+
+def _is_phone(text: str, start: int, end: int, digits: str, unit: str | None) -> bool:
+    if unit is not None or not digits.isdigit():
+        return False
+    if len(digits) == 11 and digits.startswith("1") and digits[1] in "3456789":
+        return True
+    joined_left = start >= 2 and text[start - 1] in "-－—" and text[start - 2].isdigit()
+    joined_right = text[end:end + 1] in ("-", "－", "—") and text[end + 1:end + 2].isdigit()
+    if (joined_left or joined_right) and len(digits) >= 3:
+        return True
+    window = text[max(0, start - 8):start]
+    return len(digits) >= 7 and any(w in window for w in ("电话", "热线", "传真", "联系方式", "手机"))

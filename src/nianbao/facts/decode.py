@@ -1,0 +1,74 @@
+"""Character tags → facts. Shared by every tagger (the model, the CRF) so decoding,
+offsets and value normalisation are tested without loading torch.
+
+Tags are BIO over consecutive characters (`B-APP_RECEIVED`, `I-APP_RECEIVED`, `O`). An
+`I-` that does not continue a span of its label starts one (the lenient reading). A span's
+score is the mean of its characters' scores.
+"""
+from __future__ import annotations
+
+import re
+
+from nianbao.facts.normalise import parse_quantity
+from nianbao.report import Fact
+
+
+def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) half-open index spans from BIO tags."""
+    spans: list[tuple[int, int, str]] = []
+    start, label = None, None
+    for i, tag in enumerate([*tags, "O"]):
+        kind, _, name = tag.partition("-")
+        continues = kind == "I" and name == label
+        if start is not None and not continues:
+            spans.append((start, i, label))
+            start, label = None, None
+        if kind in ("B", "I") and not continues:
+            start, label = i, name
+    return spans
+
+
+# `未发生行政复议和行政诉讼`: one zero cue states two facts (FACTS.md §4). A tagger gives one
+# label per character, so the second fact is added by this rule.
+_JOINT_ZERO = re.compile(r"^.{0,8}?(?:行政)?复议(?:案件)?(?:和|及|、|或|与)(?:提起)?(?:行政)?诉讼")
+_JOINT_PAIR = {"REVIEW_CASES": "LITIGATION_CASES", "LITIGATION_CASES": "REVIEW_CASES"}
+
+
+def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
+    """Add the partner fact of a zero claim whose cue governs both 复议 and 诉讼."""
+    out = list(facts)
+    have = {(f.start, f.end, f.label) for f in facts}
+    for f in facts:
+        partner = _JOINT_PAIR.get(f.label)
+        if f.qualifier == "zero_claim" and partner and _JOINT_ZERO.match(text[f.end:f.end + 24]):
+            if (f.start, f.end, partner) not in have:
+                out.append(Fact(label=partner, text=f.text, start=f.start, end=f.end, value=f.value, unit=f.unit,
+                                qualifier=f.qualifier, section=f.section, score=f.score, extractor=f.extractor))
+                have.add((f.start, f.end, partner))
+    return sorted(out, key=lambda x: (x.start, x.end, x.label))
+
+
+def fact_from_span(text: str, start: int, end: int, label: str, score: float, extractor: str) -> Fact | None:
+    """A fact with its normalised value; None when the span holds no quantity at all."""
+    span = text[start:end]
+    stripped = span.strip()
+    if not stripped:
+        return None
+    start += len(span) - len(span.lstrip())
+    end = start + len(stripped)
+    try:
+        q = parse_quantity(stripped)
+    except ValueError:
+        return None
+    return Fact(label=label, text=stripped, start=start, end=end, value=q.value, unit=q.unit,
+                qualifier=q.qualifier, score=round(float(score), 4), extractor=extractor)
+
+
+def facts_from_tags(text: str, offset: int, tags: list[str], scores: list[float], extractor: str) -> list[Fact]:
+    """Facts from per-character tags of `text[offset:offset+len(tags)]`."""
+    facts = []
+    for s, e, label in spans_from_tags(tags):
+        fact = fact_from_span(text, offset + s, offset + e, label, sum(scores[s:e]) / (e - s), extractor)
+        if fact is not None:
+            facts.append(fact)
+    return joint_zero_claims(text, facts)

@@ -1,0 +1,110 @@
+"""Ingest: any input format → one `Report` holding the normalised text all offsets point into.
+
+`convert(path)` reads the file, picks its converter from the one table `FORMATS` (content
+sniffing first, then the extension), and checks that the text looks like a government
+information-disclosure annual report.  Every problem is an `InputError(path, problem)`.
+
+>>> report = convert("report.pdf")            # doctest: +SKIP
+>>> report.format, report.text[:20]           # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import io
+import os
+import zipfile
+from dataclasses import dataclass
+
+from nianbao.errors import InputError
+from nianbao.report import Report
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # Report.format
+    module: str  # nianbao.ingest.<module> exposes convert(path, data, doc_id) -> Report
+    extensions: tuple[str, ...]
+
+
+FORMATS = (
+    Format("txt", "txt", (".txt", ".text")),
+    Format("md", "md", (".md", ".markdown")),
+    Format("html", "html", (".html", ".htm", ".shtml", ".xhtml")),
+    Format("docx", "docx", (".docx",)),
+    Format("pdf", "pdf", (".pdf",)),
+)
+SUPPORTED = ", ".join(ext for f in FORMATS for ext in f.extensions[:2])
+REPORT_CUES = ("政府信息公开", "年度报告", "年报")
+_HTML_MARKS = (b"<html", b"<!doctype html", b"<table", b"<body", b"<head")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls
+
+
+def convert(path: str) -> Report:
+    """Read `path` into a `Report` (doc_id, source, format, text, encoding, warnings)."""
+    data = _read(path)
+    fmt = choose_format(path, data)
+    doc_id = hashlib.sha256(data).hexdigest()[:16]
+    module = importlib.import_module(f"nianbao.ingest.{fmt.module}")
+    report = module.convert(path, data, doc_id)
+    if not report.text.strip():
+        raise InputError(path, f"no text found in this {fmt.name} file")
+    if not any(cue in report.text for cue in REPORT_CUES):
+        raise InputError(path, "does not look like a government information-disclosure annual report "
+                               "(no 政府信息公开 / 年度报告 / 年报 in its text)")
+    return report
+
+
+def choose_format(path: str, data: bytes) -> Format:
+    """The converter for these bytes: what the content is decides, the extension breaks ties."""
+    by_name = {f.name: f for f in FORMATS}
+    ext = os.path.splitext(path)[1].lower()
+    if data.startswith(b"%PDF"):
+        return by_name["pdf"]
+    if data.startswith(b"PK\x03\x04"):
+        if _is_docx(data):
+            return by_name["docx"]
+        if ext == ".docx":
+            raise InputError(path, "corrupt docx: the zip archive has no word/document.xml")
+        raise InputError(path, f"a zip archive, not a report: supported formats are {SUPPORTED}")
+    if data.startswith(_OLE_MAGIC):
+        raise InputError(path, "a legacy Word/Excel (.doc/.xls) file is not supported: save it as .docx or PDF")
+    if ext == ".pdf":
+        raise InputError(path, "corrupt PDF: it does not start with %PDF")
+    if ext == ".docx":
+        raise InputError(path, "corrupt docx: it is not a zip archive")
+    for fmt in FORMATS:
+        if ext in fmt.extensions:
+            return fmt
+    if _looks_like_html(data):
+        return by_name["html"]
+    shown = f"'{ext}'" if ext else "a file without an extension"
+    raise InputError(path, f"unsupported format ({shown}): supported formats are {SUPPORTED}")
+
+
+def _read(path: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        raise InputError(path, "file not found") from None
+    except IsADirectoryError:
+        raise InputError(path, "is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(path, "permission denied: the file cannot be read") from None
+    if not data.strip():
+        raise InputError(path, "empty file")
+    return data
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lower()
+    return any(mark in head for mark in _HTML_MARKS)

@@ -1,0 +1,71 @@
+"""Where a fact sits in the narrative: its sentence, the clause leading up to it, cue words.
+
+The reconciler reads only a little context around each fact, conservatively: the sentence
+(up to 。！？； or a line end) for scope words, and the *lead* (from the previous comma or
+sentence end up to the fact) for the cue words that pick a table column.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nianbao.report import Fact
+
+SENTENCE_ENDS = "。！？；;!?\n"
+CLAUSE_ENDS = SENTENCE_ENDS + "，,：:"
+
+
+def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """Half-open bounds of the sentence around ``text[start:end]``."""
+    end = start if end is None else end
+    left = max(text.rfind(ch, 0, start) for ch in SENTENCE_ENDS) + 1
+    rights = [i for i in (text.find(ch, end) for ch in SENTENCE_ENDS) if i != -1]
+    right = min(rights) + 1 if rights else len(text)
+    return left, right
+
+
+def sentence(text: str, fact: Fact) -> str:
+    left, right = sentence_span(text, fact.start, fact.end)
+    return text[left:right]
+
+
+def lead(text: str, fact: Fact, max_chars: int = 40) -> str:
+    """The clause before a fact: from the last comma or sentence end up to the fact."""
+    left = max(text.rfind(ch, 0, fact.start) for ch in CLAUSE_ENDS) + 1
+    return text[max(left, fact.start - max_chars):fact.start]
+
+
+def tail(text: str, fact: Fact, max_chars: int = 20) -> str:
+    """The rest of a fact's clause after it (the counted noun after a zero claim's 未/无)."""
+    rights = [i for i in (text.find(ch, fact.end) for ch in CLAUSE_ENDS) if i != -1]
+    right = min(rights) if rights else len(text)
+    return text[fact.end:min(right, fact.end + max_chars)]
+
+
+def nearest_cue(snippet: str, cues: Iterable[str]) -> str | None:
+    """The cue whose occurrence ends closest to the end of ``snippet`` (longest on ties)."""
+    best: tuple[int, int, str] | None = None
+    for cue in cues:
+        at = snippet.rfind(cue)
+        if at == -1:
+            continue
+        key = (at + len(cue), len(cue), cue)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return None if best is None else best[2]
+
+
+def first_word(snippet: str, words: Iterable[str]) -> str | None:
+    for word in words:
+        if word in snippet:
+            return word
+    return None
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def printed_number(text: str) -> float | None:
+    """The first Arabic number printed in a span (``2.9亿元`` → 2.9), or None."""
+    m = _DIGITS.search(text.replace(",", "").replace("，", ""))
+    return float(m.group()) if m else None

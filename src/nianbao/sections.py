@@ -1,0 +1,242 @@
+"""Find a report's six standard sections, its title, year and issuer.
+
+Headings are recognised by their title words more than by their numbers, because the
+numbers are often wrong (``2、 主动公开政府信息情况`` for 二, a narrative that restarts at
+一 for the tables) while the words are fixed by the national template:
+
+==================  ==========================================================
+overview            总体情况
+proactive           主动公开政府信息情况
+applications        收到和处理政府信息公开申请情况
+review_litigation   (因)政府信息公开(申请)行政复议、(提起)行政诉讼(的)情况
+problems            (政府信息公开工作)存在的主要问题及改进情况
+other               其他需要报告的事项
+==================  ==========================================================
+
+A heading candidate is the title words with a number (``一、`` ``2、``) in front, at the
+start of a line or glued after the end of a sentence (scraped pages run the whole body
+together: ``…下载。一、总体情况2019年…``), or the title words alone on a line (Markdown
+``##`` allowed).  The intro sentence that lists all six names has neither, so it is not a
+heading.  Of all candidates the best-scoring chain in template order is kept, one per
+section; a section whose heading is missing stays absent.  A report with no problems
+heading but a ``（一）主要问题`` line after its review section (kewei2024) gets its problems
+section there.
+
+Each section runs from its heading (``Section.start`` points at the heading's first
+character, after any Markdown ``#``) to the next section's heading; the last one to the end.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from nianbao.report import SECTION_IDS, Section
+
+_NUMERALS = "一二三四五六七八九十"
+_NUMBER = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、．.，,]\s*"
+_TITLE_WORDS = {
+    "overview": r"(?:[^\s。，；：、\n]{0,16}?)总体情况",
+    "proactive": r"主动公开政府信息(?:的)?情况",
+    "applications": r"收到和处理政府信息公开申请(?:的)?情况",
+    "review_litigation": r"(?:因)?(?:政府信息公开)?(?:申请)?行政法?复议\s*[、和及与,，]?\s*(?:提起)?行政诉讼(?:的)?情况",
+    "problems": r"(?:政府信息公开工作)?(?:存在的)?主要问题(?:[及和与]|以及)(?:其)?改进(?:情况|措施)",
+    "other": r"其他需要报告的事项",
+}
+# after a number: at a line start (Markdown # allowed) or after a sentence end / a table's digits
+_BEFORE_NUMBERED = r"(?:(?<=\n)|^|(?<=[。！？!?\s\d）)》”\"']))"
+_LINE_START = r"(?m)^[ \t\u3000\u00a0]*(?:#{1,6}[ \t]*)?"
+_PROBLEMS_FALLBACK = re.compile(_LINE_START + r"([（(]一[)）]\s*(?:存在的)?主要问题)[ \t]*[：:]?[ \t]*$")
+_TITLE_CUE = re.compile(r"年度报告|年报|工作报告")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_PERIOD_YEAR = re.compile(r"统计(?:期限|周期|时限|时间|区间)[^。\n]{0,20}?((?:19|20)\d{2})\s*年")
+_HEADER_TITLE = re.compile(r"(?m)^标题[:：]\s*(\S[^\n]*?)\s*$")
+_ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|信息公开)")
+
+
+@dataclass
+class Outline:
+    """What `segment` finds: the report's title, year, issuer and its sections in order."""
+
+    title: str | None
+    year: int | None
+    issuer: str | None
+    sections: list[Section] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    id: str
+    start: int
+    title: str
+    score: int
+
+
+def segment(text: str) -> Outline:
+    """Sections, title, year and issuer of a report's normalised text."""
+    sections = find_sections(text)
+    title = find_title(text, sections[0].start if sections else None)
+    year = _year(title, text)
+    issuer = _issuer(title)
+    warnings = []
+    missing = [sid for sid in SECTION_IDS if sid not in {s.id for s in sections}]
+    if missing:
+        warnings.append("sections: no heading found for " + ", ".join(missing))
+    if title is None:
+        warnings.append("title: no line naming the report (年度报告/年报) before the first section")
+    return Outline(title=title, year=year, issuer=issuer, sections=sections, warnings=warnings)
+
+
+def find_sections(text: str) -> list[Section]:
+    chosen = _best_chain(_candidates(text))
+    chosen = _with_problems_fallback(text, chosen)
+    sections = []
+    for i, cand in enumerate(chosen):
+        end = chosen[i + 1].start if i + 1 < len(chosen) else len(text)
+        sections.append(Section(id=cand.id, title=cand.title, start=cand.start, end=end))
+    return sections
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: dict[int, _Candidate] = {}
+    for rank, sid in enumerate(SECTION_IDS):
+        words = _TITLE_WORDS[sid]
+        numbered = re.compile(_BEFORE_NUMBERED + r"(" + _NUMBER + words + r")")
+        for m in numbered.finditer(text):
+            score = 3 if _at_line_start(text, m.start(1)) else 2
+            if _template_number(m.group(1), rank):
+                score += 1  # the number the template gives this section
+            _keep(found, _Candidate(sid, m.start(1), _clean_title(m.group(1)), score))
+        if sid != "overview":  # glued to anything (…政府集中采购13575394432.52元三、收到和处理…)
+            for m in re.finditer(_NUMBER + words, text):
+                if _template_number(m.group(0), rank):
+                    _keep(found, _Candidate(sid, m.start(), _clean_title(m.group(0)), 2))
+        alone = re.compile(_LINE_START + r"(" + words + r")[ \t\u3000]*[：:]?[ \t\u3000]*$", re.M)
+        for m in alone.finditer(text):
+            _keep(found, _Candidate(sid, m.start(1), m.group(1), 2))
+    return sorted(found.values(), key=lambda c: c.start)
+
+
+def _template_number(heading: str, rank: int) -> bool:
+    return heading[0] in _NUMERALS and _NUMERALS.index(heading[0]) == rank and heading[1] != "十"
+
+
+def _keep(found: dict[int, _Candidate], cand: _Candidate) -> None:
+    old = found.get(cand.start)
+    if old is None or cand.score > old.score:
+        found[cand.start] = cand
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return re.fullmatch(r"[ \t\u3000\u00a0]*(?:#{1,6}[ \t]*)?", text[line_start:pos]) is not None
+
+
+def _clean_title(title: str) -> str:
+    return re.sub(r"\s+$", "", title)
+
+
+def _best_chain(cands: list[_Candidate]) -> list[_Candidate]:
+    """The highest-scoring sequence of candidates in text order and template order."""
+    order = {sid: i for i, sid in enumerate(SECTION_IDS)}
+    best: list[int] = []
+    back: list[int | None] = []
+    for i, cand in enumerate(cands):
+        best_prev, best_score = None, 0
+        for j in range(i):
+            if order[cands[j].id] < order[cand.id] and best[j] > best_score:
+                best_prev, best_score = j, best[j]
+        best.append(best_score + cand.score)
+        back.append(best_prev)
+    if not cands:
+        return []
+    i: int | None = max(range(len(cands)), key=lambda k: (best[k], -k))
+    chain = []
+    while i is not None:
+        chain.append(cands[i])
+        i = back[i]
+    return chain[::-1]
+
+
+def _with_problems_fallback(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
+    ids = [c.id for c in chosen]
+    if "problems" in ids:
+        return chosen
+    before = [c for c in chosen if SECTION_IDS.index(c.id) < SECTION_IDS.index("problems")]
+    after = [c for c in chosen if SECTION_IDS.index(c.id) > SECTION_IDS.index("problems")]
+    if not before or before[-1].id not in ("review_litigation", "applications"):
+        return chosen
+    lo = before[-1].start
+    hi = after[0].start if after else len(text)
+    m = _PROBLEMS_FALLBACK.search(text, lo, hi)
+    if m is None:
+        return chosen
+    return before + [_Candidate("problems", m.start(1), m.group(1), 1)] + after
+
+
+def find_title(text: str, first_section: int | None = None) -> str | None:
+    """The report's own title: the ``标题:`` header of a scraped page, else the first short
+    line naming the report (年度报告/年报/工作报告) before the first section, joined with the
+    line(s) above it when the title is broken over lines or the issuer sits on its own line."""
+    header = _HEADER_TITLE.search(text[:2000])
+    if header:
+        return header.group(1)
+    head = text[: first_section if first_section is not None else 3000]
+    lines = [_strip_markup(line) for line in head.split("\n")]
+    for i, line in enumerate(lines):
+        if not _TITLE_CUE.search(line) or not _is_heading_like(line):
+            continue
+        parts = [line]
+        k = i - 1
+        while k >= 0 and len(parts) < 3:
+            above = lines[k]
+            if not above:
+                if _YEAR.search("".join(parts)) and not _starts_with_year("".join(parts)):
+                    break
+                k -= 1
+                continue
+            joined = "".join(parts)
+            needs_year = not _YEAR.search(joined)
+            needs_issuer = _starts_with_year(joined)
+            if not (needs_year or needs_issuer) or not _is_heading_like(above) or above in ("正文",):
+                break
+            parts.insert(0, above)
+            k -= 1
+        return "".join(parts)
+    return None
+
+
+def _strip_markup(line: str) -> str:
+    return re.sub(r"^\s*#{1,6}\s*", "", line).strip()
+
+
+def _is_heading_like(line: str) -> bool:
+    return 0 < len(line) <= 60 and not re.search(r"[。；]|本(?:年度)?报告", line)
+
+
+def _starts_with_year(title: str) -> bool:
+    return re.match(r"\s*(?:19|20)\d{2}\s*年", title) is not None
+
+
+def _year(title: str | None, text: str) -> int | None:
+    if title:
+        m = _YEAR.search(title)
+        if m:
+            return int(m.group(1))
+    m = _PERIOD_YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _issuer(title: str | None) -> str | None:
+    """The issuing body as the title writes it: before the year, else just after it
+    (``2024 年上海市科委政府信息公开…`` → 上海市科委)."""
+    if not title:
+        return None
+    m = _YEAR.search(title)
+    if m is None:
+        return None
+    before = title[: m.start()].strip()
+    if before:
+        return before
+    after = _ISSUER_AFTER_YEAR.match(title[m.end():])
+    return after.group(1) if after and after.group(1) else None

@@ -1,0 +1,34 @@
+"""Character tags → facts, without torch."""
+from nianbao.facts.decode import facts_from_tags, joint_zero_claims, spans_from_tags
+
+
+def test_bio_spans_include_a_dangling_inside_tag():
+    assert spans_from_tags(["B-RATE", "I-RATE", "O", "I-VIEWS", "I-VIEWS", "B-RATE"]) == [
+        (0, 2, "RATE"), (3, 5, "VIEWS"), (5, 6, "RATE")]
+
+
+def test_tagged_characters_become_facts_with_normalised_values_and_document_offsets():
+    text = "前言。全年收到申请98件，其中粉丝近45.9万"
+    offset = 3
+    window = text[offset:]
+    tags = ["O"] * len(window)
+    for word, label in (("98件", "APP_RECEIVED"), ("近45.9万", "FOLLOWERS")):
+        i = window.index(word)
+        tags[i] = "B-" + label
+        for k in range(i + 1, i + len(word)):
+            tags[k] = "I-" + label
+    facts = facts_from_tags(text, offset, tags, [0.8] * len(window), "crf")
+    assert [(text[f.start:f.end], f.label, f.value, f.qualifier) for f in facts] == [
+        ("98件", "APP_RECEIVED", 98, "exact"), ("近45.9万", "FOLLOWERS", 459000, "approx")]
+
+
+def test_one_zero_cue_for_review_and_litigation_gives_both_facts():
+    text = "本年度未发生行政复议和行政诉讼。"
+    facts = facts_from_tags(text, 0, ["O", "O", "O", "B-REVIEW_CASES"] + ["O"] * 12, [0.9] * 16, "crf")
+    assert {(f.label, f.start, f.value) for f in facts} == {("REVIEW_CASES", 3, 0), ("LITIGATION_CASES", 3, 0)}
+
+
+def test_a_zero_cue_for_review_alone_stays_one_fact():
+    text = "本年度未发生行政复议案件。"
+    facts = facts_from_tags(text, 0, ["O", "O", "O", "B-REVIEW_CASES"] + ["O"] * 9, [0.9] * 13, "crf")
+    assert [f.label for f in joint_zero_claims(text, facts)] == ["REVIEW_CASES"]

@@ -1,0 +1,103 @@
+"""Evaluation counts, derived scores, the seqeval cross-check and bootstrap intervals."""
+from __future__ import annotations
+
+import random
+
+from nianbao.evaluate.bootstrap import bootstrap_ci
+from nianbao.evaluate.metrics import Example, confusion, score, strict_counts, value_counts
+from nianbao.facts.decode import spans_from_tags
+from nianbao.report import Fact
+
+
+def fact(start, end, label, value=1):
+    return Fact(label=label, text="x" * (end - start), start=start, end=end, value=value, unit=None, qualifier="exact")
+
+
+def test_strict_counts_each_category_once():
+    gold = [fact(0, 3, "APP_RECEIVED"), fact(5, 8, "APP_PROCESSED"), fact(10, 12, "RATE"), fact(20, 22, "VIEWS")]
+    pred = [fact(0, 3, "APP_RECEIVED"),  # correct
+            fact(5, 8, "APP_GRANTED"),  # incorrect: same span, other label
+            fact(10, 13, "RATE"),  # partial: overlap, same label
+            fact(30, 31, "FOLLOWERS")]  # spurious; VIEWS is missed
+    c = strict_counts(Example("d", gold, pred))
+    assert c["APP_RECEIVED"].correct == 1
+    assert c["APP_PROCESSED"].incorrect == 1
+    assert c["RATE"].partial == 1
+    assert c["FOLLOWERS"].spurious == 1
+    assert c["VIEWS"].missed == 1
+
+
+def test_value_level_accepts_other_boundaries_but_not_another_value():
+    gold = [fact(0, 4, "INFO_PUBLISHED", 180), fact(10, 13, "APP_RECEIVED", 98)]
+    pred = [fact(0, 3, "INFO_PUBLISHED", 180), fact(10, 13, "APP_RECEIVED", 99)]
+    c = value_counts(Example("d", gold, pred))
+    assert c["INFO_PUBLISHED"].correct == 1
+    assert (c["APP_RECEIVED"].spurious, c["APP_RECEIVED"].missed) == (1, 1)
+
+
+def test_two_labels_on_one_zero_cue_are_two_facts():
+    gold = [fact(3, 4, "REVIEW_CASES", 0), fact(3, 4, "LITIGATION_CASES", 0)]
+    only_one = score([Example("d", gold, [fact(3, 4, "REVIEW_CASES", 0)])], "strict")
+    assert (only_one.micro.correct, only_one.micro.missed) == (1, 1)
+
+
+def test_micro_and_macro_are_derived_from_the_counts():
+    gold = [fact(0, 2, "RATE"), fact(4, 6, "RATE"), fact(8, 10, "VIEWS")]
+    pred = [fact(0, 2, "RATE"), fact(8, 10, "VIEWS"), fact(12, 14, "VIEWS")]
+    s = score([Example("d", gold, pred)], "strict")
+    assert s.micro.precision == 2 / 3 and s.micro.recall == 2 / 3
+    assert abs(s.macro_f1 - (2 / 3 + 2 / 3) / 2) < 1e-12  # RATE: p=1 r=.5; VIEWS: p=.5 r=1
+
+
+def _random_bio(rng, n, labels):
+    tags, i = ["O"] * n, 0
+    while i < n:
+        if rng.random() < 0.25:
+            label, length = rng.choice(labels), rng.randint(1, 4)
+            for k in range(i, min(n, i + length)):
+                tags[k] = ("B-" if k == i else "I-") + label
+            i += length + rng.randint(0, 2)
+        else:
+            i += 1
+    return tags
+
+
+def test_strict_scores_agree_with_seqeval_on_random_sequences():
+    from seqeval.metrics import f1_score, precision_score, recall_score
+
+    rng = random.Random(13)
+    labels = ["APP_RECEIVED", "RATE", "VIEWS"]
+    for _ in range(30):
+        golds, preds, examples = [], [], []
+        for d in range(rng.randint(1, 5)):
+            n = rng.randint(5, 40)
+            g, p = _random_bio(rng, n, labels), _random_bio(rng, n, labels)
+            golds.append(g)
+            preds.append(p)
+            examples.append(Example(str(d), [fact(s, e, lab) for s, e, lab in spans_from_tags(g)],
+                                    [fact(s, e, lab) for s, e, lab in spans_from_tags(p)]))
+        ours = score(examples, "strict").micro
+        assert abs(ours.precision - precision_score(golds, preds)) < 1e-9
+        assert abs(ours.recall - recall_score(golds, preds)) < 1e-9
+        assert abs(ours.f1 - f1_score(golds, preds)) < 1e-9
+
+
+def test_confusion_pairs_gold_with_overlapping_predictions():
+    gold = [fact(0, 2, "RATE"), fact(5, 7, "VIEWS")]
+    pred = [fact(0, 2, "FOLLOWERS"), fact(9, 10, "RATE")]
+    pairs = confusion([Example("d", gold, pred)])
+    assert pairs == {("RATE", "FOLLOWERS"): 1, ("VIEWS", "O"): 1, ("O", "RATE"): 1}
+
+
+def test_bootstrap_interval_is_deterministic_and_brackets_the_estimate():
+    rng = random.Random(1)
+    examples = []
+    for d in range(12):
+        gold = [fact(10 * i, 10 * i + 2, "RATE") for i in range(8)]
+        pred = [g for g in gold if rng.random() < 0.8] + [fact(500, 501, "RATE")] * rng.randint(0, 1)
+        examples.append(Example(str(d), gold, pred))
+    ci = bootstrap_ci(examples, "strict", n=300, seed=5)
+    assert ci == bootstrap_ci(examples, "strict", n=300, seed=5)
+    f1 = score(examples, "strict").micro.f1
+    assert ci["f1"][0] <= f1 <= ci["f1"][1]
+    assert ci["f1"][0] < ci["f1"][1]

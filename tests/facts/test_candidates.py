@@ -1,0 +1,101 @@
+import pytest
+
+from nianbao.facts.candidates import find_candidates, narrative_exclusions
+from nianbao.facts.normalise import parse_quantity
+from nianbao.report import Report, Table
+from tests.conftest import real_path, seed_path
+
+
+def spans(text, **kw):
+    return [(c.text, c.kind) for c in find_candidates(text, **kw)]
+
+
+def test_quantities_come_with_exact_offsets():
+    text = "2020年通过“大辛庄阳光政务”公众号发布信息635条，通过临清市人民政府网站发布政务公开信息153条，发布镇街动态59条。"
+    found = find_candidates(text)
+    assert [c.text for c in found if c.kind == "quantity"] == ["635条", "153条", "59条"]
+    for c in found:
+        assert text[c.start:c.end] == c.text
+
+
+def test_qualifiers_and_spaces_stay_inside_the_span():
+    text = "在政府门户网上主动公开政府信息 180 余条，信息涉及工作"
+    assert spans(text) == [("180 余条", "quantity")]
+    assert spans("微博粉丝近45.9万，") == [("近45.9万", "quantity")]
+
+
+def test_views_followers_and_percentages_are_quantities():
+    text = "我办微信公众号关注量5948人，2020年度累计发稿191篇，浏览量达356415次，朋友圈分享8951人次"
+    assert spans(text) == [("5948人", "quantity"), ("2020年", "year"), ("191篇", "quantity"),
+                           ("356415次", "quantity"), ("8951人次", "quantity")]
+    assert spans("进网厅事项958个,占比50.98%,") == [("958个", "quantity"), ("50.98%", "quantity")]
+
+
+def test_chinese_numerals_need_a_measure_word():
+    assert spans("举办培训两场，一是加强学习，进一步规范") == [("两场", "quantity")]
+    assert spans("收到申请十二个、一千二百件") == [("十二个", "quantity"), ("一千二百件", "quantity")]
+
+
+def test_full_width_digits_and_thousands_separators():
+    assert spans("共收到申请９８件，发布1,048条、1，048条") == [
+        ("９８件", "quantity"), ("1,048条", "quantity"), ("1，048条", "quantity")]
+
+
+def test_money_with_magnitude_is_one_span():
+    text = "政府集中采购项目156个，采购总金额人民币2.9亿元。"
+    assert spans(text) == [("156个", "quantity"), ("2.9亿元", "quantity")]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("报告中所列数据的统计期限自2020年1月1日起", ["year", "date", "date"]),
+        ("联系电话：0535-6877711", ["phone", "phone"]),
+        ("根据《国务院办公厅关于印发〔2020〕80号》", ["doc_number", "doc_number"]),
+        ("第二十条第（九）项", ["article"]),
+        ("1.深入推进决策公开", ["list_marker"]),
+        ("“12345”政务服务热线", ["name"]),
+        ("高效办成一件事", ["idiom"]),
+    ],
+)
+def test_obvious_non_facts_are_marked_not_dropped(text, kind):
+    assert [k for _, k in spans(text)] == kind
+
+
+def test_zero_claim_cue_is_the_span():
+    text = "要求依规完成答复，暂未收到行政复议和行政诉讼事项。"
+    (c,) = find_candidates(text)
+    assert (c.text, c.kind, text[c.start:c.end]) == ("未", "zero_claim", "未")
+    assert spans("2020年办事处无现场申请、书面申请") == [("2020年", "year"), ("无", "zero_claim")]
+    assert spans("信息公开工作没有发生泄密事件") == [("没有", "zero_claim")]
+
+
+@pytest.mark.parametrize("text", ["（四）无法提供", "无正当理由大量反复申请", "未能及时跟进全面掌握", "未经复议直接起诉",
+                                  "并通过小程序实现“无纸化办理”", "未进行规范管理"])
+def test_negations_that_claim_no_count_are_not_candidates(text):
+    assert [c for c in find_candidates(text) if c.kind == "zero_claim"] == []
+
+
+def test_excluded_regions_yield_no_candidates():
+    text = "收到申请1件。\n项目\t数量\n予以公开\t1\n办结1件。"
+    table_start = text.index("项目")
+    table_end = text.index("办结")
+    found = find_candidates(text, exclude=[(table_start, table_end)])
+    assert [c.text for c in found] == ["1件", "1件"]
+    assert found[1].start == table_end + 2
+
+
+def test_narrative_exclusions_are_the_located_tables():
+    report = Report(doc_id="x", source="x.txt", format="txt", text="x" * 50,
+                    tables={"t2": Table(id="t2", start=10, end=20), "t3": Table(id="t3")})
+    assert narrative_exclusions(report) == [(10, 20)]
+
+
+@pytest.mark.parametrize("path", [seed_path("003"), seed_path("004"), real_path("pt2021"), real_path("kewei2024")])
+def test_every_candidate_in_a_real_report_parses_and_points_at_its_text(path):
+    text = path.read_text("utf-8")
+    found = find_candidates(text)
+    assert len(found) > 20
+    for c in found:
+        assert text[c.start:c.end] == c.text
+        parse_quantity(c.text)

@@ -1,0 +1,149 @@
+"""PDF → normalised text: reading order, ruled tables as tab rows, page numbers, bad PDFs."""
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from reportlab.lib import colors, pdfencrypt
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+from nianbao.errors import InputError
+from nianbao.ingest import convert
+from nianbao.sections import segment
+from tests.conftest import real_path
+
+FONT = "STSong-Light"  # reportlab's built-in CID font: no font file needed
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+BODY = ParagraphStyle("body", fontName=FONT, fontSize=12, leading=20, wordWrap="CJK", firstLineIndent=24)
+HEADING = ParagraphStyle("heading", parent=BODY, firstLineIndent=0)
+LONG = "2023年，本镇在政府网站主动公开政府信息218条，收到政府信息公开申请12件，全部在法定期限内答复。" * 3
+ROWS = [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "0"]]
+ROWS += [[f"第{i}类文件", str(i), "0", str(i * 2)] for i in range(1, 41)]
+
+
+def _page_number(c, doc):
+    c.setFont(FONT, 10)
+    c.drawCentredString(A4[0] / 2, 30, f"- {doc.page} -")
+
+
+def _build_pdf(path):
+    """A two-page report: title, a wrapped paragraph, and a ruled table that runs onto page 2."""
+    story = [
+        Paragraph("某某镇2023年政府信息公开工作年度报告", HEADING),
+        Paragraph("一、总体情况", HEADING),
+        Paragraph(LONG, BODY),
+        Paragraph("二、主动公开政府信息情况", HEADING),
+        Table(ROWS, style=TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT),
+                                      ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])),
+        Paragraph("六、其他需要报告的事项", HEADING),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=_page_number, onLaterPages=_page_number)
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    return convert(_build_pdf(tmp_path_factory.mktemp("pdf") / "report.pdf"))
+
+
+def test_pdf_text_layer_reads_back_in_order(built):
+    assert built.format == "pdf" and built.encoding is None
+    lines = built.text.split("\n")
+    assert lines[:2] == ["某某镇2023年政府信息公开工作年度报告", "一、总体情况"]
+    assert lines[-1] == "六、其他需要报告的事项"
+
+
+def test_pdf_wrapped_paragraph_is_joined_back_into_one_line(built):
+    assert "\n" + LONG + "\n" in built.text
+
+
+def test_pdf_ruled_table_becomes_tab_rows_and_continues_across_the_page_break(built):
+    table_lines = [line for line in built.text.split("\n") if "\t" in line]
+    assert table_lines == ["\t".join(row) for row in ROWS]
+
+
+def test_pdf_page_number_lines_are_dropped(built):
+    assert "- 1 -" not in built.text and "- 2 -" not in built.text
+
+
+def test_pdf_sections_are_found(built):
+    outline = segment(built.text)
+    assert [s.id for s in outline.sections] == ["overview", "proactive", "other"]
+    assert (outline.title, outline.year, outline.issuer) == ("某某镇2023年政府信息公开工作年度报告", 2023, "某某镇")
+
+
+def test_encrypted_pdf_says_decrypt_it_first(tmp_path):
+    path = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("secret", ownerPassword="owner"))
+    c.setFont(FONT, 12)
+    c.drawString(72, 700, "政府信息公开工作年度报告")
+    c.save()
+    with pytest.raises(InputError, match="encrypted PDF: decrypt it first"):
+        convert(str(path))
+
+
+def test_scanned_pdf_without_text_layer_says_run_ocr_first(tmp_path):
+    path = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(path))
+    c.rect(72, 72, 300, 300, fill=1)  # a picture of a page: no characters at all
+    c.save()
+    with pytest.raises(InputError, match="no text layer .*: run OCR first"):
+        convert(str(path))
+
+
+def test_truncated_pdf_is_corrupt(tmp_path):
+    good = open(_build_pdf(tmp_path / "good.pdf"), "rb").read()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(good[:200])
+    with pytest.raises(InputError, match="corrupt PDF: it cannot be parsed"):
+        convert(str(path))
+
+
+def test_pdf_extension_without_pdf_header_is_corrupt(tmp_path):
+    path = tmp_path / "fake.pdf"
+    path.write_text("政府信息公开工作年度报告", encoding="utf-8")
+    with pytest.raises(InputError, match="corrupt PDF: it does not start with %PDF"):
+        convert(str(path))
+
+
+# --- the real report: hongze2024 (WPS, white line backgrounds, a vertical label) -------------
+
+@pytest.fixture(scope="module")
+def hongze():
+    return convert(str(real_path("hongze2024")))
+
+
+def test_hongze_text_is_stable_for_gold_offsets(hongze):
+    """Gold facts are annotated on this exact text: a change here invalidates them."""
+    assert len(hongze.text) == 2638
+    assert hashlib.sha256(hongze.text.encode()).hexdigest()[:16] == "6d4b492325e6ced6"
+
+
+def test_hongze_narrative_is_not_taken_for_tables(hongze):
+    overview = hongze.text[hongze.text.index("一、总体情况"):hongze.text.index("二、主动公开政府信息情况")]
+    assert "\t" not in overview
+    assert "主动发布各类政府信息 2428 条，公开政府常务会议 7期，解读信息发布 7 条。" in overview
+
+
+def test_hongze_vertical_label_and_merged_rows_read_as_table_rows(hongze):
+    lines = hongze.text.split("\n")
+    assert "三、本年度办理结果\t（一）予以公开\t\t50\t0\t0\t0\t0\t0\t50" in lines
+    assert "一、本年新收政府信息公开申请数量\t\t\t95\t0\t0\t0\t0\t0\t95" in lines
+    assert "\t（七）总计\t\t95\t0\t0\t0\t0\t0\t95" in lines
+    assert "1\t1\t0\t0\t2\t1\t0\t0\t0\t1\t2\t0\t1\t0\t3" in lines  # table 四's values
+
+
+def test_hongze_table_split_across_pages_continues_without_page_number(hongze):
+    text = hongze.text
+    assert "-" + " 3 " + "-" not in text
+    assert "\t（四）无法提供\t1.本机关不掌握相关政府信息\t31\t0\t0\t0\t0\t0\t31\n" \
+           "\t\t2.没有现成信息需要另行制作\t1\t0\t0\t0\t0\t0\t1\n" in text
+
+
+def test_hongze_paragraph_continues_across_the_page_break(hongze):
+    assert "答复书模板，使各行政机关答复的方式" in hongze.text
