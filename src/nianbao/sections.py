@@ -28,6 +28,7 @@ character, after any Markdown ``#``) to the next section's heading; the last one
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from nianbao.report import SECTION_IDS, Section
@@ -38,9 +39,9 @@ _TITLE_WORDS = {
     "overview": r"(?:[^\s。，；：、\n]{0,16}?)总体情况",
     "proactive": r"主动公开政府信息(?:的)?情况",
     "applications": r"收到和处理政府信息公开申请(?:的)?情况",
-    "review_litigation": r"(?:因)?(?:政府信息公开)?(?:申请)?行政法?复议\s*[、和及与,，]?\s*(?:提起)?行政诉讼(?:的)?情况",
-    "problems": r"(?:政府信息公开工作)?(?:存在的)?主要问题(?:[及和与]|以及)(?:其)?改进(?:情况|措施)",
-    "other": r"其他需要报告的事项",
+    "review_litigation": r"(?:因)?(?:政府信息公开)?(?:申请)?(?:提起)?行政法?复议\s*[、和及与,，]?\s*(?:提起)?行政诉讼(?:的)?情况",
+    "problems": r"(?:政府信息公开工作)?(?:存在的?)?(?:主要)?问题(?:[及和与]|以及)(?:其)?(?:改进|整改)(?:情况|措施)",
+    "other": r"其他需要报告的?事项",
 }
 # after a number: at a line start (Markdown # allowed) or after a sentence end / a table's digits
 _BEFORE_NUMBERED = r"(?:(?<=\n)|^|(?<=[。！？!?\s\d）)》”\"']))"
@@ -50,7 +51,7 @@ _TITLE_CUE = re.compile(r"年度报告|年报|工作报告")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _PERIOD_YEAR = re.compile(r"统计(?:期限|周期|时限|时间|区间)[^。\n]{0,20}?((?:19|20)\d{2})\s*年")
 _HEADER_TITLE = re.compile(r"(?m)^标题[:：]\s*(\S[^\n]*?)\s*$")
-_ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|信息公开)")
+_ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|政府信息|年度报告|年报)")
 
 
 @dataclass
@@ -79,6 +80,11 @@ def segment(text: str) -> Outline:
     year = _year(title, text)
     issuer = _issuer(title)
     warnings = []
+    if year is None:
+        year = _most_frequent_year(text)
+        if year is not None:
+            warnings.append(f"year: {year}, the year the text names most often "
+                            "(no year in a title or a statistics period 统计期限)")
     missing = [sid for sid in SECTION_IDS if sid not in {s.id for s in sections}]
     if missing:
         warnings.append("sections: no heading found for " + ", ".join(missing))
@@ -227,6 +233,11 @@ def _year(title: str | None, text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _most_frequent_year(text: str) -> int | None:
+    counts = Counter(int(y) for y in _YEAR.findall(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _issuer(title: str | None) -> str | None:
     """The issuing body as the title writes it: before the year, else just after it
     (``2024 年上海市科委政府信息公开…`` → 上海市科委)."""
@@ -239,4 +250,6 @@ def _issuer(title: str | None) -> str | None:
     if before:
         return before
     after = _ISSUER_AFTER_YEAR.match(title[m.end():])
-    return after.group(1) if after and after.group(1) else None
+    if after is None or after.group(1).startswith(("政府信息", "政务公开", "信息公开")):
+        return None  # 2020年政府信息公开工作年度报告: the title names no body
+    return after.group(1)

@@ -99,3 +99,30 @@ def test_every_candidate_in_a_real_report_parses_and_points_at_its_text(path):
     for c in found:
         assert text[c.start:c.end] == c.text
         parse_quantity(c.text)
+
+
+def test_candidates_cover_the_gold_spans():
+    from nianbao.annotation.gold import iter_gold
+
+    docs = list(iter_gold())
+    assert docs, "annotation/gold has no documents"
+    gold = covered = 0
+    for doc in docs:
+        found = {(c.start, c.end) for c in find_candidates(doc.text, list(doc.table_regions)) if c.may_be_fact}
+        spans = {(s.start, s.end) for s in doc.spans}
+        gold += len(spans)
+        covered += len(spans & found)
+    assert covered / gold >= 0.97, f"{covered}/{gold} gold spans are exact candidates"
+
+
+def test_bare_magnitudes_after_a_qualifier_are_quantities():
+    text = "其中1条播放量破亿、2条破千万、49条破百万"
+    assert [c.text for c in find_candidates(text)] == ["1条", "破亿", "2条", "破千万", "49条", "破百万"]
+    assert parse_quantity("破千万").value == 10_000_000
+
+
+def test_a_line_break_between_number_and_unit_stays_in_the_span():
+    text = "不予公开答复 2\n件，无法提供"
+    (c,) = find_candidates(text)
+    assert (c.text, c.kind) == ("2\n件", "quantity")
+    assert parse_quantity(c.text).unit == "件"

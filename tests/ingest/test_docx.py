@@ -76,3 +76,14 @@ def test_zip_without_a_word_document_is_not_taken_for_docx(tmp_path):
         archive.writestr("content.xml", "<xml/>")
     with pytest.raises(InputError, match="corrupt docx: the zip archive has no word/document.xml"):
         convert(str(path))
+
+
+def test_docx_cell_paragraphs_between_cjk_characters_join(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("政府信息公开工作年度报告")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "法律\n服务\n机构"  # python-docx writes each line as a line break in one run
+    table.cell(0, 1).paragraphs[0].text = "商业"
+    table.cell(0, 1).add_paragraph("企业")
+    document.save(tmp_path / "r.docx")
+    assert convert(str(tmp_path / "r.docx")).text == "政府信息公开工作年度报告\n法律服务机构\t商业企业"

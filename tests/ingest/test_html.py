@@ -114,3 +114,19 @@ def test_html_is_sniffed_by_content_when_the_extension_is_unknown(tmp_path):
     report = convert(_write(tmp_path, "page.asp", "<HTML><body><p>2020年政府信息公开年报</p></body></HTML>"))
     assert report.format == "html"
     assert report.text == "2020年政府信息公开年报"
+
+
+def test_html_cell_lines_between_cjk_characters_join_and_others_become_a_space(tmp_path):
+    page = ("<html><body><p>政府信息公开工作年度报告</p><table><tr>"
+            "<td><p>三、本年度</p><p>办理结果</p></td><td>商业<br>企业</td><td>Total<br>95</td>"
+            "</tr></table></body></html>")
+    report = convert(_write(tmp_path, "r.html", page))
+    assert report.text.split("\n")[1] == "三、本年度办理结果\t商业企业\tTotal 95"
+
+
+def test_html_hidden_elements_are_dropped_and_a_caption_is_a_line_above_its_table(tmp_path):
+    page = ("<html><body><p>政府信息公开工作年度报告</p><div style='DISPLAY: none'>隐藏的菜单</div>"
+            "<p hidden>也隐藏</p><table><caption>表三</caption><tr><td>总计</td><td>5</td></tr></table>"
+            "</body></html>")
+    report = convert(_write(tmp_path, "r.html", page))
+    assert report.text == "政府信息公开工作年度报告\n表三\n总计\t5"

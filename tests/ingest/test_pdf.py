@@ -147,3 +147,27 @@ def test_hongze_table_split_across_pages_continues_without_page_number(hongze):
 
 def test_hongze_paragraph_continues_across_the_page_break(hongze):
     assert "答复书模板，使各行政机关答复的方式" in hongze.text
+
+
+def test_pdf_unruled_table_rows_and_headings_are_not_joined_to_wrapped_lines(tmp_path):
+    path = tmp_path / "plain.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 12)
+    full = "本年度共收到政府信息公开申请，全部在法定期限内答复完毕，未发生被纠错的情形，另有" # 37 chars
+    right = 72 + pdfmetrics.stringWidth(full, FONT, 12)
+    y = 760
+    for text in ("某某镇2020年政府信息公开工作年度报告", None, full, "结转下年度。", full, "二、主动公开政府信息情况"):
+        if text is None:
+            y -= 20
+            continue
+        c.drawString(72, y, text)
+        y -= 20
+    for label, values in (("一、本年新收政府信息公开申请数量", "95 0 0 0 0 0 95"),
+                          ("二、上年结转政府信息公开申请数量", "0 0 0 0 0 0 0")):
+        c.drawString(72, y, label)
+        c.drawRightString(right, y, values)
+        y -= 20
+    c.save()
+    lines = convert(str(path)).text.split("\n")
+    assert lines == ["某某镇2020年政府信息公开工作年度报告", full + "结转下年度。", full, "二、主动公开政府信息情况",
+                     "一、本年新收政府信息公开申请数量 95 0 0 0 0 0 95", "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0"]

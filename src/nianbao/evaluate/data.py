@@ -20,14 +20,15 @@ def load_gold_docs(gold_dir: str | Path | None = None) -> list[EvalDoc]:
     The report text must be the very text the annotations were made on; the loader checks
     the hash, and this checks the pipeline reads the same text.
     """
-    from nianbao.annotation.gold import iter_gold
+    from nianbao.annotation.gold import iter_gold, shared_dir
     from nianbao.pipeline import read_structure
 
     docs = []
-    for gold in iter_gold(gold_dir) if gold_dir else iter_gold():
-        report = read_structure(str(gold.path))
+    for gold in iter_gold(Path(gold_dir)) if gold_dir else iter_gold():
+        path = shared_dir() / gold.source
+        report = read_structure(str(path))
         if report.text != gold.text:
-            raise ValueError(f"{gold.path}: the pipeline's text differs from the annotated text of {gold.doc}")
+            raise ValueError(f"{path}: the pipeline's text differs from the annotated text of {gold.doc}")
         docs.append(EvalDoc(gold.doc, report, gold.to_facts()))
     return docs
 

@@ -6,13 +6,15 @@
 * every **quantity expression** — optional qualifier + number + optional magnitude +
   unit or measure word.  Arabic numbers (half- or full-width, with thousands separators
   or decimals) are kept with or without a unit; a Chinese numeral is kept only when a
-  measure word follows it (``十二个``, ``两场``, ``二〇二〇年``);
+  measure word follows it (``十二个``, ``两场``, ``二〇二〇年``) or it is a bare magnitude
+  after a qualifier (``破亿``, ``破千万``); a line break may sit between number and unit
+  (hard-wrapped PDF text);
 * every **zero-claim cue** 未 / 无 / 没有 that a countable thing follows within a short
   window in the same clause (``未收到…申请``, ``没有发生…复议``, ``无收取…费用``).
 
 Candidates are recall-oriented: the extractor (rules or model) decides which are facts.
 Obvious non-facts are *marked*, not dropped, in `Candidate.kind`: ``year`` (2020年),
-``date`` (1月1日, 9:30), ``phone``, ``doc_number`` (〔2020〕80号), ``article`` (第二十条),
+``date`` (1月1日, 9:30, 2020-01-20), ``phone``, ``doc_number`` (〔2020〕80号), ``article`` (第二十条),
 ``ordinal`` (第3批), ``list_marker`` (1.  2、 (1)), ``page_number`` (-3-), ``name`` (a number
 used as a name: “12345”热线), ``code`` (5G, H5, postcodes), ``idiom`` (一件事, 一次办好, 十四五).
 Everything else is ``quantity`` or ``zero_claim`` (`FACT_KINDS`).
@@ -32,20 +34,21 @@ from nianbao.report import Report
 
 FACT_KINDS = frozenset({"quantity", "zero_claim"})
 
-_SP = r"[ \u3000\u00a0]{0,2}"
+_SP = r"[ \u3000\u00a0]{0,2}\n?[ \u3000\u00a0]{0,2}"  # hard-wrapped PDF text breaks lines anywhere
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 _CN_START = "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
 _QUANTITY = re.compile(
-    rf"(?:超过|突破|超|逾|近|约)?(?:"
+    rf"(?:超过|突破|破|超|逾|近|约)?(?:"
     rf"(?P<arabic>{_ARABIC})(?:{_SP}(?:余|多))?(?:{_SP}(?:万亿|千|万|亿))?(?:余|多)?(?:{_SP}(?P<unit>{_UNIT}))?"
     rf"|(?P<chinese>[{_CN_START}][{CN_NUMERAL_CHARS}]*)(?:余|多)?(?P<cunit>{_UNIT})"
     rf")(?:以上|左右)?"
+    rf"|(?:超过|突破|破|超|逾|近|约)(?P<bare>[百千万亿][{CN_NUMERAL_CHARS}]*)(?:余|多)?(?P<bunit>{_UNIT})?"
 )
 _STOP = "。；;！!？?，,\n\t"
 _ZERO_TRIGGERS = (
     "收到", "受理", "接到", "接收", "发生", "出现", "产生", "收取", "收费", "申请", "复议", "诉讼",
-    "费用", "处理费", "投诉", "举报", "被", "纠错", "追究", "提起",
+    "费用", "处理费", "投诉", "举报", "被", "纠错", "追究", "提起", "承办", "建议", "提案", "咨询", "留言",
 )
 _ZERO = re.compile(
     rf"(?P<cue>没有|未|无)(?=[^{_STOP}]{{0,12}}?(?:{'|'.join(_ZERO_TRIGGERS)}))"
@@ -58,6 +61,7 @@ _IDIOM = re.compile(
     r"一件事|一次办|一次性|一次告知|跑一次|一张网|一张图|一条龙|一个窗口|两个维护|两个确立|"
     r"四个意识|四个自信|十[三四五]五|一网通|一窗|一门|一号|一站式|零跑|一次都不跑"
 )
+_ISO_DATE = re.compile(r"(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}")
 _OPEN = "〔[［【(（"
 _CLOSE = "〕]］】)）"
 
@@ -95,7 +99,7 @@ def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]]) -> str:
     start, end = m.span()
     before = text[max(0, start - 1):start]
     after = text[end:end + 1]
-    unit = m["unit"] or m["cunit"]
+    unit = m["unit"] or m["cunit"] or m["bunit"]
     digits = m["arabic"] or ""
     plain = digits.isascii() and digits.isdigit()
     if any(s < end and start < e for s, e in idioms):
@@ -122,8 +126,14 @@ def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]]) -> str:
         return "year"
     if unit in ("月", "日") and not text[max(0, start - 1):start] == "个":
         return "date"
-    if unit is None and after in (":", "：") and text[end + 1:end + 3].isdigit() and plain and len(digits) <= 2:
-        return "date"
+    if unit is None and plain and len(digits) <= 2 and (
+        after in (":", "：") and text[end + 1:end + 2].isdigit() or before in (":", "：") and text[start - 2:start - 1].isdigit()
+    ):
+        return "date"  # 15:22
+    if unit is None and plain and any(
+        d.start() <= start and end <= d.end() for d in _ISO_DATE.finditer(text, max(0, start - 8), end + 8)
+    ):
+        return "date"  # 2020-01-20
     if unit is None and plain and m.group() == digits and (
         after in (".", "．", "、") and not text[end + 1:end + 2].isdigit()
         or (before in "(（" and after in ")）" and before and after)

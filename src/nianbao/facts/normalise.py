@@ -8,7 +8,8 @@ zero-claim cue (未 / 无 / 没有 / 尚未 …).  The rules, decided once:
 * **Numbers**: Arabic digits, full-width digits (``９８``), thousands separators
   (``1,048`` / ``1，048``), decimals (``50.98`` / ``50．98``), and Chinese numerals, both
   the counting form (``一千二百``, ``两万三``, ``十二``) and the digit-string form
-  (``二〇二〇``, ``零``).  Financial forms (壹贰叁 … 拾佰仟) read like the plain ones.
+  (``二〇二〇``, ``零``); a bare magnitude is one of it (``破千万`` = 10⁷, ``破亿`` = 10⁸).
+  Financial forms (壹贰叁 … 拾佰仟) read like the plain ones.
 * **Magnitudes multiply** (万 = 10⁴, 亿 = 10⁸, 千 = 10³ after an Arabic number) and the
   magnitude leaves the unit: ``45.9万`` → 459000 with no unit, ``2.9亿元`` → 290000000
   元, ``4068.208万元`` → 40682080 元.  So money in text is always in 元; a table cell
@@ -16,7 +17,7 @@ zero-claim cue (未 / 无 / 没有 / 尚未 …).  The rules, decided once:
   comparison.  Arithmetic is exact (decimal), and whole results are ``int``.
 * **Units** are the measure word as printed (件 条 个 项 篇 人 次 人次 场 期 笔 元 家 份 …),
   ``％`` becomes ``%``; a span with no unit has ``unit=None``.
-* **Qualifiers** (FACTS.md §2 table): 约/近/左右 → ``approx``; 余/多/以上/突破 →
+* **Qualifiers** (FACTS.md §2 table): 约/近/左右 → ``approx``; 余/多/以上/突破/破 →
   ``at_least``; 超/超过/逾 → ``more_than``; none → ``exact``; a span that is only a
   negation cue → value 0, unit None, ``zero_claim``.  When a span carries two, the one
   before the number wins (``超过100余件`` → ``more_than``).
@@ -29,7 +30,7 @@ from decimal import Decimal
 
 QUALIFIER_WORDS = {
     "约": "approx", "近": "approx", "左右": "approx",
-    "余": "at_least", "多": "at_least", "以上": "at_least", "突破": "at_least",
+    "余": "at_least", "多": "at_least", "以上": "at_least", "突破": "at_least", "破": "at_least",
     "超": "more_than", "超过": "more_than", "逾": "more_than",
 }
 ZERO_CUES = ("未", "无", "没有", "尚未", "均未", "从未", "并未", "暂无", "均无", "未曾")
@@ -37,10 +38,10 @@ ZERO_CUES = ("未", "无", "没有", "尚未", "均未", "从未", "并未", "�
 # Longest first, so 人次 wins over 人 and 万元 is seen as magnitude + 元.
 UNITS = (
     "个工作日", "个百分点", "个月", "工作日", "百分点", "人次", "件次", "户次", "批次", "场次",
-    "期次", "小时", "分钟",
+    "期次", "小时", "分钟", "大项", "小项",
     "件", "条", "个", "项", "篇", "人", "次", "场", "期", "笔", "元", "家", "份", "例", "名",
     "位", "户", "起", "封", "张", "部", "套", "批", "台", "座", "所", "处", "支", "类", "种",
-    "本", "册", "天", "日", "周", "年", "月", "倍", "号", "%", "％",
+    "本", "册", "天", "日", "周", "年", "月", "倍", "号", "通", "成", "%", "％",
 )
 MAGNITUDES = {"千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
 
@@ -56,7 +57,7 @@ CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 
-_QUAL_PRE = "超过|突破|超|逾|近|约"
+_QUAL_PRE = "超过|突破|破|超|逾|近|约"
 _QUAL_MID = "余|多"
 _QUAL_POST = "以上|左右"
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
@@ -125,6 +126,8 @@ def chinese_to_int(numeral: str) -> int:
             digit, last_unit = 0, CN_SMALL_UNITS[ch]
         else:
             big = CN_BIG_UNITS[ch]
+            if total == section == digit == 0:
+                digit = 1  # 破亿, 万余: a bare magnitude is one of it
             if big == 100_000_000:
                 total = (total + section + digit) * big
             else:

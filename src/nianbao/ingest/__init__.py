@@ -36,7 +36,7 @@ FORMATS = (
 )
 SUPPORTED = ", ".join(ext for f in FORMATS for ext in f.extensions[:2])
 REPORT_CUES = ("政府信息公开", "年度报告", "年报")
-_HTML_MARKS = (b"<html", b"<!doctype html", b"<table", b"<body", b"<head")
+_HTML_MARKS = (b"<html", b"<!doctype html", b"<table", b"<body", b"<head", b"<p>", b"<p ", b"<div", b"<br", b"<meta")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls
 
 
@@ -56,7 +56,9 @@ def convert(path: str) -> Report:
 
 
 def choose_format(path: str, data: bytes) -> Format:
-    """The converter for these bytes: what the content is decides, the extension breaks ties."""
+    """The converter for these bytes: what the content is decides (``%PDF``, a zip holding
+    word/document.xml, HTML markup), then the extension; an .html file without any markup
+    is read as plain text."""
     by_name = {f.name: f for f in FORMATS}
     ext = os.path.splitext(path)[1].lower()
     if data.startswith(b"%PDF"):
@@ -75,6 +77,8 @@ def choose_format(path: str, data: bytes) -> Format:
         raise InputError(path, "corrupt docx: it is not a zip archive")
     for fmt in FORMATS:
         if ext in fmt.extensions:
+            if fmt.name == "html" and not _looks_like_html(data):
+                return by_name["txt"]  # plain text saved as .html: no markup to read
             return fmt
     if _looks_like_html(data):
         return by_name["html"]

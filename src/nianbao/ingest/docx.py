@@ -4,6 +4,8 @@ Each non-empty paragraph is one line, as Word holds it (a tab inside a paragraph
 tab).  A table becomes one line per row with the cells separated by a tab
 (`normalise.table_rows_to_text`).  A merged cell (``gridSpan`` across, ``vMerge`` down) is
 written once, at its top-left grid position; the positions it covers are empty strings.
+Inside a cell, a paragraph break between two CJK characters is dropped
+(`normalise.join_cjk_cell_lines`); other breaks become a space.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import io
 import zipfile
 
 from nianbao.errors import InputError
-from nianbao.ingest.normalise import normalise_text, table_rows_to_text
+from nianbao.ingest.normalise import join_cjk_cell_lines, normalise_text, table_rows_to_text
 from nianbao.report import Report
 
 
@@ -64,6 +66,6 @@ def table_grid(table) -> list[list[str]]:
             left = cells[c - 1] if c > 0 else None
             above = rows[r - 1][c] if r > 0 and c < len(rows[r - 1]) else None
             covered = any(other is not None and other._tc is cell._tc for other in (left, above))
-            out.append("" if covered else cell.text)
+            out.append("" if covered else join_cjk_cell_lines(cell.text))
         grid.append(out)
     return grid

@@ -1,6 +1,7 @@
 """HTML pages: visible text, one line per block, and real tables as tab-separated rows.
 
-* ``<head>``, ``<script>``, ``<style>``, ``<noscript>``, ``<template>`` and comments are dropped.
+* ``<head>``, ``<script>``, ``<style>``, ``<noscript>``, ``<template>``, comments and elements
+  a browser hides (``hidden``, inline ``display:none``) are dropped.
 * Block elements (``p``, ``div``, ``li``, ``h1``–``h6``, ``tr``, …) end a line; ``<br>`` always
   breaks the line; inline elements (``span``, ``b``, ``font``, ``a``, nested or not) flow.
   A ``<p>`` written inside a ``<p>`` closes the open one, as in a browser (HTML parsing rules).
@@ -9,8 +10,10 @@
   of ``&nbsp;`` survives at the start of a line.
 * A ``<table>`` becomes one line per row, cells separated by a tab
   (`normalise.table_rows_to_text`), with ``rowspan``/``colspan`` expanded into a full grid
-  where the covered positions are empty strings.  A layout table (one cell, or a table that
-  holds another table) is read as ordinary blocks.
+  where the covered positions are empty strings.  Inside a cell, a line break (``<p>``,
+  ``<br>``) between two CJK characters is dropped (`normalise.join_cjk_cell_lines`), others
+  become a space.  A layout table (one cell, or a table that
+  holds another table) is read as ordinary blocks.  A ``<caption>`` is a line above its rows.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ import re
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from nianbao.ingest.encoding import decode
-from nianbao.ingest.normalise import normalise_text, table_rows_to_text
+from nianbao.ingest.normalise import join_cjk_cell_lines, normalise_text, table_rows_to_text
 from nianbao.report import Report
 
 _DROPPED = {"head", "script", "style", "noscript", "template", "title", "meta", "link", "iframe", "svg", "object"}
@@ -99,11 +102,14 @@ def _walk(node: Tag, lines: _Lines) -> None:
         if not isinstance(child, Tag):
             continue
         name = child.name.lower()
-        if name in _DROPPED:
+        if name in _DROPPED or _hidden(child):
             continue
         if name == "br":
             lines.hard_break()
         elif name == "table" and _is_data_table(child):
+            caption = child.find("caption")
+            if caption is not None and caption.find_parent("table") is child:
+                lines.add_block(html_to_text(caption))
             lines.add_block(table_rows_to_text(table_grid(child)))
         elif name in _BLOCKS:
             lines.soft_break()
@@ -111,6 +117,12 @@ def _walk(node: Tag, lines: _Lines) -> None:
             lines.soft_break()
         else:
             _walk(child, lines)
+
+
+def _hidden(tag: Tag) -> bool:
+    """Not shown by a browser: the ``hidden`` attribute or an inline ``display:none``."""
+    style = re.sub(r"\s+", "", str(tag.get("style", ""))).lower()
+    return tag.has_attr("hidden") or "display:none" in style
 
 
 def _own_rows(table: Tag) -> list[Tag]:
@@ -163,4 +175,4 @@ def _span(cell: Tag, attr: str) -> int:
 
 
 def _cell_text(cell: Tag) -> str:
-    return html_to_text(cell)
+    return join_cjk_cell_lines(html_to_text(cell))

@@ -29,3 +29,14 @@ def table_rows_to_text(rows: list[list[str]]) -> str:
         cells = [re.sub(r"\s*\n\s*", " ", c.replace("\t", " ")).strip() for c in row]
         out.append("\t".join(cells))
     return "\n".join(out)
+
+
+_CJK_CHARS = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+_CJK_LINE_BREAK = re.compile(rf"(?<=[{_CJK_CHARS}])[ \t]*\n\s*(?=[{_CJK_CHARS}])")
+
+
+def join_cjk_cell_lines(cell: str) -> str:
+    """Inside a table cell, a line break between two CJK characters is wrapping, not a word
+    break: drop it (``商业\\n企业`` → ``商业企业``, a vertical label ``三\\n、\\n本…`` → ``三、本…``).
+    Other line breaks stay for `table_rows_to_text`, which writes them as a space."""
+    return _CJK_LINE_BREAK.sub("", cell)

@@ -15,8 +15,10 @@ Choices that make the text faithful and readable by the later stages:
   a vertical label ``三\\n、\\n本\\n年…`` → ``三、本年…``); other breaks become a space.
 * Narrative lines wrapped by the page width are joined back into their paragraph: a line
   that reaches the right margin continues onto the next line when that line starts at the
-  left margin (a new paragraph is indented).  Joining adds no character, except a space
-  between two Latin letters or digits.  Paragraphs continue across a page break too.
+  left margin (a new paragraph is indented), unless either line looks like a row of an
+  unruled table (it ends in three or more numbers set apart) or the next line starts a heading
+  (``一、`` ``（一）`` ``1.`` ``第…条``).  Joining adds no character, except a space between
+  two Latin letters or digits.  Paragraphs continue across a page break too.
 * A page-number line (``- 1 -``, ``第 1 页``) alone at the top or bottom of a page is dropped.
 
 An encrypted PDF, a PDF without a text layer (scanned) and a damaged PDF raise `InputError`.
@@ -25,17 +27,20 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from nianbao.errors import InputError
-from nianbao.ingest.normalise import normalise_text, table_rows_to_text
+from nianbao.ingest.normalise import join_cjk_cell_lines, normalise_text, table_rows_to_text
 from nianbao.report import Report
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \n]+(?=[{_CJK}])")
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _CID = re.compile(r"\(cid:\d+\)")
+_ROW_END = re.compile(r"(?:(?:^|\s)[-+]?\d[\d,.]*%?){3,}\s*$")  # ends in 3+ numbers apart: cell values
+_HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[、．.](?!\d)|第[一二三四五六七八九十\d]+[条章部节])")
 
 
 @dataclass
@@ -111,7 +116,7 @@ def _inside(obj, boxes) -> bool:
 def _clean_rows(rows: list[list[str | None]]) -> list[list[str]]:
     out = []
     for row in rows:
-        cells = [_CJK_GAP.sub("", cell or "").strip() for cell in row]
+        cells = [_CJK_SPACE.sub("", join_cjk_cell_lines(cell or "")).strip() for cell in row]
         if any(cells):
             out.append(cells)
     return out
@@ -120,18 +125,16 @@ def _clean_rows(rows: list[list[str | None]]) -> list[list[str]]:
 def _drop_page_numbers(items: list[_Item], height: float) -> list[_Item]:
     lines = [i for i in items if not i.is_table]
     drop = set()
-    for item in (lines[:1] + lines[-1:]) if lines else []:
+    for item in lines[:1] + lines[-1:]:  # only the first or last line of a page
         at_edge = item.top < height * 0.1 or item.top > height * 0.88
         if _PAGE_NUMBER.match(item.text) or (at_edge and _BARE_NUMBER.match(item.text)):
-            if item is lines[-1] or item is lines[0]:
-                drop.add(id(item))
+            drop.add(id(item))
     return [i for i in items if id(i) not in drop]
 
 
 def _join_pages(pages: list[list[_Item]]) -> str:
     lines = [i for items in pages for i in items if not i.is_table]
-    left = min((i.x0 for i in lines), default=0.0)
-    right = max((i.x1 for i in lines), default=0.0)
+    left, right = _left_edge([i.x0 for i in lines]), _right_edge([i.x1 for i in lines])
     out: list[str] = []
     previous: _Item | None = None
     for items in pages:
@@ -144,10 +147,32 @@ def _join_pages(pages: list[list[_Item]]) -> str:
     return "\n".join(out)
 
 
+def _left_edge(x0s: list[float]) -> float:
+    """Where the text block starts: the leftmost start shared by two or more lines (3 pt bins),
+    so a single stray line does not move the margin."""
+    bins = Counter(int(x // 3) for x in x0s)
+    shared = [b for b, n in bins.items() if n >= 2]
+    return min(shared) * 3.0 if shared else min(x0s, default=0.0)
+
+
+def _right_edge(x1s: list[float]) -> float:
+    """Where full lines end: the rightmost end shared by two or more lines (3 pt bins)."""
+    bins = Counter(int(x // 3) for x in x1s)
+    shared = [b for b, n in bins.items() if n >= 2]
+    return max(shared) * 3.0 + 3.0 if shared else max(x1s, default=0.0)
+
+
 def _continues(previous: _Item, item: _Item, left: float, right: float) -> bool:
-    """`item` wraps on from `previous`: that line filled the width and this one is not indented."""
+    """`item` wraps on from `previous`: that line filled the width and this one is not indented,
+    neither looks like a row of an unruled table, and `item` does not start a heading."""
     em = previous.size or 12.0
-    return previous.x1 >= right - 1.5 * em and item.x0 <= left + 0.5 * em
+    if previous.x1 < right - 1.5 * em or item.x0 > left + 0.5 * em:
+        return False
+    return not (_looks_like_row(previous.text) or _looks_like_row(item.text) or _HEADING_START.match(item.text))
+
+
+def _looks_like_row(text: str) -> bool:
+    return _ROW_END.search(text) is not None
 
 
 def _glue(head: str, tail: str) -> str:

@@ -53,7 +53,20 @@ def table_regions(report: Report) -> list[tuple[int, int]]:
 
 
 def tab_lines(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\t[^\n]*", text)]
+    """Blocks of tab-separated table rows. Short lines between two tab lines (a cell
+    that wrapped onto its own line: ``本年新``, ``0``) belong to the block; a sentence
+    (with 。) or a long line ends it."""
+    blocks: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]*\t[^\n]*", text):
+        if blocks and _only_cell_lines(text[blocks[-1][1]:m.start()]):
+            blocks[-1] = (blocks[-1][0], m.end())
+        else:
+            blocks.append((m.start(), m.end()))
+    return blocks
+
+
+def _only_cell_lines(gap: str) -> bool:
+    return all(len(line.strip()) <= 24 and "。" not in line for line in gap.split("\n"))
 
 
 def narrative_chunks(report: Report, max_chars: int = MAX_CHARS) -> list[Chunk]:

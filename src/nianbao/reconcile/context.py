@@ -9,9 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from nianbao.report import Fact
+from nianbao.report import Fact, Report
 
 SENTENCE_ENDS = "。！？；;!?\n"
+SCOPE_WORDS = ("备案", "代表", "本部门", "全市", "全区", "全县")
+OWN_BODY_WORDS = ("本机关",)  # a scope word only when the tables cover a whole region
+_REGION_ISSUER = re.compile(r"[市区县旗州盟](?:人民)?政府$|管委会|管理委员会")
 CLAUSE_ENDS = SENTENCE_ENDS + "，,：:"
 
 
@@ -69,3 +72,18 @@ def printed_number(text: str) -> float | None:
     """The first Arabic number printed in a span (``2.9亿元`` → 2.9), or None."""
     m = _DIGITS.search(text.replace(",", "").replace("，", ""))
     return float(m.group()) if m else None
+
+
+def scope_word(report: Report, fact: Fact) -> str | None:
+    """A word in the fact's sentence saying it counts for another body than the tables do."""
+    said = sentence(report.text, fact)
+    word = first_word(said, SCOPE_WORDS)
+    if word is None and issuer_is_region(report):
+        word = first_word(said, OWN_BODY_WORDS)
+    return word
+
+
+def issuer_is_region(report: Report) -> bool:
+    """A county, district or city government (or a zone's 管委会), whose tables cover the region."""
+    issuer = "".join((report.issuer or "").split())
+    return bool(issuer) and bool(_REGION_ISSUER.search(issuer))

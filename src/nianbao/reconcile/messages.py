@@ -32,7 +32,8 @@ def claim(text: str, fact: Fact) -> str:
     info = catalogue().get(fact.label)
     zh = info.zh if info else fact.label
     if fact.qualifier == "zero_claim":
-        phrase = fact.text + tail(text, fact)
+        rest = tail(text, fact, max_chars=16)
+        phrase = fact.text + rest + ("…" if len(rest) == 16 else "")
         return f"正文称“{phrase}”（即{zh}为0）"
     return f"正文称{zh}{fact.text}"
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from nianbao.facts.catalogue import catalogue
 from nianbao.reconcile.cells import T3_ORGANISATIONS
-from nianbao.reconcile.context import lead, nearest_cue
+from nianbao.reconcile.context import lead, nearest_cue, tail
 from nianbao.report import Fact, Report
 
 
@@ -35,6 +35,7 @@ class NoColumn:
 
 
 MONEY_UNITS = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
+PERCENT = ("%", "％")
 
 _SUM_NAMES = {
     "APP_DENIED": "“不予公开”各项总计",
@@ -44,20 +45,15 @@ _SUM_NAMES = {
 }
 _RECEIVED_NAMES = ("“本年新收”总计", "“本年新收”与“上年结转”总计")
 
-# cue → column, per table 二 layout; None: the layout prints no such column
-_DOC_CUES = {
-    "2019": {
-        "现行有效": None, "废止": None,
-        "对外公开总": "total_published", "公开总数": "total_published", "累计公开": "total_published",
-        "新制作": "new_made", "制发": "new_made", "制定": "new_made", "出台": "new_made", "印发": "new_made",
-        "新公开": "new_published", "公开": "new_published", "发布": "new_published",
-    },
-    "2021": {
-        "现行有效": "in_force", "有效": "in_force", "废止": "repealed",
-        "新制作": "issued", "制发": "issued", "制定": "issued", "出台": "issued", "印发": "issued",
-        "新公开": "issued", "公开": "issued", "发布": "issued",
-    },
-}
+# cue groups in precedence order (the first group found in the cue words decides), with the
+# column each names per table 二 layout; None: that layout prints no such column
+_DOC_CUES = (
+    (("现行有效", "有效"), {"2019": None, "2021": "in_force"}),
+    (("废止",), {"2019": None, "2021": "repealed"}),
+    (("累计", "总数", "对外公开"), {"2019": "total_published", "2021": "in_force"}),
+    (("新制作", "制发", "制定", "出台", "印发"), {"2019": "new_made", "2021": "issued"}),
+    (("新公开", "公开", "发布"), {"2019": "new_published", "2021": "issued"}),
+)
 _DOC_DEFAULT = {"2019": ("new_made", "new_published"), "2021": ("issued",)}
 _DOC_COLUMN_WORDS = {"in_force": "现行有效", "repealed": "废止"}
 
@@ -88,10 +84,12 @@ def table_layout(report: Report) -> str | None:
 def readings(report: Report, fact: Fact) -> list[Reading] | NoColumn | None:
     """The readings of a fact, a `NoColumn`, or None when the fact has no table counterpart."""
     info = catalogue().get(fact.label)
-    if info is None or not info.cells or fact.unit == "%":
+    if info is None or not info.cells or fact.unit in PERCENT:
         return None
     near = near_cues(report.text, fact)
     clause = lead(report.text, fact)
+    if fact.qualifier == "zero_claim":  # 未作出行政强制决定: the counted words follow the cue
+        near = clause = tail(report.text, fact)
     label = fact.label
     if label in ("REGULATIONS", "NORMATIVE_DOCS"):
         return _document_readings(report, fact, near or clause)
@@ -141,14 +139,11 @@ def _document_readings(report: Report, fact: Fact, cues: str) -> list[Reading] |
     layout = table_layout(report)
     if layout is None:  # no table 二: name a cell of it so the finding says the table is missing
         return [Reading((f"t2.{row}.new_published",))]
-    cue_map = _DOC_CUES[layout]
-    cue = nearest_cue(cues, cue_map)
-    if cue is None:
-        wide = report.text[max(0, fact.start - 40):fact.start]
-        cue = nearest_cue(wide, ("现行有效", "废止"))
-    if cue is None:
-        return [Reading((f"t2.{row}.{col}",)) for col in _DOC_DEFAULT[layout]]
-    column = cue_map[cue]
-    if column is None:
-        return NoColumn("t2", f"表二（{layout}年版式）不列“{cue}”一栏")
-    return [Reading((f"t2.{row}.{column}",))]
+    for words, columns in _DOC_CUES:
+        cue = next((w for w in words if w in cues), None)
+        if cue is None:
+            continue
+        if columns[layout] is None:
+            return NoColumn("t2", f"表二（{layout}年版式）不列“{cue}”一栏")
+        return [Reading((f"t2.{row}.{columns[layout]}",))]
+    return [Reading((f"t2.{row}.{col}",)) for col in _DOC_DEFAULT[layout]]

@@ -13,13 +13,10 @@ from dataclasses import dataclass, field
 
 from nianbao.reconcile import messages as msg
 from nianbao.reconcile.cells import T3_COLUMNS, split_cell_id
-from nianbao.reconcile.context import first_word, printed_number, sentence
+from nianbao.reconcile.context import printed_number, scope_word
 from nianbao.reconcile.readings import MONEY_UNITS, NoColumn, Reading, readings
 from nianbao.report import Fact, Finding, Report
 
-SCOPE_WORDS = ("备案", "代表", "全市", "全区", "全县")
-OWN_BODY_WORDS = ("本部门", "本机关")  # scope words when the tables cover a whole region
-_REGION_ISSUERS = ("人民政府", "管委会", "管理委员会", "新区")
 _MONEY_CELLS = ("t2.fees.amount", "t2.procurement.amount")
 
 
@@ -98,7 +95,7 @@ def _finding(status, claim, side, sides, fact, base, evidence, report, doubt: st
     evidence["reading"] = list(side.reading.cells)
     table_text = msg.table_side(list(side.reading.cells), side.value, side.raws, side.reading.name)
     if status == "PASS":
-        message = f"{claim}，与{table_text}一致"
+        message = f"{claim}，{table_text}，一致"
         if side is not sides[0]:
             message = f"{claim}，按{side.reading.name or '另一口径'}计与表格一致（{table_text}）"
         message += msg.QUALIFIER_RULES.get(fact.qualifier, "")
@@ -106,7 +103,7 @@ def _finding(status, claim, side, sides, fact, base, evidence, report, doubt: st
         message = f"{claim}，但{table_text}" + _columns_note(report, side)
         others = [s for s in sides if s is not side and s.state == "number"]
         for other in others:
-            message += "；按" + (other.reading.name or "另一口径") + f"计为{msg.number(other.value)}，也不一致"
+            message += "；按" + (other.reading.name or "另一口径") + f"合计为{msg.number(other.value)}，也不一致"
         message += msg.QUALIFIER_RULES.get(fact.qualifier, "") + doubt
     return Finding(status=status, message=message, cells=list(side.reading.cells), table_value=side.value,
                    evidence=evidence, **base)
@@ -118,16 +115,8 @@ def _doubt(report: Report, fact: Fact, side: TableSide) -> str:
         return msg.COMBINED_NOTE
     if not side.unit_known:
         return msg.UNKNOWN_UNIT_NOTE
-    said = sentence(report.text, fact)
-    word = first_word(said, SCOPE_WORDS)
-    if word is None and _issuer_is_region(report):
-        word = first_word(said, OWN_BODY_WORDS)
+    word = scope_word(report, fact)
     return msg.scope_note(word) if word else ""
-
-
-def _issuer_is_region(report: Report) -> bool:
-    names = f"{report.issuer or ''}{report.title or ''}"
-    return any(w in names for w in _REGION_ISSUERS)
 
 
 def _columns_note(report: Report, side: TableSide) -> str:

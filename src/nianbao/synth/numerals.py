@@ -76,8 +76,10 @@ def _plain(value: int | float) -> str:
     return str(value)
 
 
-def _magnitude(value: int, rng: random.Random) -> tuple[str, Decimal, str] | None:
-    """Write a big count as X.Y万 / X.Y亿: (number text, stated count, magnitude word)."""
+def _magnitude(value: int, rng: random.Random, nearest: bool = False) -> tuple[str, Decimal, str] | None:
+    """Write a big count as X.Y万 / X.Y亿: (number text, stated count, magnitude word).
+
+    Rounded down (so 余/超 stay true), or to the nearest within 5 % when `nearest` (约)."""
     if value >= 100_000_000 and rng.random() < 0.7:
         scale, word = Decimal(100_000_000), "亿"
     elif value >= 10_000:
@@ -85,8 +87,12 @@ def _magnitude(value: int, rng: random.Random) -> tuple[str, Decimal, str] | Non
     else:
         return None
     decimals = rng.choice((0, 1, 1, 2))
-    q = Decimal(1).scaleb(-decimals)
-    stated = (Decimal(value) / scale).quantize(q, rounding="ROUND_FLOOR")
+    while True:
+        q = Decimal(1).scaleb(-decimals)
+        stated = (Decimal(value) / scale).quantize(q, rounding="ROUND_HALF_UP" if nearest else "ROUND_FLOOR")
+        if not nearest or abs(stated * scale - value) <= Decimal("0.05") * stated * scale or decimals >= 4:
+            break
+        decimals += 1
     return _plain(float(stated)) if decimals else str(int(stated)), stated * scale, word
 
 
@@ -112,31 +118,45 @@ def render(value: int | float, unit: str | None, rng: random.Random, *, style: s
             style = "digits"
     if qualifier is None:
         roll = rng.random()
-        qualifier = "exact" if roll < 0.78 or value < 10 else rng.choice(("approx", "at_least", "more_than"))
+        round_value = integral and value >= 10 and (value >= 50 or value % 10 == 0)
+        qualifier = "exact" if roll < 0.78 or not round_value else rng.choice(("approx", "at_least", "more_than"))
     unit_text = unit or ""
 
     if style == "chinese":
         return Quantity(chinese_numeral(int(value)) + unit_text, int(value), unit, "exact")
 
     if style == "magnitude":
-        number, stated, word = _magnitude(int(value), rng) or (None, None, None)
+        if qualifier == "exact":
+            qualifier = rng.choice(("exact", "approx", "at_least", "more_than"))
+        number, stated, word = _magnitude(int(value), rng, nearest=qualifier == "approx") or (None, None, None)
         if number is not None:
             exact = stated == value
-            if exact and qualifier == "exact":
+            if exact and qualifier in ("exact", "approx"):
                 return Quantity(number + word + unit_text, _as_number(stated), unit, "exact")
-            if not exact and qualifier == "exact":
-                qualifier = rng.choice(("approx", "at_least", "more_than"))
+            if qualifier == "exact":
+                qualifier = rng.choice(("approx", "at_least"))
+                if qualifier == "approx":
+                    number, stated, word = _magnitude(int(value), rng, nearest=True)
             return _qualified(number + word, _as_number(stated), unit, qualifier, rng, exact)
 
     number = number_text(value, rng)
     if qualifier == "exact" or not integral:
         return Quantity(number + unit_text, value, unit, "exact")
-    stated = _rounded_down(int(value))
+    stated = _rounded_near(int(value)) if qualifier == "approx" else _rounded_down(int(value))
     if stated == value and qualifier == "more_than":
         stated = value - 1 if value > 10 else value
         if stated == value:
             qualifier = "at_least"
     return _qualified(number_text(stated, rng), stated, unit, qualifier, rng, stated == value)
+
+
+def _rounded_near(value: int) -> int:
+    """The roundest number within 5 % of `value` (so 约/近/左右 stays within 10 %)."""
+    for step in (1000, 100, 10):
+        near = round(value / step) * step
+        if near and abs(near - value) <= 0.05 * near:
+            return near
+    return value
 
 
 def _rounded_down(value: int) -> int:

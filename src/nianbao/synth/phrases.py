@@ -74,9 +74,11 @@ class Ctx:
         readable = all(self.printed[c]["kind"] == "number" for c in cells)
         if cells and readable and label in self.plant and scope is None and not combined:
             self.plant.discard(label)
-            avoid = {true}
+            printed = sum(self.printed[c]["value"] for c in cells)
+            avoid = {true, printed}  # the table may print something else than was drawn (a planted cell)
+            over = self.printed["t3.carried_over.total"]["value"] or 0
             if label == "APP_RECEIVED":  # must fail the 新收 + 结转 reading too
-                avoid.add(true + self.truth["t3.carried_over.total"])
+                avoid |= {true + over, printed + over}
             wrong = _wrong(true, self.rng)
             while wrong in avoid:
                 wrong = _wrong(true, self.rng)
@@ -115,6 +117,9 @@ class Ctx:
                 self.used.add(label)
 
     def line(self, text: str = "") -> None:
+        """End the current line; in HTML a paragraph never is empty, so no blank lines."""
+        if self.fmt == "html" and not text and self.b.ends_with_newline():
+            return
         self.b.add(text + "\n")
 
     def heading(self, text: str, level: int) -> None:
@@ -132,7 +137,10 @@ def _wrong(true: int | float, rng: random.Random) -> int | float:
     if isinstance(true, float) and not true.is_integer():
         return round(true * rng.choice((0.9, 1.1, 1.25)), 2)
     true = int(true)
-    delta = rng.choice((1, 1, 2, 3, 10)) if true < 100 else rng.choice((1, 7, 10, 100))
+    if true < 100:
+        delta = rng.choice((1, 1, 2, 3, 10))
+    else:
+        delta = rng.choice((1, 7, 10, max(1, true // rng.choice((10, 20, 50)))))
     if true - delta < 0 or rng.random() < 0.5:
         return true + delta
     return true - delta

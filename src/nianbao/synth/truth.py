@@ -80,6 +80,9 @@ class TextBuilder:
     def offset(self) -> int:
         return self._length
 
+    def ends_with_newline(self) -> bool:
+        return not self._parts or self._parts[-1].endswith("\n")
+
     def add(self, text: str) -> None:
         self._parts.append(text)
         self._length += len(text)

@@ -151,9 +151,12 @@ def draw_t2(rng: random.Random, layout: str, in_force_before: dict[str, int] | N
 
 # ---------------------------------------------------------------- printed cells
 
-def number_cell(value: int | float, rng: random.Random, unit: str | None = None, blank_zero: float = 0.0) -> dict[str, Any]:
+def number_cell(value: int | float, rng: random.Random, unit: str | None = None, blank_zero: float = 0.0,
+                blank: str | None = None) -> dict[str, Any]:
+    """A number as printed; a zero is left blank (or written as `blank`, e.g. "/") with
+    probability `blank_zero`."""
     if value == 0 and rng.random() < blank_zero:
-        return na_or_empty(rng)
+        return na_or_empty(rng, blank)
     raw = _plain(value)
     if unit:
         raw += unit
@@ -165,10 +168,16 @@ def signed_cell(value: int, rng: random.Random) -> dict[str, Any]:
     return {"raw": raw, "value": value, "unit": None, "kind": "number"}
 
 
-def na_or_empty(rng: random.Random) -> dict[str, Any]:
-    if rng.random() < 0.5:
+def blank_token(rng: random.Random) -> str:
+    """How one report writes a cell with nothing in it: "" (empty) or an na mark."""
+    return rng.choice(("", "", "/", "/", "-", "—", "无"))
+
+
+def na_or_empty(rng: random.Random, token: str | None = None) -> dict[str, Any]:
+    token = blank_token(rng) if token is None else token
+    if token == "":
         return {"raw": "", "value": None, "unit": None, "kind": "empty"}
-    return {"raw": rng.choice(("/", "/", "-", "—", "无")), "value": None, "unit": None, "kind": "na"}
+    return {"raw": token, "value": None, "unit": None, "kind": "na"}
 
 
 def amount_cell(yuan: float, rng: random.Random) -> dict[str, Any]:
@@ -194,23 +203,25 @@ def _plain(value: int | float) -> str:
 def t2_cells(values: dict[str, Any], layout: str, rng: random.Random) -> dict[str, dict[str, Any]]:
     cells: dict[str, dict[str, Any]] = {}
     sloppy = rng.random() < 0.3  # some reports leave zero cells blank or write /
+    token = blank_token(rng)
     for key, value in values.items():
         cid = f"t2.{key}"
         if key.endswith(".change"):
-            cells[cid] = na_or_empty(rng) if sloppy and value == 0 and rng.random() < 0.5 else signed_cell(value, rng)
+            cells[cid] = na_or_empty(rng, token) if sloppy and value == 0 and rng.random() < 0.5 else signed_cell(value, rng)
         elif key == "procurement.amount":
-            cells[cid] = amount_cell(value, rng) if value else na_or_empty(rng)
+            cells[cid] = amount_cell(value, rng) if value else na_or_empty(rng, token)
         elif key == "fees.amount":
-            cells[cid] = number_cell(value, rng, blank_zero=0.4 if sloppy else 0.0)
+            cells[cid] = number_cell(value, rng, blank_zero=0.4 if sloppy else 0.0, blank=token)
         else:
             unit = "个" if key.endswith(".decisions") and rng.random() < 0.05 else None
-            cells[cid] = number_cell(value, rng, unit, blank_zero=0.3 if sloppy else 0.0)
+            cells[cid] = number_cell(value, rng, unit, blank_zero=0.3 if sloppy else 0.0, blank=token)
     return cells
 
 
 def grid_cells(table: str, values: dict[str, dict[str, int]], rng: random.Random,
                blank_zero: float = 0.0) -> dict[str, dict[str, Any]]:
-    return {f"{table}.{row}.{col}": number_cell(v, rng, blank_zero=blank_zero)
+    token = blank_token(rng)
+    return {f"{table}.{row}.{col}": number_cell(v, rng, blank_zero=blank_zero, blank=token)
             for row, cols in values.items() for col, v in cols.items()}
 
 

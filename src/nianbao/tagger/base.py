@@ -59,6 +59,28 @@ def file_sha256(path: str | os.PathLike) -> str:
     return h.hexdigest()
 
 
+def configured_base_dir() -> Path:
+    """The base encoder in use: the folder `nianbao setup --base-model` recorded, else the converted e5."""
+    chosen = cache_dir() / "base-model.json"
+    if chosen.is_file():
+        return Path(json.loads(chosen.read_text("utf-8"))["path"])
+    return default_base_dir()
+
+
+def choose_base(path: str | os.PathLike | None) -> Path:
+    """Record a local encoder folder as the base (None: go back to the converted e5)."""
+    chosen = cache_dir() / "base-model.json"
+    if path is None:
+        chosen.unlink(missing_ok=True)
+        return default_base_dir()
+    folder = Path(path).resolve()
+    if not (folder / "config.json").is_file():
+        raise FileNotFoundError(f"{folder}: not a transformers model folder (no config.json)")
+    chosen.parent.mkdir(parents=True, exist_ok=True)
+    chosen.write_text(json.dumps({"path": str(folder)}), "utf-8")
+    return folder
+
+
 def is_prepared(base_dir: str | os.PathLike | None = None) -> bool:
     base = Path(base_dir or default_base_dir())
     return all((base / n).is_file() for n in ("config.json", "model.safetensors", "tokenizer.json", "BASE.json"))

@@ -57,9 +57,10 @@ class Window:
 
 @dataclass(frozen=True)
 class WindowConfig:
-    left: int = 32
-    right: int = 12
-    max_len: int = 96  # characters per window, CLS/SEP not counted
+    left: int = 24  # characters of context before a mention
+    right: int = 8  # after a quantity mention
+    zero_right: int = 24  # after a zero-claim cue (未收到…申请: what it denies follows it)
+    max_len: int = 64  # characters per window, CLS/SEP not counted
 
 
 @dataclass
@@ -76,21 +77,24 @@ class TagScheme:
         return len(self.names)
 
 
-def merge_windows(text_len: int, mentions: Iterable[tuple[int, int]], exclusions: Sequence[tuple[int, int]] = (),
+def merge_windows(text_len: int, mentions: Iterable[tuple[int, int] | tuple[int, int, bool]], exclusions: Sequence[tuple[int, int]] = (),
                   config: WindowConfig = WindowConfig(), doc: int = 0) -> list[Window]:
     """Windows around `mentions` (character spans), merged and clipped as the module says.
 
-    Cores tile the windows of one text region: two neighbouring windows split ownership
+    A mention is ``(start, end)`` or ``(start, end, is_zero_cue)``; a zero cue gets
+    `zero_right` characters after it instead of `right`.  Cores tile the windows of one text region: two neighbouring windows split ownership
     `QUALIFIER_ROOM` characters before the later window's first mention, so a qualifier
     written before a number (近, 超过) stays with the number's window.
     """
     regions = _free_regions(text_len, exclusions)
     groups: list[list[int]] = []  # [start, end, first mention start, last mention end, region start]
-    for s, e in sorted(set(mentions)):
+    for mention in sorted(set(mentions)):
+        s, e = mention[0], mention[1]
         region = next((r for r in regions if r[0] <= s and e <= r[1]), None)
         if region is None:
             continue
-        ws, we = max(region[0], s - config.left), min(region[1], e + config.right)
+        right = config.zero_right if len(mention) > 2 and mention[2] else config.right
+        ws, we = max(region[0], s - config.left), min(region[1], e + right)
         if we - ws > config.max_len:
             ws = max(ws, we - config.max_len)
             if ws > s:
@@ -110,6 +114,19 @@ def merge_windows(text_len: int, mentions: Iterable[tuple[int, int]], exclusions
             nxt = groups[i + 1]
             core_end = min(max(nxt[0], nxt[2] - QUALIFIER_ROOM, last), nxt[2])
         windows.append(Window(doc, ws, we, core_start, max(core_end, core_start)))
+    return windows
+
+
+def tile_windows(text_len: int, exclusions: Sequence[tuple[int, int]] = (), config: WindowConfig = WindowConfig(),
+                 doc: int = 0) -> list[Window]:
+    """Whole-narrative mode: windows covering every free region, cores tiling it exactly."""
+    step = max(1, config.max_len - config.left - config.right)
+    windows = []
+    for a, b in _free_regions(text_len, exclusions):
+        for core_start in range(a, b, step):
+            core_end = min(b, core_start + step)
+            windows.append(Window(doc, max(a, core_start - config.left), min(b, core_end + config.right),
+                                  core_start, core_end))
     return windows
 
 

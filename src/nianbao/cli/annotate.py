@@ -1,0 +1,211 @@
+"""`nianbao annotate`: review the model's facts in Label Studio and pull them back as
+training data.
+
+    nianbao annotate server start                 # local Label Studio in .cache/labelstudio
+    nianbao annotate push REPORT...               # tasks + predictions, least confident first
+    nianbao annotate serve --register             # model server for interactive pre-annotation
+    nianbao annotate pull                         # reviewed spans -> annotation/labelstudio/
+    nianbao annotate server stop
+
+``--url``/``--token`` default to ``$NIANBAO_LS_URL``/``$NIANBAO_LS_TOKEN``, else to the
+server that ``server start`` recorded in ``--data-dir``.
+"""
+from __future__ import annotations
+
+import sys
+import threading
+
+import click
+
+from nianbao.errors import NianbaoError
+
+DATA_DIR = ".cache/labelstudio"
+PROJECT = "nianbao facts"
+
+_data_dir = click.option("--data-dir", type=click.Path(file_okay=False), default=DATA_DIR, show_default=True,
+                         help="The server's own data folder (database, state file, log).")
+_url = click.option("--url", envvar="NIANBAO_LS_URL", default=None,
+                    help="Label Studio's URL (default: the server recorded in --data-dir).")
+_token = click.option("--token", envvar="NIANBAO_LS_TOKEN", default=None, help="API token (legacy token).")
+_project = click.option("--project", default=PROJECT, show_default=True, help="Project title.")
+_extractor = click.option("--extractor", type=click.Choice(["model", "rules", "crf", "none"]), default="model",
+                          show_default=True, help="What pre-annotates the tasks.")
+_model = click.option("--model", "model_dir", type=click.Path(file_okay=False), default=None,
+                      help="A trained tagger folder (default: the shipped model).")
+
+
+@click.group()
+def command() -> None:
+    """Review facts in Label Studio: push tasks with predictions, pull reviewed spans."""
+
+
+def _client(url, token, data_dir):
+    from nianbao.labelstudio import server
+    from nianbao.labelstudio.push import connect
+
+    if not (url and token):
+        running = server.status(data_dir)
+        if running is None:
+            _fail(f"{data_dir}: no running Label Studio recorded here; start one "
+                  "(`nianbao annotate server start`) or pass --url and --token")
+        url, token = url or running.url, token or running.token
+    return connect(url, token)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
+def _api_errors(call):
+    """Run ``call``; an API or connection failure becomes one error line."""
+    import httpx
+    from label_studio_sdk.core.api_error import ApiError
+
+    try:
+        return call()
+    except NianbaoError as err:
+        _fail(str(err))
+    except ApiError as err:
+        _fail(f"Label Studio answered {err.status_code}: {str(err.body)[:300]}")
+    except httpx.HTTPError as err:
+        _fail(f"cannot reach Label Studio: {err}")
+
+
+@command.command()
+@click.argument("files", nargs=-1, required=True)
+@_url
+@_token
+@_data_dir
+@_project
+@_extractor
+@_model
+@click.option("--max-chars", type=int, default=300, show_default=True, help="Longest chunk (one task).")
+def push(files, url, token, data_dir, project, extractor, model_dir, max_chars):
+    """Import REPORTS' narrative chunks as tasks, pre-annotated by --extractor."""
+    from nianbao.labelstudio.push import push as push_reports
+    from nianbao.pipeline import read_structure
+
+    reports = []
+    for path in files:
+        try:
+            reports.append(read_structure(path))
+        except NianbaoError as err:
+            click.echo(f"Error: {err}", err=True)
+    client = _client(url, token, data_dir)
+    result = _api_errors(lambda: push_reports(client, reports, project, extractor, model_dir, max_chars))
+    for problem in result.problems:
+        click.echo(f"Error: not pushed: {problem}", err=True)
+    click.echo(f"project {result.project} ({'created' if result.created else 'updated'}): "
+               f"{result.imported} tasks imported with {result.predicted_spans} predicted spans, "
+               f"{result.already_there} already there")
+    sys.exit(1 if result.problems or len(reports) < len(files) else 0)
+
+
+@command.command()
+@_url
+@_token
+@_data_dir
+@_project
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default="annotation/labelstudio",
+              show_default=True, help="Where the per-document training files go.")
+def pull(url, token, data_dir, project, out_dir):
+    """Write reviewed spans to OUT/<doc>.json (gold format); list every span not written."""
+    from nianbao.labelstudio.pull import pull as pull_project
+    from nianbao.labelstudio.push import find_project
+
+    client = _client(url, token, data_dir)
+    project_id = _api_errors(lambda: find_project(client, project))
+    if project_id is None:
+        _fail(f"no Label Studio project called {project!r}")
+    result = _api_errors(lambda: pull_project(client, project_id, out_dir))
+    for problem in result.problems:
+        click.echo(f"Error: not written: {problem}", err=True)
+    click.echo(f"{result.reviewed_tasks} reviewed tasks ({result.unreviewed_tasks} not yet): "
+               f"{result.spans} spans -> {len(result.written)} files in {out_dir}")
+    sys.exit(1 if result.problems else 0)
+
+
+@command.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=9090, show_default=True)
+@_extractor
+@_model
+@click.option("--register", is_flag=True, help="Register this server with --project in Label Studio.")
+@_url
+@_token
+@_data_dir
+@_project
+def serve(host, port, extractor, model_dir, register, url, token, data_dir, project):
+    """Serve predictions to Label Studio (ML-backend protocol) until interrupted."""
+    from nianbao.labelstudio.mlserver import Predictor, make_server
+    from nianbao.labelstudio.mlserver import register as register_backend
+    from nianbao.labelstudio.push import find_project
+
+    httpd = make_server(Predictor(extractor, model_dir), host, port)
+    address = f"http://{host}:{httpd.server_address[1]}"
+    if register:
+        client = _client(url, token, data_dir)
+        project_id = _api_errors(lambda: find_project(client, project))
+        if project_id is None:
+            _fail(f"no Label Studio project called {project!r}")
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        backend = _api_errors(lambda: register_backend(client, project_id, address))
+        click.echo(f"registered as ML backend {backend} of project {project_id}", err=True)
+    click.echo(f"serving {extractor} predictions on {address} (Ctrl-C stops)", err=True)
+    try:
+        if register:
+            threading.Event().wait()
+        else:
+            httpd.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        httpd.server_close()
+
+
+@command.group()
+def server() -> None:
+    """A local Label Studio (runs from .venv-labelstudio)."""
+
+
+@server.command()
+@_data_dir
+@click.option("--port", type=int, default=None, help="Loopback port (default: a free one).")
+def start(data_dir, port):
+    """Start Label Studio in the background and print its URL and token."""
+    from nianbao.labelstudio import server as ls
+
+    running = _api_errors(lambda: ls.start(data_dir, port=port))
+    click.echo(f"{running.url}  pid {running.pid}  token {running.token}  user {running.username} "
+               f"password {running.password}")
+
+
+@server.command()
+@_data_dir
+def stop(data_dir):
+    """Stop the Label Studio recorded in --data-dir (by its pid)."""
+    from nianbao.labelstudio import server as ls
+
+    click.echo("stopped" if ls.stop(data_dir) else "not running")
+
+
+@server.command()
+@_data_dir
+def status(data_dir):
+    """Say whether the Label Studio recorded in --data-dir runs."""
+    from nianbao.labelstudio import server as ls
+
+    running = ls.status(data_dir)
+    if running is None:
+        click.echo("not running")
+        sys.exit(3)
+    click.echo(f"{running.url}  pid {running.pid}  token {running.token}")
+
+
+@server.command()
+def template():
+    """Build the empty migrated database that makes fresh servers start in seconds."""
+    from nianbao.labelstudio import server as ls
+
+    click.echo(_api_errors(ls.build_template))

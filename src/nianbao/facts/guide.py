@@ -1,0 +1,113 @@
+"""The annotation guide for human annotators, generated from the fact catalogue.
+
+``docs/annotation-guide.md`` is `render_guide()` written out (``python -m
+nianbao.facts.guide`` rewrites it); a test checks the committed file is current, so the
+guide never drifts from ``catalogue.json``.  The span rules and hard cases summarise
+``shared/spec/FACTS.md`` §1, §2 and §4; the label tables come from the catalogue.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from nianbao.facts.catalogue import catalogue, families, version
+
+GUIDE_PATH = Path(__file__).resolve().parents[3] / "docs" / "annotation-guide.md"
+
+SPAN_RULES = """\
+## 1. What to mark
+
+Mark every **quantity mention** in the narrative that counts one of the facts below, and
+give it the fact's label. Everything else stays unmarked.
+
+* **Mark the quantity expression only**: optional qualifier + number + optional magnitude
+  + unit or measure word. Not the noun it counts.
+  `共收到政府信息公开申请【98件】` · `发布信息【180余条】` · `关注量【5948人】` ·
+  `浏览量达【356415次】` · `粉丝【近45.9万】` · `采购总金额【2.9亿元】` · `占比【96%】`
+* **Qualifiers belong inside the span**: 余 多 近 约 超 逾 超过 以上 左右 突破.
+* **Chinese numerals are numbers**: `【一件】`, `【两场】`, `【十二个】`.
+* **Zero claims are facts**: with no digit, mark the negation cue itself —
+  `【未】收到政府信息公开申请`, `【无】现场申请、书面申请……`, `【没有】发生行政复议`.
+  Their value is 0. `0件` with a digit is an ordinary span.
+* **One span per mention**: `收到申请98件，办结98件` has two spans with two labels.
+* **Do not mark** years (`2020年`), dates, phone numbers, document numbers
+  (`〔2020〕80号`), article numbers (`第二十条`), ordinals, list markers, changes
+  (`增加了3例`), and counts no label describes (`12个板块`, `6个综合窗口`).
+* **Scope words do not change the label**: `区政府办代表区政府受理……17件` is still
+  `APP_RECEIVED`; the reconciler, not the annotator, weighs scope.
+* **Never mark inside the tables** (表二/表三/表四): tables are parsed, not tagged.
+"""
+
+VALUE_RULES = """\
+## 2. How the value is read
+
+You mark spans; the value is computed from the span text, so you do not type it.
+
+| qualifier | written as | meaning for comparison |
+|---|---|---|
+| `exact` | 98件 | equal |
+| `approx` | 约 / 近 / 左右 | within 10 % |
+| `at_least` | 余 / 多 / 以上 / 突破 | table value ≥ stated |
+| `more_than` | 超 / 超过 / 逾 | table value > stated |
+| `zero_claim` | 未 / 无 / 没有 | equal to 0 |
+
+Magnitudes multiply (`45.9万` = 459000, `2.9亿元` = 290000000 元); percentages keep
+their number (`96%` = 96, unit %).
+"""
+
+HARD_CASES = """\
+## 4. Hard cases (decide this way)
+
+| text | spans |
+|---|---|
+| `全年收到信息公开申请98个,办理98件` | `98个` APP_RECEIVED, `98件` APP_PROCESSED |
+| `与往年相比数量增加了3例` | nothing: a change, not a count |
+| `其中自然人80件、商业企业1件` | APP_NATURAL_PERSON, APP_ORGANIZATION |
+| `共有政务服务事项958个，其中行政许可事项541个` | SERVICE_ITEMS, SERVICE_ITEMS |
+| `进网厅事项958个,占比50.98%` | ONLINE_ITEMS, RATE |
+| `政务新媒体19个(微博2个、微信15个、小程序2个)` | four NEW_MEDIA_ACCOUNTS |
+| `发布信息635条` | on a WeChat account WECHAT_POSTS; on the website WEBSITE_POSTS; no channel named INFO_PUBLISHED |
+| `政策性文件11件` | nothing, unless the text calls them 规范性文件 |
+| `未发生行政复议和行政诉讼` | the one cue `未` twice: REVIEW_CASES and LITIGATION_CASES (same span, two labels) |
+| `予以公开及部分公开208件` | APP_GRANTED (the reconciler compares it with granted + partial) |
+| a number inside 表二/表三/表四 | nothing: tables are parsed, not tagged |
+"""
+
+
+def render_guide() -> str:
+    """The whole guide as Markdown."""
+    parts = [
+        "# Annotation guide: facts in 政府信息公开工作年度报告\n",
+        f"Generated from the fact catalogue (version {version()}) by `python -m nianbao.facts.guide`;"
+        " do not edit by hand. The contract behind it is `shared/spec/FACTS.md`.\n",
+        SPAN_RULES,
+        VALUE_RULES,
+        "## 3. The labels\n",
+        "*Cues* are words that usually sit near the count; they help you find mentions but do"
+        " not decide the label on their own. *Reconciles with* names the table cells"
+        " (`shared/spec/TABLES.md`) the fact is checked against; `+` means a sum, `or`"
+        " alternative readings; `—` means it is checked only within the text and across"
+        " years.\n",
+    ]
+    by_family: dict[str, list] = {}
+    for info in catalogue().values():
+        by_family.setdefault(info.family, []).append(info)
+    for family, meta in families().items():
+        parts.append(f"### {family}. {meta['name']} ({meta['zh']})\n")
+        parts.append("| label | 中文 | what is counted | cues | reconciles with |\n|---|---|---|---|---|")
+        for info in by_family.get(family, []):
+            cues = " ".join(info.cues) or "—"
+            cells = " or ".join(" + ".join(f"`{c}`" for c in reading) for reading in info.cells) or "—"
+            parts.append(f"| `{info.label}` | {info.zh} | {info.counts} | {cues} | {cells} |")
+        parts.append("")
+    parts.append(HARD_CASES)
+    return "\n".join(parts)
+
+
+def write_guide(path: Path = GUIDE_PATH) -> Path:
+    path.write_text(render_guide(), encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    write_guide(Path(sys.argv[1]) if len(sys.argv) > 1 else GUIDE_PATH)

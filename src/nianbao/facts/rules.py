@@ -1,0 +1,308 @@
+"""The rules baseline: label each candidate mention from keyword cues around it.
+
+A deliberately simple, honest extractor that the trained tagger is compared against.
+For every `Candidate` of kind ``quantity`` or ``zero_claim`` (years, dates, phone numbers,
+list markers … are never facts):
+
+1. **Zero claims** (未/无/没有) look *right*, to the end of the clause: 复议 and 诉讼 give
+   ``REVIEW_CASES`` and ``LITIGATION_CASES`` (both when both are named, FACTS.md §4); else
+   a fee cue gives ``FEE_COLLECTED``; else the first catalogue cue (申请 → ``APP_RECEIVED``).
+   Nothing countable after the cue (未发生泄密事件) → dropped.
+2. **Quantities** look at the noun right after the unit first (``6个综合窗口``: the count
+   is of 窗口, which no label counts → dropped; ``129项便民服务事项`` → ``SERVICE_ITEMS``),
+   then left, at the catalogue cue nearest the number: first in the clause (since the
+   previous mention or comma), then in the rest of the sentence.  Within each, verbs and specific
+   nouns (tier 1: 收到, 办结, 自然人, 规范性文件 …) beat generic words (tier 2: 申请, 事项,
+   发布).
+3. **Channels** refine the posts family: a channel word (网站, 公众号, 微博, 政务新媒体 …)
+   nearest in the sentence turns a publishing cue into that channel's posts label, a
+   count in 个/家 into ``NEW_MEDIA_ACCOUNTS``, in 人/户 into ``FOLLOWERS``, in 次 into
+   ``VIEWS`` (FACTS.md §4: 发布信息635条 on a WeChat account is ``WECHAT_POSTS``).
+4. **Units** must fit the label (``RATE`` only in %, money labels in 元, posts in 条/篇 …);
+   a cue whose label does not fit is skipped for the next nearest.  Any % is a ``RATE``.
+5. **Dropped**: changes (增加了3例, 同比增长), counts of things no label counts (板块, 窗口,
+   领域, 部门, 政策性文件 …), bare numbers with no unit unless a colon/为/达 leads in.
+
+``Fact.score`` is a fixed confidence per rule path (see `_SCORES`), not a probability.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nianbao.facts.candidates import Candidate, find_candidates, narrative_exclusions
+from nianbao.facts.catalogue import catalogue
+from nianbao.facts.normalise import parse_quantity
+from nianbao.report import Fact, Report
+
+CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
+POST = "POST"  # a publishing verb: INFO_PUBLISHED unless a channel is named
+BLOCK = "BLOCK"  # a noun no label counts
+GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SERVICE_ITEMS", "信息": "INFO_PUBLISHED",
+           "发布": POST, "发稿": POST, "推送": POST, "刊发": POST, "编发": POST, "更新": POST, "公布": POST,
+           "公开": POST}
+SPECIFIC = {"类信息": "INFO_PUBLISHED"}  # 规范性文件类信息68条 counts published items, not documents
+# Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
+PRECEDENCE = ("APP_CARRIED_FORWARD", "APP_CARRIED_OVER")
+BLOCKERS = (
+    "政策性文件", "板块", "窗口", "领域", "栏目", "专栏", "部门", "单位", "镇街", "社区", "乡镇", "街道",
+    "村", "会议", "人员", "干部", "问题", "目录", "专题", "试点", "示范点", "场所", "站点", "机构", "阵地",
+    "渠道", "方面", "重点", "工作日", "小时", "分钟", "其他处理", "点赞", "系统", "征集",
+)
+CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
+LEAD_IN = re.compile(r"(：|:|为|达|计|共)\s*$")
+FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;、)）")
+STOPS = "。；;！!？?"
+CLAUSE_STOPS = STOPS + "，,\n"
+
+COUNT = {"件", "个", "条", "项", "例", "份", "起", None}
+POSTS_UNITS = {"条", "篇", "期", "次", "件", "场", "个", None}
+UNITS_OK = {
+    **{label: COUNT for label in (
+        "APP_RECEIVED", "APP_CARRIED_OVER", "APP_PROCESSED", "APP_CARRIED_FORWARD", "APP_GRANTED",
+        "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED", "APP_NATURAL_PERSON",
+        "APP_ORGANIZATION", "REVIEW_CASES", "LITIGATION_CASES", "ADMIN_DECISIONS")},
+    "FEE_COLLECTED": {"元", None}, "ADMIN_FEES": {"元", None},
+    "INFO_PUBLISHED": {"条", "篇", "个", "件", "项", None},
+    "REGULATIONS": {"件", "个", "部", "项", "份", "篇", "条", None},
+    "NORMATIVE_DOCS": {"件", "个", "部", "项", "份", "篇", "条", None},
+    "POLICY_INTERPRETATIONS": {"篇", "条", "期", "个", "件", "次", "份", "项", None},
+    "PRESS_CONFERENCES": {"场", "次", "期", "个", None},
+    "PROCUREMENT": {"个", "项", "元", "笔", "批", "批次", "次", None},
+    **{label: POSTS_UNITS for label in CHANNEL_POSTS},
+    "FOLLOWERS": {"人", "个", "户", "名", "人次", None},
+    "VIEWS": {"次", "人次", None},
+    "NEW_MEDIA_ACCOUNTS": {"个", "家", None},
+    "PUBLIC_MESSAGES": {"件", "条", "个", "次", "人次", "封", "例", "起", "批", "件次", "通", None},
+    "SERVICE_ITEMS": {"项", "个", "件", "类", "大项", "小项", None},
+    "ONLINE_ITEMS": {"项", "个", "件", "类", None},
+    "ONE_VISIT_ITEMS": {"项", "个", "件", "类", None},
+    "SERVICES_HANDLED": {"件", "笔", "次", "人次", "个", "项", "件次", None},
+    "RATE": {"%", "成"},
+    "TRAINING_SESSIONS": {"次", "期", "场", "批次", "个", "场次", "期次", None},
+    "NPC_SUGGESTIONS": {"件", "条", "个", "项", "份", None},
+}
+_SCORES = {"clause": 0.9, "right": 0.85, "sentence": 0.7, "clause_generic": 0.6, "sentence_generic": 0.5,
+           "zero": 0.8, "rate": 0.9}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    cue: str
+    target: str  # a label, POST or BLOCK
+    tier: int  # 1 specific, 2 generic
+    channel: str | None  # the posts label when the cue names a channel
+
+
+class RulesExtractor:
+    """`extract(reports)` → one list of facts per report, sorted by start."""
+
+    name = "rules"
+
+    def extract(self, reports: list[Report]) -> list[list[Fact]]:
+        return [extract_facts(r.text, narrative_exclusions(r)) for r in reports]
+
+
+def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Fact]:
+    """Facts the rules find in `text` outside the `exclude` regions, sorted by start."""
+    facts: list[Fact] = []
+    prev_end = 0
+    for cand in find_candidates(text, exclude):
+        if cand.kind == "zero_claim":
+            labels = _zero_claim_labels(text, cand)
+            score = _SCORES["zero"] - 0.05 * (len(labels) > 1)
+            facts.extend(_fact(cand, label, score) for label in labels)
+        elif cand.kind == "quantity":
+            label, score = _quantity_label(text, cand, prev_end)
+            if label is not None:
+                facts.append(_fact(cand, label, score))
+        prev_end = cand.end
+    return sorted(facts, key=lambda f: (f.start, f.end))
+
+
+def _fact(cand: Candidate, label: str, score: float) -> Fact:
+    q = parse_quantity(cand.text)
+    return Fact(label=label, text=cand.text, start=cand.start, end=cand.end, value=q.value,
+                unit=q.unit, qualifier=q.qualifier, score=round(score, 2), extractor="rules")
+
+
+def _zero_claim_labels(text: str, cand: Candidate) -> list[str]:
+    end = _clause_end(text, cand.end, 30)
+    window = text[cand.end:end]
+    if any(w in window for w in ("纠错", "泄密", "追究", "不良影响")):
+        return []
+    found = [h.target for h in _hits(window) if h.target not in (POST, BLOCK)]
+    both = [label for label in ("REVIEW_CASES", "LITIGATION_CASES") if label in found]
+    if both:
+        return both
+    if "FEE_COLLECTED" in found or "ADMIN_FEES" in found:
+        return ["FEE_COLLECTED" if "FEE_COLLECTED" in found else "ADMIN_FEES"]
+    return found[:1]
+
+
+def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | None, float]:
+    q = parse_quantity(cand.text)
+    sentence_start = _sentence_start(text, cand.start, 80)
+    comma = max(text.rfind("，", 0, cand.start), text.rfind(",", 0, cand.start)) + 1
+    clause_start = max(prev_end, sentence_start, comma, cand.start - 40)
+    clause = text[clause_start:cand.start]
+    if CHANGE.search(clause) and not clause.rstrip().endswith(("至", "到", "为")):
+        return None, 0.0  # 增加了3例 is a change; 提升至98% states a level
+    if q.unit in ("%", "成"):
+        return "RATE", _SCORES["rate"]
+    lead_score = 1.0
+    if q.unit is None and q.value < 10_000:
+        if not LEAD_IN.search(clause):
+            return None, 0.0
+        lead_score = 0.8
+    sentence = text[sentence_start:cand.start]
+    left = sorted(_hits(clause, clause_start), key=lambda h: (h.end, h.end - h.start), reverse=True)
+    right = _right_phrase(text, cand.end)
+    if right:
+        label = _right_label(_hits(right, cand.end), left, q.unit, q.value, sentence)
+        return (label, _SCORES["right"] * lead_score) if label else (None, 0.0)
+    far = sorted(_hits(sentence[: clause_start - sentence_start], sentence_start),
+                 key=lambda h: (h.end, h.end - h.start), reverse=True)
+    posting = any(h.target == POST for h in left)
+    tiers = (
+        ([h for h in left if h.tier == 1], "clause"),
+        ([h for h in left if h.tier == 2], "clause_generic"),
+        ([h for h in far if h.tier == 1], "sentence"),
+        ([h for h in far if h.tier == 2], "sentence_generic"),
+    )
+    for hits, how in tiers:
+        first_kind = [h for h in hits if h.target in PRECEDENCE]
+        hits = first_kind[:1] + [h for h in hits if h not in first_kind[:1]]
+        for i, hit in enumerate(hits):
+            if hit.target == BLOCK:
+                return None, 0.0
+            hit = _named_together(hit, hits[i + 1:], text)
+            label = _resolve(hit, q.unit, q.value, sentence, posting)
+            if label is not None:
+                return label, _SCORES[how] * lead_score
+    return None, 0.0
+
+
+def _right_label(right: list[_Hit], left: list[_Hit], unit: str | None, value: float, sentence: str) -> str | None:
+    """A count followed by its noun counts that noun: 6个综合窗口 (none), 129项便民服务事项."""
+    nouns = [h for h in right if h.target != POST]
+    if not nouns or nouns[-1].target == BLOCK:
+        return None
+    head = nouns[-1]  # the head noun comes last: 信息公开申请
+    if head.tier == 2:  # 办结98件申请: a generic noun keeps the specific verb before it
+        same_family = [h for h in left if h.tier == 1 and _family(h.target) == _family(head.target)]
+        head = same_family[0] if same_family else head
+    return _resolve(head, unit, value, sentence)  # 33个政务新媒体: accounts, whatever the verb
+
+
+def _named_together(hit: _Hit, earlier: list[_Hit], text: str) -> _Hit:
+    """``予以公开及部分公开208件`` counts under the first category named (FACTS.md §4)."""
+    for other in earlier:
+        if other.tier == 1 and other.target not in (BLOCK, POST) and re.fullmatch(
+            r"(及|和|与|以及|、)", text[other.end:hit.start]
+        ):
+            if _family(other.target) == _family(hit.target):
+                return other
+    return hit
+
+
+def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: bool = False) -> str | None:
+    """The label a cue gives a count with this unit, channels considered; None if none fits."""
+    target = hit.target
+    if target == BLOCK:
+        return None
+    if target in (POST, "INFO_PUBLISHED") or hit.channel is not None:
+        channel = hit.channel or _nearest_channel(sentence)
+        if channel is None:
+            target = "INFO_PUBLISHED"
+        elif unit in ("个", "家") and not posting:
+            target = "NEW_MEDIA_ACCOUNTS"
+        elif unit in ("人", "户", "名") or (unit is None and value >= 10_000 and target != POST):
+            target = "FOLLOWERS"
+        elif unit in ("次", "人次") and target != POST:
+            target = "VIEWS"
+        else:
+            target = channel
+    return target if unit in UNITS_OK.get(target, ()) else None
+
+
+def _nearest_channel(text: str) -> str | None:
+    channels = [h for h in _hits(text) if h.channel is not None]
+    return channels[-1].channel if channels else None
+
+
+@lru_cache(maxsize=1)
+def _cue_table() -> tuple[re.Pattern, dict[str, tuple[str, int, str | None]]]:
+    table: dict[str, tuple[str, int, str | None]] = {}
+    for word, target in GENERIC.items():
+        table[word] = (target, 2, None)
+    for word in BLOCKERS:
+        table[word] = (BLOCK, 1, None)
+    for word, label in SPECIFIC.items():
+        table[word] = (label, 1, None)
+    for info in catalogue().values():
+        for cue in info.cues:
+            if info.label in CHANNEL_POSTS:
+                table[cue] = (info.label, 1, info.label)
+            elif cue not in table or table[cue][1] == 2:
+                table[cue] = (info.label, 1, None)
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)))
+    return pattern, table
+
+
+def _hits(text: str, offset: int = 0) -> list[_Hit]:
+    """Cue words in `text`, read across line breaks (PDF text wraps mid-word: 上年结\n转)."""
+    pattern, table = _cue_table()
+    keep = [i for i, ch in enumerate(text) if ch != "\n"]
+    joined = "".join(text[i] for i in keep)
+    out = []
+    for m in pattern.finditer(joined):
+        target, tier, channel = table[m.group()]
+        start, end = keep[m.start()] + offset, keep[m.end() - 1] + 1 + offset
+        out.append(_Hit(start, end, m.group(), target, tier, channel))
+    return out
+
+
+def _family(label: str) -> str | None:
+    info = catalogue().get(label)
+    return info.family if info else None
+
+
+def _sentence_start(text: str, pos: int, limit: int) -> int:
+    lo = max(0, pos - limit)
+    for i in range(pos - 1, lo - 1, -1):
+        if text[i] in STOPS or text[i] == "\n" and not _soft_wrap(text, i):
+            return i + 1
+    return lo
+
+
+def _soft_wrap(text: str, i: int) -> bool:
+    """A line break inside a sentence (hard-wrapped PDF text), not a paragraph end."""
+    before, after = text[i - 1:i], text[i + 1:i + 2]
+    return bool(before) and bool(after) and (_is_cjk(before) or before.isalnum() or before == " ") and (
+        _is_cjk(after) or after.isalnum())
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    hi = min(len(text), pos + limit)
+    for i in range(pos, hi):
+        if text[i] in CLAUSE_STOPS:
+            return i
+    return hi
+
+
+def _right_phrase(text: str, pos: int) -> str:
+    """The noun right after a count (``6个综合窗口`` → 综合窗口), '' when none follows."""
+    if pos >= len(text) or text[pos].startswith(FUNCTION_START) or not _is_cjk(text[pos]):
+        return ""
+    end = pos
+    while end < len(text) and end - pos < 8 and _is_cjk(text[end]):
+        end += 1
+    return text[pos:end]
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"

@@ -1,0 +1,73 @@
+"""Split a run of digits that flattened web text glued together into cells.
+
+``898989`` may be 89|89|89 or 8|98|989 or …: `splits` lists every reading of a run as
+`n` well-formed numbers (no leading zeros, a sign only at the start of a number, a unit
+only at the end of the run's last number).  A blank inside the run (``230 000023``) is a
+cell boundary the printer left, so no number crosses it.  Choosing among the readings is
+the table's job: it knows the identities the numbers must satisfy.
+
+>>> run = "230 000023"
+>>> [" ".join(run[a:b] for a, b in s) for s in splits(run, 7)]
+['2 30 0 0 0 0 23', '23 0 0 0 0 0 23', '230 0 0 0 0 2 3']
+>>> len(splits("35-15", 2))
+1
+"""
+from __future__ import annotations
+
+import re
+
+from nianbao.tables.cells import UNITS
+
+_PIECE = re.compile(r"[+\-]?(?:0|[1-9]\d*)(?:\.\d+)?")
+_NA_PIECES = frozenset({"—", "——", "/", "／"})  # printed for "not applicable"; a lone "-" too
+_UNIT = re.compile("(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")$")
+MAX_READINGS = 20000
+MAX_DIGITS = 14  # no cell in these tables is longer
+
+Span = tuple[int, int]
+
+
+def splits(run: str, n: int) -> list[list[Span]]:
+    """Every reading of `run` as `n` numbers, as (start, end) spans into `run`.
+
+    Returns [] when there is no reading, and at most MAX_READINGS readings.
+    """
+    groups = [(m.start(), m.end()) for m in re.finditer(r"[^\s\u3000\xa0]+", run)]
+    if not groups:
+        return []
+    last_start, last_end = groups[-1]
+    unit = _UNIT.search(run, last_start, last_end)
+    if unit:
+        groups[-1] = (last_start, unit.start())
+    out: list[list[Span]] = []
+
+    def rec(g: int, pos: int, left: int, acc: list[Span]) -> None:
+        if len(out) >= MAX_READINGS:
+            return
+        start, end = groups[g]
+        if pos == end:
+            if g + 1 == len(groups):
+                if left == 0:
+                    out.append(acc[:-1] + [(acc[-1][0], last_end)] if unit else list(acc))
+                return
+            if left >= len(groups) - g - 1:
+                rec(g + 1, groups[g + 1][0], left, acc)
+            return
+        if left == 0:
+            return
+        for stop in range(pos + 1, min(end, pos + MAX_DIGITS) + 1):
+            if _PIECE.fullmatch(run, pos, stop) is None and not _na(run, pos, stop, end):
+                continue
+            acc.append((pos, stop))
+            rec(g, stop, left - 1, acc)
+            acc.pop()
+
+    rec(0, groups[0][0], n, [])
+    return out
+
+
+def _na(run: str, pos: int, stop: int, end: int) -> bool:
+    piece = run[pos:stop]
+    if piece == "-":  # a dash closing a group is not a minus sign
+        return stop == end
+    return piece in _NA_PIECES

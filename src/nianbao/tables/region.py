@@ -1,0 +1,57 @@
+"""Where each table sits in the report text, found from the tables' own headings and cues.
+
+Sections are not trusted here: a table is where its header words are.  A heading with
+no table under it (a report that writes 表三 as prose) gives no region.
+"""
+from __future__ import annotations
+
+import re
+
+_T2_ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第")
+_T3_ANCHOR = re.compile(r"勾稽关系|申请人情况|本年新收政府信息公开申请数量")
+_T3_HEADING = re.compile(r"收到和处理政府信息公开申请(?:情况)?")
+_T4_ANCHOR = re.compile(r"结果\s*维持|维持\s*纠正")
+_T4_HEADING = re.compile(r"(?:[一二三四五六七八九十]\s*、\s*)?(?:政府信息公开)?行政法?复议[、和及与]?\s*行政诉讼情况|行政复议")
+_AFTER_TABLES = re.compile(r"存在的主要问题|主要问题|其他需要报告的事项|五\s*、")
+_HEADING_REACH = 400  # how far before its header words a table's heading may sit
+
+Region = tuple[int, int]
+
+
+def find_regions(text: str) -> dict[str, Region]:
+    """{"t2"|"t3"|"t4": (start, end)} for the tables the text carries."""
+    t2 = _T2_ANCHOR.search(text)
+    t3 = _T3_ANCHOR.search(text, t2.start() if t2 else 0)
+    t4 = _T4_ANCHOR.search(text, t3.end() if t3 else (t2.end() if t2 else 0))
+    starts: dict[str, int] = {}
+    if t2:
+        starts["t2"] = t2.start()
+    if t3:
+        starts["t3"] = _heading_before(text, _T3_HEADING, t3.start(), starts.get("t2", 0))
+    if t4:
+        floor = t3.end() if t3 else starts.get("t2", 0)
+        starts["t4"] = _heading_before(text, _T4_HEADING, t4.start(), floor)
+    regions: dict[str, Region] = {}
+    order = sorted(starts.items(), key=lambda kv: kv[1])
+    for i, (table, start) in enumerate(order):
+        if i + 1 < len(order):
+            end = order[i + 1][1]
+        else:
+            after = _AFTER_TABLES.search(text, (t4.end() if table == "t4" and t4 else start) + 1)
+            end = after.start() if after else len(text)
+        if table == "t2":  # a 表三 heading with no table under it still ends 表二
+            heading = _T3_HEADING.search(text, start, end)
+            end = heading.start() if heading else end
+        regions[table] = (start, end)
+    return regions
+
+
+def _heading_before(text: str, heading: re.Pattern[str], anchor: int, floor: int) -> int:
+    """The start of the last `heading` shortly before `anchor`, or the anchor's line start."""
+    lo = max(floor, anchor - _HEADING_REACH)
+    found = [m for m in heading.finditer(text, lo, anchor)]
+    if found:  # the full heading (with 情况) beats a bare header word
+        full = [m for m in found if m.group().endswith("情况")]
+        return (full or found)[-1].start()
+    line = text.rfind("\n", lo, anchor)
+    return line + 1 if line >= 0 else anchor

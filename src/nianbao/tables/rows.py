@@ -1,0 +1,95 @@
+"""From blocks of tokens to table rows: which label each run of values belongs to.
+
+`read_rows` pairs every label with the values printed after it, and keeps the rows of
+values that carry no label (PDF extraction can detach them) for the table to place.
+`readings` lists the ways a row's values can be read as its `n` cells: one for cells
+the print separates, several when a run of glued digits can be cut more than one way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nianbao.report import Cell
+from nianbao.tables.cells import make_cell
+from nianbao.tables.digits import splits
+from nianbao.tables.ids import RowSpec
+from nianbao.tables.tokens import Block, Tok
+
+
+@dataclass
+class RowRead:
+    spec: RowSpec | None  # None: a row of values printed without its label
+    toks: list[Tok] = field(default_factory=list)
+    at: int = 0  # offset of the row in the text, for reading order
+    col: int | None = None  # grid column of the first value, when the row is a printed table row
+
+
+def read_rows(blocks: list[Block]) -> tuple[list[RowRead], list[RowRead]]:
+    """(labelled rows that have values, rows of values without a label), in reading order."""
+    labelled: list[RowRead] = []
+    unlabelled: list[RowRead] = []
+    for block in blocks:
+        toks = block.toks
+        if not any(t.spec for t in toks):
+            if not block.stream and _values_only(toks):
+                unlabelled.append(RowRead(None, toks, toks[0].start, 0))
+            continue
+        current: RowRead | None = None
+        for i, tok in enumerate(toks):
+            if tok.spec is not None:
+                current = RowRead(tok.spec, [], tok.start, None if block.stream else i + 1)
+                labelled.append(current)
+            elif current is not None:
+                if block.stream and tok.kind == "text":
+                    current = None  # prose ends a row that has no row boundaries
+                else:
+                    current.toks.append(tok)
+    return [r for r in labelled if _values_only(r.toks)], unlabelled
+
+
+def _values_only(toks: list[Tok]) -> bool:
+    return bool(toks) and all(t.kind != "text" for t in toks)
+
+
+def readings(row: RowRead, n: int, last_col: int | None = None) -> list[list[Cell]]:
+    """Every way to read the row's values as `n` cells ([] when there is none).
+
+    `last_col` is the grid column the header prints the last value column in (表三's
+    总计): it decides between paddings when blank cells leave several.
+    """
+    runs = [t for t in row.toks if t.run]
+    if runs:
+        if len(row.toks) != 1:
+            return []
+        run = runs[0]
+        return [[make_cell(run.text[a:b], run.start + a) for a, b in s] for s in splits(run.text, n)]
+    end = None if last_col is None or row.col is None else last_col - row.col + 1
+    fitted = fit([t.cell for t in row.toks], n, end)
+    return [] if fitted is None else [fitted]
+
+
+def fit(cells: list[Cell], n: int, end: int | None = None) -> list[Cell] | None:
+    """`n` consecutive cells holding every non-empty one (padding cells dropped), or None.
+
+    Of several such windows the one ending at `end` is taken when given, else the first.
+    """
+    if len(cells) < n:
+        return None
+    filled = [i for i, c in enumerate(cells) if c.kind != "empty"] or [0]
+    first, last = filled[0], filled[-1]
+    starts = [lo for lo in range(max(0, last - n + 1), min(first, len(cells) - n) + 1)]
+    if not starts:
+        return None
+    lo = end - n if end is not None and end - n in starts else starts[0]
+    return cells[lo:lo + n]
+
+
+def agree(options: list[list[Cell]]) -> list[Cell | None]:
+    """Cell by cell, the reading all options share (same text at the same place), else None."""
+    if not options:
+        return []
+    out: list[Cell | None] = []
+    for i, cell in enumerate(options[0]):
+        same = all((o[i].start, o[i].end, o[i].raw) == (cell.start, cell.end, cell.raw) for o in options)
+        out.append(cell if same else None)
+    return out

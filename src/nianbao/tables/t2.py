@@ -1,0 +1,47 @@
+"""表二 主动公开政府信息情况, in the layout it is printed in ("2019" or "2021").
+
+The layout is told by the header words (本年新制作数量 … vs 本年制发件数 …).  Table 二
+has no identities, so a run of glued digits (``规范性文件898989``) is only read when it
+has one reading; otherwise its cells are left out and the table says so.
+"""
+from __future__ import annotations
+
+from nianbao.report import Table
+from nianbao.tables.cells import make_cell
+from nianbao.tables.ids import T2_LAYOUT_CUES, T2_PUBLISHED_TOTAL, T2_ROWS
+from nianbao.tables.rows import agree, read_rows, readings
+from nianbao.tables.tokens import blocks
+
+
+def parse(text: str, start: int, end: int) -> Table:
+    region = text[start:end]
+    layout = max(T2_LAYOUT_CUES, key=lambda k: (sum(cue in region for cue in T2_LAYOUT_CUES[k]), k == "2019"))
+    specs = T2_ROWS[layout]
+    table = Table(id="t2", layout=layout, start=start, end=end)
+    labelled, _ = read_rows(blocks(text, start, end, specs))
+    seen: set[str] = set()
+    for read in labelled:
+        spec = read.spec
+        if spec is None or spec.id in seen:
+            continue
+        options = readings(read, len(spec.columns))
+        if not options:
+            continue
+        seen.add(spec.id)
+        cells = agree(options)
+        for column, cell in zip(spec.columns, cells):
+            if cell is not None:
+                table.cells[f"t2.{spec.id}.{column}"] = cell
+        if len(options) > 1:
+            raw = "".join(t.text for t in read.toks).strip()
+            table.notes.append(f"“{spec.name}”行的数字“{raw}”连在一起，有{len(options)}种拆法，表二无勾稽关系可定，未取值")
+    order = [f"t2.{s.id}.{c}" for s in specs for c in s.columns]
+    table.cells = {k: table.cells[k] for k in order if k in table.cells}
+    missing = [s.name for s in specs if s.id not in seen]
+    if missing:
+        table.notes.append("未读到以下各行的数值：" + "、".join(missing))
+    table.complete = len(table.cells) == sum(len(s.columns) for s in specs)
+    total = T2_PUBLISHED_TOTAL.search(region)
+    if total:
+        table.cells["t2.published_total"] = make_cell(total["raw"], start + total.start("raw"))
+    return table

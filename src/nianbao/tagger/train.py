@@ -1,0 +1,304 @@
+"""Training the tagger: config-driven, seeded, document-level dev split, early stopping.
+
+Two stages (configs/tagger.yaml):
+
+1. **pretrain** on synthetic reports (`nianbao.synth`), every encoder layer learning
+   (word embeddings frozen), early stopping on a dev split of whole synthetic reports.
+   Saved as ``<out>/pretrained``: the *synthetic-only* model.  Its score on the real gold
+   corpus is an honest held-out number, since it never saw a real document.
+2. **finetune** the synthetic-only model for a fixed number of steps on synthetic + real
+   gold reports, only the top encoder layer(s) and the head learning.  Saved as ``<out>``,
+   holding only the layers it changed and naming ``pretrained`` as its parent.
+
+`train_fold` runs stage 2 alone from a synthetic-only model on a cross-validation fold's
+training documents, never seeing its test documents.
+
+Every window is encoded one token per character; the loss ignores CLS/SEP and gold
+spans cut by a window edge.  The log is JSON Lines (``train_log.jsonl``); the progress
+callback ``progress(stage, step, total, metrics)`` is the CLI's.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import torch
+
+from nianbao.facts.catalogue import labels as catalogue_labels
+from nianbao.tagger.chars import CharVocab, load_vocab
+from nianbao.tagger.config import StageConfig, TaggerConfig, dump_config
+from nianbao.tagger.corpus import doc_windows, gold_docs, synthetic_docs
+from nianbao.tagger.data import Doc, TagScheme, data_hash, gold_coverage, window_labels
+from nianbao.tagger.model import Tagger, build_tagger, encode_batch, set_threads, trainable_names
+
+Progress = Callable[[str, int, int, dict], None]
+
+
+@dataclass
+class Item:
+    text: str
+    labels: list[int]
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    torch.manual_seed(seed)
+    torch.use_deterministic_algorithms(True, warn_only=True)
+
+
+def items_for(docs: Sequence[Doc], scheme: TagScheme, config: TaggerConfig) -> list[Item]:
+    return [Item(docs[w.doc].text[w.start:w.end], window_labels(docs[w.doc], w, scheme))
+            for w in doc_windows(docs, config.window)]
+
+
+def split_documents(docs: Sequence[Doc], fraction: float, seed: int) -> tuple[list[Doc], list[Doc]]:
+    """Train/dev split by whole document (never by window), with scikit-learn."""
+    from sklearn.model_selection import train_test_split
+
+    if fraction <= 0 or len(docs) < 2:
+        return list(docs), []
+    train_idx, dev_idx = train_test_split(list(range(len(docs))), test_size=fraction, random_state=seed)
+    return [docs[i] for i in sorted(train_idx)], [docs[i] for i in sorted(dev_idx)]
+
+
+def span_scores(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: TaggerConfig,
+                docs: Sequence[Doc]) -> dict[str, float]:
+    """Strict (start, end, label) and value-level (label, value per document) micro P/R/F1."""
+    from collections import Counter
+
+    from nianbao.tagger.predict import tag_texts
+
+    preds = tag_texts(model, vocab, scheme, config.window, [d.text for d in docs], [d.exclusions for d in docs])
+    counts = {"strict": [0, 0, 0], "value": [0, 0, 0]}  # tp, predicted, gold
+    for doc, facts in zip(docs, preds):
+        gold = {(s.start, s.end, s.label) for s in doc.spans}
+        pred = {(f.start, f.end, f.label) for f in facts}
+        counts["strict"][0] += len(gold & pred)
+        counts["strict"][1] += len(pred)
+        counts["strict"][2] += len(gold)
+        gv = Counter((s.label, _gold_value(doc.text, s)) for s in doc.spans)
+        pv = Counter((f.label, f.value) for f in facts)
+        counts["value"][0] += sum((gv & pv).values())
+        counts["value"][1] += sum(pv.values())
+        counts["value"][2] += sum(gv.values())
+    out = {}
+    for k, (tp, npred, ngold) in counts.items():
+        p, r = tp / max(npred, 1), tp / max(ngold, 1)
+        out[f"{k}_p"], out[f"{k}_r"] = round(p, 4), round(r, 4)
+        out[f"{k}_f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
+    return out
+
+
+def _gold_value(text: str, span) -> float | int | None:
+    from nianbao.facts.normalise import parse_quantity
+
+    try:
+        return parse_quantity(text[span.start:span.end]).value
+    except ValueError:
+        return None
+
+
+def run_stage(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: TaggerConfig, stage: StageConfig,
+              train_items: Sequence[Item], dev_docs: Sequence[Doc], *, name: str, log: Callable[[dict], None],
+              progress: Progress | None = None) -> dict:
+    """One stage of training; leaves the best dev state (or the last, with no dev) in `model`."""
+    names = trainable_names(model, stage.train_layers)
+    params = dict(model.named_parameters())
+    for n, p in params.items():
+        p.requires_grad_(n in names)
+    head = [params[n] for n in names if n.startswith("head.")]
+    body = [params[n] for n in names if not n.startswith("head.")]
+    opt = torch.optim.AdamW([{"params": body, "lr": stage.lr}, {"params": head, "lr": stage.head_lr}],
+                            weight_decay=stage.weight_decay)
+    total = stage.max_steps
+
+    def factor(step: int) -> float:
+        if step < stage.warmup_steps:
+            return (step + 1) / stage.warmup_steps
+        return max(0.0, (total - step) / max(1, total - stage.warmup_steps))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, factor)
+    rng = random.Random(config.seed)
+    started = time.perf_counter()
+    best, best_state, bad, step, losses = -1.0, None, 0, 0, []
+    order: list[int] = []
+    model.train()
+    stopped = "max_steps"
+    while step < total:
+        if not order:
+            order = list(range(len(train_items)))
+            rng.shuffle(order)
+        rows, order = order[: stage.batch_size], order[stage.batch_size:]
+        ids, mask, tags = encode_batch(vocab, [train_items[i].text for i in rows], [train_items[i].labels for i in rows])
+        logits = model(ids, mask)
+        loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), tags.reshape(-1), ignore_index=-100)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(body + head, 1.0)
+        opt.step()
+        sched.step()
+        opt.zero_grad(set_to_none=True)
+        step += 1
+        losses.append(loss.item())
+        elapsed = time.perf_counter() - started
+        metrics = {"loss": round(sum(losses[-20:]) / len(losses[-20:]), 4)}
+        if step % 10 == 0:
+            log({"stage": name, "step": step, "loss": metrics["loss"], "lr": round(sched.get_last_lr()[0], 8),
+                 "seconds": round(elapsed, 1)})
+        if dev_docs and stage.eval_every and (step % stage.eval_every == 0 or step == total):
+            scores = span_scores(model, vocab, scheme, config, dev_docs)
+            model.train()
+            log({"stage": name, "step": step, "dev": scores, "seconds": round(time.perf_counter() - started, 1)})
+            metrics.update(dev_f1=scores["strict_f1"])
+            if scores["strict_f1"] > best:
+                best, bad = scores["strict_f1"], 0
+                best_state = {n: params[n].detach().clone() for n in names}
+            else:
+                bad += 1
+                if bad >= stage.patience:
+                    stopped = "early_stopping"
+        if progress:
+            progress(name, step, total, metrics)
+        if stopped == "early_stopping":
+            break
+        if stage.max_minutes and elapsed > stage.max_minutes * 60:
+            stopped = "time_limit"
+            break
+    if best_state is not None:
+        with torch.no_grad():
+            for n, t in best_state.items():
+                params[n].copy_(t)
+    model.eval()
+    for p in model.parameters():
+        p.requires_grad_(False)
+    summary = {"stage": name, "steps": step, "stopped": stopped, "best_dev_strict_f1": best if best >= 0 else None,
+               "seconds": round(time.perf_counter() - started, 1), "windows": len(train_items),
+               "trainable": names}
+    log({k: v for k, v in summary.items() if k != "trainable"})
+    return summary
+
+
+def _base_dir(config: TaggerConfig, base_model: str | None) -> Path:
+    from nianbao.tagger.base import prepare_base
+
+    chosen = base_model or config.base_model
+    if chosen:
+        return Path(chosen)
+    return prepare_base()[0]
+
+
+def train(config: TaggerConfig, out_dir: str | os.PathLike, *, base_model: str | None = None,
+          progress: Progress | None = None, synthetic: list[Doc] | None = None,
+          gold: list[Doc] | None = None) -> dict:
+    """Both stages; writes ``<out_dir>/pretrained`` and ``<out_dir>``; returns the metrics."""
+    from nianbao.tagger.export import round_to_fp16, save_tagger
+    from nianbao.tagger.card import write_card
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    set_threads(config.threads)
+    seed_everything(config.seed)
+    base = _base_dir(config, base_model)
+    vocab = load_vocab(base)
+    scheme = TagScheme(catalogue_labels())
+    log_path = out / "train_log.jsonl"
+    log_file = log_path.open("w", encoding="utf-8")
+
+    def log(record: dict) -> None:
+        record = {"time": datetime.now(timezone.utc).isoformat(timespec="seconds"), **record}
+        log_file.write(json.dumps(record, ensure_ascii=False) + "\n")
+        log_file.flush()
+
+    t0 = time.perf_counter()
+    synthetic = synthetic if synthetic is not None else synthetic_docs(config.synthetic_reports, config.synthetic_seed)
+    gold = gold if gold is not None else (gold_docs() if config.use_gold else [])
+    syn_train, syn_dev = split_documents(synthetic, config.dev_fraction, config.seed)
+    log({"event": "data", "synthetic_train": len(syn_train), "synthetic_dev": len(syn_dev), "gold": len(gold),
+         "seconds": round(time.perf_counter() - t0, 1)})
+
+    model = build_tagger(base, config.layers, len(scheme), seed=config.seed)
+    pre_items = items_for(syn_train, scheme, config)
+    pre = run_stage(model, vocab, scheme, config, config.pretrain, pre_items, syn_dev, name="pretrain",
+                    log=log, progress=progress)
+    round_to_fp16(model, pre["trainable"])
+    metrics: dict = {"pretrain": {k: v for k, v in pre.items() if k != "trainable"}}
+    if syn_dev:
+        metrics["pretrain"]["synthetic_dev"] = span_scores(model, vocab, scheme, config, syn_dev)
+    if gold:
+        covered, total = gold_coverage(gold, doc_windows(gold, config.window))
+        metrics["window_recall_on_gold"] = {"covered": covered, "total": total}
+        metrics["pretrain"]["real_gold_heldout"] = span_scores(model, vocab, scheme, config, gold)
+    log({"event": "pretrain_metrics", **metrics})
+    pre_dir = out / "pretrained"
+    save_tagger(model, pre["trainable"], pre_dir, scheme=scheme, window=config.window, layers=config.layers,
+                base_dir=base)
+    data = {"synthetic": data_hash(synthetic), "gold": data_hash(gold) if gold else None,
+            "synthetic_reports": len(synthetic), "gold_documents": sorted(d.doc_id for d in gold)}
+    write_card(pre_dir, config, metrics, data, base, stage="pretrained")
+    (pre_dir / "config.yaml").write_text(dump_config(config), "utf-8")
+
+    fine_items = items_for(syn_train, scheme, config) + items_for(gold, scheme, config) * config.finetune.gold_weight
+    fine = run_stage(model, vocab, scheme, config, config.finetune, fine_items, syn_dev, name="finetune",
+                     log=log, progress=progress)
+    round_to_fp16(model, fine["trainable"])
+    metrics["finetune"] = {k: v for k, v in fine.items() if k != "trainable"}
+    if syn_dev:
+        metrics["finetune"]["synthetic_dev"] = span_scores(model, vocab, scheme, config, syn_dev)
+    if gold:
+        metrics["finetune"]["real_gold_seen_in_training"] = span_scores(model, vocab, scheme, config, gold)
+    metrics["seconds"] = round(time.perf_counter() - t0, 1)
+    log({"event": "final_metrics", **metrics})
+    log_file.close()
+    save_tagger(model, fine["trainable"], out, scheme=scheme, window=config.window, layers=config.layers,
+                base_dir=base, parent="pretrained")
+    (out / "config.yaml").write_text(dump_config(config), "utf-8")
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False), "utf-8")
+    write_card(out, config, metrics, data, base, stage="default")
+    return metrics
+
+
+def train_fold(train_docs: Sequence, dev_docs: Sequence = (), config: TaggerConfig | None = None, *,
+               base_dir: str | os.PathLike | None = None, progress: Progress | None = None,
+               synthetic: list[Doc] | None = None):
+    """A cross-validation fold: the synthetic-only model fine-tuned on `train_docs` only.
+
+    `train_docs` are `Doc`s or evaluation documents (``.doc``, ``.report``, ``.gold``);
+    `base_dir` is a synthetic-only tagger folder (default: the shipped model's
+    ``pretrained``).  Returns a `ModelExtractor` for the fold's test documents; the
+    stage-2 recipe (steps, layers, synthetic mix) is the shipped model's.
+    """
+    from nianbao.tagger.export import load_tagger
+    from nianbao.tagger.predict import ModelExtractor, default_model_dir
+
+    pre_dir = Path(base_dir) if base_dir else default_model_dir() / "pretrained"
+    if config is None:
+        from nianbao.tagger.config import load_config
+
+        config = load_config(pre_dir / "config.yaml")
+    set_threads(config.threads)
+    seed_everything(config.seed)
+    model, vocab, scheme, window = load_tagger(pre_dir)
+    docs = [as_doc(d) for d in train_docs]
+    if synthetic is None:
+        synthetic = synthetic_docs(config.synthetic_reports, config.synthetic_seed)
+    syn_train, _ = split_documents(synthetic, config.dev_fraction, config.seed)
+    items = items_for(syn_train, scheme, config) + items_for(docs, scheme, config) * config.finetune.gold_weight
+    run_stage(model, vocab, scheme, config, config.finetune, items, [], name="fold", log=lambda r: None,
+              progress=progress)
+    return ModelExtractor(model=model, parts=(vocab, scheme, window))
+
+
+def as_doc(d) -> Doc:
+    """A `Doc` from a `Doc` or an evaluation document (``.doc``, ``.report``, ``.gold`` facts)."""
+    if isinstance(d, Doc):
+        return d
+    from nianbao.facts.candidates import narrative_exclusions
+    from nianbao.tagger.data import GoldSpan
+
+    return Doc(doc_id=d.doc, text=d.report.text, spans=tuple(GoldSpan(f.start, f.end, f.label) for f in d.gold),
+               exclusions=tuple(narrative_exclusions(d.report)), source="gold")

@@ -1,0 +1,111 @@
+import pytest
+
+from nianbao.facts.rules import RulesExtractor, extract_facts
+from nianbao.report import Report, Table
+from tests.conftest import seed_path
+
+
+def labelled(text):
+    return [(f.label, f.text) for f in extract_facts(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全年收到信息公开申请98个,办理98件", [("APP_RECEIVED", "98个"), ("APP_PROCESSED", "98件")]),
+        ("2020年，我办收到4例信息公开申请，与往年相比数量增加了3例。", [("APP_RECEIVED", "4例")]),
+        ("其中自然人80件、商业企业1件", [("APP_NATURAL_PERSON", "80件"), ("APP_ORGANIZATION", "1件")]),
+        ("共有政务服务事项958个，其中行政许可事项541个", [("SERVICE_ITEMS", "958个"), ("SERVICE_ITEMS", "541个")]),
+        ("进网厅事项958个,占比50.98%,", [("ONLINE_ITEMS", "958个"), ("RATE", "50.98%")]),
+        ("政务新媒体19个(微博2个、微信15个、小程序2个)", [("NEW_MEDIA_ACCOUNTS", "19个"), ("NEW_MEDIA_ACCOUNTS", "2个"),
+                                            ("NEW_MEDIA_ACCOUNTS", "15个"), ("NEW_MEDIA_ACCOUNTS", "2个")]),
+        ("通过“大辛庄阳光政务”公众号发布信息635条", [("WECHAT_POSTS", "635条")]),
+        ("通过临清市人民政府网站发布政务公开信息153条", [("WEBSITE_POSTS", "153条")]),
+        ("全年发布信息635条。", [("INFO_PUBLISHED", "635条")]),
+        ("制定政策性文件11件。", []),
+        ("全年制发规范性文件3件。", [("NORMATIVE_DOCS", "3件")]),
+        ("予以公开及部分公开208件", [("APP_GRANTED", "208件")]),
+        ("设立6个综合窗口，编制了街道及2个重点领域的目录", []),
+    ],
+)
+def test_facts_md_hard_cases(text, expected):
+    assert labelled(text) == expected
+
+
+def test_one_zero_claim_gives_review_and_litigation():
+    facts = extract_facts("本年度未发生行政复议和行政诉讼。")
+    assert [(f.label, f.text, f.start, f.value, f.qualifier) for f in facts] == [
+        ("REVIEW_CASES", "未", 3, 0, "zero_claim"), ("LITIGATION_CASES", "未", 3, 0, "zero_claim")]
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [("本年度未收到政府信息公开申请。", "APP_RECEIVED"), ("2021年，无收取信息处理费情况。", "FEE_COLLECTED"),
+     ("全部未向申请人收取费用。", "FEE_COLLECTED")],
+)
+def test_zero_claims_take_the_label_of_what_follows(text, label):
+    assert [f.label for f in extract_facts(text)] == [label]
+
+
+def test_negations_with_nothing_countable_after_them_are_not_facts():
+    assert labelled("信息公开工作没有发生泄密事件和责任追究情况。") == []
+
+
+def test_years_dates_phones_and_articles_are_never_facts():
+    text = "根据第二十条，2020年1月1日起，联系电话：0535-6877711，邮编264000。"
+    assert labelled(text) == []
+
+
+def test_values_come_from_the_normaliser():
+    (f,) = extract_facts("微博粉丝近45.9万")
+    assert (f.label, f.value, f.unit, f.qualifier, f.extractor) == ("FOLLOWERS", 459000, None, "approx", "rules")
+    (f,) = extract_facts("政府集中采购金额2.9亿元")
+    assert (f.label, f.value, f.unit) == ("PROCUREMENT", 290000000, "元")
+
+
+def test_channel_counts_follow_their_account():
+    text = "我办微信公众号关注量5948人，2020年度累计发稿191篇，浏览量达356415次，朋友圈分享8951人次"
+    assert labelled(text) == [("FOLLOWERS", "5948人"), ("WECHAT_POSTS", "191篇"), ("VIEWS", "356415次"),
+                              ("VIEWS", "8951人次")]
+
+
+def test_rules_extractor_skips_tables_and_points_into_the_text():
+    path = seed_path("002")
+    text = path.read_text("utf-8")
+    start = text.index("本单位共收到人大建议")
+    report = Report(doc_id="x", source=str(path), format="txt", text=text,
+                    tables={"t3": Table(id="t3", start=start, end=len(text))})
+    (facts,) = RulesExtractor().extract([report])
+    assert facts and all(f.end <= start for f in facts)
+    assert [f.start for f in facts] == sorted(f.start for f in facts)
+    for f in facts:
+        assert text[f.start:f.end] == f.text
+    assert ("APP_RECEIVED", "1件") in [(f.label, f.text) for f in facts]
+
+
+def test_cues_are_read_across_hard_line_breaks():
+    text = "本年度新收政府信息公开申请 34 件，上年结转政府信息公开\n申请 2 件，所有申请均已办结。"
+    assert labelled(text) == [("APP_RECEIVED", "34 件"), ("APP_CARRIED_OVER", "2 件")]
+
+
+def test_carried_forward_wins_over_the_processing_verb_in_its_clause():
+    assert labelled("其他处理 14 件，转下一\n年度办理答复的有 1 件。") == [("APP_CARRIED_FORWARD", "1 件")]
+
+
+def test_published_items_by_category_are_info_published():
+    text = "共公布政府信息2599条，(其中机构职能类信息25条，政策、规范性文件类信息68条，行政许可类信息69条"
+    assert [label for label, _ in labelled(text)] == ["INFO_PUBLISHED"] * 4
+
+
+def test_timestamps_in_page_chrome_are_not_facts():
+    assert labelled("发布时间： 2020-01-20 15:22 文号:") == []
+
+
+def test_share_in_tenths_is_a_rate():
+    (f,) = extract_facts("其中图文及视频类产品共 17 篇，占比超八成。")[-1:]
+    assert (f.label, f.text, f.value, f.unit, f.qualifier) == ("RATE", "超八成", 8, "成", "more_than")
+
+
+def test_changes_are_not_facts_but_levels_reached_are():
+    assert labelled("与往年相比数量增加了3例") == []
+    assert labelled("群众满意率提升至98%") == [("RATE", "98%")]

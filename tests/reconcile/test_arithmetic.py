@@ -1,0 +1,113 @@
+"""text.sum.<LABEL> and text.share: the narrative's own arithmetic."""
+from __future__ import annotations
+
+from nianbao.reconcile.arithmetic import share_findings, sum_findings
+
+from tests.reconcile.build import fact, report
+
+MEDIA = "规范管理全区各级政务新媒体19个(微博2个、微信15个、小程序2个)，指导各级政务新媒体及时开设信息发布功能。"
+
+
+def media_report(whole="19个", whole_value=19):
+    text = MEDIA.replace("19个", whole)
+    spans = [(whole, whole_value, 0), ("2个", 2, 0), ("15个", 15, 0), ("2个", 2, 1)]
+    return report(text, [fact(text, s, "NEW_MEDIA_ACCOUNTS", v, "个", nth=n) for s, v, n in spans])
+
+
+def test_parenthesised_parts_adding_up_pass():
+    (f,) = sum_findings(media_report())
+    assert (f.rule, f.status, f.kind) == ("text.sum.NEW_MEDIA_ACCOUNTS", "PASS", "text_arithmetic")
+    assert f.facts == [0, 1, 2, 3]
+
+
+def test_parenthesised_parts_not_adding_up_fail_and_name_both_sides():
+    (f,) = sum_findings(media_report("21个", 21))
+    assert f.status == "FAIL"
+    assert "政务新媒体21个" in f.message and "微博2个" in f.message and "合计为19" in f.message
+    assert f.evidence["parts_sum"] == 19
+
+
+def applications(text, spans):
+    return report(text, [fact(text, s, label, v, "件") for s, label, v in spans])
+
+
+def test_natural_persons_and_organisations_must_add_up_to_applications():
+    text = "全年共收到申请98件，其中自然人80件、法人或其他组织15件。"
+    r = applications(text, [("98件", "APP_RECEIVED", 98), ("80件", "APP_NATURAL_PERSON", 80),
+                            ("15件", "APP_ORGANIZATION", 15)])
+    (f,) = sum_findings(r)
+    assert (f.rule, f.status) == ("text.sum.APP_RECEIVED", "FAIL")
+    assert "98件" in f.message and "合计为95" in f.message
+
+
+def test_a_breakdown_of_a_count_made_for_a_wider_body_is_uncertain():
+    text = "区政府办代表区政府受理政府信息公开申请129例，其中自然人72例、法人和其他组织26例。"
+    r = report(text, [fact(text, "129例", "APP_RECEIVED", 129, "例"), fact(text, "72例", "APP_NATURAL_PERSON", 72, "例"),
+                      fact(text, "26例", "APP_ORGANIZATION", 26, "例")])
+    (f,) = sum_findings(r)
+    assert f.status == "UNCERTAIN" and "代表" in f.message
+
+
+def test_a_partial_list_of_kinds_below_the_whole_is_not_flagged():
+    text = "全年共收到申请98件，其中自然人80件、商业企业10件。"
+    r = applications(text, [("98件", "APP_RECEIVED", 98), ("80件", "APP_NATURAL_PERSON", 80),
+                            ("10件", "APP_ORGANIZATION", 10)])
+    assert sum_findings(r) == []
+
+
+def test_a_partial_list_adding_up_to_more_than_the_whole_fails():
+    text = "全年办结申请20件，其中予以公开15件、部分公开8件。"
+    r = applications(text, [("20件", "APP_PROCESSED", 20), ("15件", "APP_GRANTED", 15), ("8件", "APP_PARTIAL", 8)])
+    (f,) = sum_findings(r)
+    assert (f.rule, f.status) == ("text.sum.APP_PROCESSED", "FAIL") and "超过总数" in f.message
+
+
+def test_facts_in_another_sentence_are_not_parts():
+    text = "全年共收到申请98件。其中自然人80件、法人或其他组织15件。"
+    r = applications(text, [("98件", "APP_RECEIVED", 98), ("80件", "APP_NATURAL_PERSON", 80),
+                            ("15件", "APP_ORGANIZATION", 15)])
+    assert sum_findings(r) == []
+
+
+SERVICES = "长春新区共有政务服务事项958个，其中行政许可事项541个。进网厅事项958个,占比50.98%,政务服务事项网上可办率达到100%。"
+
+
+def services_report(rate="50.98%", rate_value=50.98, part="958个", part_value=958):
+    text = SERVICES.replace("50.98%", rate).replace("进网厅事项958个", f"进网厅事项{part}")
+    facts = [
+        fact(text, "958个", "SERVICE_ITEMS", 958, "个"),
+        fact(text, "541个", "SERVICE_ITEMS", 541, "个"),
+        fact(text, part, "ONLINE_ITEMS", part_value, "个", nth=1 if part == "958个" else 0),
+        fact(text, rate, "RATE", rate_value, "%"),
+        fact(text, "100%", "RATE", 100, "%"),
+    ]
+    return report(text, facts)
+
+
+def test_share_that_is_not_part_over_whole_fails():
+    (f,) = share_findings(services_report())
+    assert (f.rule, f.status) == ("text.share", "FAIL")
+    assert f.facts == [3, 2, 0]
+    assert "50.98%" in f.message and "958÷958=100.00%" in f.message
+
+
+def test_share_within_rounding_passes_and_beyond_it_fails():
+    (f,) = share_findings(services_report("50.94%", 50.94, "488个", 488))  # 488 ÷ 958 = 50.939…%
+    assert f.status == "PASS"
+    (g,) = share_findings(services_report("50.99%", 50.99, "488个", 488))
+    assert g.status == "FAIL"
+
+
+def test_share_of_a_kind_of_applicant_uses_the_applications_received():
+    text = "全年收到申请98件，其中自然人80件，占比81.6%。"
+    r = report(text, [fact(text, "98件", "APP_RECEIVED", 98, "件"), fact(text, "80件", "APP_NATURAL_PERSON", 80, "件"),
+                      fact(text, "81.6%", "RATE", 81.6, "%")])
+    (f,) = share_findings(r)
+    assert f.status == "PASS" and f.facts == [2, 1, 0]
+
+
+def test_rate_without_a_share_cue_is_not_checked():
+    text = "全年收到申请98件，办结98件，办结率100%。"
+    r = report(text, [fact(text, "98件", "APP_RECEIVED", 98, "件"), fact(text, "98件", "APP_PROCESSED", 98, "件", nth=1),
+                      fact(text, "100%", "RATE", 100, "%")])
+    assert share_findings(r) == []

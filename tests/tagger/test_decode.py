@@ -1,0 +1,52 @@
+"""Decoding one window's tags into facts (no torch, no model)."""
+from nianbao.tagger.data import Window
+from nianbao.tagger.decode import document_facts, trimmed_fact, window_facts
+
+TEXT = "全年共收到政府信息公开申请98件，办结98件。暂未收到行政复议和行政诉讼事项。"
+
+
+def tags_for(text, window, spans):
+    tags = ["O"] * (window.end - window.start)
+    for s, e, label in spans:
+        for i in range(s, e):
+            tags[i - window.start] = ("B-" if i == s else "I-") + label
+    return tags
+
+
+def test_window_facts_read_value_unit_and_offsets():
+    w = Window(0, 0, len(TEXT), 0, len(TEXT))
+    s = TEXT.index("98件")
+    facts = window_facts(TEXT, w, tags_for(TEXT, w, [(s, s + 3, "APP_RECEIVED")]), [0.9] * len(TEXT))
+    (f,) = facts
+    assert (f.label, f.value, f.unit, f.qualifier, TEXT[f.start:f.end]) == ("APP_RECEIVED", 98, "件", "exact", "98件")
+
+
+def test_a_span_starting_outside_the_core_belongs_to_another_window():
+    s = TEXT.index("98件")
+    w = Window(0, 0, len(TEXT), s + 3, len(TEXT))
+    assert window_facts(TEXT, w, tags_for(TEXT, w, [(s, s + 3, "APP_RECEIVED")]), [1.0] * len(TEXT)) == []
+
+
+def test_a_span_cut_too_wide_is_trimmed_to_the_quantity():
+    s = TEXT.index("98件")
+    f = trimmed_fact(TEXT, s - 2, s + 4, "APP_RECEIVED", 0.8)
+    assert (f.text, f.start, f.end, f.value) == ("98件", s, s + 3, 98)
+
+
+def test_a_span_with_no_quantity_is_dropped():
+    assert trimmed_fact(TEXT, 0, 4, "APP_RECEIVED", 0.8) is None
+
+
+def test_one_zero_cue_for_review_and_litigation_gives_two_facts():
+    cue = TEXT.index("未")
+    w = Window(0, 0, len(TEXT), 0, len(TEXT))
+    facts = document_facts(TEXT, window_facts(TEXT, w, tags_for(TEXT, w, [(cue, cue + 1, "REVIEW_CASES")]), [1.0] * len(TEXT)))
+    assert sorted((f.label, f.value, f.qualifier, f.start) for f in facts) == [
+        ("LITIGATION_CASES", 0, "zero_claim", cue), ("REVIEW_CASES", 0, "zero_claim", cue)]
+
+
+def test_the_same_fact_from_two_windows_is_reported_once():
+    s = TEXT.index("98件")
+    w = Window(0, 0, len(TEXT), 0, len(TEXT))
+    one = window_facts(TEXT, w, tags_for(TEXT, w, [(s, s + 3, "APP_RECEIVED")]), [1.0] * len(TEXT))
+    assert len(document_facts(TEXT, one + one)) == 1
