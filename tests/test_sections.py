@@ -202,3 +202,9 @@ def test_heading_wording_variants_are_recognised(heading, section_id):
 ])
 def test_issuer_is_the_body_named_before_or_right_after_the_year(title, issuer):
     assert segment(f"{title}\n一、总体情况\n").issuer == issuer
+
+
+def test_stray_space_inside_a_pdf_heading_is_tolerated():
+    text = "某区2022年政府信息公开工作年度报告\n一、总体情况\n正文9116.36 三、收到和处理政 府信息公开申请情况（本列）"
+    assert [(s.id, s.title) for s in segment(text).sections] == [
+        ("overview", "一、总体情况"), ("applications", "三、收到和处理政 府信息公开申请情况")]

@@ -43,6 +43,29 @@ _TITLE_WORDS = {
     "problems": r"(?:政府信息公开工作)?(?:存在的?)?(?:主要)?问题(?:[及和与]|以及)(?:其)?(?:改进|整改)(?:情况|措施)",
     "other": r"其他需要报告的?事项",
 }
+
+
+def _spaced(pattern: str) -> str:
+    """Let a stray space sit between two CJK characters of a title (PDF text: ``收到和处理政 府``)."""
+    out, in_class, escaped, prev_cjk = [], False, False, False
+    for ch in pattern:
+        cjk = not (in_class or escaped) and "\u4e00" <= ch <= "\u9fff"
+        if cjk and prev_cjk:
+            out.append("[ \u3000]?")
+        out.append(ch)
+        prev_cjk = cjk
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+    return "".join(out)
+
+
+_TITLE_WORDS = {sid: _spaced(words) for sid, words in _TITLE_WORDS.items()}
 # after a number: at a line start (Markdown # allowed) or after a sentence end / a table's digits
 _BEFORE_NUMBERED = r"(?:(?<=\n)|^|(?<=[。！？!?\s\d）)》”\"']))"
 _LINE_START = r"(?m)^[ \t\u3000\u00a0]*(?:#{1,6}[ \t]*)?"

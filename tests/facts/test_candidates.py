@@ -126,3 +126,15 @@ def test_a_line_break_between_number_and_unit_stays_in_the_span():
     (c,) = find_candidates(text)
     assert (c.text, c.kind) == ("2\n件", "quantity")
     assert parse_quantity(c.text).unit == "件"
+
+
+def test_a_sentence_caught_inside_a_table_region_stays_narrative():
+    text = ("四、政府信息公开行政复议、行政诉讼情况\n全年无政府信息公开行政复议和行政诉讼情况。\n"
+            "行政复议\t\t\t\t\t行政诉讼\n0\t0\t0\t0\t0\t0\n")
+    region_start = text.index("四")
+    # a table parser that starts t4 at its heading, or at 行政复议 inside the sentence
+    for start in (region_start, text.index("行政复议")):
+        report = Report(doc_id="x", source="x.txt", format="txt", text=text,
+                        tables={"t4": Table(id="t4", start=start, end=len(text))})
+        found = find_candidates(text, narrative_exclusions(report))
+        assert [(c.text, c.kind) for c in found] == [("无", "zero_claim")]

@@ -72,7 +72,7 @@ def test_channel_counts_follow_their_account():
 def test_rules_extractor_skips_tables_and_points_into_the_text():
     path = seed_path("002")
     text = path.read_text("utf-8")
-    start = text.index("本单位共收到人大建议")
+    start = text.rfind("\n", 0, text.index("\t")) + 1  # the first table row
     report = Report(doc_id="x", source=str(path), format="txt", text=text,
                     tables={"t3": Table(id="t3", start=start, end=len(text))})
     (facts,) = RulesExtractor().extract([report])
@@ -89,7 +89,8 @@ def test_cues_are_read_across_hard_line_breaks():
 
 
 def test_carried_forward_wins_over_the_processing_verb_in_its_clause():
-    assert labelled("其他处理 14 件，转下一\n年度办理答复的有 1 件。") == [("APP_CARRIED_FORWARD", "1 件")]
+    text = "件，无法提供的 10 件，不予处理 0 件，其他处理 14 件，转下一\n年度办理答复的有 1 件。"
+    assert labelled(text)[-1] == ("APP_CARRIED_FORWARD", "1 件")
 
 
 def test_published_items_by_category_are_info_published():
@@ -109,3 +110,8 @@ def test_share_in_tenths_is_a_rate():
 def test_changes_are_not_facts_but_levels_reached_are():
     assert labelled("与往年相比数量增加了3例") == []
     assert labelled("群众满意率提升至98%") == [("RATE", "98%")]
+
+
+def test_internal_rules_are_not_regulations():
+    assert labelled("办事处未制定本级规章制度及政策。") == []
+    assert labelled("我街道未制定规章。") == [("REGULATIONS", "未")]

@@ -41,6 +41,16 @@ def test_the_server_answers_on_loopback_with_the_token(label_studio):
     print(f"Label Studio started in {label_studio.start_seconds:.1f} s")
 
 
+def test_the_server_listens_on_loopback_only(label_studio):
+    listening = []
+    for line in open("/proc/net/tcp").read().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, port = local.split(":")
+        if state == "0A" and int(port, 16) == label_studio.port:  # 0A: LISTEN
+            listening.append(address)
+    assert listening == ["0100007F"]  # 127.0.0.1, not 0.0.0.0
+
+
 def test_a_second_server_on_a_taken_port_fails_clearly(label_studio, tmp_path):
     with pytest.raises(server.ServerError, match=f"127.0.0.1:{label_studio.port} is already in use"):
         server.start(tmp_path / "other", port=label_studio.port)
@@ -131,7 +141,10 @@ def test_the_model_server_is_registered_and_predicts_for_label_studio(client, pu
                 break
             time.sleep(0.25)
         assert mine, "Label Studio did not store the model server's prediction"
-        assert [i["value"] for i in mine[0].result] == [i["value"] for i in task.predictions[0].result]
+        (expected,) = Predictor("rules").predict([{"id": task.id, "data": task.data}])
+        assert mine[0].result == expected["result"] and mine[0].score == expected["score"]
+        for item in mine[0].result:
+            assert task.data["text"][item["value"]["start"]:item["value"]["end"]] == item["value"]["text"]
     finally:
         httpd.shutdown()
         httpd.server_close()

@@ -111,3 +111,24 @@ def test_rate_without_a_share_cue_is_not_checked():
     r = report(text, [fact(text, "98件", "APP_RECEIVED", 98, "件"), fact(text, "98件", "APP_PROCESSED", 98, "件", nth=1),
                       fact(text, "100%", "RATE", 100, "%")])
     assert share_findings(r) == []
+
+
+def test_a_breakdown_of_one_part_in_parentheses_is_not_counted_among_the_parts():
+    text = "今年共发布380条财政资金信息，其中专项资金152条，预决算公开197条（政府预决算32条、部门预决算公开165条）、“三公”经费27条、债券发行4条。"
+    spans = [("380条", 380), ("152条", 152), ("197条", 197), ("32条", 32), ("165条", 165), ("27条", 27), ("4条", 4)]
+    r = report(text, [fact(text, s, "INFO_PUBLISHED", v, "条") for s, v in spans])
+    whole, nested = sum_findings(r)
+    assert whole.status == "PASS" and whole.facts == [0, 1, 2, 5, 6]
+    assert nested.status == "PASS" and nested.facts == [2, 3, 4]  # 197 = 32 + 165
+
+
+def test_a_whole_that_includes_carried_over_applications_adds_them_to_the_parts():
+    text = "2020年，区政府共受理政府信息公开申请242例（含上年结转17例），其中自然人170例、法人和其他组织55例，已办结219例。"
+    spans = [("242例", "APP_RECEIVED", 242), ("17例", "APP_CARRIED_OVER", 17), ("170例", "APP_NATURAL_PERSON", 170),
+             ("55例", "APP_ORGANIZATION", 55), ("219例", "APP_PROCESSED", 219)]
+    r = report(text, [fact(text, s, label, v, "例") for s, label, v in spans])
+    (f,) = sum_findings(r)
+    assert f.status == "PASS" and f.facts == [0, 2, 3, 1] and "上年结转17" in f.message
+    r.facts[3].value = 33  # 170 + 33 + 17 = 220, not 242
+    (g,) = sum_findings(r)
+    assert g.status == "FAIL" and "合计为203" in g.message

@@ -197,6 +197,7 @@ def test_procurement_amount_compares_in_yuan_across_units():
     projects, amount = check(report(text, facts, {"t2": t2}, layout="2019"))
     assert (projects.status, projects.cells) == ("PASS", ["t2.procurement.projects"])
     assert (amount.status, amount.cells) == ("PASS", ["t2.procurement.amount"])
+    assert amount.table_value == 290000000 and amount.evidence["cells"] == {"t2.procurement.amount": "人民币2.9亿元"}
     t2["t2.procurement.amount"] = "28956.3万元"
     assert check(report(text, facts, {"t2": t2}, layout="2019"))[1].status == "PASS"
     t2["t2.procurement.amount"] = "35000万元"
@@ -259,7 +260,8 @@ def test_empty_or_na_cell_is_uncertain():
     text = "全年收到信息公开申请98个。"
     for raw in ("", "/"):
         r = report(text, [fact(text, "98个", "APP_RECEIVED", 98, "个")],
-                   {"t3": {**t3_row("new_received", "", "", "", "", "", "", raw), **t3_row("carried_over", *"0000000")}})
+                   {"t3": {**t3_row("new_received", "", "", "", "", "", "", raw),
+                           **t3_row("carried_over", *"0000000")}})
         assert only(r).status == "UNCERTAIN"
 
 
@@ -275,3 +277,19 @@ def test_published_total_is_checked_only_where_the_report_prints_it():
     assert check(report(text, facts, {"t2": {"t2.regulations.new_made": "0"}}, layout="2019")) == []
     f = only(report(text, facts, {"t2": {"t2.published_total": "1048条"}}, layout="2019"))
     assert f.status == "PASS"
+
+
+def test_applicant_breakdown_counts_carried_over_when_the_received_count_does():
+    text = "2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件。"
+    t3 = {**t3_row("new_received", "71", "3", "0", "0", "0", "0", "74"),
+          **t3_row("carried_over", "1", "0", "0", "0", "0", "0", "1")}
+    facts = [fact(text, "75件", "APP_RECEIVED", 75, "件"), fact(text, "72件", "APP_NATURAL_PERSON", 72, "件"),
+             fact(text, "3件", "APP_ORGANIZATION", 3, "件")]
+    received, person, commercial = check(report(text, facts, {"t3": t3}))
+    assert received.status == "PASS" and "上年结转" in received.message
+    assert person.status == "PASS"
+    assert person.cells == ["t3.new_received.natural_person", "t3.carried_over.natural_person"]
+    assert commercial.status == "PASS" and commercial.cells == ["t3.new_received.commercial"]
+    # without 上年结转 in the received count, 72 against 71 stays a disagreement
+    alone = report(text, facts[1:], {"t3": t3})
+    assert check(alone)[0].status == "FAIL"

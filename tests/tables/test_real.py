@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from nianbao.tables import parse
 from nianbao.tables.ids import T4_CELL_IDS
+from tests.conftest import real_path
 from tests.tables.expect import E, report, shown, t3_expected, t3_rows
 
 T3 = {
@@ -162,3 +164,20 @@ def test_every_cell_offset_points_at_its_raw_text(doc):
             assert cell.start is not None, cell_id
             assert rep.text[cell.start:cell.end] == cell.raw, cell_id
             assert table.start <= cell.start <= table.end, cell_id
+
+
+def test_hongze_pdf_text_layer_with_page_numbers_and_detached_rows_reads_the_same():
+    """The PDF's plain text layer (no table structure): page numbers "- 3 -" sit inside
+    表三, the vertical label comes out one character a line, and some rows print their
+    values on a line apart from their label."""
+    import pdfplumber
+
+    with pdfplumber.open(str(real_path("hongze2024"))) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    assert "- 3 -" in text
+    tables = parse(text)
+    variant, expected = T3["hongze2024"]
+    assert t3_rows(tables["t3"], variant) == expected
+    assert [shown(tables["t4"], c) for c in T4_CELL_IDS] == T4["hongze2024"]
+    for cell in tables["t3"].cells.values():
+        assert text[cell.start:cell.end] == cell.raw

@@ -102,7 +102,7 @@ def _finding_rows(doc_id: str, findings: list[Finding], first_idx: int = 0):
 
 def write_report(con: sqlite3.Connection, report: Report, content_sha256: str) -> None:
     """Store one report and all its layers in a single transaction (replacing an older copy)."""
-    d = report.to_dict()
+    d = report.to_dict(with_text=True)  # the text lets evidence pages be rendered from the database
     with _transaction(con):
         con.execute("DELETE FROM documents WHERE doc_id = ? OR content_sha256 = ?", (report.doc_id, content_sha256))
         con.execute("DELETE FROM errors WHERE content_sha256 = ?", (content_sha256,))

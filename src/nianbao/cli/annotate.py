@@ -82,7 +82,7 @@ def _api_errors(call):
 @_model
 @click.option("--max-chars", type=int, default=300, show_default=True, help="Longest chunk (one task).")
 def push(files, url, token, data_dir, project, extractor, model_dir, max_chars):
-    """Import REPORTS' narrative chunks as tasks, pre-annotated by --extractor."""
+    """Import the narrative chunks of report FILES as tasks, pre-annotated by --extractor."""
     from nianbao.labelstudio.push import push as push_reports
     from nianbao.pipeline import read_structure
 

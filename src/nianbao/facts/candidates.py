@@ -48,7 +48,7 @@ _QUANTITY = re.compile(
 _STOP = "。；;！!？?，,\n\t"
 _ZERO_TRIGGERS = (
     "收到", "受理", "接到", "接收", "发生", "出现", "产生", "收取", "收费", "申请", "复议", "诉讼",
-    "费用", "处理费", "投诉", "举报", "被", "纠错", "追究", "提起", "承办", "建议", "提案", "咨询", "留言",
+    "费用", "处理费", "投诉", "举报", "被", "纠错", "追究", "提起", "承办", "建议", "提案", "咨询", "留言", "结转", "不予", "制定", "制发", "规章", "规范性文件",
 )
 _ZERO = re.compile(
     rf"(?P<cue>没有|未|无)(?=[^{_STOP}]{{0,12}}?(?:{'|'.join(_ZERO_TRIGGERS)}))"
@@ -79,8 +79,43 @@ class Candidate:
 
 
 def narrative_exclusions(report: Report) -> list[tuple[int, int]]:
-    """The table regions of a report: facts never come from inside them."""
-    return [(t.start, t.end) for t in report.tables.values() if t.start is not None]
+    """The table regions of a report, less whole prose lines inside them: facts never come
+    from a table.
+
+    A region can take in a sentence printed between the section heading and the grid
+    (``四、…情况\n本年度未发生行政复议和行政诉讼。\n行政复议\t…``); a line that has no cell
+    separator (tab or ``|``) and ends like a sentence (。；！) is narrative, so it is left
+    out of the exclusion.  Flattened one-line tables are untouched.
+    """
+    out: list[tuple[int, int]] = []
+    for table in report.tables.values():
+        if table.start is not None:
+            out.extend(_without_prose(report.text, table.start, table.end))
+    return out
+
+
+def _without_prose(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, piece_start, pos = [], start, start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl == -1 else nl
+        if _is_prose_line(text, pos):
+            if pos > piece_start:
+                pieces.append((piece_start, pos))
+            piece_start = line_end
+        pos = line_end + 1
+    if piece_start < end:
+        pieces.append((piece_start, end))
+    return pieces
+
+
+def _is_prose_line(text: str, pos: int) -> bool:
+    """The whole line around `pos` is a sentence: no cell separator, sentence-final, short
+    (a flattened table shares one huge line with the narrative, so it never qualifies)."""
+    first = text.rfind("\n", 0, pos) + 1
+    last = text.find("\n", pos)
+    line = text[first:last if last != -1 else len(text)].rstrip()
+    return len(line) < 300 and "\t" not in line and "|" not in line and line.endswith(("。", "；", "！"))
 
 
 def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Candidate]:

@@ -11,15 +11,18 @@ list markers … are never facts):
 2. **Quantities** look at the noun right after the unit first (``6个综合窗口``: the count
    is of 窗口, which no label counts → dropped; ``129项便民服务事项`` → ``SERVICE_ITEMS``),
    then left, at the catalogue cue nearest the number: first in the clause (since the
-   previous mention or comma), then in the rest of the sentence.  Within each, verbs and specific
-   nouns (tier 1: 收到, 办结, 自然人, 规范性文件 …) beat generic words (tier 2: 申请, 事项,
-   发布).
+   previous mention or comma), then in the rest of the sentence.  Within each, verbs and
+   specific nouns (tier 1: 收到, 办结, 自然人, 规范性文件 …) beat generic words (tier 2:
+   申请, 事项, 发布, 信息).  Carried-over/forward cues beat a nearer 办理/答复 in their
+   clause (转下一年度办理答复的有1件).  Cues are read across line breaks (PDF wraps).
 3. **Channels** refine the posts family: a channel word (网站, 公众号, 微博, 政务新媒体 …)
    nearest in the sentence turns a publishing cue into that channel's posts label, a
    count in 个/家 into ``NEW_MEDIA_ACCOUNTS``, in 人/户 into ``FOLLOWERS``, in 次 into
    ``VIEWS`` (FACTS.md §4: 发布信息635条 on a WeChat account is ``WECHAT_POSTS``).
 4. **Units** must fit the label (``RATE`` only in %, money labels in 元, posts in 条/篇 …);
-   a cue whose label does not fit is skipped for the next nearest.  Any % is a ``RATE``.
+   a cue whose label does not fit is skipped for the next nearest, but a clause that names
+   a cue never borrows one from further back (培训251人次 is not a count of sessions).
+   Any % (or 成) is a ``RATE``.
 5. **Dropped**: changes (增加了3例, 同比增长), counts of things no label counts (板块, 窗口,
    领域, 部门, 政策性文件 …), bare numbers with no unit unless a colon/为/达 leads in.
 
@@ -42,11 +45,12 @@ BLOCK = "BLOCK"  # a noun no label counts
 GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SERVICE_ITEMS", "信息": "INFO_PUBLISHED",
            "发布": POST, "发稿": POST, "推送": POST, "刊发": POST, "编发": POST, "更新": POST, "公布": POST,
            "公开": POST}
+PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发")  # 推送短视频1113个 counts posts, not accounts
 SPECIFIC = {"类信息": "INFO_PUBLISHED"}  # 规范性文件类信息68条 counts published items, not documents
 # Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
 PRECEDENCE = ("APP_CARRIED_FORWARD", "APP_CARRIED_OVER")
 BLOCKERS = (
-    "政策性文件", "板块", "窗口", "领域", "栏目", "专栏", "部门", "单位", "镇街", "社区", "乡镇", "街道",
+    "政策性文件", "政策文件", "规章制度", "板块", "窗口", "领域", "栏目", "专栏", "部门", "单位", "镇街", "社区", "乡镇", "街道",
     "村", "会议", "人员", "干部", "问题", "目录", "专题", "试点", "示范点", "场所", "站点", "机构", "阵地",
     "渠道", "方面", "重点", "工作日", "小时", "分钟", "其他处理", "点赞", "系统", "征集",
 )
@@ -56,7 +60,7 @@ FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;
 STOPS = "。；;！!？?"
 CLAUSE_STOPS = STOPS + "，,\n"
 
-COUNT = {"件", "个", "条", "项", "例", "份", "起", None}
+COUNT = {"件", "个", "条", "项", "例", "份", "起", "宗", None}
 POSTS_UNITS = {"条", "篇", "期", "次", "件", "场", "个", None}
 UNITS_OK = {
     **{label: COUNT for label in (
@@ -119,7 +123,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None) -> li
             label, score = _quantity_label(text, cand, prev_end)
             if label is not None:
                 facts.append(_fact(cand, label, score))
-        prev_end = cand.end
+        if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
+            prev_end = cand.end
     return sorted(facts, key=lambda f: (f.start, f.end))
 
 
@@ -166,7 +171,7 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
         return (label, _SCORES["right"] * lead_score) if label else (None, 0.0)
     far = sorted(_hits(sentence[: clause_start - sentence_start], sentence_start),
                  key=lambda h: (h.end, h.end - h.start), reverse=True)
-    posting = any(h.target == POST for h in left)
+    posting = any(h.target == POST and h.cue in PUBLISHING for h in left)
     tiers = (
         ([h for h in left if h.tier == 1], "clause"),
         ([h for h in left if h.tier == 2], "clause_generic"),
@@ -174,6 +179,8 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
         ([h for h in far if h.tier == 2], "sentence_generic"),
     )
     for hits, how in tiers:
+        if how == "sentence" and tiers[0][0]:
+            break  # the clause named what it counts (培训251人次): no label from further back
         first_kind = [h for h in hits if h.target in PRECEDENCE]
         hits = first_kind[:1] + [h for h in hits if h not in first_kind[:1]]
         for i, hit in enumerate(hits):
@@ -280,9 +287,10 @@ def _sentence_start(text: str, pos: int, limit: int) -> int:
 
 
 def _soft_wrap(text: str, i: int) -> bool:
-    """A line break inside a sentence (hard-wrapped PDF text), not a paragraph end."""
+    """A line break inside a sentence (hard-wrapped PDF text), not a paragraph end or heading."""
     before, after = text[i - 1:i], text[i + 1:i + 2]
-    return bool(before) and bool(after) and (_is_cjk(before) or before.isalnum() or before == " ") and (
+    line = i - (text.rfind("\n", 0, i) + 1)
+    return line >= 20 and (_is_cjk(before) or before.isalnum() or before == " ") and (
         _is_cjk(after) or after.isalnum())
 
 

@@ -12,8 +12,8 @@
   (`normalise.table_rows_to_text`), with ``rowspan``/``colspan`` expanded into a full grid
   where the covered positions are empty strings.  Inside a cell, a line break (``<p>``,
   ``<br>``) between two CJK characters is dropped (`normalise.join_cjk_cell_lines`), others
-  become a space.  A layout table (one cell, or a table that
-  holds another table) is read as ordinary blocks.  A ``<caption>`` is a line above its rows.
+  become a space.  A layout table (one cell, or a table that holds another table) is read
+  as ordinary blocks.  A ``<caption>`` is a line above its rows.
 """
 from __future__ import annotations
 

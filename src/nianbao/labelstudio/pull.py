@@ -15,7 +15,7 @@ there; text outside them is unreviewed, not "no fact".
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +167,3 @@ def _write(data: dict[str, Any], path: Path) -> Path:
     path.write_text(body, "utf-8")
     return path
 
-
-def problem_dict(problem: SpanProblem) -> dict[str, Any]:
-    return asdict(problem)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -97,7 +98,7 @@ def template_path(executable: Path | None = None) -> Path:
     return executable.resolve().parent.parent / f"nianbao-empty-{label_studio_version(executable)}.sqlite3"
 
 
-def build_template(executable: Path | None = None, timeout: float = 600) -> Path:
+def build_template(executable: Path | None = None, timeout: float = 900) -> Path:
     """Run Label Studio's migrations once on an empty folder and keep the database."""
     executable = executable or find_executable()
     target = template_path(executable)
@@ -140,7 +141,7 @@ def start(
     password: str | None = None,
     executable: Path | None = None,
     use_template: bool = True,
-    timeout: float = 300,
+    timeout: float = 600,
 ) -> Server:
     """Start Label Studio on ``127.0.0.1:port`` with ``data_dir`` and wait until its API
     answers with the token. A data folder used before keeps its user and token (read from
@@ -178,6 +179,7 @@ def start(
     }
     env.pop("DATABASE_NAME", None)
     log = open(data / LOG_FILE, "ab")
+    log_offset = log.tell()  # this start's lines begin here
     process = subprocess.Popen(
         [str(executable), "start", "--internal-host", "127.0.0.1", "--port", str(port), "--no-browser"],
         env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
@@ -187,18 +189,18 @@ def start(
                     username=username, password=password, data_dir=str(data))
     _write_state(server)
     try:
-        _wait_ready(server, process, timeout)
+        _wait_ready(server, process, log_offset, timeout)
     except BaseException:
         _terminate(process.pid)
         process.wait(timeout=15)
-        (data / STATE_FILE).unlink(missing_ok=True)
+        server.pid = 0  # keep the token: the folder's user may already carry it
+        _write_state(server)
         raise
     return server
 
 
-def _wait_ready(server: Server, process: subprocess.Popen, timeout: float) -> None:
+def _wait_ready(server: Server, process: subprocess.Popen, offset: int, timeout: float) -> None:
     log = Path(server.data_dir) / LOG_FILE
-    offset = log.stat().st_size
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -232,8 +234,6 @@ def _answers(server: Server) -> bool:
 
 def _moved_port(log: Path, offset: int, port: int) -> int | None:
     """The port Label Studio says it serves on, when it is not the one asked for."""
-    import re
-
     for m in re.finditer(r"Starting development server at https?://[^:/]+:(\d+)", _tail(log, offset, 100_000)):
         if int(m.group(1)) != port:
             return int(m.group(1))

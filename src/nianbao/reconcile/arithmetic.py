@@ -58,8 +58,8 @@ def sum_findings(report: Report) -> list[Finding]:
         found = listed or _qizhong_parts(report, i)
         if found is None:
             continue
-        parts, covers = found
-        finding = _sum_finding(report, i, parts, covers, scoped=listed is None)
+        parts, covers, included = found
+        finding = _sum_finding(report, i, parts, covers, included, scoped=listed is None)
         if finding is not None:
             findings.append(finding)
     return findings
@@ -78,7 +78,7 @@ def _same_measure(facts: list[Fact]) -> bool:
     return len(money) == 1
 
 
-def _parenthesised_parts(report: Report, i: int) -> tuple[list[int], bool] | None:
+def _parenthesised_parts(report: Report, i: int) -> tuple[list[int], bool, list[int]] | None:
     text, whole = report.text, report.facts[i]
     after = text[whole.end:whole.end + 3]
     stripped = after.lstrip(" \u3000")
@@ -95,26 +95,40 @@ def _parenthesised_parts(report: Report, i: int) -> tuple[list[int], bool] | Non
     content = text[opened + 1:closed].strip()
     partial = content.startswith(PARTIAL_WORDS) or content.rstrip("。 ").endswith("等")
     same_label = all(report.facts[j].label == whole.label for j in inside)
-    return inside, (same_label and not partial) or _covers_by_kind(report, whole, inside)
+    return inside, (same_label and not partial) or _covers_by_kind(report, whole, inside), []
 
 
-def _qizhong_parts(report: Report, i: int) -> tuple[list[int], bool] | None:
+def _qizhong_parts(report: Report, i: int) -> tuple[list[int], bool, list[int]] | None:
+    """Parts after 其中; also the 上年结转 a parenthesis says the whole includes
+    (``受理申请242例（含上年结转17例），其中自然人170例、法人和其他组织33例``)."""
     text, facts, whole = report.text, report.facts, report.facts[i]
-    left, right = sentence_span(text, whole.start, whole.end)
+    _, right = sentence_span(text, whole.start, whole.end)
     following = [j for j in range(i + 1, len(facts)) if facts[j].start >= whole.end and facts[j].end <= right]
-    if not following:
+    nested = [j for j in following if _depth(text[whole.end:facts[j].start]) > 0]
+    outside = [j for j in following if j not in nested]
+    if not outside or "其中" not in text[whole.end:facts[outside[0]].start]:
         return None
-    between = text[whole.end:facts[following[0]].start]
-    if "其中" not in between:
-        return None
+    included = [j for j in nested if j < outside[0] and facts[j].label == "APP_CARRIED_OVER"
+                and "含" in text[whole.end:facts[j].start] and _countable(facts[j])]
     parts = []
-    for j in following:
+    for j in outside:  # nested facts after a part break that part down (预决算公开197条（政府预决算32条…）)
         if not _allowed(whole, facts[j]) or not _countable(facts[j]):
             break
         parts.append(j)
     if len(parts) < 2:
         return None
-    return parts, _covers_by_kind(report, whole, parts)
+    return parts, _covers_by_kind(report, whole, parts), included
+
+
+def _depth(text: str) -> int:
+    """How many parentheses are open at the end of `text`."""
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    return depth
 
 
 def _covers_by_kind(report: Report, whole: Fact, parts: list[int]) -> bool:
@@ -129,8 +143,10 @@ def _covers_by_kind(report: Report, whole: Fact, parts: list[int]) -> bool:
     return isinstance(found, list) and len(found) == 1 and isinstance(found[0], Reading) and len(found[0].cells) == 5
 
 
-def _sum_finding(report: Report, i: int, parts: list[int], covers: bool, scoped: bool) -> Finding | None:
-    """`scoped`: a scope word in the sentence (代表, 全市 …) may mean the whole counts a wider
+def _sum_finding(report: Report, i: int, parts: list[int], covers: bool, included: list[int],
+                 scoped: bool) -> Finding | None:
+    """`included`: facts the whole says it includes besides the parts (含上年结转).
+    `scoped`: a scope word in the sentence (代表, 全市 …) may mean the whole counts a wider
     body than its 其中 breakdown, so a disagreement is UNCERTAIN; a parenthesised list is not."""
     whole = report.facts[i]
     members = [report.facts[j] for j in parts]
@@ -148,6 +164,13 @@ def _sum_finding(report: Report, i: int, parts: list[int], covers: bool, scoped:
     doubt = msg.scope_note(scope) if scope else ""
     if abs(total - whole.value) < 1e-9:
         return Finding(status="PASS", message=f"{claim}，所列分项{named}合计{msg.number(total)}，一致", **base)
+    if covers and included:
+        extra = sum(report.facts[j].value for j in included)
+        if _within(whole, total + extra):
+            base["facts"] = [i, *parts, *included]
+            return Finding(status="PASS", message=f"{claim}，所列分项{named}合计{msg.number(total)}，"
+                                                  f"加上年结转{msg.number(extra)}为{msg.number(total + extra)}，一致",
+                           **base)
     if covers:
         agrees = _within(whole, total)
         if agrees:
@@ -183,7 +206,7 @@ def share_findings(report: Report) -> list[Finding]:
     for k, rate in enumerate(report.facts):
         if rate.unit not in PERCENT or rate.value is None:
             continue
-        if not any(cue in near_cues(report.text, rate) for cue in SHARE_CUES):
+        if not any(cue in near_cues(report, rate) for cue in SHARE_CUES):
             continue
         part_index = _part_before(report, k)
         if part_index is None:
@@ -250,7 +273,8 @@ def _share_finding(report: Report, k: int, p: int, w: int) -> Finding:
 
 def _named(report: Report, fact: Fact) -> str:
     """The words naming a fact plus its span: 微博2个, 共有政务服务事项958个."""
-    cue = near_cues(report.text, fact).strip(" 、，,（(）)：:\u3000")
+    cue = near_cues(report, fact).strip(" 、，,（(）)：:\u3000")
+    cue = cue.removeprefix("其中")
     return f"{'…' + cue[-10:] if len(cue) > 12 else cue}{fact.text}"
 
 

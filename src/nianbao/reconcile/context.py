@@ -1,8 +1,9 @@
 """Where a fact sits in the narrative: its sentence, the clause leading up to it, cue words.
 
-The reconciler reads only a little context around each fact, conservatively: the sentence
-(up to 。！？； or a line end) for scope words, and the *lead* (from the previous comma or
-sentence end up to the fact) for the cue words that pick a table column.
+The reconciler reads only a little context around each fact, conservatively: the *lead*
+(from the previous comma or sentence end up to the fact) for the cue words that pick a table
+column, the fact's clause for scope words, and the sentence (up to 。！？； or a line end) for
+the narrative's own arithmetic.
 """
 from __future__ import annotations
 
@@ -75,8 +76,9 @@ def printed_number(text: str) -> float | None:
 
 
 def scope_word(report: Report, fact: Fact) -> str | None:
-    """A word in the fact's sentence saying it counts for another body than the tables do."""
-    said = sentence(report.text, fact)
+    """A word in the fact's clause saying it counts for another body than the tables do
+    (区政府办代表区政府受理…17件; 全市…共收到…; 本部门…)."""
+    said = lead(report.text, fact, max_chars=60) + fact.text + tail(report.text, fact)
     word = first_word(said, SCOPE_WORDS)
     if word is None and issuer_is_region(report):
         word = first_word(said, OWN_BODY_WORDS)

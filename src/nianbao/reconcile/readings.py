@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from nianbao.facts.catalogue import catalogue
-from nianbao.reconcile.cells import T3_ORGANISATIONS
+from nianbao.reconcile.cells import T3_COLUMNS, T3_ORGANISATIONS
 from nianbao.reconcile.context import lead, nearest_cue, tail
 from nianbao.report import Fact, Report
 
@@ -48,11 +48,12 @@ _RECEIVED_NAMES = ("“本年新收”总计", "“本年新收”与“上年�
 # cue groups in precedence order (the first group found in the cue words decides), with the
 # column each names per table 二 layout; None: that layout prints no such column
 _DOC_CUES = (
-    (("现行有效", "有效"), {"2019": None, "2021": "in_force"}),
-    (("废止",), {"2019": None, "2021": "repealed"}),
-    (("累计", "总数", "对外公开"), {"2019": "total_published", "2021": "in_force"}),
-    (("新制作", "制发", "制定", "出台", "印发"), {"2019": "new_made", "2021": "issued"}),
-    (("新公开", "公开", "发布"), {"2019": "new_published", "2021": "issued"}),
+    (("现行有效", "有效"), {"2019": None, "2021": ("in_force",)}),
+    (("废止",), {"2019": None, "2021": ("repealed",)}),
+    (("累计", "总数", "对外公开"), {"2019": ("total_published",), "2021": ("in_force",)}),
+    (("新制作", "制定"), {"2019": ("new_made",), "2021": ("issued",)}),
+    (("制发", "出台", "印发"), {"2019": ("new_made", "new_published"), "2021": ("issued",)}),  # made and issued
+    (("新公开", "公开", "发布"), {"2019": ("new_published",), "2021": ("issued",)}),
 )
 _DOC_DEFAULT = {"2019": ("new_made", "new_published"), "2021": ("issued",)}
 _DOC_COLUMN_WORDS = {"in_force": "现行有效", "repealed": "废止"}
@@ -60,15 +61,20 @@ _DOC_COLUMN_WORDS = {"in_force": "现行有效", "repealed": "废止"}
 _DECISION_CUES = {"许可": "licensing", "处罚": "punishment", "强制": "coercion"}
 _ORG_CUES = {
     "法人或其他组织": None, "法人": None, "组织": None,
-    "商业企业": "commercial", "企业": "commercial", "科研机构": "research",
+    "商业企业": "commercial", "科研机构": "research",
     "社会公益组织": "social_org", "公益组织": "social_org", "法律服务机构": "legal_service",
 }
 _COUNT_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*[件个条项次篇人笔万亿元%]*")
 
 
-def near_cues(text: str, fact: Fact) -> str:
-    """The lead after the last number in it: the words that name this fact, not the previous one."""
-    return _COUNT_BEFORE.split(lead(text, fact))[-1]
+def near_cues(report: Report, fact: Fact) -> str:
+    """The lead after the previous fact or number in it: the words naming this fact alone
+    (``其中自然人80件、商业企业`` → ``、商业企业``)."""
+    start = fact.start - len(lead(report.text, fact))
+    for other in report.facts:
+        if start < other.end <= fact.start:
+            start = other.end
+    return _COUNT_BEFORE.split(report.text[start:fact.start])[-1]
 
 
 def table_layout(report: Report) -> str | None:
@@ -81,12 +87,28 @@ def table_layout(report: Report) -> str | None:
     return "2021" if any(c.endswith((".issued", ".in_force", ".repealed")) for c in ids) else "2019"
 
 
-def readings(report: Report, fact: Fact) -> list[Reading] | NoColumn | None:
-    """The readings of a fact, a `NoColumn`, or None when the fact has no table counterpart."""
+def readings(report: Report, fact: Fact, with_carried_over: bool = False) -> list[Reading] | NoColumn | None:
+    """The readings of a fact, a `NoColumn`, or None when the fact has no table counterpart.
+
+    `with_carried_over`: the report counts 上年结转 among the applications it received
+    (its APP_RECEIVED agreed only that way), so a 自然人/法人 breakdown may count them too.
+    """
+    found = _readings(report, fact)
+    if with_carried_over and fact.label in ("APP_NATURAL_PERSON", "APP_ORGANIZATION") and isinstance(found, list):
+        found = found + [Reading(r.cells + tuple(c.replace(".new_received.", ".carried_over.") for c in r.cells),
+                                 "“本年新收”与“上年结转”" + _applicant_names(r.cells)) for r in found]
+    return found
+
+
+def _applicant_names(cells: tuple[str, ...]) -> str:
+    return "法人或其他组织五栏" if len(cells) > 1 else T3_COLUMNS[cells[0].rsplit(".", 1)[1]] + "栏"
+
+
+def _readings(report: Report, fact: Fact) -> list[Reading] | NoColumn | None:
     info = catalogue().get(fact.label)
     if info is None or not info.cells or fact.unit in PERCENT:
         return None
-    near = near_cues(report.text, fact)
+    near = near_cues(report, fact)
     clause = lead(report.text, fact)
     if fact.qualifier == "zero_claim":  # 未作出行政强制决定: the counted words follow the cue
         near = clause = tail(report.text, fact)
@@ -145,5 +167,5 @@ def _document_readings(report: Report, fact: Fact, cues: str) -> list[Reading] |
             continue
         if columns[layout] is None:
             return NoColumn("t2", f"表二（{layout}年版式）不列“{cue}”一栏")
-        return [Reading((f"t2.{row}.{columns[layout]}",))]
+        return [Reading((f"t2.{row}.{column}",)) for column in columns[layout]]
     return [Reading((f"t2.{row}.{col}",)) for col in _DOC_DEFAULT[layout]]

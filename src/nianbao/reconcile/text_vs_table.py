@@ -4,7 +4,7 @@ One finding per fact. The fact's qualifier decides what agreeing means (FACTS.md
 exact equal, approx within 10 %, at_least table ≥ text, more_than table > text,
 zero_claim table = 0. A fact may have several readings (APP_RECEIVED: 新收 alone, or
 新收 + 上年结转); the first that agrees wins and the message names it. Scope words in the
-fact's sentence and combined counts turn a disagreement into UNCERTAIN; agreement stays PASS.
+fact's clause and combined counts turn a disagreement into UNCERTAIN; agreement stays PASS.
 """
 from __future__ import annotations
 
@@ -36,17 +36,17 @@ class TableSide:
 
 
 def check(report: Report) -> list[Finding]:
-    findings = []
-    for index, fact in enumerate(report.facts):
-        finding = check_fact(report, index)
-        if finding is not None:
-            findings.append(finding)
+    findings = [f for f in (check_fact(report, i) for i in range(len(report.facts))) if f is not None]
+    if any(f.rule == "text.APP_RECEIVED" and f.status == "PASS" and "t3.carried_over.total" in f.cells
+           for f in findings):  # 受理 counted with 上年结转: read the applicant breakdown that way too
+        findings = [check_fact(report, f.facts[0], with_carried_over=True)
+                    if f.rule in ("text.APP_NATURAL_PERSON", "text.APP_ORGANIZATION") else f for f in findings]
     return findings
 
 
-def check_fact(report: Report, index: int) -> Finding | None:
+def check_fact(report: Report, index: int, with_carried_over: bool = False) -> Finding | None:
     fact = report.facts[index]
-    found = readings(report, fact)
+    found = readings(report, fact, with_carried_over)
     if found is None:
         return None
     claim = msg.claim(report.text, fact)
@@ -65,6 +65,8 @@ def check_fact(report: Report, index: int) -> Finding | None:
     numbers = [s for s in sides if s.state == "number"]
     evidence["readings"] = [list(s.reading.cells) for s in sides]
 
+    if sides[0].state == "unreadable":  # the main reading's cell is empty or na: no fallback
+        numbers = []
     for side in numbers:
         if any(_agrees(text_value, fact.qualifier, v, tolerance) for v in side.candidates):
             return _finding("PASS", claim, side, sides, fact, base, evidence, report)
@@ -96,16 +98,22 @@ def _finding(status, claim, side, sides, fact, base, evidence, report, doubt: st
     table_text = msg.table_side(list(side.reading.cells), side.value, side.raws, side.reading.name)
     if status == "PASS":
         message = f"{claim}，{table_text}，一致"
-        if side is not sides[0]:
-            message = f"{claim}，按{side.reading.name or '另一口径'}计与表格一致（{table_text}）"
+        first = sides[0]
+        if side is not first and first.state == "number":  # agrees only under the second reading: say so
+            first_text = msg.table_side(list(first.reading.cells), first.value, first.raws, first.reading.name)
+            message = f"{claim}，与{first_text}不同，但{table_text}，一致"
         message += msg.QUALIFIER_RULES.get(fact.qualifier, "")
     else:
         message = f"{claim}，但{table_text}" + _columns_note(report, side)
-        others = [s for s in sides if s is not side and s.state == "number"]
+        others = [s for s in sides if s is not side and s.state == "number" and s.value != side.value]
         for other in others:
             message += "；按" + (other.reading.name or "另一口径") + f"合计为{msg.number(other.value)}，也不一致"
         message += msg.QUALIFIER_RULES.get(fact.qualifier, "") + doubt
-    return Finding(status=status, message=message, cells=list(side.reading.cells), table_value=side.value,
+    # in the fact's unit (元 for money: 人民币2.9亿元 → 290000000) unless the table names no unit
+    table_value = side.candidates[0] if side.unit_known and side.candidates else side.value
+    if isinstance(table_value, float) and table_value.is_integer():
+        table_value = int(table_value)
+    return Finding(status=status, message=message, cells=list(side.reading.cells), table_value=table_value,
                    evidence=evidence, **base)
 
 

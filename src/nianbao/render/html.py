@@ -11,9 +11,10 @@ from collections import Counter, defaultdict
 from html import escape
 from pathlib import Path
 
-from nianbao.reconcile.cells import TABLE_TITLES, cell_name, grid
+from nianbao.facts.catalogue import families as families_of_labels
+from nianbao.reconcile.cells import TABLE_TITLES, cell_name, column_name, grid, split_cell_id
 from nianbao.render.narrative import highlight
-from nianbao.render.style import FILTER_JS, STATUS_ORDER, STATUS_ZH, css, rule_family, worst
+from nianbao.render.style import FAMILY_COLOURS, FILTER_JS, STATUS_ORDER, STATUS_ZH, css, rule_family, worst
 from nianbao.report import Finding, Report, Table
 
 TABLE_IDS = ("t2", "t3", "t4")
@@ -40,6 +41,7 @@ def report_html(report: Report, back_link: str | None = None) -> str:
         "<main>",
         _findings_section(report),
         '<h2 id="narrative">正文（事实按标签着色）</h2>',
+        _legend(),
         _narrative(report, fact_status, cell_status, cell_rules),
         "</main>",
         f"<script>{FILTER_JS}</script>",
@@ -61,23 +63,39 @@ def _header(report: Report, title: str, back_link: str | None) -> str:
             f'<div class="counts">{badges}</div>{warnings}</header>')
 
 
+def _legend() -> str:
+    families = "".join(f'<span class="swatch" style="background:{FAMILY_COLOURS[k]}">{escape(v["zh"])}</span>'
+                       for k, v in families_of_labels().items() if k in FAMILY_COLOURS)
+    statuses = "".join(f'<span class="badge st-{s}">{STATUS_ZH[s]}</span> ' for s in STATUS_ORDER)
+    return f'<p class="note legend">标签类别：{families}　核对状态（事实与表格单元格的边框）：{statuses}</p>'
+
+
 def _findings_section(report: Report) -> str:
     families = sorted({rule_family(f.rule) for f in report.findings})
+    # PASS starts hidden when there is anything else to look at
+    hide_pass = any(f.status != "PASS" for f in report.findings)
     checkboxes = "".join(
-        f'<label><input type="checkbox" class="status-filter" value="{s}" checked> '
+        f'<label><input type="checkbox" class="status-filter" value="{s}"'
+        f'{"" if s == "PASS" and hide_pass else " checked"}> '
         f'<span class="badge st-{s}">{STATUS_ZH[s]}</span></label>' for s in STATUS_ORDER)
     options = '<option value="">全部规则</option>' + "".join(
         f'<option value="{escape(f)}">{escape(f)}</option>' for f in families)
-    rows = []
-    order = sorted(range(len(report.findings)), key=lambda k: STATUS_ORDER.index(report.findings[k].status)
-                   if report.findings[k].status in STATUS_ORDER else 9)
-    for k in order:
-        rows.append(_finding_row(report, k, report.findings[k]))
+    rows = [_finding_row(report, k, report.findings[k]) for k in sorted(range(len(report.findings)),
+                                                                     key=lambda k: _order(report.findings[k]))]
     body = "".join(rows) or '<tr><td colspan="3" class="note">没有核对结果</td></tr>'
     return (f'<h2 id="findings">核对结果</h2><div class="filters">状态：{checkboxes} 规则：'
             f'<select id="family-filter">{options}</select></div>'
             f'<table class="findings"><thead><tr><th>状态</th><th>规则与说明</th><th>证据</th></tr></thead>'
             f"<tbody>{body}</tbody></table>")
+
+
+KIND_ORDER = ("text_vs_table", "text_arithmetic", "cross_year", "table_identity")
+
+
+def _order(f: Finding) -> tuple[int, int, str]:
+    status = STATUS_ORDER.index(f.status) if f.status in STATUS_ORDER else len(STATUS_ORDER)
+    kind = KIND_ORDER.index(f.kind) if f.kind in KIND_ORDER else len(KIND_ORDER)
+    return status, kind, f.rule
 
 
 def _finding_row(report: Report, k: int, f: Finding) -> str:
@@ -87,11 +105,15 @@ def _finding_row(report: Report, k: int, f: Finding) -> str:
             fact = report.facts[i]
             links.append(f'<a class="to-fact" href="#fact-{i}" title="正文第{fact.start}–{fact.end}字">'
                          f"正文“{escape(fact.text)}”</a>")
+    last_row = None
     for cell_id in f.cells:
-        raw = (report.table_cell(cell_id).raw if report.table_cell(cell_id) else None)
-        shown = f"：{escape(raw.strip())}" if raw is not None and raw.strip() else ""
+        cell = report.table_cell(cell_id)
+        shown = f"：{escape(cell.raw.strip())}" if cell is not None and cell.raw.strip() else ""
+        table, row, _ = split_cell_id(cell_id)
+        name = cell_name(cell_id) if (table, row) != last_row else column_name(cell_id)  # a row is named once
+        last_row = (table, row)
         links.append(f'<a class="to-cell" href="#cell-{escape(cell_id, quote=True)}" title="{escape(cell_id)}">'
-                     f"{escape(cell_name(cell_id))}{shown}</a>")
+                     f"{escape(name)}{shown}</a>")
     previous = f.evidence.get("previous") if isinstance(f.evidence, dict) else None
     if previous:
         cells = "，".join(f"{escape(cell_name(c))}：{escape(str(v))}" for c, v in previous.get("cells", {}).items())
@@ -146,35 +168,34 @@ def _table_html(report: Report, table_id: str, cell_status, cell_rules) -> str:
     notes = "" if table.complete else '<p class="note">此表未能完整读取，只列出读到的格。</p>'
     notes += "".join(f'<p class="note">{escape(n)}</p>' for n in table.notes)
     layout = f"（{table.layout}年版式）" if table.layout else ""
-    rows, shown = [], set()
+    rows, shown, columns_above = [], set(), None
     for row_name, cells in grid(table_id, table.layout):
         if table_id == "t3" and row_name == "其他处理" and f"t3.other.total" not in table.cells:
             continue
         if table_id == "t3" and row_name.startswith("其他处理：") and not any(c in table.cells for _, c in cells):
             continue
+        columns = tuple(c for c, _ in cells)
+        if columns != columns_above:  # a header row wherever the printed columns change (表二)
+            rows.append("<tr><th></th>" + "".join(f"<th>{escape(c)}</th>" for c in columns) + "</tr>")
+            columns_above = columns
         tds = []
-        for column_name, cell_id in cells:
+        for heading, cell_id in cells:
             shown.add(cell_id)
-            tds.append(_cell_td(table, cell_id, column_name, cell_status, cell_rules))
+            tds.append(_cell_td(table, cell_id, heading, cell_status, cell_rules))
         rows.append(f'<tr><th class="row">{escape(row_name)}</th>{"".join(tds)}</tr>')
-    header = ""
-    if table_id == "t3":
-        header = "<tr><th></th>" + "".join(f"<th>{escape(c)}</th>" for c, _ in grid("t3", None)[0][1]) + "</tr>"
-    elif table_id == "t4":
-        header = "<tr><th></th>" + "".join(f"<th>{escape(c)}</th>" for c, _ in grid("t4", None)[0][1]) + "</tr>"
     extra = [c for c in table.cells if c not in shown]
     for cell_id in extra:
         rows.append(f'<tr><th class="row">{escape(cell_name(cell_id))}</th>'
                     f'{_cell_td(table, cell_id, cell_id, cell_status, cell_rules)}</tr>')
     return (f'<h3 id="table-{table_id}">{escape(title)}{layout}</h3>{notes}'
-            f'<table class="grid" data-table="{table_id}">{header}{"".join(rows)}</table>')
+            f'<table class="grid" data-table="{table_id}">{"".join(rows)}</table>')
 
 
-def _cell_td(table: Table, cell_id: str, column_name: str, cell_status, cell_rules) -> str:
+def _cell_td(table: Table, cell_id: str, heading: str, cell_status, cell_rules) -> str:
     cell = table.cells.get(cell_id)
     status = cell_status.get(cell_id)
     rules = "；".join(cell_rules.get(cell_id, []))
-    tip = f"{cell_id}（{column_name}）" + (f"\n{rules}" if rules else "")
+    tip = f"{cell_id}（{heading}）" + (f"\n{rules}" if rules else "")
     if cell is None:
         return f'<td class="cell absent" id="cell-{escape(cell_id, quote=True)}" title="{escape(tip)}">·</td>'
     cls = f"cell st-{status}" if status else "cell"

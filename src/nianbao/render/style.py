@@ -57,7 +57,8 @@ h2{font-size:18px;margin:24px 0 8px;border-bottom:1px solid #ddd;padding-bottom:
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:bold;white-space:nowrap}
 table{border-collapse:collapse;background:#fff}
 table.findings{width:100%}
-table.findings td,table.findings th{border-bottom:1px solid #eee;padding:6px 8px;vertical-align:top;font-size:14px;text-align:left}
+table.findings td,table.findings th{border-bottom:1px solid #eee;padding:6px 8px;vertical-align:top;font-size:14px;
+  text-align:left}
 table.findings .rule{font-family:monospace;font-size:12px;color:#57606a;white-space:nowrap}
 .links a{display:inline-block;margin:0 6px 2px 0;font-size:12px}
 .filters{background:#fff;border:1px solid #ddd;padding:8px 12px;margin:8px 0;font-size:14px}
@@ -73,6 +74,7 @@ table.grid td.cell{min-width:36px;scroll-margin-top:40vh}
 td.absent{color:#bbb}
 .inline-table{margin:10px 0;padding:6px 10px;border-left:3px solid #8c959f;background:#f6f8fa}
 .note{color:#57606a;font-size:13px}
+.legend .swatch{display:inline-block;padding:0 6px;margin-right:6px;border-radius:4px;color:#333}
 :target{outline:3px solid #0969da!important;outline-offset:2px}
 .hidden{display:none}
 """

@@ -14,7 +14,8 @@ import json
 import random
 from pathlib import Path
 
-from nianbao.synth.generator import build_report
+from nianbao.synth.generator import build_report, draw_year
+from nianbao.synth.issuers import draw_issuer
 from nianbao.synth.truth import Expectation, GoldFact, SyntheticReport
 
 __all__ = ["generate", "write_corpus", "SyntheticReport", "GoldFact", "Expectation"]
@@ -23,16 +24,26 @@ _SUFFIX = {"txt": ".txt", "md": ".md", "html": ".html"}
 
 
 def generate(n: int, seed: int, formats: tuple[str, ...] | None = None) -> list[SyntheticReport]:
-    """`n` reports, deterministic by `seed`; report i depends only on (seed, i) and on
-    report i-1 when it is that issuer's next year.  `formats` limits the file formats."""
+    """`n` reports, deterministic by `seed`; report i depends only on (seed, i) and the
+    reports before it (its issuer's last year, names already taken), never on `n`.
+    `formats` limits the file formats."""
     reports: list[SyntheticReport] = []
+    years: dict[str, set[int]] = {}  # issuer → years generated, so only linked reports look consecutive
     for i in range(n):
         rng = random.Random(f"nianbao-synth/{seed}/{i}")
         fmt = rng.choice(formats) if formats else None
         prev = reports[-1] if reports and reports[-1].year < 2025 and rng.random() < 0.15 else None
-        if prev is not None and prev.previous is not None:
-            prev = None  # at most two years per issuer keeps issuers varied
-        reports.append(build_report(rng, f"synth-{seed}-{i:05d}", prev=prev, fmt=fmt))
+        if prev is not None and (prev.previous is not None or any(p.rule.startswith("t3.") for p in prev.planted)):
+            prev = None  # at most two years per issuer; a wrongly printed table 三 starts no series
+        issuer = year = None
+        if prev is None:  # a new issuer, never one already reporting a year next to this one
+            for _ in range(100):
+                issuer, year = draw_issuer(rng), draw_year(rng)
+                if not years.get(issuer.name, set()) & {year - 1, year, year + 1}:
+                    break
+        report = build_report(rng, f"synth-{seed}-{i:05d}", prev=prev, fmt=fmt, year=year, issuer=issuer)
+        years.setdefault(report.issuer, set()).add(report.year)
+        reports.append(report)
     return reports
 
 

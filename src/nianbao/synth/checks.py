@@ -61,9 +61,10 @@ def text_expectations(facts: list[GoldFact], cells: dict[str, dict[str, Any]]) -
     return [fact_expectation(i, f, cells) for i, f in enumerate(facts) if f.cells]
 
 
-def identity_expectations(failures: list[dict[str, Any]]) -> list[Expectation]:
-    return [Expectation(f["rule"], "FAIL", [], f["cells"], f["left"], f["right"], "table identity")
-            for f in failures]
+def identity_expectations(results: list[dict[str, Any]]) -> list[Expectation]:
+    """Table identities; `text_value`/`table_value` hold the left and right side."""
+    return [Expectation(r["rule"], r["status"], [], r["cells"], r["left"], r["right"], "table identity")
+            for r in results]
 
 
 def cross_year_expectations(prev_cells: dict[str, dict[str, Any]], cells: dict[str, dict[str, Any]],

@@ -30,6 +30,10 @@ SECTION_TITLES = (
 )
 
 
+def draw_year(rng: random.Random) -> int:
+    return rng.choice((2019, 2020, 2020, 2021, 2022, 2023, 2024, 2025))
+
+
 def _weighted(rng: random.Random, options: tuple[tuple[str, float], ...]) -> str:
     return rng.choices([o for o, _ in options], [w for _, w in options])[0]
 
@@ -43,7 +47,7 @@ def build_report(rng: random.Random, report_id: str, prev: SyntheticReport | Non
     if prev is not None:
         issuer, year = prev._issuer, prev.year + 1  # type: ignore[attr-defined]
     issuer = issuer or draw_issuer(rng)
-    year = year or rng.choice((2019, 2020, 2020, 2021, 2022, 2023, 2024, 2025))
+    year = year or draw_year(rng)
     layout = "2019" if year <= 2020 else "2021"
     split_other = layout == "2021" and rng.random() < 0.85
     fmt = fmt or _weighted(rng, FORMATS)
@@ -81,12 +85,16 @@ def build_report(rng: random.Random, report_id: str, prev: SyntheticReport | Non
     tables_at: list[tuple[int, int, list]] = []
     sections = _write(ctx, issuer, style, split_other, cells, tables_at)
     text = b.text()
-    markup = _html(text, tables_at) if fmt == "html" else None
+    markup = None
+    if fmt == "html":  # converted structure is lines joined by "\n", with no final newline
+        text = text.rstrip("\n")
+        for section in sections:
+            section["end"] = min(section["end"], len(text))
+        markup = _html(text, tables_at)
 
     # ---- truth
     checks = text_expectations(b.facts, cells) + ctx.arithmetic
-    identity_fails = vals.identity_failures(cells, split_other)
-    checks += identity_expectations(identity_fails)
+    checks += identity_expectations(vals.identity_results(cells, split_other))
     if prev is not None:
         checks += cross_year_expectations(prev.cells, cells, both_2021)
     planted = [c for c in checks if c.status == "FAIL"]
@@ -148,10 +156,10 @@ def _write(ctx: Ctx, issuer: Issuer, style: str, split_other: bool, cells: dict,
     sections: list[dict[str, Any]] = []
     review_done = False
     for sid, titles in SECTION_TITLES:
-        start = ctx.b.offset
         ctx.b.section = sid
         title = rng.choice(titles)
         ctx.heading(title, 1)
+        start = ctx.b.offset - len(title) - 1  # at the title itself, after any Markdown "## "
         if sid == "overview":
             review_done = _overview(ctx)
         elif sid == "proactive":
@@ -170,6 +178,8 @@ def _write(ctx: Ctx, issuer: Issuer, style: str, split_other: bool, cells: dict,
         else:
             _other(ctx)
         sections.append({"id": sid, "title": title, "start": start, "end": ctx.b.offset})
+    for section, following in zip(sections, sections[1:]):
+        section["end"] = following["start"]  # contiguous, as sections.segment reports them
     return sections
 
 

@@ -78,7 +78,7 @@ def normative_docs(ctx: Ctx) -> None:
     if ctx.chance(0.12):  # scope: 备案 counts a different set of documents
         shown = value + ctx.rng.randint(1, 6)
         n = ctx.q("NORMATIVE_DOCS", [cell], "件", value=shown, scope="备案", qualifier="exact")
-        ctx.say("向上级报送备案规范性文件{n}，备案审查率100%。", n=n)
+        ctx.say("向上级报送备案规范性文件{n}，备案审查率{r}。", n=n, r=ctx.free("RATE", 100, "%", qualifier="exact"))
         return
     n = ctx.q("NORMATIVE_DOCS", [cell], _unit(ctx, "件", "件", "个", "份"))
     ctx.say(ctx.pick(("全年{verb}{n}，均按要求在政府网站公开。", "{verb}{n}，同步做好政策解读。",
@@ -121,9 +121,10 @@ def press_conferences(ctx: Ctx) -> None:
 
 
 def admin_decisions(ctx: Ctx) -> None:
-    row, verb = ctx.pick((("licensing", "作出行政许可决定"), ("licensing", "办理行政许可事项"),
-                          ("punishment", "作出行政处罚决定"), ("punishment", "办理行政处罚案件"),
-                          ("coercion", "实施行政强制措施")))
+    row, verb, units = ctx.pick((("licensing", "作出行政许可决定", ("件", "个")), ("licensing", "办结行政许可", ("件",)),
+                                 ("punishment", "作出行政处罚决定", ("件", "起")),
+                                 ("punishment", "办理行政处罚案件", ("件", "起")),
+                                 ("coercion", "实施行政强制措施", ("件", "次"))))
     cell = f"t2.{row}.decisions"
     if ctx.truth[cell] == 0:
         cue = ctx.pick(("未", "没有"))
@@ -131,7 +132,7 @@ def admin_decisions(ctx: Ctx) -> None:
         ctx.say("本年度{z}作出{label}决定。", z=Z(cue, ["ADMIN_DECISIONS"], [[cell]]), label=label)
         return
     ctx.say("全年{verb}{n}，相关信息均在“双公示”专栏公开。", verb=verb,
-            n=ctx.q("ADMIN_DECISIONS", [cell], _unit(ctx, "件", "件", "个", "起")))
+            n=ctx.q("ADMIN_DECISIONS", [cell], _unit(ctx, *units)))
 
 
 def procurement(ctx: Ctx) -> None:
@@ -212,8 +213,10 @@ def new_media_accounts(ctx: Ctx) -> None:
 
 def other_media(ctx: Ctx) -> None:
     channel = ctx.pick(("抖音号", "视频号", "头条号", "政务新媒体", "快手号"))
-    ctx.say("通过" + channel + "{verb}{n}，", verb=ctx.pick(("发布短视频", "推送原创作品", "发稿", "发布信息")),
-            n=ctx.free("OTHER_MEDIA_POSTS", ctx.rng.randint(10, 2000), _unit(ctx, "条", "个", "篇")))
+    verb, unit = ctx.pick((("发布短视频", ("条", "个")), ("推送原创作品", ("个", "篇")), ("发稿", ("篇",)),
+                           ("发布信息", ("条", "篇"))))
+    ctx.say("通过" + channel + "{verb}{n}，", verb=verb,
+            n=ctx.free("OTHER_MEDIA_POSTS", ctx.rng.randint(10, 2000), _unit(ctx, *unit)))
     if ctx.chance(0.4):
         ctx.say("播放量{v}，", v=ctx.free("VIEWS", ctx.rng.randint(10000, 90000000), "次"))
     ctx.say("开设《{c}》等专栏{k}个。", c=ctx.pick(("项目进行时", "乡村梦想家", "政策直通车")),
@@ -253,8 +256,9 @@ def services(ctx: Ctx) -> None:
     else:
         ctx.say(ctx.pick(("梳理公布" + what + "{w}，", "动态调整" + what + "{w}，")),
                 w=ctx.free("SERVICE_ITEMS", whole, unit))
-        ctx.say(ctx.pick(("全程网办事项{o}，", "网上可办事项{o}，", "即办事项{o}，")),
-                o=ctx.free(ctx.pick(("ONLINE_ITEMS",)), ctx.rng.randint(10, whole), unit))
+        template, label = ctx.pick((("全程网办事项{o}，", "ONLINE_ITEMS"), ("网上可办事项{o}，", "ONLINE_ITEMS"),
+                                    ("即办事项{o}，", "ONE_VISIT_ITEMS")))
+        ctx.say(template, o=ctx.free(label, ctx.rng.randint(10, whole), unit))
     if ctx.chance(0.6):
         n = ctx.free("SERVICES_HANDLED", ctx.rng.randint(500, 400000), ctx.pick(("笔", "件")))
         ctx.say(ctx.pick(("全年共办理{n}业务，", "全年办件量{n}，", "累计办理各类业务{n}，")), n=n)

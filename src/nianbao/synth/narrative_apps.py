@@ -6,7 +6,9 @@ comparison doubtful on purpose.
 """
 from __future__ import annotations
 
+from nianbao.synth.checks import agrees
 from nianbao.synth.phrases import Ctx, Z
+from nianbao.synth.truth import Expectation
 from nianbao.synth.values import DENIED, NOT_PROCESSED, ORG_COLS, UNABLE
 
 T3 = "t3.{}.total"
@@ -45,7 +47,7 @@ def applications(ctx: Ctx) -> None:
     if over and roll < 0.2:  # 受理 counted as 新收 + 结转
         n = ctx.q("APP_RECEIVED", [T3.format("new_received")], unit, value=new + over, qualifier="exact")
         ctx.say("{y}年，{me}共受理政府信息公开申请{n}（含上年结转{o}），", y=y, me=ctx.me, n=n,
-                o=ctx.q("APP_CARRIED_OVER", [T3.format("carried_over")], unit))
+                o=ctx.q("APP_CARRIED_OVER", [T3.format("carried_over")], unit, qualifier="exact"))
     elif roll < 0.3:  # scope word: the office speaks for a wider or narrower body
         scope, template = ctx.pick((("代表", "{office}代表{gov}受理政府信息公开申请{n}，"),
                                     ("全市", "全市各级行政机关共收到政府信息公开申请{n}，"),
@@ -53,6 +55,8 @@ def applications(ctx: Ctx) -> None:
         shown = new if ctx.chance(0.4) else new + ctx.rng.randint(1, 40)
         n = ctx.q("APP_RECEIVED", [T3.format("new_received")], unit, value=shown, scope=scope, qualifier="exact")
         ctx.say(template, office=ctx.pick(("区政府办", "县政府办公室", "办公室")), gov=ctx.pick(("区政府", "县政府")), n=n)
+        _processed_and_results(ctx, unit)  # no applicant breakdown under a wider or narrower scope
+        return
     else:
         n = ctx.q("APP_RECEIVED", [T3.format("new_received")], unit)
         cue = ctx.pick(RECEIVE_CUES)
@@ -64,9 +68,12 @@ def applications(ctx: Ctx) -> None:
         if ctx.chance(0.15):
             ctx.say("，与往年相比数量增加了{k}例", k=str(ctx.rng.randint(1, 9)))
         ctx.say("，")
+        _applicants(ctx, unit)  # right after the total the parts add up to
         if over and ctx.chance(0.6):
             ctx.say(ctx.pick(("上年结转{o}，", "另有上年结转申请{o}，", "上年度结转{o}，")),
                     o=ctx.q("APP_CARRIED_OVER", [T3.format("carried_over")], unit))
+        _processed_and_results(ctx, unit)
+        return
     _applicants(ctx, unit)
     _processed_and_results(ctx, unit)
 
@@ -74,16 +81,44 @@ def applications(ctx: Ctx) -> None:
 def _applicants(ctx: Ctx, unit: str) -> None:
     if not ctx.chance(0.55):
         return
-    np_ = ctx.q("APP_NATURAL_PERSON", ["t3.new_received.natural_person"], unit)
+    full = ctx.chance(0.6)  # both parts, so they must add up: written exactly
+    np_ = ctx.q("APP_NATURAL_PERSON", ["t3.new_received.natural_person"], unit, **({"qualifier": "exact"} if full else {}))
     org_cells = [f"t3.new_received.{c}" for c in ORG_COLS]
-    if ctx.chance(0.6):
+    if full:
+        whole = max(i for i, f in enumerate(ctx.b.facts) if f.label == "APP_RECEIVED")
+        first = ctx.fact_index()
         ctx.say(ctx.pick(("其中自然人申请{a}，法人或其他组织申请{b}，", "其中自然人{a}、法人和其他组织{b}，")),
-                a=np_, b=ctx.q("APP_ORGANIZATION", org_cells, unit))
+                a=np_, b=ctx.q("APP_ORGANIZATION", org_cells, unit, qualifier="exact"))
+        _sum_check(ctx, whole, [first, first + 1])
     else:
         kinds = [("commercial", "商业企业"), ("research", "科研机构"), ("legal_service", "法律服务机构"),
                  ("social_org", "社会公益组织")]
         col, name = ctx.pick([k for k in kinds if ctx.truth[f"t3.new_received.{k[0]}"]] or kinds)
+        whole = max(i for i, f in enumerate(ctx.b.facts) if f.label == "APP_RECEIVED")
+        first = ctx.fact_index()
         ctx.say("其中自然人{a}、" + name + "{b}，", a=np_, b=ctx.q("APP_ORGANIZATION", [f"t3.new_received.{col}"], unit))
+        _sum_check(ctx, whole, [first, first + 1], complete=False)
+
+
+def _sum_check(ctx: Ctx, whole: int, parts: list[int], complete: bool = True) -> None:
+    """`text.sum.APP_RECEIVED`: 自然人 + 法人或其他组织 against the stated total (which may
+    count 上年结转 too when the sentence says 含上年结转).  Parts that are not the whole
+    breakdown (自然人 and one kind of organisation) are checked only for exceeding it."""
+    facts = ctx.b.facts
+    stated, total = facts[whole], sum(facts[i].value for i in parts)
+    if not complete:
+        if stated.qualifier in ("exact", "approx") and total > stated.value * (1.1 if stated.qualifier == "approx" else 1):
+            ctx.arithmetic.append(Expectation("text.sum.APP_RECEIVED", "FAIL", [whole] + parts, [], stated.value, total,
+                                              "parts exceed the total"))
+        return
+    over = [f for f in facts[whole + 1:parts[0]] if f.label == "APP_CARRIED_OVER"]  # 受理X（含上年结转Y），其中…
+    if agrees(stated.value, stated.qualifier, total):
+        status, note = "PASS", ""
+    elif over and agrees(stated.value, stated.qualifier, total + over[0].value):
+        status, note = "PASS", "new_plus_carried"
+    else:
+        status, note = "FAIL", "parts do not add up"
+    ctx.arithmetic.append(Expectation("text.sum.APP_RECEIVED", status, [whole] + parts, [], stated.value, total, note))
 
 
 def _processed_and_results(ctx: Ctx, unit: str) -> None:

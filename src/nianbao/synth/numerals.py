@@ -24,12 +24,19 @@ TRAILING_QUALIFIERS = {"以上": "at_least", "左右": "approx"}  # after the un
 
 @dataclass(frozen=True)
 class Quantity:
-    """The printed words of one quantity and what they state."""
+    """The printed words of one quantity and what they state (value whole → int; the unit
+    as FACTS.md normalises it, ％ → %)."""
 
     text: str
     value: int | float
     unit: str | None
     qualifier: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.value, float) and self.value.is_integer():
+            object.__setattr__(self, "value", int(self.value))
+        if self.unit == "％":
+            object.__setattr__(self, "unit", "%")
 
 
 def chinese_numeral(n: int, two: bool = True) -> str:

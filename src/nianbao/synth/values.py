@@ -227,34 +227,34 @@ def grid_cells(table: str, values: dict[str, dict[str, int]], rng: random.Random
 
 # ---------------------------------------------------------------- identities
 
-def identity_failures(cells: dict[str, dict[str, Any]], split_other: bool) -> list[dict[str, Any]]:
-    """Every TABLES.md identity whose cells are all numbers and that does not hold.
+def identity_results(cells: dict[str, dict[str, Any]], split_other: bool) -> list[dict[str, Any]]:
+    """Every TABLES.md identity of tables 三 and 四 with the verdict it must get:
+    PASS / FAIL when all its cells are numbers, UNCERTAIN when one is empty or `na`.
 
-    Returns `{"rule", "left", "right", "cells"}` records; identities with an empty or `na`
-    cell are skipped (a checker must call those UNCERTAIN, never FAIL)."""
-    def val(cid: str):
-        cell = cells.get(cid)
-        return None if cell is None else cell["value"]
-
+    Returns `{"rule", "status", "left", "right", "cells"}` records (sides None when unreadable)."""
     out: list[dict[str, Any]] = []
 
     def check(rule: str, left_ids: list[str], right_ids: list[str]) -> None:
-        left = [val(c) for c in left_ids]
-        right = [val(c) for c in right_ids]
-        if any(x is None for x in left + right):
+        values = [cells[c]["value"] for c in left_ids + right_ids]
+        if any(v is None for v in values):
+            out.append({"rule": rule, "status": "UNCERTAIN", "left": None, "right": None, "cells": left_ids + right_ids})
             return
-        if sum(left) != sum(right):
-            out.append({"rule": rule, "left": sum(left), "right": sum(right), "cells": left_ids + right_ids})
+        left, right = sum(values[:len(left_ids)]), sum(values[len(left_ids):])
+        out.append({"rule": rule, "status": "PASS" if left == right else "FAIL", "left": left, "right": right,
+                    "cells": left_ids + right_ids})
 
-    if any(c.startswith("t3.") for c in cells):
-        for row in t3_rows(split_other):
-            check(f"t3.col_sum.{row}", [f"t3.{row}.{c}" for c in APPLICANT_COLS], [f"t3.{row}.total"])
-        for col in T3_COLS:
-            check(f"t3.results_total.{col}", [f"t3.{r}.{col}" for r in result_rows(split_other)],
-                  [f"t3.total_processed.{col}"])
-            check(f"t3.balance.{col}", [f"t3.new_received.{col}", f"t3.carried_over.{col}"],
-                  [f"t3.total_processed.{col}", f"t3.carried_forward.{col}"])
-    if any(c.startswith("t4.") for c in cells):
-        for row in T4_ROWS:
-            check(f"t4.sum.{row}", [f"t4.{row}.{c}" for c in T4_COLS[:4]], [f"t4.{row}.total"])
+    for row in t3_rows(split_other):
+        check(f"t3.col_sum.{row}", [f"t3.{row}.{c}" for c in APPLICANT_COLS], [f"t3.{row}.total"])
+    for col in T3_COLS:
+        check(f"t3.results_total.{col}", [f"t3.{r}.{col}" for r in result_rows(split_other)],
+              [f"t3.total_processed.{col}"])
+        check(f"t3.balance.{col}", [f"t3.new_received.{col}", f"t3.carried_over.{col}"],
+              [f"t3.total_processed.{col}", f"t3.carried_forward.{col}"])
+    for row in T4_ROWS:
+        check(f"t4.sum.{row}", [f"t4.{row}.{c}" for c in T4_COLS[:4]], [f"t4.{row}.total"])
     return out
+
+
+def identity_failures(cells: dict[str, dict[str, Any]], split_other: bool) -> list[dict[str, Any]]:
+    """The identities that must come out FAIL (all cells numbers, sides unequal)."""
+    return [r for r in identity_results(cells, split_other) if r["status"] == "FAIL"]

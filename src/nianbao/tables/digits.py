@@ -18,7 +18,7 @@ import re
 
 from nianbao.tables.cells import UNITS
 
-_PIECE = re.compile(r"[+\-]?(?:0|[1-9]\d*)(?:\.\d+)?")
+_PIECE = re.compile(r"[+\-]?[1-9]\d*(?:\.\d+)?|0(?:\.\d+)?|[+\-]0\.\d+")  # no "-0", no "07"
 _NA_PIECES = frozenset({"—", "——", "/", "／"})  # printed for "not applicable"; a lone "-" too
 _UNIT = re.compile("(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + ")$")
 MAX_READINGS = 20000
@@ -40,11 +40,13 @@ def splits(run: str, n: int) -> list[list[Span]]:
     if unit:
         groups[-1] = (last_start, unit.start())
     out: list[list[Span]] = []
+    after = [sum(b - a for a, b in groups[g + 1:]) for g in range(len(groups))]  # chars in later groups
 
     def rec(g: int, pos: int, left: int, acc: list[Span]) -> None:
-        if len(out) >= MAX_READINGS:
-            return
         start, end = groups[g]
+        chars = end - pos + after[g]
+        if len(out) >= MAX_READINGS or chars < left or chars > left * MAX_DIGITS:
+            return  # every cell takes at least one character and at most MAX_DIGITS
         if pos == end:
             if g + 1 == len(groups):
                 if left == 0:

@@ -51,7 +51,7 @@ T2_ROWS = {
 }
 T2_LAYOUT_CUES = {"2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量"),
                   "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量")}
-T2_PUBLISHED_TOTAL = re.compile(r"发布总数量[^:：\d]{0,20}[:：]\s*(?P<raw>\d[\d,]*\s*条?)")
+T2_PUBLISHED_TOTAL = re.compile(r"发布总数量[^:：\d\n]{0,20}[:：\t|]\s*(?P<raw>\d[\d,]*\s*条?)")
 
 # 表三 ---------------------------------------------------------------------------------
 T3_COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
@@ -59,7 +59,7 @@ T3_COLUMN_NAMES = dict(zip(T3_COLUMNS, ("自然人", "商业企业", "科研机�
 
 _T3 = (
     # the exact "3.其他" first: every other cue that contains 其他 is longer
-    _row("other.other", "其他处理-其他", r"3\s*[.．、]\s*其他(?=$|[\d\s·]|[（(]?[+\-]?\d)"),
+    _row("other.other", "其他处理-其他", r"3\s*[.．、]\s*其他(?=$|[\d\s·/／—\-]|[（(]?[+\-]?\d)"),
     _row("other.no_correction", "其他处理-逾期不补正", _NUM + r"(?:申请人)?(?:无正当理由)?逾期不补正[^\d]{0,30}?(?:申请|$)|不补正"),
     _row("other.no_fee", "其他处理-逾期未缴费", _NUM + r"(?:申请人)?逾期未按收费通知[^\d]{0,30}?(?:申请|$)|缴纳费用"),
     _row("other", "其他处理", r"[（(]\s*六\s*[)）]\s*其他处理"),

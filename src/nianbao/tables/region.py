@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 _T2_ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第")
+_T2_HEADER = re.compile(r"本年新制作数量|本年制发件数|上一年项目数量|本年处理决定数量")  # when 第二十条 is not printed
 _T3_ANCHOR = re.compile(r"勾稽关系|申请人情况|本年新收政府信息公开申请数量")
 _T3_HEADING = re.compile(r"收到和处理政府信息公开申请(?:情况)?")
 _T4_ANCHOR = re.compile(r"结果\s*维持|维持\s*纠正")
@@ -20,7 +21,7 @@ Region = tuple[int, int]
 
 def find_regions(text: str) -> dict[str, Region]:
     """{"t2"|"t3"|"t4": (start, end)} for the tables the text carries."""
-    t2 = _T2_ANCHOR.search(text)
+    t2 = _T2_ANCHOR.search(text) or _T2_HEADER.search(text)
     t3 = _T3_ANCHOR.search(text, t2.start() if t2 else 0)
     t4 = _T4_ANCHOR.search(text, t3.end() if t3 else (t2.end() if t2 else 0))
     starts: dict[str, int] = {}

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from nianbao.report import Table
 from nianbao.tables.cells import make_cell
-from nianbao.tables.ids import T2_LAYOUT_CUES, T2_PUBLISHED_TOTAL, T2_ROWS
+from nianbao.tables.ids import T2_LAYOUT_CUES, T2_PUBLISHED_TOTAL, T2_ROWS, squash
 from nianbao.tables.rows import agree, read_rows, readings
 from nianbao.tables.tokens import blocks
 
 
 def parse(text: str, start: int, end: int) -> Table:
     region = text[start:end]
-    layout = max(T2_LAYOUT_CUES, key=lambda k: (sum(cue in region for cue in T2_LAYOUT_CUES[k]), k == "2019"))
+    words = squash(region)  # header words may be broken over lines: 本年新\n制作数量
+    layout = max(T2_LAYOUT_CUES, key=lambda k: (sum(cue in words for cue in T2_LAYOUT_CUES[k]), k == "2019"))
     specs = T2_ROWS[layout]
     table = Table(id="t2", layout=layout, start=start, end=end)
     labelled, _ = read_rows(blocks(text, start, end, specs))

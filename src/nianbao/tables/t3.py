@@ -27,7 +27,7 @@ def parse(text: str, start: int, end: int) -> Table:
     variant = _variant(labelled, text[start:end])
     order = T3_ROW_ORDER[variant]
     table = Table(id="t3", start=start, end=end)
-    rows = _best_reads(labelled, order, table.notes)
+    rows = _best_reads(labelled, order)
     _place_unlabelled(rows, unlabelled, order, table.notes)
     headers = _total_columns(grid)
     options = {row_id: readings(read, N, _last_header(headers, read.at)) for row_id, read in rows.items()}
@@ -70,7 +70,7 @@ def _variant(labelled: list[RowRead], region: str) -> str:
     return "2021" if "逾期不补正" in region or "收费通知" in region else "2019"
 
 
-def _best_reads(labelled: list[RowRead], order: tuple[str, ...], notes: list[str]) -> dict[str, RowRead]:
+def _best_reads(labelled: list[RowRead], order: tuple[str, ...]) -> dict[str, RowRead]:
     """One read per row id: the first that reads as 7 cells, else the first."""
     rows: dict[str, RowRead] = {}
     for read in labelled:

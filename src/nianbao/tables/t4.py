@@ -21,11 +21,14 @@ def parse(text: str, start: int, end: int) -> Table:
     cells_toks: list[Tok] = []
     runs: list[Tok] = []
     for block in blocks(text, start, end, ()):
-        if block.stream:
+        if block.stream or any(t.run for t in block.toks):
             runs.extend(t for t in block.toks if t.run)
-        elif block.toks and all(t.kind != "text" for t in block.toks) and any(
-                t.kind != "empty" for t in block.toks):
-            cells_toks.extend(block.toks)
+            continue
+        toks = block.toks
+        while toks and toks[0].kind == "text":  # a row label ("行政复议") printed before its five values
+            toks = toks[1:]
+        if toks and all(t.kind != "text" for t in toks) and any(t.kind != "empty" for t in toks):
+            cells_toks.extend(toks)
     cells: list[Cell | None] | None = None
     if cells_toks:  # rows of cells win over digits in prose around the table
         cells = fit([t.cell for t in cells_toks], N)

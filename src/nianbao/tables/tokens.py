@@ -5,7 +5,10 @@ Every printed style comes down to cells in reading order:
 * one cell per line, led by a tab (Word/HTML copied as text); a blank line ends a table
   row and a line without the tab continues the cell above (``本年新\\n制作数量``);
 * tab-separated rows (the ingest convention for HTML/DOCX/PDF tables, and TSV text);
-* markdown pipe rows (``| 规章 | 0 | 0 | 0 |``) and one-cell lines ending in `` |``;
+* pipe rows, markdown (``| 规章 | 0 | 0 | 0 |``) or plain (``规章 | 0 |  | 3``, blanks kept),
+  and one-cell lines ending in `` |`` that run on with no row boundaries;
+* PDF text lines: a line of nothing but values is a row (its label may be printed on
+  another line), and page numbers (``- 3 -``) are skipped;
 * flattened web text where labels and values run together (``规范性文件898989``): the
   labels are found with the row cues, and the run of digits after each label is one
   token marked ``run`` for `digits.splits` to cut.
@@ -18,12 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from nianbao.tables.cells import BLANKS, make_cell
 from nianbao.tables.ids import RowSpec, match_row
 from nianbao.report import Cell
 
 _CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+_NUMBERING_AFTER = re.compile(r"[.．、][^\d]")  # "2.重复申请": the digit before numbers a row
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # a run of printed values in flattened text: digits with signs, decimals, blanks, a unit
 RUN = re.compile(r"(?:[+\-]?\d|[—/／](?=[\d\s—/／-]))[\d\s\u3000\xa0.+\-—/／]*(?:亿元|万元|元|个|件|条)?")
@@ -37,7 +43,7 @@ class Tok:
     run: bool = False  # glued digits that `digits.splits` must cut
     spec: RowSpec | None = None  # the row this token labels, if it is a label
 
-    @property
+    @cached_property
     def cell(self) -> Cell:
         return make_cell(self.text, self.start)
 
@@ -73,7 +79,7 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
                 flush()
             tab = line.index("\t")
             group.append(Tok(line[tab + 1:], at + tab + 1, at + len(line)))
-        elif group and stripped and not stripped.startswith("|"):
+        elif group and stripped and "|" not in stripped and "\t" not in line:
             last = group[-1]  # a continuation of the cell above
             group[-1] = Tok(text[last.start:at + len(line)], last.start, at + len(line))
         elif not stripped:
@@ -81,7 +87,7 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
         elif "|" in stripped:
             if set(stripped) <= set("|" + BLANKS) or _MD_RULE.match(line):
                 flush()  # a rule or an empty pipe row breaks the stream of cells
-            elif stripped.count("|") == 1 and stripped.endswith("|"):
+            elif stripped.count("|") == 1 and line.rstrip("\r").endswith("|"):
                 if group:
                     flush()
                 bar = line.rindex("|")
@@ -92,9 +98,13 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
         elif "\t" in line:
             flush()
             out.append(Block([_label(t, specs) for t in _split(line, at, "\t")], stream=False))
+        elif _PAGE_NUMBER.match(line):
+            continue  # "- 3 -" printed at the foot of a PDF page, inside the table
         else:
             flush()
-            out.append(Block(list(_flat(line, at, specs)), stream=True))
+            toks = list(_flat(line, at, specs))
+            # a line of nothing but values (PDF text of a row whose label sits elsewhere) is a row
+            out.append(Block(toks, stream=not all(t.run for t in toks)))
     flush()
     return out
 
@@ -120,7 +130,7 @@ def _split(line: str, at: int, sep: str, edges: bool = False) -> list[Tok]:
 
 
 def _label(tok: Tok, specs: tuple[RowSpec, ...]) -> Tok:
-    if tok.text.strip(BLANKS):
+    if specs and tok.cell.kind == "text":
         tok.spec = match_row(tok.text, specs)
     return tok
 
@@ -142,8 +152,10 @@ def _span(line: str, at: int, a: int, b: int) -> Iterator[Tok]:
     for m in RUN.finditer(line, a, b):
         run = m.group().rstrip(BLANKS)
         after = line[m.start() + len(run):m.start() + len(run) + 2]
-        if not run or re.match(r"[.．、][^\d]", after) or run.endswith("."):
-            continue  # "1." numbering a sub-row, not a value
+        if _NUMBERING_AFTER.match(after):
+            run = re.sub(r"[1-9]$", "", run).rstrip(BLANKS)  # "…0003.其他": the 3 numbers the next row
+        if not run.strip(".") or run.endswith("."):
+            continue
         if line[pos:m.start()].strip(BLANKS):
             yield Tok(line[pos:m.start()], at + pos, at + m.start())
         yield Tok(run, at + m.start(), at + m.start() + len(run), run=True)

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from nianbao.tagger.data import Doc, GoldSpan, Window, WindowConfig, merge_windows
 
 
 def synthetic_docs(n: int, seed: int) -> list[Doc]:
-    """`n` synthetic reports; their table regions are found the way `nianbao check` finds them."""
+    """`n` synthetic reports; their table regions are found the way `nianbao check` finds them.
+
+    Cached per (n, seed) within a process: cross-validation folds reuse them."""
+    return list(_synthetic_docs(n, seed))
+
+
+@lru_cache(maxsize=2)
+def _synthetic_docs(n: int, seed: int) -> tuple[Doc, ...]:
     from nianbao.synth import generate
 
     docs = []
@@ -16,7 +24,7 @@ def synthetic_docs(n: int, seed: int) -> list[Doc]:
         spans = tuple(GoldSpan(f.start, f.end, f.label) for f in rep.facts)
         docs.append(Doc(doc_id=f"synth:{rep.id}", text=rep.text, spans=spans,
                         exclusions=tuple(table_regions(rep.text)), source="synth"))
-    return docs
+    return tuple(docs)
 
 
 def gold_docs(names: Sequence[str] | None = None) -> list[Doc]:

@@ -69,39 +69,36 @@ def split_documents(docs: Sequence[Doc], fraction: float, seed: int) -> tuple[li
 
 def span_scores(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: TaggerConfig,
                 docs: Sequence[Doc]) -> dict[str, float]:
-    """Strict (start, end, label) and value-level (label, value per document) micro P/R/F1."""
-    from collections import Counter
-
+    """Micro P/R/F1 by `nianbao.evaluate.metrics`: strict (exact boundaries and label) and
+    value-level (overlapping, same label, same normalised value)."""
+    from nianbao.evaluate.metrics import Example, score
     from nianbao.tagger.predict import tag_texts
 
     preds = tag_texts(model, vocab, scheme, config.window, [d.text for d in docs], [d.exclusions for d in docs])
-    counts = {"strict": [0, 0, 0], "value": [0, 0, 0]}  # tp, predicted, gold
-    for doc, facts in zip(docs, preds):
-        gold = {(s.start, s.end, s.label) for s in doc.spans}
-        pred = {(f.start, f.end, f.label) for f in facts}
-        counts["strict"][0] += len(gold & pred)
-        counts["strict"][1] += len(pred)
-        counts["strict"][2] += len(gold)
-        gv = Counter((s.label, _gold_value(doc.text, s)) for s in doc.spans)
-        pv = Counter((f.label, f.value) for f in facts)
-        counts["value"][0] += sum((gv & pv).values())
-        counts["value"][1] += sum(pv.values())
-        counts["value"][2] += sum(gv.values())
+    examples = [Example(d.doc_id, gold_facts(d), facts) for d, facts in zip(docs, preds)]
     out = {}
-    for k, (tp, npred, ngold) in counts.items():
-        p, r = tp / max(npred, 1), tp / max(ngold, 1)
-        out[f"{k}_p"], out[f"{k}_r"] = round(p, 4), round(r, 4)
-        out[f"{k}_f1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
+    for strategy in ("strict", "value"):
+        micro = score(examples, strategy).micro
+        out[f"{strategy}_p"], out[f"{strategy}_r"] = round(micro.precision, 4), round(micro.recall, 4)
+        out[f"{strategy}_f1"] = round(micro.f1, 4)
     return out
 
 
-def _gold_value(text: str, span) -> float | int | None:
+def gold_facts(doc: Doc) -> list:
+    """The gold spans of `doc` as `Fact`s with their normalised values."""
     from nianbao.facts.normalise import parse_quantity
+    from nianbao.report import Fact
 
-    try:
-        return parse_quantity(text[span.start:span.end]).value
-    except ValueError:
-        return None
+    facts = []
+    for s in doc.spans:
+        try:
+            q = parse_quantity(doc.text[s.start:s.end])
+            value, unit, qualifier = q.value, q.unit, q.qualifier
+        except ValueError:
+            value, unit, qualifier = None, None, "exact"
+        facts.append(Fact(label=s.label, text=doc.text[s.start:s.end], start=s.start, end=s.end, value=value,
+                          unit=unit, qualifier=qualifier, extractor="gold"))
+    return facts
 
 
 def run_stage(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: TaggerConfig, stage: StageConfig,
