@@ -157,3 +157,16 @@ def test_html_reports_carry_a_real_table_with_spans():
     report = next(r for r in generate(40, seed=5) if r.format == "html")
     assert report.markup.count("<table") == 3
     assert 'rowspan="' in report.markup and 'colspan="' in report.markup
+
+
+def test_only_linked_reports_of_one_issuer_sit_in_consecutive_years():
+    reports = generate(400, seed=2026)
+    byid = {r.id: r for r in reports}
+    years: dict[str, list] = {}
+    for r in reports:
+        years.setdefault(r.issuer, []).append(r)
+    for same in years.values():
+        for a in same:
+            for b in same:
+                if b.year == a.year + 1:
+                    assert b.previous == a.id and byid[b.previous] is a

@@ -43,11 +43,18 @@ def test_markdown_sample_has_a_table_three_row_that_does_not_add_up(samples):
     assert any(rule.startswith("t3.col_sum.") for rule in _fails(samples["taihe-2020.md"]))
 
 
-def test_clean_samples_plant_nothing_but_carry_uncertain_scope_words(samples):
-    for name in ("yongan-2022.txt", "jianhu-2021.html"):
-        report = samples[name]
-        assert not report.planted
-        assert any(c.status == "UNCERTAIN" and c.note.startswith("scope word") for c in report.checks)
+def test_clean_samples_plant_nothing(samples):
+    assert not samples["yongan-2022.txt"].planted and not samples["jianhu-2021.html"].planted
+
+
+def test_received_count_including_carried_over_passes_only_under_the_second_reading(samples):
+    notes = {c.rule: c.note for c in samples["yongan-2022.txt"].checks if c.status == "PASS"}
+    assert notes["text.APP_RECEIVED"] == "new_plus_carried"
+
+
+def test_a_scope_word_turns_a_disagreement_uncertain(samples):
+    (check,) = [c for c in samples["jianhu-2021.html"].checks if c.note.startswith("scope word")]
+    assert check.status == "UNCERTAIN" and check.text_value != check.table_value
 
 
 def test_docx_sample_plants_a_wrong_share(samples):

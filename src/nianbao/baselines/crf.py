@@ -108,7 +108,9 @@ class TrainingDoc:
     exclusions: list[tuple[int, int]]
 
 
-def train_crf(docs: list[TrainingDoc], c1: float = 0.05, c2: float = 0.05, max_iterations: int = 150):
+def train_crf(docs: list[TrainingDoc], c1: float = 0.1, c2: float = 0.05, max_iterations: int = 60):
+    """L-BFGS with L1+L2 (c1 keeps the model sparse); 60 iterations: on 2 cores ≈ 2 minutes
+    for 40 generated reports plus 9 real ones (measured; 150 iterations gain little)."""
     import sklearn_crfsuite
 
     X, y = [], []
@@ -117,7 +119,7 @@ def train_crf(docs: list[TrainingDoc], c1: float = 0.05, c2: float = 0.05, max_i
             X.append(window_features(doc.text, w))
             y.append(window_tags(doc.text, w, doc.gold))
     crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=c1, c2=c2, max_iterations=max_iterations,
-                               all_possible_transitions=True)
+                               all_possible_transitions=False)
     crf.fit(X, y)
     return crf
 
@@ -159,3 +161,13 @@ class CrfExtractor:
         from nianbao.facts.candidates import narrative_exclusions
 
         return [predict_facts(self.crf, r.text, narrative_exclusions(r)) for r in reports]
+
+
+def train_default(n_synthetic: int = 40, seed: int = 0, path: str | Path = DEFAULT_PATH) -> Path:
+    """The shipped CRF baseline: generated reports (seeded) plus the whole real gold corpus."""
+    from nianbao.evaluate.data import load_gold_docs, synthetic_docs
+    from nianbao.facts.candidates import narrative_exclusions
+
+    docs = [TrainingDoc(d.report.text, d.gold, narrative_exclusions(d.report))
+            for d in [*synthetic_docs(n_synthetic, seed), *load_gold_docs()]]
+    return save(train_crf(docs), path)

@@ -33,16 +33,14 @@ def export_csv(db_path: str | Path, out: str | Path) -> int:
 
 def export_html(db_path: str | Path, out_dir: str | Path) -> Path:
     """One evidence page per report plus the batch summary page; returns the summary path."""
-    from nianbao.render.html import write_report_html
+    from nianbao.render import write_report_pages
     from nianbao.render.summary_page import write_summary_html
 
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     con = db.connect(db_path)
     reports = list(db.iter_reports(con))
+    failed = [{"source": source, "error": error} for source, error in db.iter_errors(con)]
     con.close()
-    for report in reports:
-        write_report_html(report, out_dir / f"{report.doc_id}.html")
-    index = out_dir / "index.html"
-    write_summary_html(reports, index)
+    index = write_report_pages(reports, out_dir)
+    if failed:  # the summary lists the inputs that could not be read, too
+        write_summary_html([*reports, *failed], index)
     return index

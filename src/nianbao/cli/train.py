@@ -13,7 +13,9 @@ import click
               help="A local transformers encoder folder to start from (default: the converted e5 base).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="models/default", show_default=True,
               help="Model folder to write (its synthetic-only stage goes to OUT/pretrained).")
-def command(config_path, base_model, out_dir):
+@click.option("--from-pretrained", "pretrained_dir", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Skip stage 1: fine-tune this synthetic-only model folder (e.g. OUT/pretrained).")
+def command(config_path, base_model, out_dir, pretrained_dir):
     """Train the fact tagger: pretrain on synthetic reports, fine-tune on the real gold corpus."""
     from tqdm import tqdm
 
@@ -32,11 +34,16 @@ def command(config_path, base_model, out_dir):
         bar.set_postfix(metrics, refresh=False)
         bar.update(step - bar.n)
 
-    metrics = train(config, out_dir, base_model=base_model, progress=progress)
+    if pretrained_dir:
+        from nianbao.tagger.train import finetune
+
+        metrics = finetune(config, pretrained_dir, out_dir, progress=progress, base_dir=base_model)
+    else:
+        metrics = train(config, out_dir, base_model=base_model, progress=progress)
     for bar in bars.values():
         bar.close()
-    held = metrics["pretrain"].get("real_gold_heldout", {})
-    click.echo(f"wrote {out_dir} (synthetic-only model in {out_dir}/pretrained) in {metrics['seconds']:.0f} s")
+    held = metrics.get("pretrain", {}).get("real_gold_heldout", {})
+    click.echo(f"wrote {out_dir} (parent: {pretrained_dir or out_dir + '/pretrained'})")
     if held:
         click.echo(f"synthetic-only model on the real gold corpus: strict F1 {held['strict_f1']:.3f}, "
                    f"value F1 {held['value_f1']:.3f}")

@@ -29,7 +29,7 @@ class RulesSystem:
 
 @dataclass
 class CrfSystem:
-    n_synthetic: int = 120
+    n_synthetic: int = 40
     seed: int = 0
     name: str = "crf"
     _synthetic: list[EvalDoc] | None = field(default=None, repr=False)

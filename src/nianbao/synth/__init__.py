@@ -33,8 +33,9 @@ def generate(n: int, seed: int, formats: tuple[str, ...] | None = None) -> list[
         rng = random.Random(f"nianbao-synth/{seed}/{i}")
         fmt = rng.choice(formats) if formats else None
         prev = reports[-1] if reports and reports[-1].year < 2025 and rng.random() < 0.15 else None
-        if prev is not None and (prev.previous is not None or any(p.rule.startswith("t3.") for p in prev.planted)):
-            prev = None  # at most two years per issuer; a wrongly printed table 三 starts no series
+        if prev is not None and (prev.previous is not None or any(p.rule.startswith("t3.") for p in prev.planted)
+                                 or years[prev.issuer] & {prev.year + 1, prev.year + 2}):
+            prev = None  # at most two years per issuer, no neighbour year taken; a wrong table 三 starts no series
         issuer = year = None
         if prev is None:  # a new issuer, never one already reporting a year next to this one
             for _ in range(100):

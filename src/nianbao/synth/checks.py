@@ -7,6 +7,7 @@ passes under the 新收 + 结转 reading (its note says so).
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from nianbao.synth.truth import Expectation, GoldFact
@@ -19,22 +20,25 @@ def cell_in_base_units(cell_id: str, cell: dict[str, Any]) -> float | int | None
     value = cell["value"]
     if value is None:
         return None
+    factor = 1
     if cell_id == "t2.fees.amount":  # the column is headed 本年收费金额（单位：万元）
-        return value * 10_000
-    if cell_id == "t2.procurement.amount":
-        return value * _UNIT_FACTOR.get(cell["unit"], 1)
-    return value
+        factor = 10_000
+    elif cell_id == "t2.procurement.amount":
+        factor = _UNIT_FACTOR.get(cell["unit"], 1)
+    exact = Decimal(str(value)) * factor  # decimal, so 9645.46 万元 is 96454600 元 exactly
+    return int(exact) if exact == exact.to_integral_value() else float(exact)
 
 
 def agrees(stated: float, qualifier: str, table: float) -> bool:
+    eps = 1e-6 + 1e-12 * abs(stated)  # float noise only
     if qualifier in ("exact", "zero_claim"):
-        return abs(table - stated) < 1e-6 + 1e-12 * abs(stated)  # float noise only
+        return abs(table - stated) < eps
     if qualifier == "approx":
-        return abs(table - stated) <= 0.1 * abs(stated) + 1e-9
+        return abs(table - stated) <= 0.1 * abs(stated) + eps
     if qualifier == "at_least":
-        return table >= stated - 1e-9
+        return table >= stated - eps
     if qualifier == "more_than":
-        return table > stated
+        return table > stated + eps
     raise ValueError(qualifier)
 
 

@@ -10,7 +10,8 @@ from nianbao.synth import narrative as nar
 from nianbao.synth import narrative_apps as apps
 from nianbao.synth import tables as tb
 from nianbao.synth import values as vals
-from nianbao.synth.checks import cross_year_expectations, identity_expectations, text_expectations
+from nianbao.synth.checks import (cell_in_base_units, cross_year_expectations, identity_expectations,
+                                  text_expectations)
 from nianbao.synth.issuers import Issuer, draw_issuer
 from nianbao.synth.phrases import Ctx
 from nianbao.synth.truth import SyntheticReport, TextBuilder
@@ -45,7 +46,7 @@ def build_report(rng: random.Random, report_id: str, prev: SyntheticReport | Non
     planted disagreements (labels, "t3_total", "t3_cell", "t4_total", "text.share",
     "text.sum.NEW_MEDIA_ACCOUNTS", "cross_year"); None draws them (most reports get none)."""
     if prev is not None:
-        issuer, year = prev._issuer, prev.year + 1  # type: ignore[attr-defined]
+        issuer, year = prev.issuer_info, prev.year + 1
     issuer = issuer or draw_issuer(rng)
     year = year or draw_year(rng)
     layout = "2019" if year <= 2020 else "2021"
@@ -56,11 +57,11 @@ def build_report(rng: random.Random, report_id: str, prev: SyntheticReport | Non
 
     # ---- tables
     both_2021 = prev is not None and prev.layout == "2021" and layout == "2021"
-    in_force = {r: prev._truth[f"t2.{r}.in_force"] for r in ("regulations", "normative_docs")} if both_2021 else None  # type: ignore[attr-defined]
+    in_force = {r: prev.drawn[f"t2.{r}.in_force"] for r in ("regulations", "normative_docs")} if both_2021 else None
     t2v = vals.draw_t2(rng, layout, in_force)
     carried = None
     if prev is not None:
-        carried = {c: prev._truth[f"t3.carried_forward.{c}"] for c in vals.APPLICANT_COLS}  # type: ignore[attr-defined]
+        carried = {c: prev.drawn[f"t3.carried_forward.{c}"] for c in vals.APPLICANT_COLS}
         if "cross_year" in plan:
             carried["natural_person"] += rng.randint(1, 5)
     t3v = vals.draw_t3(rng, split_other, carried)
@@ -73,7 +74,6 @@ def build_report(rng: random.Random, report_id: str, prev: SyntheticReport | Non
     truth.update({f"t3.{r}.{c}": v for r, cols in t3v.items() for c, v in cols.items()})
     truth.update({f"t4.{r}.{c}": v for r, cols in t4v.items() for c, v in cols.items()})
     if "t2.procurement.amount" in cells:
-        from nianbao.synth.checks import cell_in_base_units
         truth["t2.procurement.amount_yuan"] = cell_in_base_units("t2.procurement.amount", cells["t2.procurement.amount"])
     _plant_tables(rng, plan, cells, truth, split_other)
 
@@ -102,10 +102,8 @@ def build_report(rng: random.Random, report_id: str, prev: SyntheticReport | Non
         assert not planted, (report_id, planted)
     for i in ctx.planted_facts:
         assert any(i in c.facts for c in planted), (report_id, b.facts[i])
-    report = SyntheticReport(report_id, text, fmt, issuer.name, year, layout, style, b.facts, cells, sections,
-                             planted, checks, markup, prev.id if prev else None)
-    report._issuer, report._truth, report._tables = issuer, truth, tables_at  # type: ignore[attr-defined]
-    return report
+    return SyntheticReport(report_id, text, fmt, issuer.name, year, layout, style, b.facts, cells, sections,
+                           planted, checks, markup, prev.id if prev else None, truth, tables_at, issuer)
 
 
 def _draw_plan(rng: random.Random, has_prev: bool) -> list[str]:

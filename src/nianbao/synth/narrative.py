@@ -6,6 +6,7 @@ reports, with its quantities as gold spans and the odd number that is *not* a fa
 """
 from __future__ import annotations
 
+from nianbao.synth.checks import cell_in_base_units
 from nianbao.synth.phrases import Ctx, Z
 from nianbao.synth.truth import Expectation
 
@@ -153,12 +154,12 @@ def procurement(ctx: Ctx) -> None:
 def admin_fees(ctx: Ctx) -> None:
     if ctx.layout == "2021":
         cell = "t2.fees.amount"
-        yuan = round(ctx.truth[cell] * 10000, 2)
+        yuan = cell_in_base_units(cell, {"value": ctx.truth[cell], "unit": None})
         if yuan == 0:
             ctx.say("本年度{z}收取行政事业性收费。", z=Z("未", ["ADMIN_FEES"], [[cell]]))
             return
-        a = ctx.q("ADMIN_FEES", [cell], "元", value=int(yuan) if float(yuan).is_integer() else yuan,
-                  style="magnitude" if yuan >= 10000 else "digits", chinese_ok=False)
+        a = ctx.q("ADMIN_FEES", [cell], "元", value=yuan, style="magnitude" if yuan >= 10000 else "digits",
+                  chinese_ok=False)
     else:
         a = ctx.free("ADMIN_FEES", ctx.rng.randint(1, 900) * 10000, "元", style="magnitude")
     ctx.say("全年收取行政事业性收费{a}，收费项目目录清单已全部公开。", a=a)

@@ -81,8 +81,8 @@ def applications(ctx: Ctx) -> None:
 def _applicants(ctx: Ctx, unit: str) -> None:
     if not ctx.chance(0.55):
         return
-    full = ctx.chance(0.6)  # both parts, so they must add up: written exactly
-    np_ = ctx.q("APP_NATURAL_PERSON", ["t3.new_received.natural_person"], unit, **({"qualifier": "exact"} if full else {}))
+    full = ctx.chance(0.6)  # both parts (they add up to the total) or 自然人 and one kind of organisation
+    np_ = ctx.q("APP_NATURAL_PERSON", ["t3.new_received.natural_person"], unit, qualifier="exact")  # parts are exact
     org_cells = [f"t3.new_received.{c}" for c in ORG_COLS]
     if full:
         whole = max(i for i, f in enumerate(ctx.b.facts) if f.label == "APP_RECEIVED")
@@ -96,7 +96,8 @@ def _applicants(ctx: Ctx, unit: str) -> None:
         col, name = ctx.pick([k for k in kinds if ctx.truth[f"t3.new_received.{k[0]}"]] or kinds)
         whole = max(i for i, f in enumerate(ctx.b.facts) if f.label == "APP_RECEIVED")
         first = ctx.fact_index()
-        ctx.say("其中自然人{a}、" + name + "{b}，", a=np_, b=ctx.q("APP_ORGANIZATION", [f"t3.new_received.{col}"], unit))
+        ctx.say("其中自然人{a}、" + name + "{b}，", a=np_,
+                b=ctx.q("APP_ORGANIZATION", [f"t3.new_received.{col}"], unit, qualifier="exact"))
         _sum_check(ctx, whole, [first, first + 1], complete=False)
 
 

@@ -28,6 +28,7 @@ class Q:
     cells: list[str] = field(default_factory=list)
     scope: str | None = None
     combined: bool = False
+    planted: bool = False  # states a deliberately wrong number
 
 
 @dataclass
@@ -82,9 +83,7 @@ class Ctx:
             wrong = _wrong(true, self.rng)
             while wrong in avoid:
                 wrong = _wrong(true, self.rng)
-            slot = Q(label, render(wrong, unit, self.rng, style="digits", qualifier="exact"), cells)
-            slot.planted = True  # type: ignore[attr-defined]
-            return slot
+            return Q(label, render(wrong, unit, self.rng, style="digits", qualifier="exact"), cells, planted=True)
         if cells and true < 50:
             kw.setdefault("qualifier", "exact")
         return Q(label, render(true, unit, self.rng, **kw), cells, scope, combined)
@@ -107,7 +106,7 @@ class Ctx:
         elif isinstance(slot, Q):
             q = slot.quantity
             self.b.add_fact(q.text, slot.label, q.value, q.unit, q.qualifier, slot.cells, slot.scope, slot.combined)
-            if getattr(slot, "planted", False):
+            if slot.planted:
                 self.planted_facts.append(len(self.b.facts) - 1)
             self.used.add(slot.label)
         else:

@@ -30,7 +30,7 @@ NANZHANG = Issuer("南漳县生态环境局", "县生态环境局", ("我局", "
 # Where each search starts: the seed that gave the committed sample (searching from 0 gives
 # the same file, only slower; after a generator change the search simply goes on from here).
 FOUND: dict[str, int] = {}  # the seeds the last build used (to update START after a generator change)
-START = {"yongan2022": 1513, "yongan2023": 6, "taihe2020": 42, "jianhu2021": 0, "nanzhang2024": 2}
+START = {"yongan2022": 241, "yongan2023": 6, "taihe2020": 42, "jianhu2021": 0, "nanzhang2024": 2}
 
 
 def _search(label: str, make: Callable[[random.Random], SyntheticReport],
@@ -60,10 +60,9 @@ def build_samples() -> dict[str, SyntheticReport]:
     """name → report, in the order the README describes them."""
     a2022 = _search("yongan2022", lambda r: build_report(r, "yongan-2022", fmt="txt", plan=[], year=2022,
                                                          issuer=YONGAN),
-                    lambda r: r.table_style == "cells" and 3 <= (r.cells["t3.carried_forward.total"]["value"] or 0) <= 6
-                    and 8 <= _received(r) <= 40 and not r.planted
-                    and any(c.note == "new_plus_carried" for c in r.checks)
-                    and any(c.note.startswith("scope word") for c in r.checks))
+                    lambda r: r.table_style == "cells" and (r.cells["t3.carried_forward.total"]["value"] or 0) >= 1
+                    and 8 <= _received(r) <= 60 and not r.planted
+                    and any(c.note == "new_plus_carried" for c in r.checks))
     a2023 = _search("yongan2023", lambda r: build_report(r, "yongan-2023", prev=a2022, fmt="txt",
                                                          plan=["cross_year", "APP_RECEIVED"]),
                     lambda r: r.table_style == "tsv" and _rules(r) == {"cross_year.carry", "text.APP_RECEIVED"}
@@ -118,7 +117,7 @@ def write_docx(report: SyntheticReport, path: Path) -> None:
     props.created = props.modified = datetime.datetime(2025, 1, 1)
     props.revision = 1
     text, pos, first = report.text, 0, True
-    for start, end, grid in report._tables + [(len(text), len(text), None)]:  # type: ignore[attr-defined]
+    for start, end, grid in report.tables_at + [(len(text), len(text), None)]:
         for line in text[pos:start].split("\n"):
             if line:
                 if first:

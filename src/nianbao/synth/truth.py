@@ -5,8 +5,19 @@ goes, so `text[start:end] == span text` holds by construction (and is asserted).
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
+
+
+def json_ready(value: Any) -> Any:
+    """Dataclasses → dicts, recursively (like `asdict`, for a dict of mixed values)."""
+    if is_dataclass(value):
+        return asdict(value)
+    if isinstance(value, dict):
+        return {k: json_ready(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_ready(v) for v in value]
+    return value
 
 
 @dataclass
@@ -57,14 +68,18 @@ class SyntheticReport:
     checks: list[Expectation]  # every text-vs-table / arithmetic check with its expected status
     markup: str | None = None  # the file written to disk when it is not `text` (html)
     previous: str | None = None  # id of last year's report of the same issuer, when generated
+    # working state for next year's report and for other formats; not part of the truth file
+    drawn: dict[str, Any] = field(default_factory=dict, repr=False)  # drawn table values, blank cells too
+    tables_at: list[tuple[int, int, Any]] = field(default_factory=list, repr=False)  # (start, end, grid)
+    issuer_info: Any = field(default=None, repr=False)  # the synth.issuers.Issuer
 
     def file_text(self) -> str:
         return self.markup if self.markup is not None else self.text
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.pop("markup")
-        return d
+        d = {f.name: getattr(self, f.name) for f in fields(self)
+             if f.name not in ("markup", "drawn", "tables_at", "issuer_info")}
+        return json_ready(d)
 
 
 class TextBuilder:

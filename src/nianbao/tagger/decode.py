@@ -9,6 +9,13 @@ model:
 * a span the model cut a little wrong (``98件，`` or ``收到98``) is **trimmed** to its
   longest sub-span that parses as a quantity; a span with no quantity is dropped.
 
+* **candidate decoding** (the default): each candidate mention in the core gets the
+  label whose B+I probability, averaged over the mention's characters, beats ``O`` and
+  every other label; the fact takes the candidate's boundaries.  Per-character BIO
+  reading splits a number when two of its digits disagree (``197条`` → ``1`` + ``97条``);
+  pooling over the mention cannot.  `window_facts` (plain BIO) remains for text without
+  candidates.
+
 Multi-label zero claims are a **rule**, not a second head: the tagger gives the cue
 ``未`` one label, and `nianbao.facts.decode.joint_zero_claims` adds the partner when the
 cue governs both 复议 and 诉讼 (``未发生行政复议和行政诉讼`` → REVIEW_CASES 0 and
@@ -52,6 +59,35 @@ def window_facts(text: str, window: Window, tags: Sequence[str], scores: Sequenc
         if not window.core_start <= start < window.core_end:
             continue
         fact = trimmed_fact(text, start, end, label, sum(scores[s:e]) / (e - s), extractor)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+def candidate_facts(text: str, window: Window, mentions: Sequence[tuple[int, int]], probs, tag_names: Sequence[str],
+                    extractor: str = "model") -> list[Fact]:
+    """One fact per candidate mention whose pooled label is not O.
+
+    `probs` is a (characters × tags) array of tag probabilities for
+    ``text[window.start:window.end]``; `mentions` are (start, end) candidates; only those
+    starting in the window's core are read.
+    """
+    import numpy as np
+
+    probs = np.asarray(probs, dtype=np.float64)
+    labels = sorted({n[2:] for n in tag_names if n != "O"})
+    cols = {label: [i for i, n in enumerate(tag_names) if n[2:] == label] for label in labels}
+    o_col = list(tag_names).index("O")
+    facts = []
+    for s, e in mentions:
+        if not window.core_start <= s < window.core_end or s < window.start or e > window.end:
+            continue
+        rows = probs[s - window.start:e - window.start]
+        scores = {label: float(rows[:, c].sum(axis=1).mean()) for label, c in cols.items()}
+        label = max(scores, key=scores.get)
+        if scores[label] <= float(rows[:, o_col].mean()):
+            continue
+        fact = trimmed_fact(text, s, e, label, scores[label], extractor)
         if fact is not None:
             facts.append(fact)
     return facts

@@ -18,7 +18,7 @@ import torch
 from nianbao.report import Fact, Report
 from nianbao.tagger.chars import CharVocab
 from nianbao.tagger.data import TagScheme, Window, WindowConfig, merge_windows, tile_windows
-from nianbao.tagger.decode import document_facts, window_facts
+from nianbao.tagger.decode import candidate_facts, document_facts
 from nianbao.tagger.model import Tagger, encode_batch, set_threads
 
 REPO = Path(__file__).resolve().parents[3]
@@ -29,10 +29,9 @@ def default_model_dir() -> Path:
     return Path(os.environ.get("NIANBAO_MODEL") or REPO / "models" / "default")
 
 
-def predict_windows(model: Tagger, vocab: CharVocab, scheme: TagScheme, pieces: Sequence[str],
-                    batch_size: int = 32) -> list[tuple[list[str], list[float]]]:
-    """Tag names and their probabilities for every character of every piece of text."""
-    out: list[tuple[list[str], list[float]] | None] = [None] * len(pieces)
+def predict_windows(model: Tagger, vocab: CharVocab, pieces: Sequence[str], batch_size: int = 32) -> list:
+    """Tag probabilities (characters × tags, numpy) for every piece of text."""
+    out: list = [None] * len(pieces)
     order = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
     was_training = model.training
     model.eval()
@@ -40,39 +39,40 @@ def predict_windows(model: Tagger, vocab: CharVocab, scheme: TagScheme, pieces: 
         for b in range(0, len(order), batch_size):
             rows = order[b:b + batch_size]
             ids, mask, _ = encode_batch(vocab, [pieces[i] for i in rows])
-            probs = model(ids, mask).float().softmax(-1)
-            best, arg = probs.max(-1)
+            probs = model(ids, mask).float().softmax(-1).numpy()
             for r, i in enumerate(rows):
-                n = len(pieces[i])
-                tags = [scheme.names[t] for t in arg[r, 1:n + 1].tolist()]
-                out[i] = (tags, best[r, 1:n + 1].tolist())
+                out[i] = probs[r, 1:len(pieces[i]) + 1]
     if was_training:
         model.train()
-    return out  # type: ignore[return-value]
+    return out
 
 
 def windows_for(texts: Sequence[str], exclusions: Sequence[Sequence[tuple[int, int]]], config: WindowConfig,
-                mode: str = "windows") -> list[Window]:
+                mode: str = "windows") -> tuple[list[Window], list[list[tuple[int, int]]]]:
+    """The windows the model reads, and each text's candidate mentions (start, end)."""
     from nianbao.tagger.corpus import mention_spans
 
     windows: list[Window] = []
+    mentions: list[list[tuple[int, int]]] = []
     for i, (text, excl) in enumerate(zip(texts, exclusions)):
+        found = mention_spans(text, excl)
+        mentions.append([(s, e) for s, e, _ in found])
         if mode == "whole":
             windows.extend(tile_windows(len(text), excl, config, doc=i))
         else:
-            windows.extend(merge_windows(len(text), mention_spans(text, excl), excl, config, doc=i))
-    return windows
+            windows.extend(merge_windows(len(text), found, excl, config, doc=i))
+    return windows, mentions
 
 
 def tag_texts(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: WindowConfig, texts: Sequence[str],
               exclusions: Sequence[Sequence[tuple[int, int]]], mode: str = "windows",
               batch_size: int = 32) -> list[list[Fact]]:
     """Facts for each text (offsets into it), windows batched across all the texts."""
-    windows = windows_for(texts, exclusions, config, mode)
-    results = predict_windows(model, vocab, scheme, [texts[w.doc][w.start:w.end] for w in windows], batch_size)
+    windows, mentions = windows_for(texts, exclusions, config, mode)
+    results = predict_windows(model, vocab, [texts[w.doc][w.start:w.end] for w in windows], batch_size)
     per_doc: list[list[Fact]] = [[] for _ in texts]
-    for w, (tags, scores) in zip(windows, results):
-        per_doc[w.doc].extend(window_facts(texts[w.doc], w, tags, scores))
+    for w, probs in zip(windows, results):
+        per_doc[w.doc].extend(candidate_facts(texts[w.doc], w, mentions[w.doc], probs, scheme.names))
     return [document_facts(text, facts) for text, facts in zip(texts, per_doc)]
 
 

@@ -165,6 +165,11 @@ def run_stage(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: Tagger
             break
         if stage.max_minutes and elapsed > stage.max_minutes * 60:
             stopped = "time_limit"
+            if dev_docs and stage.eval_every and step % stage.eval_every:
+                scores = span_scores(model, vocab, scheme, config, dev_docs)
+                log({"stage": name, "step": step, "dev": scores, "seconds": round(time.perf_counter() - started, 1)})
+                if scores["strict_f1"] > best:
+                    best, best_state = scores["strict_f1"], {n: params[n].detach().clone() for n in names}
             break
     if best_state is not None:
         with torch.no_grad():
@@ -238,23 +243,64 @@ def train(config: TaggerConfig, out_dir: str | os.PathLike, *, base_model: str |
             "synthetic_reports": len(synthetic), "gold_documents": sorted(d.doc_id for d in gold)}
     write_card(pre_dir, config, metrics, data, base, stage="pretrained")
     (pre_dir / "config.yaml").write_text(dump_config(config), "utf-8")
+    (pre_dir / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False), "utf-8")
 
-    fine_items = items_for(syn_train, scheme, config) + items_for(gold, scheme, config) * config.finetune.gold_weight
-    fine = run_stage(model, vocab, scheme, config, config.finetune, fine_items, syn_dev, name="finetune",
+    log_file.close()
+    fine = finetune(config, pre_dir, out, gold=gold, synthetic=synthetic, progress=progress, model=model, base_dir=base,
+                    pretrain_metrics=metrics, log_path=log_path)
+    fine["seconds"] = round(time.perf_counter() - t0, 1)
+    (out / "metrics.json").write_text(json.dumps(fine, indent=2, ensure_ascii=False), "utf-8")
+    return fine
+
+
+def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
+             gold: list[Doc] | None = None, synthetic: list[Doc] | None = None, progress: Progress | None = None,
+             model: Tagger | None = None, base_dir: str | os.PathLike | None = None,
+             pretrain_metrics: dict | None = None, log_path: Path | None = None) -> dict:
+    """Stage 2 alone: the synthetic-only model in `pretrained_dir` fine-tuned on synthetic +
+    real gold, written to `out_dir` with ``pretrained`` as its parent."""
+    from nianbao.tagger.card import write_card
+    from nianbao.tagger.export import load_tagger, round_to_fp16, save_tagger
+
+    out = Path(out_dir)
+    set_threads(config.threads)
+    seed_everything(config.seed)
+    if model is None:
+        model, _, _, _ = load_tagger(pretrained_dir, base_dir)
+        if pretrain_metrics is None and (Path(pretrained_dir) / "metrics.json").is_file():
+            pretrain_metrics = json.loads((Path(pretrained_dir) / "metrics.json").read_text("utf-8"))
+    base = Path(base_dir) if base_dir else _base_dir(config, None)
+    vocab, scheme = load_vocab(base), TagScheme(catalogue_labels())
+    synthetic = synthetic if synthetic is not None else synthetic_docs(config.synthetic_reports, config.synthetic_seed)
+    gold = gold if gold is not None else (gold_docs() if config.use_gold else [])
+    syn_train, syn_dev = split_documents(synthetic, config.dev_fraction, config.seed)
+    log_path = log_path or out / "train_log.jsonl"
+    out.mkdir(parents=True, exist_ok=True)
+    log_file = log_path.open("a", encoding="utf-8")
+
+    def log(record: dict) -> None:
+        record = {"time": datetime.now(timezone.utc).isoformat(timespec="seconds"), **record}
+        log_file.write(json.dumps(record, ensure_ascii=False) + "\n")
+        log_file.flush()
+
+    items = items_for(syn_train, scheme, config) + items_for(gold, scheme, config) * config.finetune.gold_weight
+    fine = run_stage(model, vocab, scheme, config, config.finetune, items, syn_dev, name="finetune",
                      log=log, progress=progress)
     round_to_fp16(model, fine["trainable"])
+    metrics = dict(pretrain_metrics or {})
     metrics["finetune"] = {k: v for k, v in fine.items() if k != "trainable"}
     if syn_dev:
         metrics["finetune"]["synthetic_dev"] = span_scores(model, vocab, scheme, config, syn_dev)
     if gold:
         metrics["finetune"]["real_gold_seen_in_training"] = span_scores(model, vocab, scheme, config, gold)
-    metrics["seconds"] = round(time.perf_counter() - t0, 1)
     log({"event": "final_metrics", **metrics})
     log_file.close()
     save_tagger(model, fine["trainable"], out, scheme=scheme, window=config.window, layers=config.layers,
-                base_dir=base, parent="pretrained")
+                base_dir=base, parent=os.path.relpath(pretrained_dir, out))
     (out / "config.yaml").write_text(dump_config(config), "utf-8")
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False), "utf-8")
+    data = {"synthetic": data_hash(synthetic), "gold": data_hash(gold) if gold else None,
+            "synthetic_reports": len(synthetic), "gold_documents": sorted(d.doc_id for d in gold)}
     write_card(out, config, metrics, data, base, stage="default")
     return metrics
 
@@ -273,10 +319,11 @@ def train_fold(train_docs: Sequence, dev_docs: Sequence = (), config: TaggerConf
     from nianbao.tagger.predict import ModelExtractor, default_model_dir
 
     pre_dir = Path(base_dir) if base_dir else default_model_dir() / "pretrained"
-    if config is None:
+    if config is None:  # the shipped model's recipe, else the one saved with the pretrained model
         from nianbao.tagger.config import load_config
 
-        config = load_config(pre_dir / "config.yaml")
+        shipped = default_model_dir() / "config.yaml"
+        config = load_config(shipped if shipped.is_file() else pre_dir / "config.yaml")
     set_threads(config.threads)
     seed_everything(config.seed)
     model, vocab, scheme, window = load_tagger(pre_dir)
