@@ -10,7 +10,6 @@ evaluation sets (write it under its own folder).
 """
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 
@@ -56,9 +55,6 @@ def write_corpus(out_dir: str | Path, n: int, seed: int, formats: tuple[str, ...
     for report in generate(n, seed, formats):
         path = out / (report.id + _SUFFIX[report.format])
         path.write_text(report.file_text(), encoding="utf-8", newline="\n")
-        truth = report.to_dict()
-        truth["file"] = path.name
-        (out / (report.id + ".truth.json")).write_text(
-            json.dumps(truth, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8", newline="\n")
+        (out / (report.id + ".truth.json")).write_text(report.to_json(file=path.name), encoding="utf-8", newline="\n")
         paths.append(path)
     return paths

@@ -10,7 +10,6 @@ Every sample is a synthetic report drawn from a fixed seed, so the files are rep
 from __future__ import annotations
 
 import io
-import json
 import random
 import zipfile
 from collections.abc import Callable
@@ -96,10 +95,7 @@ def make_samples(out_dir: str | Path) -> list[Path]:
             write_docx(report, path)
         else:
             path.write_text(report.file_text(), encoding="utf-8", newline="\n")
-        truth = report.to_dict()
-        truth["file"] = name
-        (out / (path.stem + ".truth.json")).write_text(
-            json.dumps(truth, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8", newline="\n")
+        (out / (path.stem + ".truth.json")).write_text(report.to_json(file=name), encoding="utf-8", newline="\n")
         paths.append(path)
     return paths
 

@@ -5,6 +5,7 @@ goes, so `text[start:end] == span text` holds by construction (and is asserted).
 """
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -73,6 +74,22 @@ class SyntheticReport:
     tables_at: list[tuple[int, int, Any]] = field(default_factory=list, repr=False)  # (start, end, grid)
     issuer_info: Any = field(default=None, repr=False)  # the synth.issuers.Issuer
 
+    def to_json(self, **extra: Any) -> str:
+        """The truth file: one line per top-level key, and per item of its lists and dicts."""
+        d = {**self.to_dict(), **extra}
+        lines = []
+        for key in sorted(d):
+            value = d[key]
+            if isinstance(value, list) and value:
+                body = ",\n".join("  " + _compact(v) for v in value)
+                lines.append(f"{_compact(key)}: [\n{body}\n ]")
+            elif isinstance(value, dict) and value:
+                body = ",\n".join(f"  {_compact(k)}: {_compact(v)}" for k, v in value.items())
+                lines.append(f"{_compact(key)}: {{\n{body}\n }}")
+            else:
+                lines.append(f"{_compact(key)}: {_compact(value)}")
+        return "{\n " + ",\n ".join(lines) + "\n}\n"
+
     def file_text(self) -> str:
         return self.markup if self.markup is not None else self.text
 
@@ -80,6 +97,10 @@ class SyntheticReport:
         d = {f.name: getattr(self, f.name) for f in fields(self)
              if f.name not in ("markup", "drawn", "tables_at", "issuer_info")}
         return json_ready(d)
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 class TextBuilder:

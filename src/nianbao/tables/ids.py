@@ -59,33 +59,33 @@ T3_COLUMN_NAMES = dict(zip(T3_COLUMNS, ("自然人", "商业企业", "科研机�
 
 _T3 = (
     # the exact "3.其他" first: every other cue that contains 其他 is longer
-    _row("other.other", "其他处理-其他", r"3\s*[.．、]\s*其他(?=$|[\d\s·/／—\-]|[（(]?[+\-]?\d)"),
-    _row("other.no_correction", "其他处理-逾期不补正", _NUM + r"(?:申请人)?(?:无正当理由)?逾期不补正[^\d]{0,30}?(?:申请|$)|不补正"),
-    _row("other.no_fee", "其他处理-逾期未缴费", _NUM + r"(?:申请人)?逾期未按收费通知[^\d]{0,30}?(?:申请|$)|缴纳费用"),
+    _row("other.other", "其他处理：其他", r"3\s*[.．、]\s*其他(?=$|[\d\s·/／—\-]|[（(]?[+\-]?\d)"),
+    _row("other.no_correction", "其他处理：申请人逾期不补正", _NUM + r"(?:申请人)?(?:无正当理由)?逾期不补正[^\d]{0,30}?(?:申请|$)|不补正"),
+    _row("other.no_fee", "其他处理：申请人逾期未缴费", _NUM + r"(?:申请人)?逾期未按收费通知[^\d]{0,30}?(?:申请|$)|缴纳费用"),
     _row("other", "其他处理", r"[（(]\s*六\s*[)）]\s*其他处理"),
     _row("new_received", "本年新收", r"(?:一\s*、\s*)?本年新收(?:政府信息公开)?申请(?:数量|数)?|本年新收"),
     _row("carried_over", "上年结转", r"(?:二\s*、\s*)?上年结转(?:政府信息公开)?申请(?:数量|数)?|上年结转"),
     _row("carried_forward", "结转下年度继续办理", r"(?:四\s*、\s*)?结转下年度继续办理|结转下年度"),
-    _row("total_processed", "总计", r"[（(]\s*七\s*[)）]\s*总\s*计|七\s*、\s*总计"),
+    _row("total_processed", "办理结果总计", r"[（(]\s*七\s*[)）]\s*总\s*计|七\s*、\s*总计"),
     _row("granted", "予以公开", r"(?:[（(]\s*一\s*[)）]\s*)?(?<!不)予以公开"),
     _row("partial", "部分公开", r"(?:[（(]\s*二\s*[)）]\s*)?部分公开(?:[（(][^)）]*[)）])?"),
-    _row("denied.state_secret", "不予公开-属于国家秘密", _NUM + r"(?:属于)?国家秘密"),
-    _row("denied.law_forbidden", "不予公开-其他法律行政法规禁止公开",
+    _row("denied.state_secret", "不予公开：属于国家秘密", _NUM + r"(?:属于)?国家秘密"),
+    _row("denied.law_forbidden", "不予公开：其他法律行政法规禁止公开",
          _NUM + r"其他法律[^\d]{0,8}?公开|" + _NUM + r"法律行政法规禁止公开"),
-    _row("denied.three_safety", "不予公开-危及“三安全一稳定”", _NUM + r"危及[“\"]?三安全一稳定[”\"]?|三安全一稳定[”\"]?"),
-    _row("denied.third_party", "不予公开-保护第三方合法权益", _NUM + r"保护第三方合法权益|第三方合法权益"),
-    _row("denied.internal_affairs", "不予公开-属于三类内部事务信息", _NUM + r"(?:属于)?三类内部事务信息|内部事务"),
-    _row("denied.process_info", "不予公开-属于四类过程性信息", _NUM + r"(?:属于)?四类过程性信息|过程性信息"),
-    _row("denied.enforcement_file", "不予公开-属于行政执法案卷", _NUM + r"(?:属于)?行政执法案卷|执法案卷"),
-    _row("denied.admin_query", "不予公开-属于行政查询事项", _NUM + r"(?:属于)?行政查询事项|查询事项"),
-    _row("unable.not_held", "无法提供-本机关不掌握相关政府信息", _NUM + r"本机关不掌握相关政府信息|不掌握相关"),
-    _row("unable.needs_creation", "无法提供-没有现成信息需要另行制作", _NUM + r"没有现成信息需要另行制作|另行制作"),
-    _row("unable.unclear", "无法提供-补正后申请内容仍不明确", _NUM + r"补正后申请内容仍不明确|仍不明确"),
-    _row("not_processed.complaint", "不予处理-信访举报投诉类申请", _NUM + r"信访举报投诉类申请|信访举报投诉"),
-    _row("not_processed.duplicate", "不予处理-重复申请", _NUM + r"重复申请"),
-    _row("not_processed.publication", "不予处理-要求提供公开出版物", _NUM + r"要求提供公开出版物|公开出版物"),
-    _row("not_processed.excessive", "不予处理-无正当理由大量反复申请", _NUM + r"无正当理由大量反复申请|大量反复申请"),
-    _row("not_processed.confirm_info", "不予处理-要求行政机关确认或重新出具已获取信息",
+    _row("denied.three_safety", "不予公开：危及“三安全一稳定”", _NUM + r"危及[“\"]?三安全一稳定[”\"]?|三安全一稳定[”\"]?"),
+    _row("denied.third_party", "不予公开：保护第三方合法权益", _NUM + r"保护第三方合法权益|第三方合法权益"),
+    _row("denied.internal_affairs", "不予公开：属于三类内部事务信息", _NUM + r"(?:属于)?三类内部事务信息|内部事务"),
+    _row("denied.process_info", "不予公开：属于四类过程性信息", _NUM + r"(?:属于)?四类过程性信息|过程性信息"),
+    _row("denied.enforcement_file", "不予公开：属于行政执法案卷", _NUM + r"(?:属于)?行政执法案卷|执法案卷"),
+    _row("denied.admin_query", "不予公开：属于行政查询事项", _NUM + r"(?:属于)?行政查询事项|查询事项"),
+    _row("unable.not_held", "无法提供：本机关不掌握相关政府信息", _NUM + r"本机关不掌握相关政府信息|不掌握相关"),
+    _row("unable.needs_creation", "无法提供：没有现成信息需要另行制作", _NUM + r"没有现成信息需要另行制作|另行制作"),
+    _row("unable.unclear", "无法提供：补正后申请内容仍不明确", _NUM + r"补正后申请内容仍不明确|仍不明确"),
+    _row("not_processed.complaint", "不予处理：信访举报投诉类申请", _NUM + r"信访举报投诉类申请|信访举报投诉"),
+    _row("not_processed.duplicate", "不予处理：重复申请", _NUM + r"重复申请"),
+    _row("not_processed.publication", "不予处理：要求提供公开出版物", _NUM + r"要求提供公开出版物|公开出版物"),
+    _row("not_processed.excessive", "不予处理：无正当理由大量反复申请", _NUM + r"无正当理由大量反复申请|大量反复申请"),
+    _row("not_processed.confirm_info", "不予处理：要求行政机关确认或重新出具已获取信息",
          _NUM + r"要求行政机关确认或重新出具已获取信息|重新出具已获取信息"),
 )
 T3_ROWS = {r.id: r for r in _T3}
@@ -105,6 +105,12 @@ T4_ROWS = ("review", "litigation_direct", "litigation_after_review")
 T4_ROW_NAMES = dict(zip(T4_ROWS, ("行政复议", "未经复议直接起诉", "复议后起诉")))
 T4_COLUMNS = ("upheld", "corrected", "other", "pending", "total")
 T4_COLUMN_NAMES = dict(zip(T4_COLUMNS, ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")))
+T2_COLUMN_NAMES = {
+    "new_made": "本年新制作数量", "new_published": "本年新公开数量", "total_published": "对外公开总数量",
+    "prev_items": "上一年项目数量", "change": "本年增/减", "decisions": "处理决定数量",
+    "projects": "采购项目数量", "amount": "采购总金额",
+    "issued": "本年制发件数", "repealed": "本年废止件数", "in_force": "现行有效件数",
+}
 T4_CELL_IDS = tuple(f"t4.{r}.{c}" for r in T4_ROWS for c in T4_COLUMNS)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import torch
 
+from nianbao.errors import InputError
 from nianbao.tagger.base import configured_base_dir, default_base_dir, file_sha256, is_prepared
 from nianbao.tagger.chars import CharVocab, load_vocab
 from nianbao.tagger.data import TagScheme, WindowConfig
@@ -28,8 +29,11 @@ WEIGHTS = "tagger.safetensors"
 META = "tagger.json"
 
 
-class ModelNotReady(RuntimeError):
-    """The base encoder or the model folder is missing; the message says what to run."""
+class ModelNotReady(InputError):
+    """The base encoder or the model folder is missing or damaged; the message says what to do."""
+
+    def __init__(self, path: str | os.PathLike, problem: str):
+        super().__init__(str(path), problem)
 
 
 def round_to_fp16(model: Tagger, names: list[str]) -> None:
@@ -71,7 +75,7 @@ def _base_sha(base_dir: Path) -> str:
 def read_meta(model_dir: str | os.PathLike) -> dict:
     path = Path(model_dir) / META
     if not path.is_file():
-        raise ModelNotReady(f"{model_dir}: not a trained tagger folder (no {META})")
+        raise ModelNotReady(model_dir, f"not a trained tagger folder (no {META})")
     return json.loads(path.read_text("utf-8"))
 
 
@@ -94,16 +98,16 @@ def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
     meta = read_meta(model_dir)
     base = Path(base_dir) if base_dir else configured_base_dir()
     if base == default_base_dir() and not is_prepared(base):
-        raise ModelNotReady(f"{base}: base encoder not prepared; run `nianbao setup`")
+        raise ModelNotReady(base, "base encoder not prepared; run `nianbao setup`")
     for folder in weight_chain(model_dir):
         if file_sha256(folder / WEIGHTS) != read_meta(folder)["weights_sha256"]:
-            raise ModelNotReady(f"{folder / WEIGHTS}: checksum differs from {META}; the model folder is damaged")
+            raise ModelNotReady(folder / WEIGHTS, f"checksum differs from {META}; the model folder is damaged")
     if check_base and base == default_base_dir() and _base_sha(base) != meta["base"]["model_sha256"]:
-        raise ModelNotReady(f"{base}: base encoder checksum differs from the one {model_dir} was trained on; "
-                            "run `nianbao setup` again or pass the base it was trained on")
+        raise ModelNotReady(base, f"base encoder checksum differs from the one {model_dir} was trained on; "
+                                  "run `nianbao setup` again")
     scheme = TagScheme(meta["labels"])
     if scheme.names != meta["tags"]:
-        raise ModelNotReady(f"{model_dir}: tag list does not match its labels")
+        raise ModelNotReady(model_dir, "tag list does not match its labels")
     model = build_tagger(base, meta["layers"], len(scheme))
     params = dict(model.named_parameters())
     with torch.no_grad():

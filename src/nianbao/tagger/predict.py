@@ -4,8 +4,8 @@ The model reads only windows around candidate mentions (`find_candidates` outsid
 tables, quantities and zero-claim cues), batched across all documents of a call, sorted
 by length so each batch pads little, under `torch.inference_mode`, with one thread per
 core.  ``mode="whole"`` reads the whole narrative instead (windows tiling it), for the
-bench.  ``backend="optimised"`` runs the same weights with int8 dynamic quantisation of
-the linear layers (see `nianbao.tagger.optimise`).
+bench.  ``backend="onnx"`` runs the same weights in onnxruntime, ``backend="optimised"``
+in onnxruntime with int8 matrices (see `nianbao.tagger.optimise`).
 """
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ class ModelExtractor:
     def __init__(self, model_dir: str | os.PathLike | None = None, *, mode: str = "windows", backend: str = "torch",
                  base_dir: str | os.PathLike | None = None, threads: int | None = None, batch_size: int = 32,
                  model: Tagger | None = None, parts: tuple[CharVocab, TagScheme, WindowConfig] | None = None):
-        from nianbao.tagger.export import load_tagger, read_meta
+        from nianbao.tagger.export import load_tagger, read_meta, weight_chain
 
         if mode not in ("windows", "whole"):
             raise ValueError(f"mode must be 'windows' or 'whole', not {mode!r}")
@@ -96,13 +96,14 @@ class ModelExtractor:
             self.version = "in-memory"
         else:
             self.model, self.vocab, self.scheme, self.window = load_tagger(self.model_dir, base_dir)
-            self.version = read_meta(self.model_dir).get("weights_sha256", "")[:12]
-        if backend == "optimised":
+            self.version = "".join(m["weights_sha256"][:12] for m in map(read_meta, weight_chain(self.model_dir)))
+        if backend in ("optimised", "onnx"):
             from nianbao.tagger.optimise import quantise
 
-            self.model = quantise(self.model)
+            self.model = quantise(self.model, key=self.version if self.version != "in-memory" else "",
+                                  int8=backend == "optimised", threads=threads)
         elif backend != "torch":
-            raise ValueError(f"backend must be 'torch' or 'optimised', not {backend!r}")
+            raise ValueError(f"backend must be 'torch', 'onnx' or 'optimised', not {backend!r}")
 
     def extract(self, reports: Sequence[Report]) -> list[list[Fact]]:
         from nianbao.facts.candidates import narrative_exclusions
