@@ -1,10 +1,10 @@
-"""The reconciler on the seed reports, with facts from the gold annotations and from the
-rules extractor (tables and structure from the real pipeline stages)."""
+"""The reconciler on the seed reports, with facts from the gold annotations, the rules
+extractor and the shipped model (tables and structure from the real pipeline stages)."""
 from __future__ import annotations
 
 import pytest
 
-from nianbao.annotation.gold import GOLD_DIR, load_gold
+from nianbao.annotation.gold import load_gold
 from nianbao.facts.extractors import get_extractor
 from nianbao.pipeline import read_structure
 from nianbao.reconcile import text_findings
@@ -20,7 +20,7 @@ def checked(prefix: str, facts_from: str):
         assert gold.text == report.text
         report.facts = gold.to_facts()
     else:
-        (report.facts,) = get_extractor("rules").extract([report])
+        (report.facts,) = _extractor(facts_from).extract([report])
     return report, text_findings(report)
 
 
@@ -28,7 +28,16 @@ def rule_findings(findings, rule):
     return [f for f in findings if f.rule == rule]
 
 
-SOURCES = ["gold", "rules"] if GOLD_DIR.is_dir() else ["rules"]
+_extractors: dict = {}
+
+
+def _extractor(name):
+    if name not in _extractors:
+        _extractors[name] = get_extractor(name)
+    return _extractors[name]
+
+
+SOURCES = ["gold", "rules", pytest.param("model", marks=pytest.mark.slow)]
 
 
 @pytest.mark.parametrize("facts_from", SOURCES)

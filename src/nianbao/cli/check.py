@@ -25,7 +25,12 @@ from nianbao.summary import summary_lines
 def command(files, as_json, with_text, extractor, model_dir, html_out, csv_out):
     """Check one or more reports (txt, html, md, docx, pdf)."""
     failed, reports = 0, []
-    for result in check_paths(files, CheckOptions(extractor=extractor, model_dir=model_dir)):
+    try:
+        results = list(check_paths(files, CheckOptions(extractor=extractor, model_dir=model_dir)))
+    except NianbaoError as err:  # e.g. the model is not prepared: nothing can be tagged
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(2)
+    for result in results:
         if isinstance(result, NianbaoError):
             failed += 1
             click.echo(f"Error: {result}", err=True)

@@ -1,0 +1,39 @@
+"""`nianbao check` as a user runs it: exit codes and one-line errors naming the file."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import seed_path
+
+
+def nianbao(*args, timeout=300):
+    return subprocess.run([sys.executable, "-m", "nianbao", *args], capture_output=True, text=True, timeout=timeout)
+
+
+def test_several_files_give_json_lines_and_a_bad_file_does_not_stop_the_others(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = nianbao("check", str(seed_path("002")), str(empty), str(seed_path("003")), "--json", "--extractor", "rules")
+    assert out.returncode == 1
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [d["source"] for d in lines] == [str(seed_path("002")), str(seed_path("003"))]
+    assert out.stderr.strip().splitlines() == [f"Error: {empty}: " + out.stderr.split(f"{empty}: ", 1)[1].strip()]
+
+
+def test_with_text_exposes_the_text_every_offset_points_into():
+    out = nianbao("check", str(seed_path("002")), "--json", "--with-text", "--extractor", "rules")
+    d = json.loads(out.stdout)
+    assert d["facts"] and all(d["text"][f["start"]:f["end"]] == f["text"] for f in d["facts"])
+    assert all(d["text"][c["start"]:c["end"]] == c["raw"] for c in d["tables"]["t3"]["cells"].values() if "start" in c)
+
+
+@pytest.mark.slow
+def test_a_model_folder_that_is_not_there_is_one_clear_error(tmp_path):
+    out = nianbao("check", str(seed_path("002")), "--model", str(tmp_path / "no-model"))
+    assert out.returncode == 2
+    assert out.stderr.startswith("Error: ") and len(out.stderr.strip().splitlines()) == 1
+    assert "no-model" in out.stderr
