@@ -182,3 +182,12 @@ def test_ray_engine_writes_the_same_results_as_the_local_engine(tmp_path):
     assert summary.ok == 7
     assert len(summary.worker_peak_rss_mb) == 2
     assert _snapshot(tmp_path / "local.sqlite") == _snapshot(tmp_path / "ray.sqlite")
+
+
+def test_a_folders_readme_is_not_taken_for_a_report(tmp_path):
+    from tests.conftest import seed_path
+
+    (tmp_path / "README.md").write_text("# 政府信息公开工作年度报告样本\n这些是样本。\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_bytes(seed_path("002").read_bytes())
+    paths, _ = expand_inputs([str(tmp_path)])
+    assert paths == [str(tmp_path / "a.txt")]

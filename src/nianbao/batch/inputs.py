@@ -9,8 +9,8 @@ REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf")
 def expand_inputs(inputs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     """Return (report paths in a stable order, [(input, problem)] for inputs that do not exist).
 
-    A folder contributes every file with a report suffix below it (hidden files and
-    `*.truth.json` ground-truth files are not reports); a list file `@paths.txt` contributes
+    A folder contributes every file with a report suffix below it, except hidden files and
+    a folder's own README (`README.md`, `readme.txt`, …), which describe it; a list file `@paths.txt` contributes
     the paths on its lines (blank lines and `#` comments ignored, relative paths taken
     from the list file's folder). Each path appears once.
     """
@@ -31,6 +31,7 @@ def expand_inputs(inputs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             paths.extend(
                 str(p) for p in sorted(Path(item).rglob("*"))
                 if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES and not p.name.startswith(".")
+                and p.stem.lower() != "readme"
             )
         elif Path(item).is_file():
             paths.append(item)

@@ -34,6 +34,7 @@ def build_tagger(encoder_dir: str | os.PathLike, layers: int | None, num_tags: i
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()  # the CLI owns the progress display
     kwargs = {"num_hidden_layers": layers} if layers else {}
     try:
         encoder = AutoModel.from_pretrained(str(encoder_dir), add_pooling_layer=False, **kwargs)
