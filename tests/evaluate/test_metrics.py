@@ -101,3 +101,33 @@ def test_bootstrap_interval_is_deterministic_and_brackets_the_estimate():
     f1 = score(examples, "strict").micro.f1
     assert ci["f1"][0] <= f1 <= ci["f1"][1]
     assert ci["f1"][0] < ci["f1"][1]
+
+
+def test_evaluating_one_system_keeps_the_others_already_in_the_results(tmp_path, monkeypatch):
+    import json
+
+    from nianbao.evaluate import runner
+    from nianbao.evaluate.data import EvalDoc
+    from nianbao.report import Report
+
+    class Echo:
+        """Predicts the gold facts back: a system whose scores are known."""
+
+        def __init__(self, name):
+            self.name = name
+
+        def fit(self, train):
+            return self
+
+        def extract(self, reports):
+            return [golds[r.doc_id] for r in reports]
+
+    golds = {f"d{i}": [fact(0, 2, "RATE", i)] for i in range(4)}
+    docs = [EvalDoc(doc, Report(doc_id=doc, source=doc, format="txt", text="x" * 10), gold) for doc, gold in golds.items()]
+    monkeypatch.setattr("nianbao.evaluate.plots.plot_confusion", lambda *a, **k: None)
+    runner.run_evaluation(docs, [Echo("a")], k=2, out_dir=tmp_path)
+    runner.run_evaluation(docs, [Echo("b")], k=2, out_dir=tmp_path)
+    results = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert sorted(results["systems"]) == ["a", "b"]
+    assert results["systems"]["b"]["value"]["micro"]["f1"] == 1.0
+    assert "| a |" in (tmp_path / "results.md").read_text(encoding="utf-8")

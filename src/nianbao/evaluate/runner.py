@@ -103,13 +103,21 @@ def summarise(examples: list[Example], seconds: float, n_boot: int = 1000) -> di
 
 def run_evaluation(docs: list[EvalDoc], systems: list, k: int = 4, seed: int = 0, out_dir: str | Path = "evaluate",
                    progress=lambda msg: None) -> dict:
-    """Cross-validate each system, write results.json / results.md / plots into `out_dir`."""
+    """Cross-validate each system, write results.json / results.md / plots into `out_dir`.
+
+    Systems already in `out_dir/results.json` for the same documents, folds and seed are
+    kept, so one system can be re-evaluated without redoing the others."""
     from nianbao.evaluate.plots import plot_confusion
     from nianbao.evaluate.tables import results_markdown
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     results = {"set": sorted(d.doc for d in docs), "folds": k, "seed": seed, "systems": {}}
+    previous = out_dir / "results.json"
+    if previous.is_file():
+        old = json.loads(previous.read_text(encoding="utf-8"))
+        if (old.get("set"), old.get("folds"), old.get("seed")) == (results["set"], k, seed):
+            results["systems"] = old["systems"]
     for system in systems:
         progress(f"cross-validating {system.name} ({k} folds over {len(docs)} documents)")
         examples, seconds = cross_validate(docs, system, k, seed)
