@@ -141,3 +141,10 @@ def test_value_qualifier_and_unit_round_trip(number, magnitude, form, unit):
     scaled = number * {"": 1, "万": 10**4, "亿": 10**8}[magnitude]
     q = parse_quantity(text)
     assert (Decimal(str(q.value)), q.unit, q.qualifier) == (scaled, unit, qualifier)
+
+
+def test_a_chinese_numeral_keeps_its_own_inner_magnitudes():
+    assert parse_quantity("一万三千件").value == 13000
+    assert parse_quantity("五亿零三百万件").value == 503000000
+    assert parse_quantity("三十余万人").value == 300000
+    assert parse_quantity("五百分点").unit == "百分点"

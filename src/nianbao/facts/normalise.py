@@ -65,7 +65,9 @@ _UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 # The whole span, for parsing (candidates.py has its own search-oriented pattern).
 _SPAN = re.compile(
     rf"^(?P<pre>{_QUAL_PRE})?"
-    rf"(?:(?P<arabic>{_ARABIC})|(?P<chinese>[{CN_NUMERAL_CHARS}]+?))"
+    # a Chinese numeral carries its own 千/万/亿 (一万三千), so it is read whole; the
+    # magnitude group is for what follows it (三十余万) or an Arabic number (45.9万)
+    rf"(?:(?P<arabic>{_ARABIC})|(?P<chinese>[{CN_NUMERAL_CHARS}]+))"
     rf"(?P<mid1>{_QUAL_MID})?(?P<mag>万亿|千|万|亿)?(?P<mid2>{_QUAL_MID})?"
     rf"(?P<unit>{_UNIT_RE})?(?P<post>{_QUAL_POST})?$"
 )
