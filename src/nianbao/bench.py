@@ -37,30 +37,26 @@ class BenchResult:
 
 
 def measure_in_this_process(system: str, paths: list[str], repeat: int) -> BenchResult:
-    from nianbao.pipeline import CheckOptions, add_cross_year_findings, add_facts_and_findings, read_structure
+    from nianbao.pipeline import CheckOptions, add_cross_year_findings, add_facts_and_findings, read_structure, \
+        tag_reports
 
-    extractor, settings = SYSTEMS[system]
-    options = CheckOptions(extractor=extractor)
-    started = time.perf_counter()
-    if settings is not None:
-        from nianbao.pipeline import _extractor
+    name, settings = SYSTEMS[system]
+    started = time.perf_counter()  # the extractor loads once, outside the timed passes
+    if settings is None:
+        from nianbao.facts.extractors import get_extractor
+
+        extractor = get_extractor(name)
+    else:
         from nianbao.tagger.predict import ModelExtractor
 
-        _extractor.cache_clear()
-        model = ModelExtractor(None, **settings)
-        options.extractor = "none"
-    else:
-        from nianbao.pipeline import _extractor
-
-        _extractor(extractor, None)  # load once, outside the timed passes
+        extractor = ModelExtractor(None, **settings)
     load = time.perf_counter() - started
+    reconcile_only = CheckOptions(extractor="none")
 
     def one_pass():
         reports = [read_structure(p) for p in paths]
-        if settings is not None:
-            for report, facts in zip(reports, model.extract(reports)):
-                report.facts = facts
-        add_facts_and_findings(reports, options)
+        tag_reports(reports, extractor)
+        add_facts_and_findings(reports, reconcile_only)
         add_cross_year_findings(reports)
 
     one_pass()  # warm-up

@@ -52,14 +52,19 @@ def read_or_error(path: str) -> Report | NianbaoError:
         return InputError(path, f"internal error while reading ({type(err).__name__}: {err}); please report it")
 
 
+def tag_reports(reports: list[Report], extractor) -> None:
+    """The facts layer: `extractor.extract` over all reports in one batch, each fact placed
+    in its section."""
+    for report, facts in zip(reports, extractor.extract(reports)):
+        for fact in facts:
+            fact.section = report.section_at(fact.start)
+        report.facts = facts
+
+
 def add_facts_and_findings(reports: list[Report], options: CheckOptions) -> None:
     """Tag facts in every report (batched across documents) and reconcile them."""
     if options.extractor != "none":
-        extractor = _extractor(options.extractor, options.model_dir)
-        for report, facts in zip(reports, extractor.extract(reports)):
-            for fact in facts:
-                fact.section = report.section_at(fact.start)
-            report.facts = facts
+        tag_reports(reports, _extractor(options.extractor, options.model_dir))
     if options.reconcile:
         from nianbao import reconcile
 

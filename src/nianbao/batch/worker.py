@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from nianbao.errors import NianbaoError
+from nianbao.errors import InputError
 from nianbao.pipeline import CheckOptions, add_facts_and_findings, read_or_error
 from nianbao.report import Report
 
@@ -40,7 +40,7 @@ def process_group(items: list[tuple[str, str, bytes | None]], options: CheckOpti
     """Process (source, content_sha256, bytes-or-None) items; bytes are given when the worker
     cannot see the caller's files (Ray on a cluster) and are read from a temporary copy."""
     with tempfile.TemporaryDirectory(prefix="nianbao-") as tmp:
-        loaded: list[tuple[str, str, Report | NianbaoError]] = []
+        loaded: list[tuple[str, str, Report | str]] = []  # a report, or the problem reading it
         for i, (source, sha, data) in enumerate(items):
             path = source
             if data is not None:
@@ -49,9 +49,9 @@ def process_group(items: list[tuple[str, str, bytes | None]], options: CheckOpti
             result = read_or_error(path)
             if isinstance(result, Report):
                 result.source = source
-            elif data is not None:
-                result = NianbaoError(str(result).replace(path, source, 1))
-            loaded.append((source, sha, result))
+                loaded.append((source, sha, result))
+            else:
+                loaded.append((source, sha, result.problem if isinstance(result, InputError) else str(result)))
         reports = [r for _, _, r in loaded if isinstance(r, Report)]
         failure = None
         try:
@@ -64,10 +64,7 @@ def process_group(items: list[tuple[str, str, bytes | None]], options: CheckOpti
         if isinstance(r, Report) and failure is None:
             out.append(DocResult(source, sha, r.to_dict(with_text=True), None, os.getpid(), rss))
         else:
-            problem = failure if isinstance(r, Report) else str(r)
-            if problem.startswith(source + ": "):
-                problem = problem[len(source) + 2:]
-            out.append(DocResult(source, sha, None, problem, os.getpid(), rss))
+            out.append(DocResult(source, sha, None, failure if isinstance(r, Report) else r, os.getpid(), rss))
     return out
 
 

@@ -1,0 +1,17 @@
+"""`nianbao bench`: throughput measured over the same documents, shown as ratios."""
+from nianbao.bench import BenchResult, measure_in_this_process, ratio_table
+from tests.conftest import real_path, seed_path
+
+
+def test_the_rules_system_is_timed_end_to_end_over_every_pass():
+    paths = [str(seed_path("002")), str(real_path("pt2021"))]
+    result = measure_in_this_process("rules", paths, repeat=2)
+    assert result.reports == 4
+    assert result.reports_per_second > 0
+    assert abs(result.reports_per_second - 4 / result.seconds) <= 0.05 * result.reports_per_second
+
+
+def test_ratios_are_relative_to_the_fastest_system():
+    rows = [BenchResult("a", 10, 5.0, 2.0, 0.1, 50.0), BenchResult("b", 10, 1.0, 8.0, 0.1, 60.0)]
+    table = ratio_table(rows, lambda r: r.system, lambda r: r.reports_per_second, [("peak MB", lambda r: r.peak_rss_mb)])
+    assert "| a | 2.00 | 0.250 | 50.0 |" in table and "| b | 8.00 | 1.000 | 60.0 |" in table
