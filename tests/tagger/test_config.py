@@ -27,3 +27,8 @@ def test_a_resolved_config_reads_back_unchanged():
 def test_an_unknown_key_is_an_error_not_ignored():
     with pytest.raises(ValueError, match="lr_typo"):
         TaggerConfig.from_dict({"lr_typo": 1})
+
+
+def test_an_unknown_prior_is_an_error():
+    with pytest.raises(ValueError, match="prior"):
+        TaggerConfig(prior="crf")

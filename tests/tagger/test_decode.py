@@ -50,3 +50,22 @@ def test_the_same_fact_from_two_windows_is_reported_once():
     w = Window(0, 0, len(TEXT), 0, len(TEXT))
     one = window_facts(TEXT, w, tags_for(TEXT, w, [(s, s + 3, "APP_RECEIVED")]), [1.0] * len(TEXT))
     assert len(document_facts(TEXT, one + one)) == 1
+
+
+def test_a_candidate_takes_the_label_whose_b_plus_i_mass_is_highest_over_the_whole_mention():
+    import numpy as np
+
+    from nianbao.tagger.decode import candidate_facts
+
+    names = ["O", "B-APP_PROCESSED", "I-APP_PROCESSED", "B-APP_RECEIVED", "I-APP_RECEIVED"]
+    received, processed = TEXT.index("98件"), TEXT.index("98件", TEXT.index("98件") + 1)
+    probs = np.full((len(TEXT), len(names)), 0.0)
+    probs[:, 0] = 1.0
+    # first mention: its first digit leans APP_PROCESSED, but over the mention APP_RECEIVED (B+I) wins
+    probs[received:received + 3] = [[0.1, 0.5, 0.0, 0.4, 0.0], [0.1, 0.0, 0.2, 0.0, 0.7], [0.1, 0.0, 0.2, 0.0, 0.7]]
+    # second mention: O outweighs every label
+    probs[processed:processed + 3] = [[0.6, 0.4, 0.0, 0.0, 0.0]] * 3
+    w = Window(0, 0, len(TEXT), 0, len(TEXT))
+    (fact,) = candidate_facts(TEXT, w, [(received, received + 3), (processed, processed + 3)], probs, names)
+    assert (fact.label, fact.start, fact.value) == ("APP_RECEIVED", received, 98)
+    assert abs(fact.score - 0.6) < 1e-9

@@ -16,7 +16,7 @@ def trained(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("tagger") / "model"
     config = TaggerConfig(
-        layers=1, synthetic_reports=4, dev_fraction=0.25, use_gold=False, threads=1,
+        layers=1, synthetic_reports=4, dev_fraction=0.25, use_gold=False, threads=1, prior="rules", prior_dropout=0.5,
         window=WindowConfig(left=12, right=4, zero_right=12, max_len=32),
         pretrain=StageConfig(max_steps=4, batch_size=4, warmup_steps=1, eval_every=2, patience=5),
         finetune=StageConfig(max_steps=2, batch_size=4, warmup_steps=1, train_layers=[0], eval_every=0))
@@ -33,7 +33,7 @@ def test_training_writes_the_artefact_card_and_log(trained):
     log = [json.loads(line) for line in (out / "train_log.jsonl").read_text().splitlines()]
     assert any("dev" in r for r in log) and log[-1]["event"] == "final_metrics"
     meta = json.loads((out / "tagger.json").read_text())
-    assert meta["parent"] == "pretrained" and meta["layers"] == 1
+    assert meta["parent"] == "pretrained" and meta["layers"] == 1 and meta["prior"] == "rules"
     assert "word_embeddings" not in (out / "pretrained" / "tagger.safetensors").read_bytes().decode("latin-1")
 
 
@@ -42,6 +42,7 @@ def test_the_rebuilt_model_predicts_exactly_what_the_trained_one_did(trained, tm
 
     from nianbao.tagger.export import load_tagger
     from nianbao.tagger.model import encode_batch
+    from nianbao.tagger.prior import prior_tags
     from nianbao.tagger.train import finetune
 
     out, _, config, docs = trained
@@ -50,11 +51,13 @@ def test_the_rebuilt_model_predicts_exactly_what_the_trained_one_did(trained, tm
     finetune(config, out / "pretrained", target, gold=[], synthetic=docs, model=model)  # trains `model` in place
     rebuilt, _, scheme, window = load_tagger(target)
     pieces = [docs[0].text[i:i + 30] for i in range(0, 300, 30)]
-    ids, mask, _ = encode_batch(vocab, pieces)
+    priors = [prior_tags(p, [], scheme) for p in pieces]
+    ids, mask, _, prior = encode_batch(vocab, pieces, None, priors)
     with torch.inference_mode():
-        trained_logits, rebuilt_logits = model(ids, mask), rebuilt(ids, mask)
-    assert torch.equal(trained_logits, rebuilt_logits)  # base + fp16 artefact = the trained model, bit for bit
-    assert not torch.equal(trained_logits, load_tagger(out / "pretrained")[0](ids, mask))
+        trained_logits, rebuilt_logits = model(ids, mask, prior), rebuilt(ids, mask, prior)
+        assert torch.equal(trained_logits, rebuilt_logits)  # base + fp16 artefact = the trained model, bit for bit
+        assert not torch.equal(trained_logits, load_tagger(out / "pretrained")[0](ids, mask, prior))
+        assert rebuilt.prior.weight.abs().sum() > 0  # the prior embedding learned and was shipped
     assert window.max_len == 32 and len(scheme) == 2 * len(scheme.labels) + 1
 
 
@@ -68,6 +71,19 @@ def test_model_extractor_returns_facts_with_offsets_into_the_text(trained):
         assert len(facts) == 2
         for text, fs in zip(texts, facts):
             assert all(text[f.start:f.end] == f.text and f.extractor == "model" for f in fs)
+
+
+def test_the_onnx_path_reads_the_prior_and_agrees_with_torch(trained):
+    from nianbao.tagger.predict import ModelExtractor
+
+    out, _, _, docs = trained
+    texts = [d.text for d in docs[:2]]
+    torch_facts = ModelExtractor(out, threads=1).extract_texts(texts)
+    onnx = ModelExtractor(out, backend="onnx", threads=1)
+    assert onnx.model.use_prior
+    onnx_facts = onnx.extract_texts(texts)
+    assert [[(f.start, f.end, f.label) for f in fs] for fs in onnx_facts] == \
+        [[(f.start, f.end, f.label) for f in fs] for fs in torch_facts]
 
 
 def test_a_fold_fine_tunes_the_synthetic_only_model_without_its_test_documents(trained):

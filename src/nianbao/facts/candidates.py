@@ -121,12 +121,16 @@ def _is_prose_line(text: str, pos: int) -> bool:
 def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Quantity expressions and zero-claim cues in `text`, outside the `exclude` regions."""
     exclude = exclude or []
+
+    def outside(m: re.Match) -> bool:  # tested first: a table holds most of a report's numbers
+        return not any(s < m.end() and m.start() < e for s, e in exclude)
+
     idioms = [m.span() for m in _IDIOM.finditer(text)]
-    found = [Candidate(m.start(), m.end(), m.group(), _kind(text, m, idioms)) for m in _QUANTITY.finditer(text)]
+    found = [Candidate(m.start(), m.end(), m.group(), _kind(text, m, idioms))
+             for m in _QUANTITY.finditer(text) if outside(m)]
     for m in _ZERO.finditer(text):
-        if not _NOT_ZERO.match(text, m.start()) and not _NOT_ZERO.match(text, max(0, m.start() - 1)):
+        if outside(m) and not _NOT_ZERO.match(text, m.start()) and not _NOT_ZERO.match(text, max(0, m.start() - 1)):
             found.append(Candidate(m.start(), m.end(), m.group(), "zero_claim"))
-    found = [c for c in found if not any(s < c.end and c.start < e for s, e in exclude)]
     return sorted(found, key=lambda c: (c.start, c.end))
 
 

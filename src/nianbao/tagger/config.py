@@ -32,6 +32,8 @@ class TaggerConfig:
     seed: int = 13
     base_model: str | None = None  # None: the converted e5 base in the cache (nianbao setup)
     layers: int = 4
+    prior: str | None = None  # "rules": the rules baseline's tags as an input feature (nianbao.tagger.prior)
+    prior_dropout: float = 0.0  # share of training windows whose prior is blanked
     window: WindowConfig = field(default_factory=WindowConfig)
     synthetic_reports: int = 300
     synthetic_seed: int = 2026
@@ -40,6 +42,12 @@ class TaggerConfig:
     pretrain: StageConfig = field(default_factory=StageConfig)
     finetune: StageConfig = field(default_factory=lambda: StageConfig(max_steps=120, lr=5e-5, train_layers=[3]))
     threads: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.prior not in (None, "rules"):
+            raise ValueError(f"prior must be null or 'rules', not {self.prior!r}")
+        if not 0.0 <= self.prior_dropout < 1.0:
+            raise ValueError(f"prior_dropout must be in [0, 1), not {self.prior_dropout!r}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,5 +1,8 @@
 """Training documents: synthetic reports (`nianbao.synth`) and the real gold corpus
-(`nianbao.annotation.gold`) as `Doc`s, and the candidate windows the model reads."""
+(`nianbao.annotation.gold`) as `Doc`s, and the candidate windows the model reads.
+
+Both come through the evaluation loaders (`nianbao.evaluate.data`), which read each text's
+structure the way `nianbao check` does."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -9,7 +12,7 @@ from nianbao.tagger.data import Doc, GoldSpan, Window, WindowConfig, merge_windo
 
 
 def synthetic_docs(n: int, seed: int) -> list[Doc]:
-    """`n` synthetic reports; their table regions are found the way `nianbao check` finds them.
+    """`n` synthetic reports, their narrative bounded as `nianbao check` bounds it.
 
     Cached per (n, seed) within a process: cross-validation folds reuse them."""
     return list(_synthetic_docs(n, seed))
@@ -17,35 +20,29 @@ def synthetic_docs(n: int, seed: int) -> list[Doc]:
 
 @lru_cache(maxsize=2)
 def _synthetic_docs(n: int, seed: int) -> tuple[Doc, ...]:
-    from nianbao.synth import generate
+    from nianbao.evaluate.data import synthetic_docs as synthetic_eval_docs
 
-    docs = []
-    for rep in generate(n, seed):
-        spans = tuple(GoldSpan(f.start, f.end, f.label) for f in rep.facts)
-        docs.append(Doc(doc_id=f"synth:{rep.id}", text=rep.text, spans=spans,
-                        exclusions=tuple(table_regions(rep.text)), source="synth"))
-    return tuple(docs)
+    return tuple(as_doc(d, source="synth") for d in synthetic_eval_docs(n, seed))
 
 
 def gold_docs(names: Sequence[str] | None = None) -> list[Doc]:
     """The hand-annotated real documents (all of them, or those named)."""
-    from nianbao.annotation.gold import iter_gold
+    from nianbao.evaluate.data import load_gold_docs
 
-    docs = []
-    for g in iter_gold():
-        if names is not None and g.doc not in names:
-            continue
-        docs.append(Doc(doc_id=g.doc, text=g.text, spans=tuple(GoldSpan(s.start, s.end, s.label) for s in g.spans),
-                        exclusions=tuple(tuple(r) for r in g.table_regions), source="gold"))
-    return docs
+    return [as_doc(d) for d in load_gold_docs() if names is None or d.doc in names]
 
 
-def table_regions(text: str) -> list[tuple[int, int]]:
-    """Where the tables of `text` lie, by the project's table parser (empty if it finds none)."""
-    from nianbao import sections, tables
+def as_doc(d, source: str = "gold") -> Doc:
+    """A `Doc` from a `Doc` or an evaluation document (``.doc``, ``.report``, ``.gold`` facts).
 
-    parsed = tables.parse(text, sections.segment(text).sections)
-    return [(t.start, t.end) for t in parsed.values() if t.start is not None]
+    Its exclusions are `narrative_exclusions` of the report, exactly what inference reads
+    around, so training and `nianbao check` see the same narrative."""
+    if isinstance(d, Doc):
+        return d
+    from nianbao.facts.candidates import narrative_exclusions
+
+    return Doc(doc_id=d.doc, text=d.report.text, spans=tuple(GoldSpan(f.start, f.end, f.label) for f in d.gold),
+               exclusions=tuple(narrative_exclusions(d.report)), source=source)
 
 
 def mention_spans(text: str, exclusions: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:

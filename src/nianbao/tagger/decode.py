@@ -24,6 +24,7 @@ LITIGATION_CASES 0).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from nianbao.facts.decode import fact_from_span, joint_zero_claims, spans_from_tags
 from nianbao.facts.normalise import parse_quantity
@@ -75,22 +76,35 @@ def candidate_facts(text: str, window: Window, mentions: Sequence[tuple[int, int
     import numpy as np
 
     probs = np.asarray(probs, dtype=np.float64)
-    labels = sorted({n[2:] for n in tag_names if n != "O"})
-    cols = {label: [i for i, n in enumerate(tag_names) if n[2:] == label] for label in labels}
-    o_col = list(tag_names).index("O")
+    labels, to_labels, o_col = _label_pooling(tuple(tag_names))
     facts = []
     for s, e in mentions:
         if not window.core_start <= s < window.core_end or s < window.start or e > window.end:
             continue
         rows = probs[s - window.start:e - window.start]
-        scores = {label: float(rows[:, c].sum(axis=1).mean()) for label, c in cols.items()}
-        label = max(scores, key=scores.get)
-        if scores[label] <= float(rows[:, o_col].mean()):
+        mean = rows.mean(axis=0)
+        scores = mean @ to_labels  # per label: B + I probability, averaged over the mention
+        best = int(scores.argmax())
+        if scores[best] <= mean[o_col]:
             continue
-        fact = trimmed_fact(text, s, e, label, scores[label], extractor)
+        fact = trimmed_fact(text, s, e, labels[best], float(scores[best]), extractor)
         if fact is not None:
             facts.append(fact)
     return facts
+
+
+@lru_cache(maxsize=4)
+def _label_pooling(tag_names: tuple[str, ...]):
+    """(labels sorted, tags × labels 0/1 matrix summing B and I columns, index of O)."""
+    import numpy as np
+
+    labels = sorted({n[2:] for n in tag_names if n != "O"})
+    index = {label: i for i, label in enumerate(labels)}
+    to_labels = np.zeros((len(tag_names), len(labels)))
+    for t, name in enumerate(tag_names):
+        if name != "O":
+            to_labels[t, index[name[2:]]] = 1.0
+    return labels, to_labels, tag_names.index("O")
 
 
 def document_facts(text: str, facts: list[Fact]) -> list[Fact]:

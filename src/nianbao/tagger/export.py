@@ -24,6 +24,7 @@ from nianbao.tagger.base import configured_base_dir, default_base_dir, file_sha2
 from nianbao.tagger.chars import CharVocab, load_vocab
 from nianbao.tagger.data import TagScheme, WindowConfig
 from nianbao.tagger.model import Tagger, build_tagger
+from nianbao.tagger.prior import NAME as PRIOR
 
 WEIGHTS = "tagger.safetensors"
 META = "tagger.json"
@@ -44,7 +45,8 @@ def round_to_fp16(model: Tagger, names: list[str]) -> None:
 
 
 def save_tagger(model: Tagger, names: list[str], out_dir: str | os.PathLike, *, scheme: TagScheme,
-                window: WindowConfig, layers: int, base_dir: str | os.PathLike, parent: str | None = None) -> Path:
+                window: WindowConfig, layers: int, base_dir: str | os.PathLike, parent: str | None = None,
+                prior: str | None = None) -> Path:
     from safetensors.torch import save_file
 
     out = Path(out_dir)
@@ -54,7 +56,7 @@ def save_tagger(model: Tagger, names: list[str], out_dir: str | os.PathLike, *, 
               metadata={"format": "pt"})
     base_dir = Path(base_dir)
     meta = {
-        "tags": scheme.names, "labels": scheme.labels, "layers": layers,
+        "tags": scheme.names, "labels": scheme.labels, "layers": layers, "prior": prior,
         "window": {"left": window.left, "right": window.right, "zero_right": window.zero_right,
                    "max_len": window.max_len},
         "base": {"name": base_dir.name, "model_sha256": _base_sha(base_dir)},
@@ -108,7 +110,10 @@ def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
     scheme = TagScheme(meta["labels"])
     if scheme.names != meta["tags"]:
         raise ModelNotReady(model_dir, "tag list does not match its labels")
-    model = build_tagger(base, meta["layers"], len(scheme))
+    prior = meta.get("prior")
+    if prior not in (None, PRIOR):
+        raise ModelNotReady(model_dir, f"unknown prior {prior!r} in {META}")
+    model = build_tagger(base, meta["layers"], len(scheme), use_prior=bool(prior))
     params = dict(model.named_parameters())
     with torch.no_grad():
         for folder in weight_chain(model_dir):

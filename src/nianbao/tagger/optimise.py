@@ -20,7 +20,8 @@ from nianbao.tagger.model import Tagger
 class OnnxTagger:
     training = False
 
-    def __init__(self, path: Path, threads: int | None = None):
+    def __init__(self, path: Path, threads: int | None = None, use_prior: bool = False):
+        self.use_prior = use_prior
         import onnxruntime as ort
 
         options = ort.SessionOptions()
@@ -29,8 +30,11 @@ class OnnxTagger:
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
-    def __call__(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        (logits,) = self.session.run(None, {"input_ids": ids.numpy(), "attention_mask": mask.numpy()})
+    def __call__(self, ids: torch.Tensor, mask: torch.Tensor, prior: torch.Tensor | None = None) -> torch.Tensor:
+        feeds = {"input_ids": ids.numpy(), "attention_mask": mask.numpy()}
+        if self.use_prior:
+            feeds["prior"] = (prior if prior is not None else torch.zeros_like(ids)).numpy()
+        (logits,) = self.session.run(None, feeds)
         return torch.from_numpy(logits)
 
     def eval(self) -> "OnnxTagger":
@@ -46,10 +50,12 @@ def export_onnx(model: Tagger, out: Path) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp.onnx")
     model.eval()
-    torch.onnx.export(model, (ids, mask), str(tmp), input_names=["input_ids", "attention_mask"],
+    inputs, names = (ids, mask), ["input_ids", "attention_mask"]
+    if model.use_prior:
+        inputs, names = (ids, mask, torch.zeros_like(ids)), [*names, "prior"]
+    torch.onnx.export(model, inputs, str(tmp), input_names=names,
                       output_names=["logits"], opset_version=17, dynamo=False,
-                      dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
-                                    "logits": {0: "batch", 1: "seq"}})
+                      dynamic_axes={**{n: {0: "batch", 1: "seq"} for n in names}, "logits": {0: "batch", 1: "seq"}})
     tmp.replace(out)
     return out
 
@@ -64,7 +70,7 @@ def quantise(model: Tagger, key: str = "", int8: bool = True, threads: int | Non
     if not fp32.is_file():
         export_onnx(model, fp32)
     if not int8:
-        return OnnxTagger(fp32, threads)
+        return OnnxTagger(fp32, threads, model.use_prior)
     q8 = folder / "tagger.int8.onnx"
     if not q8.is_file():
         from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -72,7 +78,7 @@ def quantise(model: Tagger, key: str = "", int8: bool = True, threads: int | Non
         tmp = folder / "tagger.int8.tmp.onnx"
         quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
         tmp.replace(q8)
-    return OnnxTagger(q8, threads)
+    return OnnxTagger(q8, threads, model.use_prior)
 
 
 def _weights_digest(model: Tagger) -> str:

@@ -29,8 +29,9 @@ def default_model_dir() -> Path:
     return Path(os.environ.get("NIANBAO_MODEL") or REPO / "models" / "default")
 
 
-def predict_windows(model: Tagger, vocab: CharVocab, pieces: Sequence[str], batch_size: int = 32) -> list:
-    """Tag probabilities (characters × tags, numpy) for every piece of text."""
+def predict_windows(model: Tagger, vocab: CharVocab, pieces: Sequence[str], batch_size: int = 32,
+                    priors: Sequence[Sequence[int]] | None = None) -> list:
+    """Tag probabilities (characters × tags, numpy) for every piece of text (and its prior tags)."""
     out: list = [None] * len(pieces)
     order = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
     was_training = model.training
@@ -38,8 +39,9 @@ def predict_windows(model: Tagger, vocab: CharVocab, pieces: Sequence[str], batc
     with torch.inference_mode():
         for b in range(0, len(order), batch_size):
             rows = order[b:b + batch_size]
-            ids, mask, _ = encode_batch(vocab, [pieces[i] for i in rows])
-            probs = model(ids, mask).float().softmax(-1).numpy()
+            ids, mask, _, prior = encode_batch(vocab, [pieces[i] for i in rows], None,
+                                               [priors[i] for i in rows] if priors is not None else None)
+            probs = model(ids, mask, prior).float().softmax(-1).numpy()
             for r, i in enumerate(rows):
                 out[i] = probs[r, 1:len(pieces[i]) + 1]
     if was_training:
@@ -69,7 +71,13 @@ def tag_texts(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: Window
               batch_size: int = 32) -> list[list[Fact]]:
     """Facts for each text (offsets into it), windows batched across all the texts."""
     windows, mentions = windows_for(texts, exclusions, config, mode)
-    results = predict_windows(model, vocab, [texts[w.doc][w.start:w.end] for w in windows], batch_size)
+    priors = None
+    if model.use_prior:
+        from nianbao.tagger.prior import prior_tags
+
+        doc_priors = [prior_tags(text, excl, scheme) for text, excl in zip(texts, exclusions)]
+        priors = [doc_priors[w.doc][w.start:w.end] for w in windows]
+    results = predict_windows(model, vocab, [texts[w.doc][w.start:w.end] for w in windows], batch_size, priors)
     per_doc: list[list[Fact]] = [[] for _ in texts]
     for w, probs in zip(windows, results):
         per_doc[w.doc].extend(candidate_facts(texts[w.doc], w, mentions[w.doc], probs, scheme.names))

@@ -33,9 +33,10 @@ import torch
 from nianbao.facts.catalogue import labels as catalogue_labels
 from nianbao.tagger.chars import CharVocab, load_vocab
 from nianbao.tagger.config import StageConfig, TaggerConfig, dump_config
-from nianbao.tagger.corpus import doc_windows, gold_docs, synthetic_docs
+from nianbao.tagger.corpus import as_doc, doc_windows, gold_docs, synthetic_docs
 from nianbao.tagger.data import Doc, TagScheme, data_hash, gold_coverage, window_labels
-from nianbao.tagger.model import Tagger, build_tagger, encode_batch, set_threads, trainable_names
+from nianbao.tagger.model import NEW_PARTS, Tagger, build_tagger, encode_batch, set_threads, trainable_names
+from nianbao.tagger.prior import prior_tags
 
 Progress = Callable[[str, int, int, dict], None]
 
@@ -44,6 +45,7 @@ Progress = Callable[[str, int, int, dict], None]
 class Item:
     text: str
     labels: list[int]
+    prior: list[int] | None = None  # the rules prior's tag ids (models with a prior)
 
 
 def seed_everything(seed: int) -> None:
@@ -53,7 +55,9 @@ def seed_everything(seed: int) -> None:
 
 
 def items_for(docs: Sequence[Doc], scheme: TagScheme, config: TaggerConfig) -> list[Item]:
-    return [Item(docs[w.doc].text[w.start:w.end], window_labels(docs[w.doc], w, scheme))
+    priors = [prior_tags(d.text, d.exclusions, scheme) for d in docs] if config.prior else None
+    return [Item(docs[w.doc].text[w.start:w.end], window_labels(docs[w.doc], w, scheme),
+                 priors[w.doc][w.start:w.end] if priors else None)
             for w in doc_windows(docs, config.window)]
 
 
@@ -109,8 +113,8 @@ def run_stage(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: Tagger
     params = dict(model.named_parameters())
     for n, p in params.items():
         p.requires_grad_(n in names)
-    head = [params[n] for n in names if n.startswith("head.")]
-    body = [params[n] for n in names if not n.startswith("head.")]
+    head = [params[n] for n in names if n.startswith(NEW_PARTS)]
+    body = [params[n] for n in names if not n.startswith(NEW_PARTS)]
     opt = torch.optim.AdamW([{"params": body, "lr": stage.lr}, {"params": head, "lr": stage.head_lr}],
                             weight_decay=stage.weight_decay)
     total = stage.max_steps
@@ -132,8 +136,13 @@ def run_stage(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: Tagger
             order = list(range(len(train_items)))
             rng.shuffle(order)
         rows, order = order[: stage.batch_size], order[stage.batch_size:]
-        ids, mask, tags = encode_batch(vocab, [train_items[i].text for i in rows], [train_items[i].labels for i in rows])
-        logits = model(ids, mask)
+        priors = None
+        if model.use_prior:  # a share of windows trains without the prior (all O), so the text alone counts too
+            priors = [train_items[i].prior if rng.random() >= config.prior_dropout else [0] * len(train_items[i].text)
+                      for i in rows]
+        ids, mask, tags, prior = encode_batch(vocab, [train_items[i].text for i in rows],
+                                              [train_items[i].labels for i in rows], priors)
+        logits = model(ids, mask, prior)
         loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), tags.reshape(-1), ignore_index=-100)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(body + head, 1.0)
@@ -223,7 +232,7 @@ def train(config: TaggerConfig, out_dir: str | os.PathLike, *, base_model: str |
     log({"event": "data", "synthetic_train": len(syn_train), "synthetic_dev": len(syn_dev), "gold": len(gold),
          "seconds": round(time.perf_counter() - t0, 1)})
 
-    model = build_tagger(base, config.layers, len(scheme), seed=config.seed)
+    model = build_tagger(base, config.layers, len(scheme), seed=config.seed, use_prior=bool(config.prior))
     pre_items = items_for(syn_train, scheme, config)
     pre = run_stage(model, vocab, scheme, config, config.pretrain, pre_items, syn_dev, name="pretrain",
                     log=log, progress=progress)
@@ -238,7 +247,7 @@ def train(config: TaggerConfig, out_dir: str | os.PathLike, *, base_model: str |
     log({"event": "pretrain_metrics", **metrics})
     pre_dir = out / "pretrained"
     save_tagger(model, pre["trainable"], pre_dir, scheme=scheme, window=config.window, layers=config.layers,
-                base_dir=base)
+                base_dir=base, prior=config.prior)
     data = {"synthetic": data_hash(synthetic), "gold": data_hash(gold) if gold else None,
             "synthetic_reports": len(synthetic), "gold_documents": sorted(d.doc_id for d in gold)}
     write_card(pre_dir, config, metrics, data, base, stage="pretrained")
@@ -296,7 +305,7 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
     log({"event": "final_metrics", **metrics})
     log_file.close()
     save_tagger(model, fine["trainable"], out, scheme=scheme, window=config.window, layers=config.layers,
-                base_dir=base, parent=os.path.relpath(pretrained_dir, out))
+                base_dir=base, parent=os.path.relpath(pretrained_dir, out), prior=config.prior)
     (out / "config.yaml").write_text(dump_config(config), "utf-8")
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False), "utf-8")
     data = {"synthetic": data_hash(synthetic), "gold": data_hash(gold) if gold else None,
@@ -335,14 +344,3 @@ def train_fold(train_docs: Sequence, dev_docs: Sequence = (), config: TaggerConf
     run_stage(model, vocab, scheme, config, config.finetune, items, [], name="fold", log=lambda r: None,
               progress=progress)
     return ModelExtractor(model=model, parts=(vocab, scheme, window))
-
-
-def as_doc(d) -> Doc:
-    """A `Doc` from a `Doc` or an evaluation document (``.doc``, ``.report``, ``.gold`` facts)."""
-    if isinstance(d, Doc):
-        return d
-    from nianbao.facts.candidates import narrative_exclusions
-    from nianbao.tagger.data import GoldSpan
-
-    return Doc(doc_id=d.doc, text=d.report.text, spans=tuple(GoldSpan(f.start, f.end, f.label) for f in d.gold),
-               exclusions=tuple(narrative_exclusions(d.report)), source="gold")
