@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from nianbao.tagger.data import WindowConfig
+from nianbao.tagger.prior import NAME as PRIOR
 
 
 @dataclass
@@ -44,8 +45,8 @@ class TaggerConfig:
     threads: int | None = None
 
     def __post_init__(self) -> None:
-        if self.prior not in (None, "rules"):
-            raise ValueError(f"prior must be null or 'rules', not {self.prior!r}")
+        if self.prior not in (None, PRIOR):
+            raise ValueError(f"prior must be null or {PRIOR!r}, not {self.prior!r}")
         if not 0.0 <= self.prior_dropout < 1.0:
             raise ValueError(f"prior_dropout must be in [0, 1), not {self.prior_dropout!r}")
 
