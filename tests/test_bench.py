@@ -15,3 +15,20 @@ def test_ratios_are_relative_to_the_fastest_system():
     rows = [BenchResult("a", 10, 5.0, 2.0, 0.1, 50.0), BenchResult("b", 10, 1.0, 8.0, 0.1, 60.0)]
     table = ratio_table(rows, lambda r: r.system, lambda r: r.reports_per_second, [("peak MB", lambda r: r.peak_rss_mb)])
     assert "| a | 2.00 | 0.250 | 50.0 |" in table and "| b | 8.00 | 1.000 | 60.0 |" in table
+
+
+def test_systems_are_chosen_by_short_keys_even_those_whose_names_hold_commas():
+    from nianbao.bench import SYSTEMS, system_keys
+
+    assert system_keys("windows, optimised") == ["windows", "optimised"]
+    assert SYSTEMS["optimised"][0] == "model (windows, optimised)"
+    assert system_keys(None) == list(SYSTEMS)
+
+
+def test_an_unknown_system_is_named_in_the_error():
+    import pytest
+
+    from nianbao.bench import system_keys
+
+    with pytest.raises(ValueError, match="unknown system\\(s\\) model \\(windows.*choose from rules, crf, whole"):
+        system_keys("model (windows, optimised)")

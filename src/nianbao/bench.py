@@ -16,14 +16,23 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-# name -> (extractor name for CheckOptions, extra ModelExtractor settings or None)
-SYSTEMS: dict[str, tuple[str, dict | None]] = {
-    "rules": ("rules", None),
-    "crf": ("crf", None),
-    "model (whole narrative)": ("model", {"mode": "whole", "backend": "torch"}),
-    "model (candidate windows)": ("model", {"mode": "windows", "backend": "torch"}),
-    "model (windows, optimised)": ("model", {"mode": "windows", "backend": "optimised"}),
+# key (for --systems) -> (name in the tables, extractor name for CheckOptions, extra ModelExtractor settings)
+SYSTEMS: dict[str, tuple[str, str, dict | None]] = {
+    "rules": ("rules", "rules", None),
+    "crf": ("crf", "crf", None),
+    "whole": ("model (whole narrative)", "model", {"mode": "whole", "backend": "torch"}),
+    "windows": ("model (candidate windows)", "model", {"mode": "windows", "backend": "torch"}),
+    "optimised": ("model (windows, optimised)", "model", {"mode": "windows", "backend": "optimised"}),
 }
+
+
+def system_keys(text: str | None) -> list[str]:
+    """`--systems` ("windows,optimised") as keys of SYSTEMS; every one when empty."""
+    keys = [k.strip() for k in (text or "").split(",") if k.strip()] or list(SYSTEMS)
+    unknown = [k for k in keys if k not in SYSTEMS]
+    if unknown:
+        raise ValueError(f"unknown system(s) {', '.join(unknown)}: choose from {', '.join(SYSTEMS)}")
+    return keys
 
 
 @dataclass
@@ -40,7 +49,7 @@ def measure_in_this_process(system: str, paths: list[str], repeat: int) -> Bench
     from nianbao.pipeline import CheckOptions, add_cross_year_findings, add_facts_and_findings, read_structure, \
         tag_reports
 
-    name, settings = SYSTEMS[system]
+    title, name, settings = SYSTEMS[system]
     started = time.perf_counter()  # the extractor loads once, outside the timed passes
     if settings is None:
         from nianbao.facts.extractors import get_extractor
@@ -65,7 +74,7 @@ def measure_in_this_process(system: str, paths: list[str], repeat: int) -> Bench
         one_pass()
     seconds = time.perf_counter() - t0
     n = len(paths) * repeat
-    return BenchResult(system, n, round(seconds, 3), round(n / seconds, 2), round(load, 2),
+    return BenchResult(title, n, round(seconds, 3), round(n / seconds, 2), round(load, 2),
                        round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
 
 

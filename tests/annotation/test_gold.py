@@ -150,6 +150,13 @@ def test_loader_rejects_a_source_whose_text_changed(tmp_path):
         load_gold(path, shared=tmp_path / "shared")
 
 
+def test_text_handed_to_the_loader_is_checked_like_a_read_one(tmp_path):
+    path = _copy_case(tmp_path, "共收到申请98件。", [])
+    assert load_gold(path, shared=tmp_path / "shared", text="共收到申请98件。").text == "共收到申请98件。"
+    with pytest.raises(InputError, match="sha256 differs"):
+        load_gold(path, shared=tmp_path / "shared", text="共收到申请99件。")
+
+
 def test_loader_rejects_a_span_whose_text_is_not_at_its_offsets(tmp_path):
     path = _copy_case(tmp_path, "共收到申请98件。", [
         {"start": 4, "end": 7, "text": "98件", "label": "APP_RECEIVED", "value": 98, "unit": "件", "qualifier": "exact"}])

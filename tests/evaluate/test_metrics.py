@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from nianbao.evaluate.bootstrap import bootstrap_ci
-from nianbao.evaluate.metrics import Example, confusion, score, strict_counts, value_counts
+from nianbao.evaluate.metrics import Example, confusion, score, strict_counts, value_counts, value_errors
 from nianbao.facts.decode import spans_from_tags
 from nianbao.report import Fact
 
@@ -131,3 +131,37 @@ def test_evaluating_one_system_keeps_the_others_already_in_the_results(tmp_path,
     assert sorted(results["systems"]) == ["a", "b"]
     assert results["systems"]["b"]["value"]["micro"]["f1"] == 1.0
     assert "| a |" in (tmp_path / "results.md").read_text(encoding="utf-8")
+
+
+def test_value_errors_name_what_was_missed_and_what_was_predicted_instead():
+    gold = [fact(0, 3, "APP_RECEIVED", 12), fact(10, 13, "RATE", 98.0)]
+    pred = [fact(0, 3, "APP_PROCESSED", 12), fact(10, 13, "RATE", 98.0), fact(20, 22, "VIEWS", 5)]
+    rows = value_errors([Example("d", gold, pred)])
+    assert [(r["kind"], r["label"], r["start"], r["other"]) for r in rows] == [
+        ("missed", "APP_RECEIVED", 0, "APP_PROCESSED=12"),
+        ("spurious", "APP_PROCESSED", 0, "APP_RECEIVED=12"),
+        ("spurious", "VIEWS", 20, ""),
+    ]
+
+
+def test_evaluation_writes_its_errors_beside_the_scores(tmp_path, monkeypatch):
+    from nianbao.evaluate import runner
+    from nianbao.evaluate.data import EvalDoc
+    from nianbao.report import Report
+
+    class Blind:
+        name = "blind"
+
+        def fit(self, train):
+            return self
+
+        def extract(self, reports):
+            return [[] for _ in reports]
+
+    docs = [EvalDoc(f"d{i}", Report(doc_id=f"d{i}", source="x", format="txt", text="x" * 10),
+                    [fact(0, 2, "RATE", i)]) for i in range(2)]
+    monkeypatch.setattr("nianbao.evaluate.plots.plot_confusion", lambda *a, **k: None)
+    runner.run_evaluation(docs, [Blind()], k=2, out_dir=tmp_path)
+    lines = (tmp_path / "errors_blind.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t")[:3] == ["doc", "kind", "label"]
+    assert [line.split("\t")[:3] for line in lines[1:]] == [["d0", "missed", "RATE"], ["d1", "missed", "RATE"]]

@@ -52,6 +52,8 @@ def render_chinese(n: int, short_ten: bool = False) -> str:
         ("4068.208万元", Quantity(40682080, "元", "exact")),
         ("96%", Quantity(96, "%", "exact")),
         ("50.98％", Quantity(50.98, "%", "exact")),
+        ("超八成", Quantity(80, "%", "more_than")),
+        ("9.5成", Quantity(95, "%", "exact")),
         ("一件", Quantity(1, "件", "exact")),
         ("两场", Quantity(2, "场", "exact")),
         ("十二个", Quantity(12, "个", "exact")),

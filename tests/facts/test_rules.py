@@ -104,7 +104,7 @@ def test_timestamps_in_page_chrome_are_not_facts():
 
 def test_share_in_tenths_is_a_rate():
     (f,) = extract_facts("其中图文及视频类产品共 17 篇，占比超八成。")[-1:]
-    assert (f.label, f.text, f.value, f.unit, f.qualifier) == ("RATE", "超八成", 8, "成", "more_than")
+    assert (f.label, f.text, f.value, f.unit, f.qualifier) == ("RATE", "超八成", 80, "%", "more_than")
 
 
 def test_changes_are_not_facts_but_levels_reached_are():

@@ -170,3 +170,40 @@ def test_only_linked_reports_of_one_issuer_sit_in_consecutive_years():
             for b in same:
                 if b.year == a.year + 1:
                     assert b.previous == a.id and byid[b.previous] is a
+
+
+def test_numbers_that_are_no_facts_sit_in_the_narrative_unlabelled(corpus):
+    import re
+
+    from nianbao.facts.candidates import find_candidates
+
+    cues = ("权责清单事项", "清理过期、失效信息", "催办提示", "二级事项", "点赞量", "业务系统", "电子证照")
+    found = 0
+    for report in corpus:
+        for m in re.finditer("|".join(cues), report.text):
+            after = [c for c in find_candidates(report.text, []) if m.end() <= c.start <= m.end() + 8]
+            if not after:
+                continue
+            found += 1
+            assert not any(f.start < after[0].end and after[0].start < f.end for f in report.facts), (
+                report.id, report.text[m.start():after[0].end])
+    assert found >= 20
+
+
+def test_sub_count_lists_keep_the_parents_label_and_stay_within_the_whole(corpus):
+    lists = 0
+    for report in corpus:
+        facts = report.facts
+        for whole, first in zip(facts, facts[1:]):
+            between = report.text[whole.end:first.start]
+            if whole.label in ("INFO_PUBLISHED", "WEBSITE_POSTS") and ("其中" in between or "包括" in between) \
+                    and first.label == whole.label and "。" not in between:
+                run = [first]
+                for f in facts[facts.index(first) + 1:]:
+                    if f.label != whole.label or "、" not in report.text[run[-1].end:f.start]:
+                        break
+                    run.append(f)
+                if len(run) >= 2:
+                    lists += 1
+                    assert sum(f.value for f in run) <= whole.value, (report.id, whole.text, [f.text for f in run])
+    assert lists >= 5

@@ -85,9 +85,12 @@ def text_sha256(text: str) -> str:
 
 
 def load_gold(doc_or_path: str | Path, *, shared: Path | None = None,
-              gold_dir: Path | None = None) -> GoldDoc:
+              gold_dir: Path | None = None, text: str | None = None) -> GoldDoc:
     """Load one gold file by doc id (``"pt2021"``, ``"002_bdb01e3489ce1912"``) or path,
-    re-read its source and check it; any disagreement raises `InputError`."""
+    re-read its source and check it; any disagreement raises `InputError`.
+
+    `text`: the source's normalised text when the caller has read it already (a PDF is
+    slow to convert); it is checked against the annotated text's hash all the same."""
     path = Path(doc_or_path)
     if path.suffix != ".json":
         path = (gold_dir or GOLD_DIR) / f"{doc_or_path}.json"
@@ -97,7 +100,8 @@ def load_gold(doc_or_path: str | Path, *, shared: Path | None = None,
         data = json.loads(path.read_text("utf-8"))
     except json.JSONDecodeError as err:
         raise InputError(str(path), f"not valid JSON ({err})") from None
-    text = source_text(data["source"], shared)
+    if text is None:
+        text = source_text(data["source"], shared)
     if text_sha256(text) != data["text_sha256"]:
         raise InputError(str(path), f"the normalised text of {data['source']} no longer matches the "
                                     "annotated text (sha256 differs): re-check the spans before using them")
@@ -108,9 +112,22 @@ def load_gold(doc_or_path: str | Path, *, shared: Path | None = None,
                    catalogue_version=int(data.get("catalogue_version", 1)))
 
 
+def gold_files(directory: str | Path | None = None) -> list[Path]:
+    """The gold files in `directory` (default ``annotation/gold``), in file-name order."""
+    return sorted(Path(directory or GOLD_DIR).glob("*.json"))
+
+
+def gold_source(path: Path) -> str:
+    """The `source` a gold file annotates (relative to ../shared), without checking it."""
+    try:
+        return json.loads(path.read_text("utf-8"))["source"]
+    except (json.JSONDecodeError, KeyError) as err:
+        raise InputError(str(path), f"not a gold file ({err})") from None
+
+
 def iter_gold(directory: str | Path | None = None, *, shared: Path | None = None) -> Iterator[GoldDoc]:
     """Every gold file in `directory` (default ``annotation/gold``), in file-name order."""
-    for path in sorted(Path(directory or GOLD_DIR).glob("*.json")):
+    for path in gold_files(directory):
         yield load_gold(path, shared=shared)
 
 

@@ -10,14 +10,15 @@ import click
 
 @click.command()
 @click.argument("inputs", nargs=-1)
-@click.option("--systems", default=None, help="Comma-separated subset of the systems (default: all).")
+@click.option("--systems", default=None,
+              help="Comma-separated subset: rules, crf, whole, windows, optimised (default: all).")
 @click.option("--repeat", type=int, default=3, show_default=True, help="Timed passes over the documents.")
 @click.option("--batch", "batch", is_flag=True, help="Measure the batch job: 1 and 2 workers and Ray.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="evaluate", show_default=True)
 def command(inputs, systems, repeat, batch, out_dir):
     """Measure on INPUT files/folders (default: the seeds and the real corpus in ../shared)."""
     from nianbao.batch.inputs import expand_inputs
-    from nianbao.bench import SYSTEMS, measure, measure_batch, ratio_table
+    from nianbao.bench import measure, measure_batch, ratio_table, system_keys
 
     if not inputs:
         shared = Path(__file__).resolve().parents[3].parent / "shared"
@@ -32,7 +33,10 @@ def command(inputs, systems, repeat, batch, out_dir):
                             [("reports", lambda r: r.reports), ("peak MB / worker", lambda r: r.peak_rss_mb_per_worker)])
         name = "bench_batch"
     else:
-        chosen = systems.split(",") if systems else list(SYSTEMS)
+        try:
+            chosen = system_keys(systems)
+        except ValueError as err:
+            raise click.BadParameter(str(err), param_hint="--systems") from None
         rows = measure(paths, chosen, repeat)
         table = ratio_table(rows, lambda r: r.system, lambda r: r.reports_per_second,
                             [("peak MB", lambda r: r.peak_rss_mb), ("load s", lambda r: r.load_seconds)])

@@ -133,26 +133,57 @@ def _same_value(a: Fact, b: Fact) -> bool:
     return abs(float(a.value) - float(b.value)) <= 1e-9 * max(1.0, abs(float(a.value)))
 
 
-def value_counts(example: Example) -> dict[str, Counts]:
-    """Value-level: correct when a prediction overlaps a gold fact with the same label and
-    the same normalised value (boundaries may differ: `180余条` vs `180余`).
+def value_matches(example: Example) -> tuple[list[tuple[Fact, Fact]], list[Fact], list[Fact]]:
+    """Value-level matching: (gold, prediction) pairs, missed gold facts, spurious predictions.
 
-    This is what reconciliation needs: the right number under the right label. Each gold
-    fact matches at most one prediction; the rest are `missed` / `spurious`.
+    A prediction matches a gold fact it overlaps with the same label and the same normalised
+    value (boundaries may differ: `180余条` vs `180余`); each gold fact matches at most one
+    prediction, taken in reading order.
     """
-    counts: dict[str, Counts] = defaultdict(Counts)
     remaining = list(example.gold)
+    pairs, spurious = [], []
     for p in sorted(example.pred, key=lambda f: (f.start, f.end)):
         match = next((g for g in remaining if g.label == p.label and g.start < p.end and p.start < g.end
                       and _same_value(g, p)), None)
         if match is not None:
             remaining.remove(match)
-            counts[p.label].correct += 1
+            pairs.append((match, p))
         else:
-            counts[p.label].spurious += 1
-    for g in remaining:
+            spurious.append(p)
+    return pairs, remaining, spurious
+
+
+def value_counts(example: Example) -> dict[str, Counts]:
+    """Value-level: correct when a prediction overlaps a gold fact with the same label and
+    the same normalised value (see `value_matches`); the rest are `missed` / `spurious`.
+
+    This is what reconciliation needs: the right number under the right label.
+    """
+    counts: dict[str, Counts] = defaultdict(Counts)
+    pairs, missed, spurious = value_matches(example)
+    for _, p in pairs:
+        counts[p.label].correct += 1
+    for p in spurious:
+        counts[p.label].spurious += 1
+    for g in missed:
         counts[g.label].missed += 1
     return dict(counts)
+
+
+def value_errors(examples: list[Example]) -> list[dict]:
+    """Every value-level error, in document order: what was missed or spurious, where, and
+    what the other side had at that place (offsets only, no report text beyond the span)."""
+    rows = []
+    for ex in examples:
+        _, missed, spurious = value_matches(ex)
+        for kind, facts, others in (("missed", missed, ex.pred), ("spurious", spurious, ex.gold)):
+            for f in facts:
+                near = next((o for o in others if o.start < f.end and f.start < o.end), None)
+                rows.append({"doc": ex.doc, "kind": kind, "label": f.label, "start": f.start, "end": f.end,
+                             "span": f.text, "value": f.value,
+                             "other": f"{near.label}={near.value}" if near is not None else ""})
+    rows.sort(key=lambda r: (r["doc"], r["start"], r["kind"]))
+    return rows
 
 
 STRATEGIES = {"strict": strict_counts, "value": value_counts}

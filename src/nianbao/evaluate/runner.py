@@ -14,7 +14,7 @@ from pathlib import Path
 
 from nianbao.evaluate.bootstrap import bootstrap_ci
 from nianbao.evaluate.data import EvalDoc, synthetic_docs
-from nianbao.evaluate.metrics import Example, confusion, score
+from nianbao.evaluate.metrics import Example, confusion, score, value_errors
 from nianbao.facts.catalogue import labels
 
 
@@ -123,9 +123,21 @@ def run_evaluation(docs: list[EvalDoc], systems: list, k: int = 4, seed: int = 0
         examples, seconds = cross_validate(docs, system, k, seed)
         results["systems"][system.name] = summarise(examples, seconds)
         plot_confusion(examples, out_dir / f"confusion_{system.name}.png", title=f"{system.name}: gold vs predicted")
+        write_errors(value_errors(examples), out_dir / f"errors_{system.name}.tsv")
     (out_dir / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     (out_dir / "results.md").write_text(results_markdown(results), encoding="utf-8")
     return results
+
+
+def write_errors(rows: list[dict], path: Path) -> Path:
+    """The value-level errors as TSV: doc, missed/spurious, label, offsets, span, value, and
+    the other side's label=value where a gold fact and a prediction overlap."""
+    columns = ["doc", "kind", "label", "start", "end", "span", "value", "other"]
+    lines = ["\t".join(columns)]
+    lines += ["\t".join("" if r[c] is None else str(r[c]).replace("\t", " ").replace("\n", " ") for c in columns)
+              for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def learning_curve(docs: list[EvalDoc], sizes: list[int], k: int = 4, seed: int = 0) -> list[tuple[int, float]]:

@@ -70,6 +70,11 @@ HARD_CASES = """\
 | `政策性文件11件` | nothing, unless the text calls them 规范性文件 |
 | `未发生行政复议和行政诉讼` | the one cue `未` twice: REVIEW_CASES and LITIGATION_CASES (same span, two labels) |
 | `予以公开及部分公开208件` | APP_GRANTED (the reconciler compares it with granted + partial) |
+| `其中，公开财政预决算信息32条、政府采购信息25条` | two INFO_PUBLISHED: sub-counts keep the parent's label |
+| `累计清理过期信息600条` | nothing: removed, not published |
+| `权责清单事项4000项`, `包含一级事项140项、二级事项1100项` | nothing: list and catalogue entries, not service items |
+| `发出催办提示80次`, `整改问题22处`, `制作节目19期`, `发布政策文件20件` | nothing: no label counts these |
+| `未发生失泄密事件`, `未被复议机关纠错` | nothing: the negation denies no fact |
 | a number inside 表二/表三/表四 | nothing: tables are parsed, not tagged |
 """
 

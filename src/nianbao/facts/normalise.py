@@ -16,7 +16,8 @@ zero-claim cue (未 / 无 / 没有 / 尚未 …).  The rules, decided once:
   printed in 万元 keeps its own unit, and `in_base_unit` converts either side before a
   comparison.  Arithmetic is exact (decimal), and whole results are ``int``.
 * **Units** are the measure word as printed (件 条 个 项 篇 人 次 人次 场 期 笔 元 家 份 …),
-  ``％`` becomes ``%``; a span with no unit has ``unit=None``.
+  ``％`` becomes ``%`` and tenths become percent (``超八成`` → 80 %, more_than); a span
+  with no unit has ``unit=None``.
 * **Qualifiers** (FACTS.md §2 table): 约/近/左右 → ``approx``; 余/多/以上/突破/破 →
   ``at_least``; 超/超过/逾 → ``more_than``; none → ``exact``; a span that is only a
   negation cue → value 0, unit None, ``zero_claim``.  When a span carries two, the one
@@ -100,6 +101,8 @@ def parse_quantity(span_text: str) -> Quantity:
     unit = m["unit"]
     if unit == "％":
         unit = "%"
+    elif unit == "成":  # 八成 = 80 %
+        number, unit = number * 10, "%"
     words = [w for w in (m["pre"], m["mid1"], m["mid2"], m["post"]) if w]
     qualifier = QUALIFIER_WORDS[words[0]] if words else "exact"
     return Quantity(_plain(number), unit, qualifier)

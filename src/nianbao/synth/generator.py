@@ -230,6 +230,8 @@ def _overview(ctx: Ctx) -> bool:
             fn(ctx)
     if ctx.chance(0.35):
         nar.dated_event(ctx)
+    if ctx.chance(0.4):
+        nar.non_facts(ctx)
     if "INFO_PUBLISHED" in ctx.plant and "t2.published_total" not in ctx.truth:
         ctx.plant.discard("INFO_PUBLISHED")
     nar.filler(ctx)
@@ -245,7 +247,7 @@ def _overview(ctx: Ctx) -> bool:
     ctx.line()
     # (三) 政府信息管理
     _sub(ctx, 2, ctx.pick(("政府信息管理", "政府信息管理情况")))
-    for fn, p in ((nar.training, 0.55), (nar.inspections, 0.5), (nar.dated_event, 0.3)):
+    for fn, p in ((nar.training, 0.55), (nar.inspections, 0.5), (nar.dated_event, 0.3), (nar.non_facts, 0.4)):
         if ctx.chance(p):
             fn(ctx)
     nar.filler(ctx)
@@ -254,14 +256,15 @@ def _overview(ctx: Ctx) -> bool:
     _sub(ctx, 3, ctx.pick(("政府信息公开平台建设", "平台建设", "持续优化，全力推动平台建设更加融合")))
     for fn, p, labels in ((nar.wechat, 0.55, ()), (nar.weibo, 0.3, ()),
                           (nar.new_media_accounts, 0.35, ("text.sum.NEW_MEDIA_ACCOUNTS",)),
-                          (nar.other_media, 0.35, ()), (nar.public_messages, 0.5, ()), (nar.services, 0.5, ("text.share",))):
+                          (nar.other_media, 0.35, ()), (nar.public_messages, 0.5, ()), (nar.services, 0.5, ("text.share",)),
+                          (nar.non_facts, 0.4, ())):
         if _wants(ctx, p, *labels):
             fn(ctx)
     nar.filler(ctx)
     ctx.line()
     # (五) 监督保障
     _sub(ctx, 4, ctx.pick(("监督保障", "监督保障情况", "强化培训宣传，营造良好氛围")))
-    for fn, p in ((nar.npc_suggestions, 0.25), (nar.training, 0.2), (nar.inspections, 0.3)):
+    for fn, p in ((nar.npc_suggestions, 0.25), (nar.training, 0.2), (nar.inspections, 0.3), (nar.non_facts, 0.3)):
         if ctx.chance(p):
             fn(ctx)
     nar.filler(ctx)

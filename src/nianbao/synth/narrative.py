@@ -7,6 +7,7 @@ reports, with its quantities as gold spans and the odd number that is *not* a fa
 from __future__ import annotations
 
 from nianbao.synth.checks import cell_in_base_units
+from nianbao.synth.numerals import chinese_numeral, render
 from nianbao.synth.phrases import Ctx, Z
 from nianbao.synth.truth import Expectation
 
@@ -45,6 +46,31 @@ def info_published(ctx: Ctx) -> None:
         "截至{y}年12月31日，累计公开政府信息{n}，",
         "全年共发布信息{n}，",
     )), y=str(ctx.year), me=ctx.me, n=n)
+    if not cells and ctx.chance(0.35):  # with a printed total, a sub-count would be checked against it
+        _sub_counts(ctx, "INFO_PUBLISHED", INFO_KINDS, value)
+
+
+INFO_KINDS = ("财政预决算信息", "“三公”经费信息", "政府采购项目信息", "重大建设项目信息", "行政许可信息",
+              "行政处罚信息", "安全生产许可证", "施工许可证", "社会救助信息", "食品药品监管信息", "环境监测信息",
+              "机构职能类信息", "人事信息", "规划计划信息", "通知公告", "疫情防控信息")
+WEBSITE_KINDS = ("工作动态", "通知公告", "人事信息", "回应关切信息", "调查征集信息", "镇街动态")
+
+
+def _sub_counts(ctx: Ctx, label: str, kinds: tuple[str, ...], whole: int) -> None:
+    """`其中…信息N条、…M条`: sub-counts keep their parent's label (annotation guide); together
+    they never exceed the whole (the arithmetic check would rightly call that a FAIL)."""
+    picked = ctx.rng.sample(kinds, ctx.rng.randint(2, 5))
+    if whole < 2 * len(picked):
+        return
+    budget = ctx.rng.randint(len(picked), whole)
+    cuts = sorted(ctx.rng.sample(range(1, budget), len(picked) - 1))
+    parts = [b - a for a, b in zip([0, *cuts], [*cuts, budget])]
+    ctx.say(ctx.pick(("其中，", "其中", "包括", "主要包括")))
+    for i, (kind, part) in enumerate(zip(picked, parts)):
+        verb = ctx.pick(("", "", "公开", "发布"))
+        n = ctx.free(label, part, ctx.pick(("条", "条", "篇")), qualifier="exact")
+        ctx.say(("、" if i else "") + verb + kind + "{n}", n=n)
+    ctx.say("。")
 
 
 def website_posts(ctx: Ctx) -> None:
@@ -58,6 +84,8 @@ def website_posts(ctx: Ctx) -> None:
     )), site=site, n=n)
     if ctx.chance(0.3):
         ctx.say("其中通知公告{n}。", n=ctx.free("WEBSITE_POSTS", ctx.rng.randint(3, 60), "条"))
+    elif ctx.chance(0.25):
+        _sub_counts(ctx, "WEBSITE_POSTS", WEBSITE_KINDS, int(n.quantity.value))
 
 
 def normative_docs(ctx: Ctx) -> None:
@@ -344,3 +372,53 @@ def contact_distractor(ctx: Ctx) -> None:
     ctx.say("如对本报告有疑问，请与{me}办公室联系（电话：0{a}-{b}；邮编：{c}）。", me=ctx.me,
             a=str(ctx.rng.randint(100, 999)), b=str(ctx.rng.randint(82000000, 89999999)),
             c=str(ctx.rng.randint(100000, 899999)))
+
+
+# ---------------------------------------------------------------- numbers that are no fact
+
+NON_FACTS = (  # counts of things no label describes (annotation guide: "not a count of the labelled thing")
+    "累计清理过期、失效信息{n}条，确保公开信息准确有效。",
+    "梳理公布权责清单事项{n}项，",
+    "共梳理出{k}个部门权责清单事项{n}项，",
+    "编制基层政务公开标准目录，包含一级事项{n}项、二级事项{m}项。",
+    "完成对接{k}个部门{n}个业务系统，汇聚数据{w}，",
+    "累计入库电子证照{n}份，调用{m}次，",
+    "全年发出催办提示{n}次，督促相关单位按时更新。",
+    "发现并整改错别字、链接失效等问题{n}处。",
+    "开设《{c}》栏目，全年制作节目{n}期，",
+    "开展线上互动活动{n}场次，",
+    "公开政府常务会议{n}期，",
+    "通过微信公众号发布{n}批次农产品抽检情况，",
+    "出台《关于支持中小微企业应对困难的{cn}条措施》，",
+    "发布政策文件{n}件，同时共享上级政策文件{m}件。",
+    "集成式推送惠企政策{n}条，",
+    "点赞量{n}次，评论{m}条。",
+    "全年组织开展{c}活动{n}期，",
+    "共有{k}个单位参加年度考核，考核结果{n}个单位为优秀。",
+    "办理重点民生实事{n}件，",
+    "完成{k}个领域{n}个事项的公开标准梳理。",
+)
+ZERO_NON_FACTS = (  # negations that state no fact's zero
+    "全年{z}发生失泄密事件。",
+    "信息公开工作{z}发生泄密事件和责任追究情况。",
+    "该行政复议件{z}被复议机关纠错。",
+    "{z}出现因信息公开不当引发的负面舆情。",
+    "{me}{z}制定本级规章制度及政策。",
+    "{z}发现违规公开个人隐私的情况。",
+)
+
+
+def non_facts(ctx: Ctx) -> None:
+    """One sentence whose numbers (or negation) are not catalogue facts, written in the same
+    forms as facts (qualifiers, Chinese numerals, 万) so that only the words around tell."""
+    rng = ctx.rng
+
+    def number(lo: int, hi: int, unit: str | None = None) -> str:
+        return render(rng.randint(lo, hi), unit, rng).text
+
+    if ctx.chance(0.25):
+        ctx.say(ctx.pick(ZERO_NON_FACTS), z=ctx.pick(("未", "没有")), me=ctx.me)
+        return
+    ctx.say(ctx.pick(NON_FACTS), n=number(1, 5000), m=number(1, 2000), k=str(rng.randint(2, 30)),
+            w=render(rng.randint(10, 9000) * 10000, "条", rng, style="magnitude").text,
+            cn=chinese_numeral(rng.randint(5, 30)), c=ctx.pick(("问政", "政策直通车", "局长访谈", "公开日")))

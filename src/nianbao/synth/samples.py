@@ -26,10 +26,11 @@ JIANHU = Issuer("建湖县人民政府", "建湖县", ("我县", "县政府", "�
 NANZHANG = Issuer("南漳县生态环境局", "县生态环境局", ("我局", "本机关"), "bureau", "nzsthj", False)
 
 
-# Where each search starts: the seed that gave the committed sample (searching from 0 gives
-# the same file, only slower; after a generator change the search simply goes on from here).
+# Where each search starts: the seed that gave the committed sample, so a build is quick and
+# reproduces it. After a generator change the search goes on from here and FOUND tells the
+# new seeds (searching from 0 instead may stop at another, earlier report that also fits).
 FOUND: dict[str, int] = {}  # the seeds the last build used (to update START after a generator change)
-START = {"yongan2022": 241, "yongan2023": 6, "taihe2020": 42, "jianhu2021": 0, "nanzhang2024": 2}
+START = {"yongan2022": 785, "yongan2023": 6, "taihe2020": 42, "jianhu2021": 0, "nanzhang2024": 6}
 
 
 def _search(label: str, make: Callable[[random.Random], SyntheticReport],
