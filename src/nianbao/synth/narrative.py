@@ -413,8 +413,8 @@ def non_facts(ctx: Ctx) -> None:
     forms as facts (qualifiers, Chinese numerals, 万) so that only the words around tell."""
     rng = ctx.rng
 
-    def number(lo: int, hi: int, unit: str | None = None) -> str:
-        return render(rng.randint(lo, hi), unit, rng).text
+    def number(lo: int, hi: int) -> str:
+        return render(rng.randint(lo, hi), None, rng).text
 
     if ctx.chance(0.25):
         ctx.say(ctx.pick(ZERO_NON_FACTS), z=ctx.pick(("未", "没有")), me=ctx.me)
