@@ -293,3 +293,19 @@ def test_applicant_breakdown_counts_carried_over_when_the_received_count_does():
     # without 上年结转 in the received count, 72 against 71 stays a disagreement
     alone = report(text, facts[1:], {"t3": t3})
     assert check(alone)[0].status == "FAIL"
+
+
+def test_a_sub_count_with_its_parents_label_is_not_compared_with_the_tables_total():
+    text = "全年收到申请20件，其中网上申请12件、信函申请3件。"
+    facts = [fact(text, "20件", "APP_RECEIVED", 20, "件"), fact(text, "12件", "APP_RECEIVED", 12, "件"),
+             fact(text, "3件", "APP_RECEIVED", 3, "件")]
+    r = report(text, facts, {"t3": {**t3_row("new_received", *("0",) * 6, "20"), **t3_row("carried_over", *("0",) * 7)}})
+    f = only(r)
+    assert (f.status, f.facts) == ("PASS", [0])
+
+
+def test_the_same_count_in_a_new_sentence_is_compared_again():
+    text = "全年收到申请20件。其中包括的情况另述。本年度共受理申请12件。"
+    facts = [fact(text, "20件", "APP_RECEIVED", 20, "件"), fact(text, "12件", "APP_RECEIVED", 12, "件")]
+    r = report(text, facts, {"t3": {**t3_row("new_received", *("0",) * 6, "20"), **t3_row("carried_over", *("0",) * 7)}})
+    assert [(f.status, f.facts) for f in check(r)] == [("PASS", [0]), ("FAIL", [1])]

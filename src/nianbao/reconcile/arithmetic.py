@@ -65,6 +65,26 @@ def sum_findings(report: Report) -> list[Finding]:
     return findings
 
 
+def sub_counts(report: Report) -> set[int]:
+    """Indices of facts that are parts of an earlier fact with the same label in the same
+    sentence, after 其中/含/包括 (``全年公开信息2000条，其中通知公告35条``): the annotation
+    guide keeps the parent's label on them, but a part is not the total a table prints."""
+    text, facts = report.text, report.facts
+    parts: set[int] = set()
+    for i, whole in enumerate(facts):
+        if i in parts or not _countable(whole):
+            continue
+        _, right = sentence_span(text, whole.start, whole.end)
+        for j in range(i + 1, len(facts)):
+            part = facts[j]
+            if part.start >= right:
+                break
+            if part.label == whole.label and part.start >= whole.end and _countable(part) \
+                    and any(w in text[whole.end:part.start] for w in PARTIAL_WORDS):
+                parts.add(j)
+    return parts
+
+
 def _countable(fact: Fact) -> bool:
     return fact.value is not None and fact.unit not in PERCENT and fact.qualifier != "zero_claim"
 

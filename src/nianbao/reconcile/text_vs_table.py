@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from nianbao.reconcile import messages as msg
+from nianbao.reconcile.arithmetic import sub_counts
 from nianbao.reconcile.cells import T3_COLUMNS, split_cell_id
 from nianbao.reconcile.context import printed_number, scope_word
 from nianbao.reconcile.readings import MONEY_UNITS, NoColumn, Reading, readings
@@ -36,7 +37,11 @@ class TableSide:
 
 
 def check(report: Report) -> list[Finding]:
-    findings = [f for f in (check_fact(report, i) for i in range(len(report.facts))) if f is not None]
+    """One finding per fact with a table side; a sub-count of an earlier same-label fact
+    (`arithmetic.sub_counts`) has none: the table prints the whole, not the part."""
+    parts = sub_counts(report)
+    findings = [f for f in (check_fact(report, i) for i in range(len(report.facts)) if i not in parts)
+                if f is not None]
     if any(f.rule == "text.APP_RECEIVED" and f.status == "PASS" and "t3.carried_over.total" in f.cells
            for f in findings):  # 受理 counted with 上年结转: read the applicant breakdown that way too
         findings = [check_fact(report, f.facts[0], with_carried_over=True)

@@ -46,7 +46,7 @@ def info_published(ctx: Ctx) -> None:
         "截至{y}年12月31日，累计公开政府信息{n}，",
         "全年共发布信息{n}，",
     )), y=str(ctx.year), me=ctx.me, n=n)
-    if not cells and ctx.chance(0.35):  # with a printed total, a sub-count would be checked against it
+    if not cells and ctx.chance(0.35):  # only beside an unprinted total, as in the shipped model's corpus
         _sub_counts(ctx, "INFO_PUBLISHED", INFO_KINDS, value)
 
 
