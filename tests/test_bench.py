@@ -21,7 +21,7 @@ def test_systems_are_chosen_by_short_keys_even_those_whose_names_hold_commas():
     from nianbao.bench import SYSTEMS, system_keys
 
     assert system_keys("windows, optimised") == ["windows", "optimised"]
-    assert SYSTEMS["optimised"][0] == "model (windows, optimised)"
+    assert SYSTEMS["optimised"][0] == "model (windows, int8 onnxruntime)"
     assert system_keys(None) == list(SYSTEMS)
 
 
@@ -32,3 +32,23 @@ def test_an_unknown_system_is_named_in_the_error():
 
     with pytest.raises(ValueError, match="unknown system\\(s\\) model \\(windows.*choose from rules, crf, whole"):
         system_keys("model (windows, optimised)")
+
+
+def test_the_whole_check_command_is_timed_from_process_start_to_exit():
+    from nianbao.bench import measure_command
+
+    paths = [str(seed_path("002")), str(seed_path("004"))]
+    result = measure_command(paths, repeat=1)
+    assert result.reports == 2 and result.load_seconds is None  # the model load is inside `seconds`
+    assert result.seconds > 0.2 and abs(result.reports_per_second - 2 / result.seconds) < 0.02
+    assert result.peak_rss_mb > 50  # the child's own peak, not this process's
+
+
+def test_a_check_command_that_fails_is_reported_with_its_error_not_timed(monkeypatch):
+    import pytest
+
+    from nianbao.bench import measure_command
+
+    monkeypatch.setenv("NIANBAO_MODEL", "/nonexistent/model")
+    with pytest.raises(RuntimeError, match="(?s)`nianbao check` failed:.*nonexistent/model: not a trained tagger folder"):
+        measure_command([str(seed_path("002"))], repeat=1)

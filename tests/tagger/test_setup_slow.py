@@ -29,3 +29,44 @@ def test_the_shipped_model_tags_a_received_count():
     text = "2021年，本机关共收到政府信息公开申请98件，办结98件。"
     (facts,) = ModelExtractor(threads=1).extract_texts([text])
     assert ("APP_RECEIVED", 98) in {(f.label, f.value) for f in facts}
+
+
+def test_check_runs_the_shipped_model_without_importing_torch_or_transformers():
+    import subprocess
+    import sys
+
+    from nianbao.tagger.predict import ModelExtractor
+    from tests.conftest import seed_path
+
+    ModelExtractor()  # exports the ONNX graph into the cache if this machine has not yet
+    code = ("import atexit, sys; atexit.register(lambda: print('heavy:', sorted(m for m in ('torch', 'transformers') "
+            "if m in sys.modules))); from nianbao.cli import main; main()")
+    out = subprocess.run([sys.executable, "-c", code, "check", "--json", str(seed_path("002"))],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert '"extractor": "model"' in out.stdout and out.stdout.strip().endswith("heavy: []")
+
+
+def test_the_onnxruntime_path_finds_exactly_the_torch_models_facts_on_the_real_reports():
+    from nianbao.annotation.gold import iter_gold
+    from nianbao.tagger.predict import ModelExtractor
+
+    docs = list(iter_gold())
+    texts, exclusions = [d.text for d in docs], [list(d.table_regions) for d in docs]
+    by_torch = ModelExtractor(backend="torch", threads=1).extract_texts(texts, exclusions)
+    by_onnx = ModelExtractor(threads=1).extract_texts(texts, exclusions)
+    assert sum(map(len, by_torch)) > 150
+    for torch_facts, onnx_facts in zip(by_torch, by_onnx):
+        assert [(f.start, f.end, f.label, f.value) for f in onnx_facts] == \
+            [(f.start, f.end, f.label, f.value) for f in torch_facts]
+        assert all(abs(a.score - b.score) < 1e-4 for a, b in zip(onnx_facts, torch_facts))
+
+
+def test_a_batch_workers_thread_share_reaches_the_model(monkeypatch):
+    from nianbao.batch.worker import limit_threads
+    from nianbao.tagger.predict import ModelExtractor
+
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "NIANBAO_THREADS"):
+        monkeypatch.delenv(var, raising=False)  # restored after the test; limit_threads sets them
+    limit_threads(1)
+    assert ModelExtractor().model.session.get_session_options().intra_op_num_threads == 1

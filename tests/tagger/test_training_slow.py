@@ -41,7 +41,8 @@ def test_the_rebuilt_model_predicts_exactly_what_the_trained_one_did(trained, tm
     import torch
 
     from nianbao.tagger.export import load_tagger
-    from nianbao.tagger.model import encode_batch
+    from nianbao.tagger.data import encode_batch
+    from nianbao.tagger.model import tensors
     from nianbao.tagger.prior import prior_tags
     from nianbao.tagger.train import finetune
 
@@ -52,7 +53,7 @@ def test_the_rebuilt_model_predicts_exactly_what_the_trained_one_did(trained, tm
     rebuilt, _, scheme, window = load_tagger(target)
     pieces = [docs[0].text[i:i + 30] for i in range(0, 300, 30)]
     priors = [prior_tags(p, [], scheme) for p in pieces]
-    ids, mask, _, prior = encode_batch(vocab, pieces, None, priors)
+    ids, mask, _, prior = tensors(*encode_batch(vocab, pieces, None, priors))
     with torch.inference_mode():
         trained_logits, rebuilt_logits = model(ids, mask, prior), rebuilt(ids, mask, prior)
         assert torch.equal(trained_logits, rebuilt_logits)  # base + fp16 artefact = the trained model, bit for bit
@@ -78,8 +79,8 @@ def test_the_onnx_path_reads_the_prior_and_agrees_with_torch(trained):
 
     out, _, _, docs = trained
     texts = [d.text for d in docs[:2]]
-    torch_facts = ModelExtractor(out, threads=1).extract_texts(texts)
-    onnx = ModelExtractor(out, backend="onnx", threads=1)
+    torch_facts = ModelExtractor(out, backend="torch", threads=1).extract_texts(texts)
+    onnx = ModelExtractor(out, threads=1)  # the default backend
     assert onnx.model.use_prior
     onnx_facts = onnx.extract_texts(texts)
     assert [[(f.start, f.end, f.label) for f in fs] for fs in onnx_facts] == \

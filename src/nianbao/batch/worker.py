@@ -27,7 +27,8 @@ class DocResult:
 
 
 def limit_threads(n: int) -> None:
-    """Give each worker its share of the cores (set before torch is imported)."""
+    """Give each worker its share of the cores (`nianbao.tagger.base.default_threads` reads
+    NIANBAO_THREADS; the OMP/MKL variables cover libraries that read their own)."""
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "NIANBAO_THREADS"):
         os.environ[var] = str(max(1, n))
 

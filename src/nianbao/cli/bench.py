@@ -11,7 +11,7 @@ import click
 @click.command()
 @click.argument("inputs", nargs=-1)
 @click.option("--systems", default=None,
-              help="Comma-separated subset: rules, crf, whole, windows, optimised (default: all).")
+              help="Comma-separated subset: rules, crf, whole, windows, onnx, optimised, check (default: all).")
 @click.option("--repeat", type=int, default=3, show_default=True, help="Timed passes over the documents.")
 @click.option("--batch", "batch", is_flag=True, help="Measure the batch job: 1 and 2 workers and Ray.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="evaluate", show_default=True)
@@ -39,7 +39,7 @@ def command(inputs, systems, repeat, batch, out_dir):
             raise click.BadParameter(str(err), param_hint="--systems") from None
         rows = measure(paths, chosen, repeat)
         table = ratio_table(rows, lambda r: r.system, lambda r: r.reports_per_second,
-                            [("peak MB", lambda r: r.peak_rss_mb), ("load s", lambda r: r.load_seconds)])
+                            [("peak MB", lambda r: r.peak_rss_mb), ("load s", lambda r: "included" if r.load_seconds is None else r.load_seconds)])
         name = "bench"
     header = f"{len(paths)} documents, " + ("batch job" if batch else f"{repeat} timed passes after a warm-up") + "\n\n"
     (Path(out_dir) / f"{name}.md").write_text(header + table, encoding="utf-8")

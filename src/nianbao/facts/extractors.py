@@ -2,7 +2,7 @@
 
 An extractor has ``extract(reports: list[Report]) -> list[list[Fact]]``: one list per
 report, batched across documents.  Each implementation lives in its own module and is
-imported only when asked for (the model pulls in torch; the rules need nothing), so the
+imported only when asked for (the model pulls in onnxruntime or torch; the rules need nothing), so the
 registry maps names to dotted paths.  Whatever the implementation returns, the registry
 guarantees the contract: facts sorted by start and none inside a table region.
 """

@@ -47,6 +47,12 @@ def cache_dir() -> Path:
     return Path.home() / ".cache" / "nianbao"
 
 
+def default_threads() -> int:
+    """Threads for inference and training: ``$NIANBAO_THREADS`` (a batch worker's share of
+    the cores), else one per core."""
+    return int(os.environ.get("NIANBAO_THREADS") or 0) or os.cpu_count() or 1
+
+
 def default_base_dir() -> Path:
     return cache_dir() / BASE_NAME
 

@@ -77,6 +77,30 @@ class TagScheme:
         return len(self.names)
 
 
+def encode_batch(vocab, texts: Sequence[str], labels: Sequence[Sequence[int]] | None = None,
+                 priors: Sequence[Sequence[int]] | None = None):
+    """Dynamic padding: CLS + characters + SEP, padded to the longest row of this batch.
+
+    Returns int64 numpy arrays ``(ids, mask, tags, prior)`` (`vocab` is a `chars.CharVocab`);
+    `tags` is None without `labels`, `prior` (tag ids, ``O`` on CLS/SEP/padding) None without `priors`."""
+    import numpy as np
+
+    width = max(len(t) for t in texts) + 2
+    ids = np.full((len(texts), width), vocab.pad_id, dtype=np.int64)
+    mask = np.zeros((len(texts), width), dtype=np.int64)
+    tags = np.full((len(texts), width), IGNORE, dtype=np.int64) if labels is not None else None
+    prior = np.zeros((len(texts), width), dtype=np.int64) if priors is not None else None
+    for row, text in enumerate(texts):
+        n = len(text)
+        ids[row, : n + 2] = [vocab.cls_id, *vocab.encode(text), vocab.sep_id]
+        mask[row, : n + 2] = 1
+        if tags is not None:
+            tags[row, 1 : n + 1] = labels[row]
+        if prior is not None and n:
+            prior[row, 1 : n + 1] = priors[row]
+    return ids, mask, tags, prior
+
+
 def merge_windows(text_len: int, mentions: Iterable[tuple[int, int] | tuple[int, int, bool]], exclusions: Sequence[tuple[int, int]] = (),
                   config: WindowConfig = WindowConfig(), doc: int = 0) -> list[Window]:
     """Windows around `mentions` (character spans), merged and clipped as the module says.

@@ -15,15 +15,13 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
-
-import torch
 
 from nianbao.errors import InputError
 from nianbao.tagger.base import configured_base_dir, default_base_dir, file_sha256, is_prepared
 from nianbao.tagger.chars import CharVocab, load_vocab
 from nianbao.tagger.data import TagScheme, WindowConfig
-from nianbao.tagger.model import Tagger, build_tagger
 from nianbao.tagger.prior import NAME as PRIOR
 
 WEIGHTS = "tagger.safetensors"
@@ -37,14 +35,16 @@ class ModelNotReady(InputError):
         super().__init__(str(path), problem)
 
 
-def round_to_fp16(model: Tagger, names: list[str]) -> None:
+def round_to_fp16(model, names: list[str]) -> None:
+    import torch
+
     params = dict(model.named_parameters())
     with torch.no_grad():
         for n in names:
             params[n].copy_(params[n].half().float())
 
 
-def save_tagger(model: Tagger, names: list[str], out_dir: str | os.PathLike, *, scheme: TagScheme,
+def save_tagger(model, names: list[str], out_dir: str | os.PathLike, *, scheme: TagScheme,
                 window: WindowConfig, layers: int, base_dir: str | os.PathLike, parent: str | None = None,
                 prior: str | None = None) -> Path:
     from safetensors.torch import save_file
@@ -92,11 +92,32 @@ def weight_chain(model_dir: str | os.PathLike) -> list[Path]:
         folder = folder / parent
 
 
-def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None = None,
-                check_base: bool = True) -> tuple[Tagger, CharVocab, TagScheme, WindowConfig]:
-    """Assemble a trained tagger: base encoder (first `layers` layers) + shipped weights."""
-    from safetensors.torch import load_file
+@dataclass(frozen=True)
+class ModelParts:
+    """A checked model folder, everything but the network: what the torch and the
+    onnxruntime paths both need (reading it imports no torch)."""
 
+    folder: Path
+    meta: dict  # its tagger.json
+    base: Path  # the base encoder folder the weights go on
+    base_sha256: str
+    vocab: CharVocab
+    scheme: TagScheme
+    window: WindowConfig
+
+    @property
+    def version(self) -> str:
+        """The shipped weights' checksums, root first (12 hex digits each)."""
+        return "".join(read_meta(f)["weights_sha256"][:12] for f in self.chain)
+
+    @property
+    def chain(self) -> list[Path]:
+        return weight_chain(self.folder)
+
+
+def model_parts(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None = None,
+                check_base: bool = True) -> ModelParts:
+    """Check a trained model folder (weight checksums, base encoder, tags) and read its parts."""
     meta = read_meta(model_dir)
     base = Path(base_dir) if base_dir else configured_base_dir()
     if base == default_base_dir() and not is_prepared(base):
@@ -104,21 +125,35 @@ def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
     for folder in weight_chain(model_dir):
         if file_sha256(folder / WEIGHTS) != read_meta(folder)["weights_sha256"]:
             raise ModelNotReady(folder / WEIGHTS, f"checksum differs from {META}; the model folder is damaged")
-    if check_base and base == default_base_dir() and _base_sha(base) != meta["base"]["model_sha256"]:
+    base_sha = _base_sha(base)
+    if check_base and base == default_base_dir() and base_sha != meta["base"]["model_sha256"]:
         raise ModelNotReady(base, f"base encoder checksum differs from the one {model_dir} was trained on; "
                                   "run `nianbao setup` again")
     scheme = TagScheme(meta["labels"])
     if scheme.names != meta["tags"]:
         raise ModelNotReady(model_dir, "tag list does not match its labels")
-    prior = meta.get("prior")
-    if prior not in (None, PRIOR):
-        raise ModelNotReady(model_dir, f"unknown prior {prior!r} in {META}")
-    model = build_tagger(base, meta["layers"], len(scheme), use_prior=bool(prior))
+    if meta.get("prior") not in (None, PRIOR):
+        raise ModelNotReady(model_dir, f"unknown prior {meta.get('prior')!r} in {META}")
+    return ModelParts(Path(model_dir), meta, base, base_sha, load_vocab(base), scheme, WindowConfig(**meta["window"]))
+
+
+def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None = None,
+                check_base: bool = True, parts: ModelParts | None = None):
+    """Assemble a trained tagger (torch): base encoder (first `layers` layers) + shipped weights.
+
+    Returns ``(model, vocab, scheme, window)``."""
+    import torch
+    from safetensors.torch import load_file
+
+    from nianbao.tagger.model import build_tagger
+
+    parts = parts or model_parts(model_dir, base_dir, check_base)
+    meta = parts.meta
+    model = build_tagger(parts.base, meta["layers"], len(parts.scheme), use_prior=bool(meta.get("prior")))
     params = dict(model.named_parameters())
     with torch.no_grad():
-        for folder in weight_chain(model_dir):
+        for folder in parts.chain:
             for name, tensor in load_file(str(folder / WEIGHTS)).items():
                 params[name].copy_(tensor.float())
     model.eval()
-    w = meta["window"]
-    return model, load_vocab(base), scheme, WindowConfig(**w)
+    return model, parts.vocab, parts.scheme, parts.window

@@ -1,19 +1,17 @@
 """The token tagger: a (truncated) transformers encoder with a linear BIO head.
 
 Token ``i + 1`` of a batch row is character ``window.start + i`` (token 0 is CLS); see
-`nianbao.tagger.chars`.  Only this module and `train`/`predict`/`export` import torch.
+`nianbao.tagger.chars`.  Only this module, `train`, and the functions of `export` and
+`optimise` that build or export a torch model import torch: inference (`predict`) does
+not, unless asked for the torch backend.
 """
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
 
-
 import torch
 from torch import nn
-
-from nianbao.tagger.chars import CharVocab
-from nianbao.tagger.data import IGNORE
 
 
 class Tagger(nn.Module):
@@ -42,6 +40,16 @@ class Tagger(nn.Module):
             hidden = self.encoder(inputs_embeds=embeds, attention_mask=attention_mask).last_hidden_state
         return self.head(self.dropout(hidden))
 
+    def logits(self, ids, mask, prior=None):
+        """Inference on numpy arrays (`data.encode_batch`): logits as a float32 numpy array,
+        the interface `predict` shares with the onnxruntime tagger."""
+        was_training = self.training
+        self.eval()
+        with torch.inference_mode():
+            out = self(*tensors(ids, mask, prior)).float().numpy()
+        self.train(was_training)
+        return out
+
 
 def build_tagger(encoder_dir: str | os.PathLike, layers: int | None, num_tags: int, seed: int = 0,
                  use_prior: bool = False) -> Tagger:
@@ -66,30 +74,15 @@ def build_tagger(encoder_dir: str | os.PathLike, layers: int | None, num_tags: i
     return tagger
 
 
-def encode_batch(vocab: CharVocab, texts: Sequence[str], labels: Sequence[Sequence[int]] | None = None,
-                 priors: Sequence[Sequence[int]] | None = None):
-    """Dynamic padding: CLS + characters + SEP, padded to the longest row of this batch.
-
-    Returns ``(ids, mask, tags, prior)``; `tags` is None without `labels`, `prior` (tag
-    ids, ``O`` on CLS/SEP/padding) None without `priors`."""
-    width = max(len(t) for t in texts) + 2
-    ids = torch.full((len(texts), width), vocab.pad_id, dtype=torch.long)
-    mask = torch.zeros((len(texts), width), dtype=torch.long)
-    tags = torch.full((len(texts), width), IGNORE, dtype=torch.long) if labels is not None else None
-    prior = torch.zeros((len(texts), width), dtype=torch.long) if priors is not None else None
-    for row, text in enumerate(texts):
-        n = len(text)
-        ids[row, : n + 2] = torch.tensor([vocab.cls_id, *vocab.encode(text), vocab.sep_id])
-        mask[row, : n + 2] = 1
-        if tags is not None:
-            tags[row, 1 : n + 1] = torch.tensor(labels[row], dtype=torch.long)
-        if prior is not None and n:
-            prior[row, 1 : n + 1] = torch.tensor(priors[row], dtype=torch.long)
-    return ids, mask, tags, prior
+def tensors(*arrays):
+    """`data.encode_batch`'s numpy arrays as torch tensors (None stays None)."""
+    return tuple(None if a is None else torch.from_numpy(a) for a in arrays)
 
 
 def set_threads(threads: int | None = None) -> None:
-    torch.set_num_threads(threads or os.cpu_count() or 1)
+    from nianbao.tagger.base import default_threads
+
+    torch.set_num_threads(threads or default_threads())
 
 
 NEW_PARTS = ("head.", "prior.")  # initialised here, not taken from the encoder: they learn at the head's rate

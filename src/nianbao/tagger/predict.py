@@ -2,10 +2,11 @@
 
 The model reads only windows around candidate mentions (`find_candidates` outside the
 tables, quantities and zero-claim cues), batched across all documents of a call, sorted
-by length so each batch pads little, under `torch.inference_mode`, with one thread per
-core.  ``mode="whole"`` reads the whole narrative instead (windows tiling it), for the
-bench.  ``backend="onnx"`` runs the same weights in onnxruntime, ``backend="optimised"``
-in onnxruntime with int8 matrices (see `nianbao.tagger.optimise`).
+by length so each batch pads little.  ``mode="whole"`` reads the whole narrative instead
+(windows tiling it), for the bench.  Backends (the same weights, see
+`nianbao.tagger.optimise`): ``"onnx"`` (the default) runs them in onnxruntime and starts
+without importing torch; ``"torch"`` in torch under `inference_mode`; ``"optimised"`` in
+onnxruntime with int8 matrices.
 """
 from __future__ import annotations
 
@@ -13,15 +14,13 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-import torch
-
 from nianbao.report import Fact, Report
 from nianbao.tagger.chars import CharVocab
-from nianbao.tagger.data import TagScheme, Window, WindowConfig, merge_windows, tile_windows
+from nianbao.tagger.data import TagScheme, Window, WindowConfig, encode_batch, merge_windows, tile_windows
 from nianbao.tagger.decode import candidate_facts, document_facts
-from nianbao.tagger.model import Tagger, encode_batch, set_threads
 
 REPO = Path(__file__).resolve().parents[3]
+BACKENDS = ("onnx", "torch", "optimised")
 
 
 def default_model_dir() -> Path:
@@ -29,23 +28,24 @@ def default_model_dir() -> Path:
     return Path(os.environ.get("NIANBAO_MODEL") or REPO / "models" / "default")
 
 
-def predict_windows(model: Tagger, vocab: CharVocab, pieces: Sequence[str], batch_size: int = 32,
+def predict_windows(model, vocab: CharVocab, pieces: Sequence[str], batch_size: int = 32,
                     priors: Sequence[Sequence[int]] | None = None) -> list:
-    """Tag probabilities (characters × tags, numpy) for every piece of text (and its prior tags)."""
+    """Tag probabilities (characters × tags, numpy) for every piece of text (and its prior tags).
+
+    `model` is a torch `Tagger` or an `OnnxTagger`: anything with ``logits(ids, mask, prior)``."""
+    import numpy as np
+
     out: list = [None] * len(pieces)
     order = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
-    was_training = model.training
-    model.eval()
-    with torch.inference_mode():
-        for b in range(0, len(order), batch_size):
-            rows = order[b:b + batch_size]
-            ids, mask, _, prior = encode_batch(vocab, [pieces[i] for i in rows], None,
-                                               [priors[i] for i in rows] if priors is not None else None)
-            probs = model(ids, mask, prior).float().softmax(-1).numpy()
-            for r, i in enumerate(rows):
-                out[i] = probs[r, 1:len(pieces[i]) + 1]
-    if was_training:
-        model.train()
+    for b in range(0, len(order), batch_size):
+        rows = order[b:b + batch_size]
+        ids, mask, _, prior = encode_batch(vocab, [pieces[i] for i in rows], None,
+                                           [priors[i] for i in rows] if priors is not None else None)
+        logits = model.logits(ids, mask, prior)
+        probs = np.exp(logits - logits.max(-1, keepdims=True))
+        probs /= probs.sum(-1, keepdims=True)
+        for r, i in enumerate(rows):
+            out[i] = probs[r, 1:len(pieces[i]) + 1]
     return out
 
 
@@ -66,7 +66,7 @@ def windows_for(texts: Sequence[str], exclusions: Sequence[Sequence[tuple[int, i
     return windows, mentions
 
 
-def tag_texts(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: WindowConfig, texts: Sequence[str],
+def tag_texts(model, vocab: CharVocab, scheme: TagScheme, config: WindowConfig, texts: Sequence[str],
               exclusions: Sequence[Sequence[tuple[int, int]]], mode: str = "windows",
               batch_size: int = 32) -> list[list[Fact]]:
     """Facts for each text (offsets into it), windows batched across all the texts."""
@@ -89,29 +89,36 @@ class ModelExtractor:
 
     name = "model"
 
-    def __init__(self, model_dir: str | os.PathLike | None = None, *, mode: str = "windows", backend: str = "torch",
+    def __init__(self, model_dir: str | os.PathLike | None = None, *, mode: str = "windows", backend: str = "onnx",
                  base_dir: str | os.PathLike | None = None, threads: int | None = None, batch_size: int = 32,
-                 model: Tagger | None = None, parts: tuple[CharVocab, TagScheme, WindowConfig] | None = None):
-        from nianbao.tagger.export import load_tagger, read_meta, weight_chain
+                 model=None, parts: tuple[CharVocab, TagScheme, WindowConfig] | None = None):
+        from nianbao.tagger.export import load_tagger, model_parts
+        from nianbao.tagger.optimise import onnx_tagger, weights_key
 
         if mode not in ("windows", "whole"):
             raise ValueError(f"mode must be 'windows' or 'whole', not {mode!r}")
-        set_threads(threads)
+        if backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {', '.join(BACKENDS)}, not {backend!r}")
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
-        self.mode, self.batch_size = mode, batch_size
-        if model is not None and parts is not None:
-            self.model, (self.vocab, self.scheme, self.window) = model, parts
-            self.version = "in-memory"
+        self.mode, self.backend, self.batch_size = mode, backend, batch_size
+        in_memory = model is not None and parts is not None  # trained in this process (cross-validation folds)
+        if in_memory:
+            (self.vocab, self.scheme, self.window), self.version = parts, "in-memory"
+            use_prior, load = model.use_prior, lambda: model
         else:
-            self.model, self.vocab, self.scheme, self.window = load_tagger(self.model_dir, base_dir)
-            self.version = "".join(m["weights_sha256"][:12] for m in map(read_meta, weight_chain(self.model_dir)))
-        if backend in ("optimised", "onnx"):
-            from nianbao.tagger.optimise import quantise
+            checked = model_parts(self.model_dir, base_dir)
+            self.vocab, self.scheme, self.window, self.version = (checked.vocab, checked.scheme, checked.window,
+                                                                  checked.version)
+            use_prior = bool(checked.meta.get("prior"))
+            load = lambda: load_tagger(self.model_dir, base_dir, parts=checked)[0]  # noqa: E731
+        if backend == "torch":
+            from nianbao.tagger.model import set_threads
 
-            self.model = quantise(self.model, key=self.version if self.version != "in-memory" else "",
-                                  int8=backend == "optimised", threads=threads)
-        elif backend != "torch":
-            raise ValueError(f"backend must be 'torch', 'onnx' or 'optimised', not {backend!r}")
+            set_threads(threads)
+            self.model = load()
+        else:
+            key = weights_key(model) if in_memory else self.version + checked.base_sha256
+            self.model = onnx_tagger(key, load, int8=backend == "optimised", use_prior=use_prior, threads=threads)
 
     def extract(self, reports: Sequence[Report]) -> list[list[Fact]]:
         from nianbao.facts.candidates import narrative_exclusions

@@ -34,8 +34,8 @@ from nianbao.facts.catalogue import labels as catalogue_labels
 from nianbao.tagger.chars import CharVocab, load_vocab
 from nianbao.tagger.config import StageConfig, TaggerConfig, dump_config
 from nianbao.tagger.corpus import as_doc, doc_windows, gold_docs, synthetic_docs
-from nianbao.tagger.data import Doc, TagScheme, data_hash, gold_coverage, window_labels
-from nianbao.tagger.model import NEW_PARTS, Tagger, build_tagger, encode_batch, set_threads, trainable_names
+from nianbao.tagger.data import Doc, TagScheme, data_hash, encode_batch, gold_coverage, window_labels
+from nianbao.tagger.model import NEW_PARTS, Tagger, build_tagger, set_threads, tensors, trainable_names
 from nianbao.tagger.prior import prior_tags
 
 Progress = Callable[[str, int, int, dict], None]
@@ -140,8 +140,8 @@ def run_stage(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: Tagger
         if model.use_prior:  # a share of windows trains without the prior (all O), so the text alone counts too
             priors = [train_items[i].prior if rng.random() >= config.prior_dropout else [0] * len(train_items[i].text)
                       for i in rows]
-        ids, mask, tags, prior = encode_batch(vocab, [train_items[i].text for i in rows],
-                                              [train_items[i].labels for i in rows], priors)
+        ids, mask, tags, prior = tensors(*encode_batch(vocab, [train_items[i].text for i in rows],
+                                                       [train_items[i].labels for i in rows], priors))
         logits = model(ids, mask, prior)
         loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), tags.reshape(-1), ignore_index=-100)
         loss.backward()
@@ -343,4 +343,4 @@ def train_fold(train_docs: Sequence, dev_docs: Sequence = (), config: TaggerConf
     items = items_for(syn_train, scheme, config) + items_for(docs, scheme, config) * config.finetune.gold_weight
     run_stage(model, vocab, scheme, config, config.finetune, items, [], name="fold", log=lambda r: None,
               progress=progress)
-    return ModelExtractor(model=model, parts=(vocab, scheme, window))
+    return ModelExtractor(model=model, parts=(vocab, scheme, window), backend="torch")  # no ONNX export per fold
