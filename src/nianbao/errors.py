@@ -13,3 +13,6 @@ class InputError(NianbaoError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+    def __reduce__(self):  # pickles across processes (a helper process reads PDFs)
+        return type(self), (self.path, self.problem)

@@ -5,7 +5,9 @@ assigns the layer to the `Report` and never lets a stage rewrite an earlier one.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +20,9 @@ class CheckOptions:
     extractor: str = "model"  # "model" | "rules" | "crf" | "none"
     model_dir: str | None = None  # a trained tagger folder; None = the shipped default
     reconcile: bool = True
+    # read PDFs in a spawned helper process beside the main one (`check_paths`); off for
+    # library callers, whose main module a spawned process would import again
+    pdf_helper: bool = False
 
 
 def read_structure(path: str) -> Report:
@@ -80,22 +85,60 @@ def add_cross_year_findings(reports: list[Report]) -> None:
         report.findings.extend(findings)
 
 
+SLOW_TO_READ = (".pdf",)  # pdfminer parses content streams in pure Python: ~0.2 s a page
+
+
 def check_paths(paths: Iterable[str], options: CheckOptions | None = None) -> Iterator[Report | NianbaoError]:
     """Check several files; a file that cannot be read yields its error and the rest go on.
 
-    Results come back in input order. Facts are extracted in one batch across all
-    readable reports so the model sees full batches; cross-year findings link reports
-    of the same issuer within the run.
+    Results come back in input order. Facts are extracted in batches across the readable
+    reports so the model sees full batches; cross-year findings link reports of the same
+    issuer within the run.  With `options.pdf_helper`, more than one file and more than one
+    core, PDFs are read in a helper process while this one reads, tags and reconciles the
+    other files, and are tagged as a second batch when they arrive (same results).
     """
     options = options or CheckOptions()
-    results: list[Report | NianbaoError] = []
-    for path in paths:
-        results.append(read_or_error(path))
+    paths = list(paths)
+    slow = [i for i, p in enumerate(paths) if str(p).lower().endswith(SLOW_TO_READ)]
+    if not options.pdf_helper or len(paths) < 2 or (os.cpu_count() or 1) < 2:
+        slow = []
+    results: list[Report | NianbaoError | None] = [None] * len(paths)
+    with _reader(bool(slow)) as pool:
+        pending = {i: pool.submit(read_or_error, paths[i]) for i in slow}
+        for i, path in enumerate(paths):
+            if i not in pending:
+                results[i] = read_or_error(path)
+        add_facts_and_findings([r for r in results if isinstance(r, Report)], options)
+        for i, future in pending.items():
+            results[i] = _collected(paths[i], future)
+        add_facts_and_findings([results[i] for i in pending if isinstance(results[i], Report)], options)
     reports = [r for r in results if isinstance(r, Report)]
-    add_facts_and_findings(reports, options)
     if options.reconcile:
         add_cross_year_findings(reports)
     yield from results
+
+
+@contextmanager
+def _reader(wanted: bool):
+    """A one-process pool for reading slow files beside the main process (None when not wanted)."""
+    if not wanted:
+        yield None
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield pool
+
+
+def _collected(path: str, future) -> Report | NianbaoError:
+    """A helper process's report; read here instead if that process died (a crash is not the file's fault)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return read_or_error(path)
 
 
 def check_file(path: str, options: CheckOptions | None = None) -> Report:

@@ -37,3 +37,38 @@ def test_a_model_folder_that_is_not_there_is_one_clear_error(tmp_path):
     assert out.returncode == 2
     assert out.stderr.startswith("Error: ") and len(out.stderr.strip().splitlines()) == 1
     assert "no-model" in out.stderr
+
+
+def test_a_pdf_read_in_the_helper_process_gives_the_report_read_in_line():
+    from nianbao.pipeline import CheckOptions, check_paths
+    from tests.conftest import real_path
+
+    paths = [str(seed_path("002")), str(real_path("hongze2024")), str(seed_path("003"))]
+    out = nianbao("check", *paths, "--json", "--extractor", "rules")  # the command reads the PDF aside
+    assert out.returncode == 0, out.stderr
+    in_line = [json.loads(json.dumps(r.to_dict(), ensure_ascii=False))
+               for r in check_paths(paths, CheckOptions(extractor="rules"))]
+    assert [json.loads(line) for line in out.stdout.splitlines()] == in_line
+    assert in_line[1]["format"] == "pdf" and in_line[1]["tables"]["t3"]["cells"]
+
+
+def test_a_corrupt_pdf_read_in_the_helper_process_is_one_error_naming_it(tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage")
+    out = nianbao("check", str(broken), str(seed_path("002")), "--json", "--extractor", "rules")
+    assert out.returncode == 1
+    assert [json.loads(line)["source"] for line in out.stdout.splitlines()] == [str(seed_path("002"))]
+    assert out.stderr.strip().splitlines() == [f"Error: {broken}: " + out.stderr.split(f"{broken}: ", 1)[1].strip()]
+    assert "corrupt PDF" in out.stderr
+
+
+def test_a_file_whose_helper_process_died_is_read_in_the_main_process():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from nianbao.pipeline import _collected
+
+    died = Future()
+    died.set_exception(BrokenProcessPool("the helper was killed"))
+    report = _collected(str(seed_path("002")), died)
+    assert report.source == str(seed_path("002")) and report.tables

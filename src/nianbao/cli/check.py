@@ -26,7 +26,8 @@ def command(files, as_json, with_text, extractor, model_dir, html_out, csv_out):
     """Check one or more reports (txt, html, md, docx, pdf)."""
     failed, reports = 0, []
     try:
-        results = list(check_paths(files, CheckOptions(extractor=extractor, model_dir=model_dir)))
+        options = CheckOptions(extractor=extractor, model_dir=model_dir, pdf_helper=True)
+        results = list(check_paths(files, options))
     except NianbaoError as err:  # e.g. the model is not prepared: nothing can be tagged
         click.echo(f"Error: {err}", err=True)
         sys.exit(2)
