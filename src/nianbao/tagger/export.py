@@ -97,22 +97,14 @@ class ModelParts:
     """A checked model folder, everything but the network: what the torch and the
     onnxruntime paths both need (reading it imports no torch)."""
 
-    folder: Path
-    meta: dict  # its tagger.json
+    meta: dict  # the folder's tagger.json
+    chain: tuple[Path, ...]  # the folder and its parents, root first (`weight_chain`)
+    version: str  # their weights' checksums, root first, 12 hex digits each
     base: Path  # the base encoder folder the weights go on
     base_sha256: str
     vocab: CharVocab
     scheme: TagScheme
     window: WindowConfig
-
-    @property
-    def version(self) -> str:
-        """The shipped weights' checksums, root first (12 hex digits each)."""
-        return "".join(read_meta(f)["weights_sha256"][:12] for f in self.chain)
-
-    @property
-    def chain(self) -> list[Path]:
-        return weight_chain(self.folder)
 
 
 def model_parts(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None = None,
@@ -122,8 +114,10 @@ def model_parts(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
     base = Path(base_dir) if base_dir else configured_base_dir()
     if base == default_base_dir() and not is_prepared(base):
         raise ModelNotReady(base, "base encoder not prepared; run `nianbao setup`")
-    for folder in weight_chain(model_dir):
-        if file_sha256(folder / WEIGHTS) != read_meta(folder)["weights_sha256"]:
+    chain = tuple(weight_chain(model_dir))
+    checksums = [read_meta(folder)["weights_sha256"] for folder in chain]
+    for folder, checksum in zip(chain, checksums):
+        if file_sha256(folder / WEIGHTS) != checksum:
             raise ModelNotReady(folder / WEIGHTS, f"checksum differs from {META}; the model folder is damaged")
     base_sha = _base_sha(base)
     if check_base and base == default_base_dir() and base_sha != meta["base"]["model_sha256"]:
@@ -134,7 +128,7 @@ def model_parts(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
         raise ModelNotReady(model_dir, "tag list does not match its labels")
     if meta.get("prior") not in (None, PRIOR):
         raise ModelNotReady(model_dir, f"unknown prior {meta.get('prior')!r} in {META}")
-    return ModelParts(Path(model_dir), meta, base, base_sha, load_vocab(base), scheme, WindowConfig(**meta["window"]))
+    return ModelParts(meta, chain, "".join(c[:12] for c in checksums), base, base_sha, load_vocab(base), scheme, WindowConfig(**meta["window"]))
 
 
 def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None = None,

@@ -11,6 +11,7 @@ torch path; the bench compares their speed and the tests their facts.
 from __future__ import annotations
 
 import hashlib
+import os
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -48,7 +49,7 @@ def export_onnx(model, out: Path) -> Path:
     ids = torch.ones((2, 16), dtype=torch.long)
     mask = torch.ones((2, 16), dtype=torch.long)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".tmp.onnx")
+    tmp = _temporary(out)
     was_training = model.training
     model.eval()
     inputs, names = (ids, mask), ["input_ids", "attention_mask"]
@@ -86,7 +87,7 @@ def _quantise(fp32: Path, out: Path) -> None:
 
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    tmp = out.with_suffix(".tmp.onnx")
+    tmp = _temporary(out)
     root = logging.getLogger()
     level = root.level
     root.setLevel(max(level, logging.ERROR))  # quiet its pre-processing hint
@@ -95,6 +96,11 @@ def _quantise(fp32: Path, out: Path) -> None:
     finally:
         root.setLevel(level)
     tmp.replace(out)
+
+
+def _temporary(out: Path) -> Path:
+    """A per-process name beside `out`: two workers building the same graph never share a file."""
+    return out.with_suffix(f".{os.getpid()}.tmp.onnx")
 
 
 def weights_key(model) -> str:
