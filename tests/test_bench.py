@@ -50,5 +50,6 @@ def test_a_check_command_that_fails_is_reported_with_its_error_not_timed(monkeyp
     from nianbao.bench import measure_command
 
     monkeypatch.setenv("NIANBAO_MODEL", "/nonexistent/model")
-    with pytest.raises(RuntimeError, match="(?s)`nianbao check` failed:.*nonexistent/model: not a trained tagger folder"):
+    failed = "(?s)`nianbao check` failed:.*nonexistent/model: not a trained tagger folder"
+    with pytest.raises(RuntimeError, match=failed):
         measure_command([str(seed_path("002"))], repeat=1)

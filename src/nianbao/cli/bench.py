@@ -38,8 +38,9 @@ def command(inputs, systems, repeat, batch, out_dir):
         except ValueError as err:
             raise click.BadParameter(str(err), param_hint="--systems") from None
         rows = measure(paths, chosen, repeat)
+        load = lambda r: "included" if r.load_seconds is None else r.load_seconds  # noqa: E731
         table = ratio_table(rows, lambda r: r.system, lambda r: r.reports_per_second,
-                            [("peak MB", lambda r: r.peak_rss_mb), ("load s", lambda r: "included" if r.load_seconds is None else r.load_seconds)])
+                            [("peak MB", lambda r: r.peak_rss_mb), ("load s", load)])
         name = "bench"
     header = f"{len(paths)} documents, " + ("batch job" if batch else f"{repeat} timed passes after a warm-up") + "\n\n"
     (Path(out_dir) / f"{name}.md").write_text(header + table, encoding="utf-8")

@@ -128,7 +128,8 @@ def model_parts(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
         raise ModelNotReady(model_dir, "tag list does not match its labels")
     if meta.get("prior") not in (None, PRIOR):
         raise ModelNotReady(model_dir, f"unknown prior {meta.get('prior')!r} in {META}")
-    return ModelParts(meta, chain, "".join(c[:12] for c in checksums), base, base_sha, load_vocab(base), scheme, WindowConfig(**meta["window"]))
+    return ModelParts(meta, chain, "".join(c[:12] for c in checksums), base, base_sha, load_vocab(base), scheme,
+                      WindowConfig(**meta["window"]))
 
 
 def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None = None,
