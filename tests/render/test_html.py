@@ -83,3 +83,19 @@ def test_tables_with_a_known_region_are_drawn_where_they_are_printed(tmp_path):
     assert len(soup.select("table[data-table='t3']")) == 1
     out = write_report_html(r, tmp_path / "sub" / "page.html")
     assert out.read_text("utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_evidence_pages_are_drawn_without_importing_torch(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import seed_path
+
+    page = tmp_path / "page.html"
+    code = ("import atexit, sys; atexit.register(lambda: print('torch loaded:', 'torch' in sys.modules)); "
+            "from nianbao.cli import main; main()")
+    out = subprocess.run([sys.executable, "-c", code, "check", str(seed_path("002")), "--extractor", "rules",
+                          "--html", str(page)], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert 'class="entities"' in page.read_text()  # displaCy drew the narrative's facts
+    assert out.stdout.strip().endswith("torch loaded: False")

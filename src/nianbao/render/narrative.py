@@ -38,8 +38,7 @@ def fact_groups(report: Report, start: int, end: int) -> list[list[int]]:
 
 def highlight(report: Report, start: int, end: int, fact_status: dict[int, str]) -> str:
     """displaCy markup of ``report.text[start:end]`` with its facts highlighted."""
-    from spacy import displacy  # spaCy loads only when a page is drawn
-
+    displacy = _displacy()
     labels = catalogue()
     ents, colours = [], {}
     for group in fact_groups(report, start, end):
@@ -65,6 +64,24 @@ def highlight(report: Report, start: int, end: int, fact_status: dict[int, str])
     doc = {"text": report.text[start:end], "ents": ents, "title": None}
     options = {"template": TEMPLATE, "colors": colours}
     return displacy.render(doc, style="ent", manual=True, page=False, options=options)
+
+
+def _displacy():
+    """spaCy's displaCy, loaded only when a page is drawn, and without torch: spaCy's thinc
+    imports torch whenever it is installed (about 2.5 s here), and drawing spans needs none
+    of it.  A process that already has torch keeps it."""
+    import sys
+
+    if "torch" in sys.modules or "spacy" in sys.modules:
+        from spacy import displacy
+
+        return displacy
+    sys.modules["torch"] = None  # `import torch` raises ImportError: thinc takes torch as absent
+    try:
+        from spacy import displacy
+    finally:
+        del sys.modules["torch"]
+    return displacy
 
 
 def _tip(report: Report, index: int, status: str | None) -> str:
