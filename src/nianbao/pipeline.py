@@ -85,9 +85,6 @@ def add_cross_year_findings(reports: list[Report]) -> None:
         report.findings.extend(findings)
 
 
-SLOW_TO_READ = (".pdf",)  # pdfminer parses content streams in pure Python: ~0.2 s a page
-
-
 def check_paths(paths: Iterable[str], options: CheckOptions | None = None) -> Iterator[Report | NianbaoError]:
     """Check several files; a file that cannot be read yields its error and the rest go on.
 
@@ -97,9 +94,11 @@ def check_paths(paths: Iterable[str], options: CheckOptions | None = None) -> It
     core, PDFs are read in a helper process while this one reads, tags and reconciles the
     other files, and are tagged as a second batch when they arrive (same results).
     """
+    from nianbao.ingest import slow_to_read
+
     options = options or CheckOptions()
     paths = list(paths)
-    slow = [i for i, p in enumerate(paths) if str(p).lower().endswith(SLOW_TO_READ)]
+    slow = [i for i, p in enumerate(paths) if slow_to_read(p)]
     if not options.pdf_helper or len(paths) < 2 or (os.cpu_count() or 1) < 2:
         slow = []
     results: list[Report | NianbaoError | None] = [None] * len(paths)

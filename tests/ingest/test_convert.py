@@ -89,3 +89,10 @@ def test_html_extension_without_markup_is_read_as_plain_text(tmp_path):
     report = convert(str(path))
     assert report.format == "txt"
     assert report.text == "某镇2020年政府信息公开工作年度报告\n\n一、总体情况\n"
+
+
+def test_only_pdfs_are_slow_to_read_and_the_extension_alone_says_so():
+    from nianbao.ingest import slow_to_read
+
+    assert slow_to_read("reports/2024.PDF") and slow_to_read("a.pdf")
+    assert not any(slow_to_read(p) for p in ("a.txt", "a.md", "a.html", "a.docx", "pdf", "a.pdf.txt"))

@@ -25,6 +25,7 @@ class Format:
     name: str  # Report.format
     module: str  # nianbao.ingest.<module> exposes convert(path, data, doc_id) -> Report
     extensions: tuple[str, ...]
+    slow: bool = False  # parsed in pure Python, ~0.2 s a page: `check` reads it in a helper process
 
 
 FORMATS = (
@@ -32,7 +33,7 @@ FORMATS = (
     Format("md", "md", (".md", ".markdown")),
     Format("html", "html", (".html", ".htm", ".shtml", ".xhtml")),
     Format("docx", "docx", (".docx",)),
-    Format("pdf", "pdf", (".pdf",)),
+    Format("pdf", "pdf", (".pdf",), slow=True),
 )
 SUPPORTED = ", ".join(ext for f in FORMATS for ext in f.extensions[:2])
 REPORT_CUES = ("政府信息公开", "年度报告", "年报")
@@ -84,6 +85,13 @@ def choose_format(path: str, data: bytes) -> Format:
         return by_name["html"]
     shown = f"'{ext}'" if ext else "a file without an extension"
     raise InputError(path, f"unsupported format ({shown}): supported formats are {SUPPORTED}")
+
+
+def slow_to_read(path: str) -> bool:
+    """Whether `path`'s extension names a slow format (by name only: for scheduling, never for
+    choosing the converter, which `choose_format` does from the content)."""
+    ext = os.path.splitext(str(path))[1].lower()
+    return any(f.slow and ext in f.extensions for f in FORMATS)
 
 
 def _read(path: str) -> bytes:

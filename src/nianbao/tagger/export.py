@@ -133,16 +133,21 @@ def model_parts(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
 
 
 def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None = None,
-                check_base: bool = True, parts: ModelParts | None = None):
+                check_base: bool = True):
     """Assemble a trained tagger (torch): base encoder (first `layers` layers) + shipped weights.
 
     Returns ``(model, vocab, scheme, window)``."""
+    parts = model_parts(model_dir, base_dir, check_base)
+    return assemble(parts), parts.vocab, parts.scheme, parts.window
+
+
+def assemble(parts: ModelParts):
+    """The torch `Tagger` of a checked model folder."""
     import torch
     from safetensors.torch import load_file
 
     from nianbao.tagger.model import build_tagger
 
-    parts = parts or model_parts(model_dir, base_dir, check_base)
     meta = parts.meta
     model = build_tagger(parts.base, meta["layers"], len(parts.scheme), use_prior=bool(meta.get("prior")))
     params = dict(model.named_parameters())
@@ -151,4 +156,4 @@ def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
             for name, tensor in load_file(str(folder / WEIGHTS)).items():
                 params[name].copy_(tensor.float())
     model.eval()
-    return model, parts.vocab, parts.scheme, parts.window
+    return model

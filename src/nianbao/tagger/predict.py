@@ -92,7 +92,7 @@ class ModelExtractor:
     def __init__(self, model_dir: str | os.PathLike | None = None, *, mode: str = "windows", backend: str = "onnx",
                  base_dir: str | os.PathLike | None = None, threads: int | None = None, batch_size: int = 32,
                  model=None, parts: tuple[CharVocab, TagScheme, WindowConfig] | None = None):
-        from nianbao.tagger.export import load_tagger, model_parts
+        from nianbao.tagger.export import assemble, model_parts
         from nianbao.tagger.optimise import onnx_tagger, weights_key
 
         if mode not in ("windows", "whole"):
@@ -110,7 +110,7 @@ class ModelExtractor:
             self.vocab, self.scheme, self.window, self.version = (checked.vocab, checked.scheme, checked.window,
                                                                   checked.version)
             use_prior = bool(checked.meta.get("prior"))
-            load = lambda: load_tagger(self.model_dir, base_dir, parts=checked)[0]  # noqa: E731
+            load = lambda: assemble(checked)  # noqa: E731
         if backend == "torch":
             from nianbao.tagger.model import set_threads
 
