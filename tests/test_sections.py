@@ -5,7 +5,7 @@ import pytest
 
 from nianbao.ingest import convert
 from nianbao.report import SECTION_IDS
-from nianbao.sections import segment
+from nianbao.sections import find_subheadings, segment
 from tests.conftest import real_path, seed_path
 
 # (doc, title, year, issuer, [(section id, start, heading as printed)]) — checked by hand
@@ -208,3 +208,19 @@ def test_stray_space_inside_a_pdf_heading_is_tolerated():
     text = "某区2022年政府信息公开工作年度报告\n一、总体情况\n正文9116.36 三、收到和处理政 府信息公开申请情况（本列）"
     assert [(s.id, s.title) for s in segment(text).sections] == [
         ("overview", "一、总体情况"), ("applications", "三、收到和处理政 府信息公开申请情况")]
+
+
+def test_subheadings_of_every_level_are_found_at_line_starts_and_after_sentence_ends():
+    text = ("## 一、总体情况\n### （一）主动公开\n全年公开信息1.5万条。(二)依申请公开。收到申请3件。\n"
+            "2、“一窗受理”：办理事项35项\n")
+    titles = [h.title for h in find_subheadings(text)]
+    assert titles == ["总体情况", "主动公开", "依申请公开", "“一窗受理”"]
+    first = find_subheadings(text)[0]
+    assert text[first.start:first.end] == "一、总体情况"
+
+
+def test_numbers_inside_sentences_and_table_rows_are_not_subheadings():
+    text = "依据第（一）项规定，完成1.5万条。\n（一）予以公开\t3\n"
+    table = (text.index("（一）予以"), len(text))
+    assert find_subheadings(text, [table]) == []
+    assert [h.start for h in find_subheadings(text)] == [table[0]]  # the region is what keeps it out

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nianbao.report import SECTION_IDS, Section
@@ -276,3 +277,36 @@ def _issuer(title: str | None) -> str | None:
     if after is None or after.group(1).startswith(("政府信息", "政务公开", "信息公开")):
         return None  # 2020年政府信息公开工作年度报告: the title names no body
     return after.group(1)
+
+
+# A numbered heading of any level: （一） (1) 一、 1. 2、 — at a line start (Markdown # allowed) or glued
+# after a sentence end (scraped pages: ``…公开。（5）推进“放管服”信息公开。首推…``); never 1.5万.
+_SUBHEADING = re.compile(
+    r"(?:^|(?<=[。！？；;!?]))[ \t\u3000\u00a0]*(?:#{1,6}[ \t]*)?"
+    r"(?:[（(][ \t]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[ \t]*[)）]"
+    r"|(?:[一二三四五六七八九十]{1,3}|\d{1,2})[ \t]*[、．.](?!\d))"
+    r"[ \t\u3000]*([^。！？；;!?：:\n]{2,40})", re.M)
+
+
+@dataclass(frozen=True)
+class Subheading:
+    """A numbered heading inside or between the sections: ``（五）强化培训宣传,营造良好氛围``."""
+
+    start: int  # its number's first character
+    end: int  # the end of its title (before 。 ： or the line break)
+    title: str  # without the number: 强化培训宣传,营造良好氛围
+
+
+def find_subheadings(text: str, exclusions: Sequence[tuple[int, int]] = ()) -> list[Subheading]:
+    """Numbered headings of every level in reading order, none inside `exclusions` (the tables,
+    whose rows are numbered too).  A heading's title runs to the first 。 ： or line break."""
+    found = []
+    for m in _SUBHEADING.finditer(text):
+        whole = m.group(0)
+        start = m.start() + len(whole) - len(whole.lstrip(" \t\u3000\u00a0#"))
+        if any(a <= start < b for a, b in exclusions):
+            continue
+        title = m.group(1).strip()
+        if title:
+            found.append(Subheading(start, m.end(1), title))
+    return found

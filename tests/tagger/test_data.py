@@ -1,5 +1,6 @@
 """Windows and BIO alignment (no torch, no model)."""
-from nianbao.tagger.data import IGNORE, Doc, GoldSpan, TagScheme, Window, WindowConfig, data_hash, gold_coverage, merge_windows, tile_windows, window_labels
+from nianbao.tagger.data import (HEADING_BREAK, IGNORE, Doc, GoldSpan, TagScheme, Window, WindowConfig, data_hash, gold_coverage,
+                                 heading_finder, merge_windows, tile_windows, window_labels)
 
 TEXT = "2020年，我办收到4例信息公开申请，与往年相比数量增加了3例，暂未收到行政复议和行政诉讼事项。"
 SCHEME = TagScheme(["APP_RECEIVED", "REVIEW_CASES", "LITIGATION_CASES"])
@@ -94,3 +95,15 @@ def test_data_hash_changes_with_a_label_and_not_with_document_order():
     b = Doc("b", "办结98件", (GoldSpan(2, 5, "APP_PROCESSED"),))
     assert data_hash([a, b]) == data_hash([b, a])
     assert data_hash([a, b]) != data_hash([a, Doc("b", "办结98件", (GoldSpan(2, 5, "APP_RECEIVED"),))])
+
+
+def test_a_window_reads_the_title_of_the_heading_it_sits_under_cut_to_the_configured_length():
+    text = "（一）主动公开情况\n全年公开信息76条。\n（二）依申请公开\n收到申请3件。"
+    config = WindowConfig(left=4, right=2, max_len=20, heading=4)
+    first, second = merge_windows(len(text), [(text.index("76条"), text.index("76条") + 3),
+                                              (text.index("3件"), text.index("3件") + 2)], config=config)
+    context = heading_finder(text, [], config)
+    assert context(first) == "主动公开" + HEADING_BREAK
+    assert context(second) == "依申请公" + HEADING_BREAK
+    assert heading_finder(text, [], WindowConfig(heading=0))(second) == ""
+    assert context(Window(0, 0, 5, 0, 5)) == ""  # nothing before the first heading

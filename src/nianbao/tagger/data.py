@@ -8,6 +8,12 @@ that overlap merge while they stay within `max_len` characters.  Each window own
 whose core contains its start, so overlapping windows never report a mention twice.
 Windows never reach into excluded regions (the three tables).
 
+With ``heading`` set, the model also reads the title of the numbered heading the window
+sits under (``（五）强化培训宣传…``, cut to ``heading`` characters, then a line break) in
+front of the window: a window's dozen characters rarely say whether 申请…许可证783条 sits
+under 主动公开 or 依申请公开.  Those characters are context only: labelled `IGNORE`, prior
+``O``, never decoded.
+
 Labels: token ``i`` of a window is character ``window.start + i`` (see `chars`).  A gold
 span wholly inside a window becomes ``B-X I-X …``; a gold span cut by the window edge is
 marked `IGNORE` on its visible part, never ``O``.  A span carrying two labels (one zero
@@ -16,6 +22,7 @@ zero-claim rule restores the second (see `decode.expand_zero_claims`).
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
@@ -61,6 +68,7 @@ class WindowConfig:
     right: int = 8  # after a quantity mention
     zero_right: int = 24  # after a zero-claim cue (未收到…申请: what it denies follows it)
     max_len: int = 64  # characters per window, CLS/SEP not counted
+    heading: int = 0  # characters of the nearest sub-heading's title read before the window (0: none)
 
 
 @dataclass
@@ -163,6 +171,27 @@ def _free_regions(text_len: int, exclusions: Sequence[tuple[int, int]]) -> list[
     if pos < text_len:
         regions.append((pos, text_len))
     return regions
+
+
+HEADING_BREAK = "\n"
+
+
+def heading_finder(text: str, exclusions: Sequence[tuple[int, int]], config: WindowConfig):
+    """A function from a `Window` of `text` to the context read before it: the title of the
+    last sub-heading that starts before the window (`nianbao.sections.find_subheadings`), cut
+    to ``config.heading`` characters, and `HEADING_BREAK`; ``""`` with none or ``heading`` 0."""
+    if not config.heading:
+        return lambda window: ""
+    from nianbao.sections import find_subheadings
+
+    headings = find_subheadings(text, exclusions)
+    starts = [h.start for h in headings]
+
+    def before(window: Window) -> str:
+        i = bisect.bisect_left(starts, window.start) - 1
+        return headings[i].title[:config.heading] + HEADING_BREAK if i >= 0 else ""
+
+    return before
 
 
 def window_labels(doc: Doc, window: Window, scheme: TagScheme) -> list[int]:

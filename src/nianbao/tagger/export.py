@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from nianbao.errors import InputError
@@ -57,8 +57,7 @@ def save_tagger(model, names: list[str], out_dir: str | os.PathLike, *, scheme: 
     base_dir = Path(base_dir)
     meta = {
         "tags": scheme.names, "labels": scheme.labels, "layers": layers, "prior": prior,
-        "window": {"left": window.left, "right": window.right, "zero_right": window.zero_right,
-                   "max_len": window.max_len},
+        "window": asdict(window),
         "base": {"name": base_dir.name, "model_sha256": _base_sha(base_dir)},
         "parent": parent,
         "weights_sha256": file_sha256(out / WEIGHTS),

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from nianbao.report import Fact, Report
 from nianbao.tagger.chars import CharVocab
-from nianbao.tagger.data import TagScheme, Window, WindowConfig, encode_batch, merge_windows, tile_windows
+from nianbao.tagger.data import (TagScheme, Window, WindowConfig, encode_batch, heading_finder, merge_windows,
+                                 tile_windows)
 from nianbao.tagger.decode import candidate_facts, document_facts
 
 REPO = Path(__file__).resolve().parents[3]
@@ -71,16 +72,19 @@ def tag_texts(model, vocab: CharVocab, scheme: TagScheme, config: WindowConfig, 
               batch_size: int = 32) -> list[list[Fact]]:
     """Facts for each text (offsets into it), windows batched across all the texts."""
     windows, mentions = windows_for(texts, exclusions, config, mode)
+    headings = [heading_finder(text, excl, config) for text, excl in zip(texts, exclusions)]
+    contexts = [headings[w.doc](w) for w in windows]
     priors = None
     if model.use_prior:
         from nianbao.tagger.prior import prior_tags
 
         doc_priors = [prior_tags(text, excl, scheme) for text, excl in zip(texts, exclusions)]
-        priors = [doc_priors[w.doc][w.start:w.end] for w in windows]
-    results = predict_windows(model, vocab, [texts[w.doc][w.start:w.end] for w in windows], batch_size, priors)
+        priors = [[0] * len(c) + doc_priors[w.doc][w.start:w.end] for w, c in zip(windows, contexts)]
+    results = predict_windows(model, vocab, [c + texts[w.doc][w.start:w.end] for w, c in zip(windows, contexts)],
+                              batch_size, priors)
     per_doc: list[list[Fact]] = [[] for _ in texts]
-    for w, probs in zip(windows, results):
-        per_doc[w.doc].extend(candidate_facts(texts[w.doc], w, mentions[w.doc], probs, scheme.names))
+    for w, context, probs in zip(windows, contexts, results):
+        per_doc[w.doc].extend(candidate_facts(texts[w.doc], w, mentions[w.doc], probs[len(context):], scheme.names))
     return [document_facts(text, facts) for text, facts in zip(texts, per_doc)]
 
 

@@ -34,7 +34,8 @@ from nianbao.facts.catalogue import labels as catalogue_labels
 from nianbao.tagger.chars import CharVocab, load_vocab
 from nianbao.tagger.config import StageConfig, TaggerConfig, dump_config
 from nianbao.tagger.corpus import as_doc, doc_windows, gold_docs, synthetic_docs
-from nianbao.tagger.data import Doc, TagScheme, data_hash, encode_batch, gold_coverage, window_labels
+from nianbao.tagger.data import (IGNORE, Doc, TagScheme, data_hash, encode_batch, gold_coverage, heading_finder,
+                                 window_labels)
 from nianbao.tagger.model import NEW_PARTS, Tagger, build_tagger, set_threads, tensors, trainable_names
 from nianbao.tagger.prior import prior_tags
 
@@ -55,10 +56,16 @@ def seed_everything(seed: int) -> None:
 
 
 def items_for(docs: Sequence[Doc], scheme: TagScheme, config: TaggerConfig) -> list[Item]:
+    """The training windows of `docs`, each after its heading context (labelled IGNORE, prior O)."""
     priors = [prior_tags(d.text, d.exclusions, scheme) for d in docs] if config.prior else None
-    return [Item(docs[w.doc].text[w.start:w.end], window_labels(docs[w.doc], w, scheme),
-                 priors[w.doc][w.start:w.end] if priors else None)
-            for w in doc_windows(docs, config.window)]
+    headings = [heading_finder(d.text, d.exclusions, config.window) for d in docs]
+    items = []
+    for w in doc_windows(docs, config.window):
+        context = headings[w.doc](w)
+        items.append(Item(context + docs[w.doc].text[w.start:w.end],
+                          [IGNORE] * len(context) + window_labels(docs[w.doc], w, scheme),
+                          [0] * len(context) + priors[w.doc][w.start:w.end] if priors else None))
+    return items
 
 
 def split_documents(docs: Sequence[Doc], fraction: float, seed: int) -> tuple[list[Doc], list[Doc]]:
