@@ -165,3 +165,27 @@ def test_evaluation_writes_its_errors_beside_the_scores(tmp_path, monkeypatch):
     lines = (tmp_path / "errors_blind.tsv").read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t")[:3] == ["doc", "kind", "label"]
     assert [line.split("\t")[:3] for line in lines[1:]] == [["d0", "missed", "RATE"], ["d1", "missed", "RATE"]]
+
+
+def test_a_real_document_learning_curve_trains_each_fold_on_that_many_of_its_documents():
+    from nianbao.evaluate import runner
+    from nianbao.evaluate.data import EvalDoc
+    from nianbao.report import Report
+
+    class Memory:
+        """Finds a document's facts only if it trained on one with the same facts' label."""
+
+        name = "memory"
+        seen: list = []
+
+        def fit(self, train):
+            self.seen.append(len(train))
+            known = {f.label for d in train for f in d.gold}
+            return type("Fitted", (), {"extract": lambda _, reports: [
+                [f for f in golds[r.doc_id] if f.label in known] for r in reports]})()
+
+    golds = {f"d{i}": [fact(0, 2, "RATE", i)] for i in range(4)}
+    docs = [EvalDoc(doc, Report(doc_id=doc, source=doc, format="txt", text="x" * 10), gold) for doc, gold in golds.items()]
+    points = runner.real_learning_curve(docs, Memory(), [0, 1, 5], k=2)
+    assert Memory.seen == [0, 0, 1, 1, 2, 2]  # two folds per size; never more than the fold has
+    assert points == [(0, 0.0), (1, 1.0), (5, 1.0)]

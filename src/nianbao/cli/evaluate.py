@@ -12,14 +12,16 @@ import click
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="evaluate", show_default=True)
 @click.option("--learning-curve", "curve", default="", help="Generated-report counts for the CRF learning curve, e.g. 0,30,60,120.")
-def command(gold_dir, systems, folds, seed, out_dir, curve):
+@click.option("--real-curve", "real_curve", default="",
+              help="Real training documents per fold for a learning curve of the trained systems chosen, e.g. 0,3,6,9.")
+def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
     confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs)."""
     from pathlib import Path
 
     from nianbao.evaluate.data import load_gold_docs
     from nianbao.evaluate.plots import plot_learning_curve
-    from nianbao.evaluate.runner import SYSTEMS, learning_curve, run_evaluation
+    from nianbao.evaluate.runner import SYSTEMS, learning_curve, real_learning_curve, run_evaluation
 
     docs = load_gold_docs(gold_dir)
     chosen = [SYSTEMS[name.strip()]() for name in systems.split(",") if name.strip()]
@@ -30,4 +32,17 @@ def command(gold_dir, systems, folds, seed, out_dir, curve):
         path = plot_learning_curve({"crf": points}, Path(out_dir) / "learning_curve.png",
                                    "generated reports added to each fold's training documents")
         click.echo("learning curve: " + ", ".join(f"{n}: {f:.3f}" for n, f in points) + f" -> {path}")
+    if real_curve:
+        sizes = [int(x) for x in real_curve.split(",")]
+        series = {}
+        for system in chosen:
+            if system.name == "rules":
+                continue  # nothing to train
+            click.echo(f"real-document learning curve: {system.name} at {sizes}", err=True)
+            series[system.name] = real_learning_curve(docs, system, sizes, folds, seed)
+            click.echo(f"{system.name}: " + ", ".join(f"{n}: {f:.3f}" for n, f in series[system.name]))
+        if series:
+            path = plot_learning_curve(series, Path(out_dir) / "learning_curve_real.png",
+                                       "real annotated documents each fold trains on")
+            click.echo(f"real-document learning curve -> {path}")
     click.echo(f"results -> {out_dir}/results.json ({len(results['systems'])} systems)")

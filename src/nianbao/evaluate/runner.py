@@ -148,3 +148,36 @@ def learning_curve(docs: list[EvalDoc], sizes: list[int], k: int = 4, seed: int 
         examples, _ = cross_validate(docs, CrfSystem(n_synthetic=n, seed=seed), k, seed)
         points.append((n, score(examples, "value").micro.f1))
     return points
+
+
+@dataclass
+class FewerRealDocuments:
+    """`system` fitted on `n` of each fold's real training documents, drawn at random
+    (seeded by the fold's documents), its generated reports unchanged."""
+
+    system: object
+    n: int
+    seed: int = 0
+
+    @property
+    def name(self) -> str:
+        return self.system.name
+
+    def fit(self, train: list[EvalDoc]):
+        import random
+
+        ordered = sorted(train, key=lambda d: d.doc)
+        rng = random.Random(f"{self.seed}:" + ",".join(d.doc for d in ordered))
+        return self.system.fit(rng.sample(ordered, min(self.n, len(ordered))))
+
+
+def real_learning_curve(docs: list[EvalDoc], system, sizes: list[int], k: int = 4,
+                        seed: int = 0) -> list[tuple[int, float]]:
+    """Value-level micro F1 of `system`, cross-validated on all `docs`, against the number of
+    real documents each fold trains on (the held-out documents are the same at every size):
+    how much one more annotated report is worth."""
+    points = []
+    for n in sizes:
+        examples, _ = cross_validate(docs, FewerRealDocuments(system, n, seed), k, seed)
+        points.append((n, score(examples, "value").micro.f1))
+    return points
