@@ -29,6 +29,16 @@ class Section:
     end: int
 
 
+@dataclass(frozen=True)
+class Subheading:
+    """A numbered heading inside or between the sections: ``（五）强化培训宣传,营造良好氛围``
+    (`sections.find_subheadings`; not part of the JSON output)."""
+
+    start: int  # its number's first character
+    end: int  # the end of its title (before 。 ： or the line break)
+    title: str  # without the number: 强化培训宣传,营造良好氛围
+
+
 @dataclass
 class Cell:
     """A table cell as printed: ``raw`` text, numeric ``value`` (None unless kind == number)."""

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from nianbao.report import SECTION_IDS, Section
+from nianbao.report import SECTION_IDS, Section, Subheading
 
 _NUMERALS = "一二三四五六七八九十"
 _NUMBER = r"(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*[、．.，,]\s*"
@@ -288,18 +288,9 @@ _SUBHEADING = re.compile(
     r"[ \t\u3000]*([^。！？；;!?：:\n]{2,40})", re.M)
 
 
-@dataclass(frozen=True)
-class Subheading:
-    """A numbered heading inside or between the sections: ``（五）强化培训宣传,营造良好氛围``."""
-
-    start: int  # its number's first character
-    end: int  # the end of its title (before 。 ： or the line break)
-    title: str  # without the number: 强化培训宣传,营造良好氛围
-
-
 def find_subheadings(text: str, exclusions: Sequence[tuple[int, int]] = ()) -> list[Subheading]:
     """Numbered headings of every level in reading order, none inside `exclusions` (the tables,
-    whose rows are numbered too).  A heading's title runs to the first 。 ： or line break."""
+    whose rows are numbered too).  A heading's title runs to the first 。 ！ ？ ； ： or line break."""
     found = []
     for m in _SUBHEADING.finditer(text):
         whole = m.group(0)
