@@ -1,6 +1,6 @@
 """Windows and BIO alignment (no torch, no model)."""
-from nianbao.tagger.data import (HEADING_BREAK, IGNORE, Doc, GoldSpan, TagScheme, Window, WindowConfig, data_hash, gold_coverage,
-                                 heading_finder, merge_windows, tile_windows, window_labels)
+from nianbao.tagger.data import (HEADING_BREAK, IGNORE, Doc, GoldSpan, TagScheme, Window, WindowConfig, data_hash,
+                                 gold_coverage, heading_finder, merge_windows, tile_windows, window_labels)
 
 TEXT = "2020年，我办收到4例信息公开申请，与往年相比数量增加了3例，暂未收到行政复议和行政诉讼事项。"
 SCHEME = TagScheme(["APP_RECEIVED", "REVIEW_CASES", "LITIGATION_CASES"])
