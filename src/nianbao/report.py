@@ -10,6 +10,7 @@ the normalised text that ingest produced: ``report.text[fact.start:fact.end] == 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
 
 SECTION_IDS = ("overview", "proactive", "applications", "review_litigation", "problems", "other")
@@ -215,13 +216,9 @@ def _copied(value: Any) -> Any:
     return value  # str, numbers, None, bool: immutable
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
+@cache
 def _field_names(cls: type) -> tuple[str, ...]:
-    if cls not in _FIELD_NAMES:
-        _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
-    return _FIELD_NAMES[cls]
+    return tuple(f.name for f in fields(cls))
 
 
 def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
