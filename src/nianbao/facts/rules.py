@@ -110,11 +110,13 @@ class RulesExtractor:
         return [extract_facts(r.text, narrative_exclusions(r)) for r in reports]
 
 
-def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Fact]:
-    """Facts the rules find in `text` outside the `exclude` regions, sorted by start."""
+def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
+                  candidates: list[Candidate] | None = None) -> list[Fact]:
+    """Facts the rules find in `text` outside the `exclude` regions, sorted by start
+    (`candidates`: `find_candidates(text, exclude)` when the caller has them already)."""
     facts: list[Fact] = []
     prev_end = 0
-    for cand in find_candidates(text, exclude):
+    for cand in candidates if candidates is not None else find_candidates(text, exclude):
         if cand.kind == "zero_claim":
             labels = _zero_claim_labels(text, cand)
             score = _SCORES["zero"] - 0.05 * (len(labels) > 1)

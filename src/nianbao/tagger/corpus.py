@@ -45,15 +45,16 @@ def as_doc(d, source: str = "gold") -> Doc:
                exclusions=tuple(narrative_exclusions(d.report)), source=source)
 
 
-def mention_spans(text: str, exclusions: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
-    """Candidate mentions that may be facts: (start, end, is_zero_cue)."""
-    from nianbao.facts.candidates import find_candidates
-
-    return [(c.start, c.end, c.kind == "zero_claim") for c in find_candidates(text, list(exclusions)) if c.may_be_fact]
+def mention_spans(candidates) -> list[tuple[int, int, bool]]:
+    """The candidates (`facts.candidates.find_candidates`) that may be facts: (start, end, is_zero_cue)."""
+    return [(c.start, c.end, c.kind == "zero_claim") for c in candidates if c.may_be_fact]
 
 
 def doc_windows(docs: Sequence[Doc], config: WindowConfig) -> list[Window]:
+    from nianbao.facts.candidates import find_candidates
+
     windows: list[Window] = []
     for i, doc in enumerate(docs):
-        windows.extend(merge_windows(len(doc.text), mention_spans(doc.text, doc.exclusions), doc.exclusions, config, doc=i))
+        found = mention_spans(find_candidates(doc.text, list(doc.exclusions)))
+        windows.extend(merge_windows(len(doc.text), found, doc.exclusions, config, doc=i))
     return windows

@@ -51,14 +51,15 @@ def predict_windows(model, vocab: CharVocab, pieces: Sequence[str], batch_size: 
 
 
 def windows_for(texts: Sequence[str], exclusions: Sequence[Sequence[tuple[int, int]]], config: WindowConfig,
-                mode: str = "windows") -> tuple[list[Window], list[list[tuple[int, int]]]]:
-    """The windows the model reads, and each text's candidate mentions (start, end)."""
+                mode: str, candidates: Sequence[Sequence]) -> tuple[list[Window], list[list[tuple[int, int]]]]:
+    """The windows the model reads, and each text's candidate mentions (start, end), from
+    each text's `find_candidates`."""
     from nianbao.tagger.corpus import mention_spans
 
     windows: list[Window] = []
     mentions: list[list[tuple[int, int]]] = []
-    for i, (text, excl) in enumerate(zip(texts, exclusions)):
-        found = mention_spans(text, excl)
+    for i, (text, excl, cands) in enumerate(zip(texts, exclusions, candidates)):
+        found = mention_spans(cands)
         mentions.append([(s, e) for s, e, _ in found])
         if mode == "whole":
             windows.extend(tile_windows(len(text), excl, config, doc=i))
@@ -71,14 +72,17 @@ def tag_texts(model, vocab: CharVocab, scheme: TagScheme, config: WindowConfig, 
               exclusions: Sequence[Sequence[tuple[int, int]]], mode: str = "windows",
               batch_size: int = 32) -> list[list[Fact]]:
     """Facts for each text (offsets into it), windows batched across all the texts."""
-    windows, mentions = windows_for(texts, exclusions, config, mode)
+    from nianbao.facts.candidates import find_candidates
+
+    candidates = [find_candidates(text, list(excl)) for text, excl in zip(texts, exclusions)]  # windows and prior
+    windows, mentions = windows_for(texts, exclusions, config, mode, candidates)
     headings = [heading_finder(text, excl, config) for text, excl in zip(texts, exclusions)]
     contexts = [headings[w.doc](w) for w in windows]
     priors = None
     if model.use_prior:
         from nianbao.tagger.prior import prior_tags
 
-        doc_priors = [prior_tags(text, excl, scheme) for text, excl in zip(texts, exclusions)]
+        doc_priors = [prior_tags(text, excl, scheme, cands) for text, excl, cands in zip(texts, exclusions, candidates)]
         priors = [[0] * len(c) + doc_priors[w.doc][w.start:w.end] for w, c in zip(windows, contexts)]
     results = predict_windows(model, vocab, [c + texts[w.doc][w.start:w.end] for w, c in zip(windows, contexts)],
                               batch_size, priors)

@@ -20,13 +20,14 @@ from nianbao.tagger.data import TagScheme
 NAME = "rules"  # the only prior there is; recorded in tagger.json and the config
 
 
-def prior_tags(text: str, exclusions: Sequence[tuple[int, int]], scheme: TagScheme) -> list[int]:
-    """One tag id per character of `text`: the rules baseline's reading, ``O`` (0) where it has none."""
+def prior_tags(text: str, exclusions: Sequence[tuple[int, int]], scheme: TagScheme, candidates=None) -> list[int]:
+    """One tag id per character of `text`: the rules baseline's reading, ``O`` (0) where it has none
+    (`candidates`: the text's `find_candidates` when the caller has them already)."""
     from nianbao.facts.rules import extract_facts
 
     order = {label: i for i, label in enumerate(scheme.labels)}
     owner: dict[tuple[int, int], str] = {}
-    for fact in extract_facts(text, list(exclusions)):
+    for fact in extract_facts(text, list(exclusions), candidates):
         key = (fact.start, fact.end)
         if fact.label in order and (key not in owner or order[fact.label] < order[owner[key]]):
             owner[key] = fact.label
