@@ -59,10 +59,13 @@ def read_or_error(path: str) -> Report | NianbaoError:
 
 def tag_reports(reports: list[Report], extractor) -> None:
     """The facts layer: `extractor.extract` over all reports in one batch, each fact placed
-    in its section."""
+    in its section and linked to the total it is a part of (`facts.parts`)."""
+    from nianbao.facts.parts import link_parts
+
     for report, facts in zip(reports, extractor.extract(reports)):
         for fact in facts:
             fact.section = report.section_at(fact.start)
+        link_parts(report.text, facts)
         report.facts = facts
 
 

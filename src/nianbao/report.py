@@ -113,6 +113,7 @@ class Fact:
     section: str | None = None
     score: float = 1.0
     extractor: str = "model"  # "model" | "rules" | "crf" | "gold"
+    part_of: int | None = None  # index in Report.facts of the total this is a part of (FACTS.md §4)
 
     def to_dict(self) -> dict[str, Any]:
         return _as_plain_dict(self)
