@@ -14,17 +14,31 @@ import click
 @click.option("--learning-curve", "curve", default="", help="Generated-report counts for the CRF learning curve, e.g. 0,30,60,120.")
 @click.option("--real-curve", "real_curve", default="",
               help="Real training documents per fold for a learning curve of the trained systems chosen, e.g. 0,3,6,9.")
-def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve):
+@click.option("--real-pages", "real_pages", default="",
+              help="Score on the held-out real pages instead: the split to test on (test), systems fitted on "
+                   "the gold corpus plus the real pages of --train-splits.")
+@click.option("--train-splits", default="train,dev", show_default=True,
+              help="Real-page splits the systems are fitted on with --real-pages.")
+def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
     confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs)."""
     from pathlib import Path
 
-    from nianbao.evaluate.data import load_gold_docs
+    from nianbao.evaluate.data import load_gold_docs, load_page_docs
     from nianbao.evaluate.plots import plot_learning_curve
-    from nianbao.evaluate.runner import SYSTEMS, learning_curve, real_learning_curve, run_evaluation
+    from nianbao.evaluate.runner import SYSTEMS, learning_curve, real_learning_curve, run_evaluation, run_heldout
 
     docs = load_gold_docs(gold_dir)
     chosen = [SYSTEMS[name.strip()]() for name in systems.split(",") if name.strip()]
+    if real_pages:
+        train = docs + load_page_docs(tuple(s.strip() for s in train_splits.split(",") if s.strip()))
+        test = load_page_docs((real_pages,))
+        if not test:
+            raise click.ClickException(f"no annotated real pages in the {real_pages!r} split")
+        name = f"real_pages_{real_pages}"
+        run_heldout(train, test, chosen, out_dir, name=name, progress=lambda m: click.echo(m, err=True))
+        click.echo((Path(out_dir) / f"{name}.md").read_text(encoding="utf-8"))
+        return
     results = run_evaluation(docs, chosen, folds, seed, out_dir, progress=lambda m: click.echo(m, err=True))
     click.echo((Path(out_dir) / "results.md").read_text(encoding="utf-8"))
     if curve:
