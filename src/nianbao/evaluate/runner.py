@@ -14,7 +14,7 @@ from pathlib import Path
 
 from nianbao.evaluate.bootstrap import bootstrap_ci
 from nianbao.evaluate.data import EvalDoc, synthetic_docs
-from nianbao.evaluate.metrics import Example, confusion, score, value_errors
+from nianbao.evaluate.metrics import Example, confusion, part_of_accuracy, score, value_errors
 from nianbao.facts.catalogue import labels
 
 
@@ -222,6 +222,7 @@ def run_heldout(train: list[EvalDoc], test: list[EvalDoc], systems: list, out_di
         examples_of[system.name] = examples
         summary = summarise(examples, seconds)
         summary["totals_only"] = score(totals_only(examples), "value", labels()).to_dict()["micro"]
+        summary["part_of"] = dict(zip(("right", "matched"), part_of_accuracy(examples)))
         results["systems"][system.name] = summary
         write_errors(value_errors(examples), out_dir / f"errors_{system.name}_{name}.tsv")
     if "model" in examples_of and "rules" in examples_of:

@@ -33,15 +33,16 @@ def heldout_markdown(results: dict) -> str:
     lines = [f"Held-out real pages: {n_test} test documents, systems fitted on {n_train} training documents "
              "(plus generated reports). P/R/F1 in %, 95% bootstrap interval over documents for F1.", "",
              "| system | value P | value R | value F1 [95% CI] | strict F1 [95% CI] | macro F1 (value) | "
-             "totals only value F1 | time (s) |",
-             "|---|---|---|---|---|---|---|---|"]
+             "totals only value F1 | part_of right | time (s) |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for name, r in results["systems"].items():
         v, s = r["value"], r["strict"]
         lines.append(
             f"| {name} | {_pct(v['micro']['precision'])} | {_pct(v['micro']['recall'])} | "
             f"{_pct(v['micro']['f1'])} [{_pct(v['ci95']['f1'][0])}–{_pct(v['ci95']['f1'][1])}] | "
             f"{_pct(s['micro']['f1'])} [{_pct(s['ci95']['f1'][0])}–{_pct(s['ci95']['f1'][1])}] | "
-            f"{_pct(v['macro_f1'])} | {_pct(r['totals_only']['f1'])} | {r['seconds']} |")
+            f"{_pct(v['macro_f1'])} | {_pct(r['totals_only']['f1'])} | "
+            f"{r['part_of']['right']}/{r['part_of']['matched']} | {r['seconds']} |")
     diff = results.get("model_minus_rules")
     if diff:
         lines += ["", "Model minus rules, paired bootstrap over documents (F1 points, 95% interval): " + "; ".join(
