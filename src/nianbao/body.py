@@ -272,7 +272,7 @@ def count_chrome_facts(paths: Iterable[str], extractor: str = "rules", model_dir
     return count
 
 
-def _line_at(text: str, pos: int, reach: int = 40) -> str:
+def _line_at(text: str, pos: int, reach: int = 12) -> str:
     """The fact's line, at most `reach` characters either side (a scraped page is one line)."""
     start = max(text.rfind("\n", 0, pos) + 1, pos - reach)
     end = text.find("\n", pos)

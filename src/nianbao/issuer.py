@@ -94,7 +94,10 @@ def _first_name(pattern: re.Pattern, text: str, start: int, end: int, chrome: Se
     for m in pattern.finditer(text, start, end):
         if _in(m.start("name"), m.end("name"), chrome):
             continue
-        name = _as_name(m.group("name"), inner_office)
+        raw = m.group("name")
+        if text.startswith("政府", m.end("name")) and not _ORGAN.search(raw):
+            raw += "政府"  # 白沙镇人民|政府信息公开: the lazy name stopped inside 人民政府
+        name = _as_name(raw, inner_office)
         if name:
             return name
     return None
