@@ -26,13 +26,15 @@ class CheckOptions:
 
 
 def read_structure(path: str) -> Report:
-    """Ingest, sections and tables: everything that needs no fact extractor."""
+    """Ingest, sections (with the report body and its page chrome) and tables: everything that
+    needs no fact extractor."""
     from nianbao import identities, ingest, sections, tables
 
     report = ingest.convert(path)
     outline = sections.segment(report.text)
     report.title, report.year, report.issuer = outline.title, outline.year, outline.issuer
     report.sections = outline.sections
+    report.body, report.chrome = outline.body, outline.chrome
     report.warnings.extend(outline.warnings)
     report.tables = tables.parse(report.text, report.sections)
     report.findings.extend(identities.check(report.tables))

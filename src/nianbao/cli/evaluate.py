@@ -19,11 +19,23 @@ import click
                    "the gold corpus plus the real pages of --train-splits.")
 @click.option("--train-splits", default="train,dev", show_default=True,
               help="Real-page splits the systems are fitted on with --real-pages.")
-def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits):
+@click.option("--issuers", "issuers", is_flag=True,
+              help="Score issuer and year read from each page against MANIFEST's issuer and year columns instead.")
+@click.option("--manifest", type=click.Path(dir_okay=False), default="corpus/real-pages/MANIFEST.tsv",
+              show_default=True, help="With --issuers: the page manifest (pages: $NIANBAO_REAL_PAGES/<sha256>.txt).")
+def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, issuers, manifest):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
-    confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs)."""
+    confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs).
+    With --issuers: issuer accuracy (right / named in the text / invented) and year accuracy."""
     from pathlib import Path
 
+    if issuers:
+        from nianbao.evaluate.issuers import score_issuers
+
+        if not Path(manifest).is_file():
+            raise click.ClickException(f"{manifest}: no such manifest")
+        click.echo(score_issuers(manifest).summary())
+        return
     from nianbao.evaluate.data import load_gold_docs, load_page_docs
     from nianbao.evaluate.plots import plot_learning_curve
     from nianbao.evaluate.runner import SYSTEMS, learning_curve, real_learning_curve, run_evaluation, run_heldout
