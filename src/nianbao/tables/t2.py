@@ -19,7 +19,7 @@ from nianbao.tables.tokens import blocks, table_shape
 def parse(text: str, start: int, end: int) -> Table:
     region = text[start:end]
     words = squash(region)  # header words may be broken over lines: 本年新\n制作数量
-    layout = max(T2_LAYOUT_CUES, key=lambda k: (sum(cue in words for cue in T2_LAYOUT_CUES[k]), k == "2019"))
+    layout = max(T2_LAYOUT_CUES, key=lambda k: (sum(bool(c.search(words)) for c in T2_LAYOUT_CUES[k]), k == "2019"))
     specs = T2_ROWS[layout]
     table = Table(id="t2", layout=layout, start=start, end=end)
     labelled, _ = read_rows(blocks(text, start, end, specs))
