@@ -1,4 +1,5 @@
-"""`nianbao evaluate`: cross-validated accuracy of the model and both baselines."""
+"""`nianbao evaluate`: cross-validated accuracy of the model and both baselines; with
+``--cells``, table cell accuracy on real pages against cell gold."""
 from __future__ import annotations
 
 import click
@@ -14,10 +15,26 @@ import click
 @click.option("--learning-curve", "curve", default="", help="Generated-report counts for the CRF learning curve, e.g. 0,30,60,120.")
 @click.option("--real-curve", "real_curve", default="",
               help="Real training documents per fold for a learning curve of the trained systems chosen, e.g. 0,3,6,9.")
-def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve):
+@click.option("--cells", "cells", is_flag=True,
+              help="Score table cells (and gold findings) on real pages instead: writes OUT/cells.md and cells.json.")
+@click.option("--cell-gold", "cell_gold", type=click.Path(file_okay=False), default=None,
+              help="Cell gold folder for --cells (default: annotation/real-pages-cells).")
+@click.option("--pages", "pages", type=click.Path(file_okay=False), default=None,
+              help="Cached page texts <sha256>.txt for --cells (default: $NIANBAO_REAL_PAGES or "
+                   "~/.cache/nianbao/real-pages).")
+@click.option("--extractor", default="model", show_default=True,
+              type=click.Choice(["model", "rules", "crf", "none"]),
+              help="Fact extractor for gold text.* findings under --cells.")
+def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, cells, cell_gold, pages, extractor):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
-    confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs)."""
+    confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs).
+    With --cells: cell accuracy overall, per printed shape and per table, on the real pages
+    that have cell gold."""
     from pathlib import Path
+
+    if cells:
+        _cells(cell_gold, pages, extractor, Path(out_dir))
+        return
 
     from nianbao.evaluate.data import load_gold_docs
     from nianbao.evaluate.plots import plot_learning_curve
@@ -46,3 +63,23 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve):
                                        "real annotated documents each fold trains on")
             click.echo(f"real-document learning curve -> {path}")
     click.echo(f"results -> {out_dir}/results.json ({len(results['systems'])} systems)")
+
+
+def _cells(gold_dir, pages, extractor, out: "Path") -> None:
+    import json
+
+    from nianbao.errors import NianbaoError
+    from nianbao.evaluate.cells import cells_markdown, evaluate_cells
+
+    try:
+        results = evaluate_cells(gold_dir, pages, extractor)
+    except NianbaoError as err:
+        raise click.ClickException(str(err)) from None
+    out.mkdir(parents=True, exist_ok=True)
+    markdown = cells_markdown(results)
+    (out / "cells.md").write_text(markdown, encoding="utf-8")
+    (out / "cells.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    click.echo(markdown)
+    click.echo(f"results -> {out}/cells.json ({results['pages']} pages)")
+    if results["errors"]:
+        raise click.exceptions.Exit(1)
