@@ -275,3 +275,11 @@ def test_the_shape_goes_into_the_json_form_and_reads_back():
     assert d["shape"] == "one_cell_per_line"
     assert Table.from_dict("t2", d) == table
     assert "shape" not in Table(id="t2").to_dict()
+
+
+def test_published_total_printed_one_cell_per_line():
+    cells = ["第二十条第（一）项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量", "规章", "0", "0", "0",
+             "2020年本部门政府信息公开发布总数量（非新闻类、消息类）", "1,260条"]
+    text = PREAMBLE + one_per_line(cells) + "三、收到和处理政府信息公开申请情况\n"
+    cell = parse(text)["t2"].cells["t2.published_total"]
+    assert (cell.value, cell.unit) == (1260, "条") and text[cell.start:cell.end] == cell.raw

@@ -59,7 +59,8 @@ T2_LAYOUT_CUES = {
     "2019": tuple(re.compile(c) for c in (r"新?制作数量", r"新公开数量", r"对外公开总数", r"上一?年(?:度)?项目数",
                                           r"增\s*[/／、]?\s*减", r"采购(?:项目|总金额)")),
 }
-T2_PUBLISHED_TOTAL = re.compile(r"发布总数量[^:：\d\n]{0,20}[:：\t|]\s*(?P<raw>\d[\d,]*\s*条?)")
+# after a colon, a tab or pipe, or on the next line (one cell per line)
+T2_PUBLISHED_TOTAL = re.compile(r"发布总数量[^:：\d\n]{0,20}(?:[:：\t|]|\n)\s*(?P<raw>\d[\d,]*\s*条?)")
 
 # 表三 ---------------------------------------------------------------------------------
 T3_COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")
