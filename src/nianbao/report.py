@@ -69,6 +69,7 @@ class Table:
     start: int | None = None  # region of the table in Report.text
     end: int | None = None
     notes: list[str] = field(default_factory=list)  # why a table is incomplete, how it was read
+    shape: str | None = None  # the printed shape it was read as (`nianbao.tables.tokens.SHAPES`)
 
     def value(self, cell_id: str) -> float | int | None:
         cell = self.cells.get(cell_id)
@@ -84,6 +85,8 @@ class Table:
             d["start"], d["end"] = self.start, self.end
         if self.notes:
             d["notes"] = list(self.notes)
+        if self.shape is not None:
+            d["shape"] = self.shape
         return d
 
     @classmethod
@@ -96,6 +99,7 @@ class Table:
             start=d.get("start"),
             end=d.get("end"),
             notes=list(d.get("notes", [])),
+            shape=d.get("shape"),
         )
 
 

@@ -1,4 +1,6 @@
-"""`nianbao evaluate`: cross-validated accuracy of the model and both baselines."""
+"""`nianbao evaluate`: cross-validated accuracy of the model and both baselines; with
+``--real-pages``, accuracy on the held-out real pages; ``--issuers`` and ``--cells`` score the
+issuer/year and the table cells read from real pages."""
 from __future__ import annotations
 
 import click
@@ -23,10 +25,23 @@ import click
               help="Score issuer and year read from each page against MANIFEST's issuer and year columns instead.")
 @click.option("--manifest", type=click.Path(dir_okay=False), default="corpus/real-pages/MANIFEST.tsv",
               show_default=True, help="With --issuers: the page manifest (pages: $NIANBAO_REAL_PAGES/<sha256>.txt).")
-def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, issuers, manifest):
+@click.option("--cells", "cells", is_flag=True,
+              help="Score table cells (and gold findings) on real pages instead: writes OUT/cells.md and cells.json.")
+@click.option("--cell-gold", "cell_gold", type=click.Path(file_okay=False), default=None,
+              help="Cell gold folder for --cells (default: annotation/real-pages-cells).")
+@click.option("--pages", "pages", type=click.Path(file_okay=False), default=None,
+              help="Cached page texts <sha256>.txt for --cells (default: $NIANBAO_REAL_PAGES or "
+                   "~/.cache/nianbao/real-pages).")
+@click.option("--extractor", default="model", show_default=True,
+              type=click.Choice(["model", "rules", "crf", "none"]),
+              help="Fact extractor for gold text.* findings under --cells.")
+def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, issuers, manifest,
+            cells, cell_gold, pages, extractor):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
     confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs).
-    With --issuers: issuer accuracy (right / named in the text / invented) and year accuracy."""
+    With --real-pages: the same on the held-out real pages. With --issuers: issuer accuracy
+    (right / named in the text / invented) and year accuracy. With --cells: cell accuracy
+    overall, per printed shape and per table, on the real pages that have cell gold."""
     from pathlib import Path
 
     if issuers:
@@ -35,6 +50,9 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
         if not Path(manifest).is_file():
             raise click.ClickException(f"{manifest}: no such manifest")
         click.echo(score_issuers(manifest).summary())
+        return
+    if cells:
+        _cells(cell_gold, pages, extractor, Path(out_dir))
         return
     from nianbao.evaluate.data import load_gold_docs, load_page_docs
     from nianbao.evaluate.plots import plot_learning_curve
@@ -72,3 +90,23 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
                                        "real annotated documents each fold trains on")
             click.echo(f"real-document learning curve -> {path}")
     click.echo(f"results -> {out_dir}/results.json ({len(results['systems'])} systems)")
+
+
+def _cells(gold_dir, pages, extractor, out: "Path") -> None:
+    import json
+
+    from nianbao.errors import NianbaoError
+    from nianbao.evaluate.cells import cells_markdown, evaluate_cells
+
+    try:
+        results = evaluate_cells(gold_dir, pages, extractor)
+    except NianbaoError as err:
+        raise click.ClickException(str(err)) from None
+    out.mkdir(parents=True, exist_ok=True)
+    markdown = cells_markdown(results)
+    (out / "cells.md").write_text(markdown, encoding="utf-8")
+    (out / "cells.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    click.echo(markdown)
+    click.echo(f"results -> {out}/cells.json ({results['pages']} pages)")
+    if results["errors"]:
+        raise click.exceptions.Exit(1)

@@ -57,6 +57,12 @@ def incomplete_table(table_id: str, cells: list[str]) -> str:
     return f"{TABLE_NAMES[table_id]}未能完整读取，缺少{names}，无法核对"
 
 
+def unread_reading_note(name: str | None, table_id: str, cells: list[str]) -> str:
+    """A disagreement that another reading, in cells a partial table lacks, might settle."""
+    names = "、".join(cell_name(c) for c in cells[:2]) + ("等" if len(cells) > 2 else "")
+    return f"；按{name or '另一口径'}需要的{names}，{TABLE_NAMES[table_id]}未能完整读取（如页面不全），无法核对，请人工核对"
+
+
 def missing_cell(cells: list[str]) -> str:
     names = "、".join(cell_name(c) for c in cells[:2]) + ("等" if len(cells) > 2 else "")
     return f"表中没有{names}，无法核对"

@@ -5,6 +5,8 @@ exact equal, approx within 10 %, at_least table ≥ text, more_than table > text
 zero_claim table = 0. A fact may have several readings (APP_RECEIVED: 新收 alone, or
 新收 + 上年结转); the first that agrees wins and the message names it. Scope words in the
 fact's clause and combined counts turn a disagreement into UNCERTAIN; agreement stays PASS.
+So does a reading left unread because its table was read only in part (a page cut short
+inside it): a partial table never gives a FAIL from a cell it could not read.
 """
 from __future__ import annotations
 
@@ -77,7 +79,7 @@ def check_fact(report: Report, index: int, with_carried_over: bool = False) -> F
             return _finding("PASS", claim, side, sides, fact, base, evidence, report)
     if numbers:
         side = numbers[0]
-        doubt = _doubt(report, fact, side)
+        doubt = _doubt(report, fact, side) or _unread_reading(sides)
         return _finding("UNCERTAIN" if doubt else "FAIL", claim, side, sides, fact, base, evidence, report, doubt)
     unreadable = [s for s in sides if s.state == "unreadable"]
     if unreadable:
@@ -130,6 +132,15 @@ def _doubt(report: Report, fact: Fact, side: TableSide) -> str:
         return msg.UNKNOWN_UNIT_NOTE
     word = scope_word(report, fact)
     return msg.scope_note(word) if word else ""
+
+
+def _unread_reading(sides: list[TableSide]) -> str:
+    """A reading that may agree lies in cells a table read only in part (a page cut short):
+    the disagreement of the others is no FAIL, for the cells it needs were not read."""
+    for side in sides:
+        if side.state == "incomplete":
+            return msg.unread_reading_note(side.reading.name, side.table, side.absent)
+    return ""
 
 
 def _columns_note(report: Report, side: TableSide) -> str:

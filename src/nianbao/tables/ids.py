@@ -29,16 +29,18 @@ T2_2019_MADE = ("new_made", "new_published", "total_published")
 T2_2019_ITEMS = ("prev_items", "change", "decisions")
 T2_2021_DOCS = ("issued", "repealed", "in_force")
 
+_T2_SERVICES = r"其他对外管理服务(?:事项)?"
+_T2_FEES = r"行政事业性?收费(?:项目)?"
 T2_ROWS = {
     "2019": (
         _row("regulations", "规章", r"规章", T2_2019_MADE),
         _row("normative_docs", "规范性文件", r"(?:行政)?规范性文件", T2_2019_MADE),
         _row("licensing", "行政许可", r"行政许可", T2_2019_ITEMS),
-        _row("other_services", "其他对外管理服务事项", r"其他对外管理服务事项", T2_2019_ITEMS),
+        _row("other_services", "其他对外管理服务事项", _T2_SERVICES, T2_2019_ITEMS),
         _row("punishment", "行政处罚", r"行政处罚", T2_2019_ITEMS),
         _row("coercion", "行政强制", r"行政强制", T2_2019_ITEMS),
-        _row("fees", "行政事业性收费", r"行政事业性收费", ("prev_items", "change")),
-        _row("procurement", "政府集中采购", r"政府集中采购", ("projects", "amount")),
+        _row("fees", "行政事业性收费", _T2_FEES, ("prev_items", "change")),
+        _row("procurement", "政府集中采购", r"政府(?:集中)?采购", ("projects", "amount")),
     ),
     "2021": (
         _row("regulations", "规章", r"规章", T2_2021_DOCS),
@@ -46,12 +48,19 @@ T2_ROWS = {
         _row("licensing", "行政许可", r"行政许可", ("decisions",)),
         _row("punishment", "行政处罚", r"行政处罚", ("decisions",)),
         _row("coercion", "行政强制", r"行政强制", ("decisions",)),
-        _row("fees", "行政事业性收费", r"行政事业性收费", ("amount",)),
+        _row("fees", "行政事业性收费", _T2_FEES, ("amount",)),
     ),
 }
-T2_LAYOUT_CUES = {"2021": ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量"),
-                  "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量")}
-T2_PUBLISHED_TOTAL = re.compile(r"发布总数量[^:：\d\n]{0,20}[:：\t|]\s*(?P<raw>\d[\d,]*\s*条?)")
+# header words that tell the layout, as the template and the pages that vary it print them
+# (searched after blanks are removed, so a header broken over lines still counts)
+T2_LAYOUT_CUES = {
+    "2021": tuple(re.compile(c) for c in (r"(?:本年)?制发(?:件数|数量|件)", r"废止(?:件数|数量|件)", r"现行有效",
+                                          r"收费金额", r"本年处理决定数")),
+    "2019": tuple(re.compile(c) for c in (r"新?制作数量", r"新公开数量", r"对外公开总数", r"上一?年(?:度)?项目数",
+                                          r"增\s*[/／、]?\s*减", r"采购(?:项目|总金额)")),
+}
+# after a colon, a tab or pipe, or on the next line (one cell per line)
+T2_PUBLISHED_TOTAL = re.compile(r"发布总数量[^:：\d\n]{0,20}(?:[:：\t|]|\n)\s*(?P<raw>\d[\d,]*\s*条?)")
 
 # 表三 ---------------------------------------------------------------------------------
 T3_COLUMNS = ("natural_person", "commercial", "research", "social_org", "legal_service", "other_org", "total")

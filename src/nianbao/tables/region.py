@@ -7,9 +7,17 @@ from __future__ import annotations
 
 import re
 
+
+
+def _spaced(*words: str) -> re.Pattern[str]:
+    """Any of `words`, with blanks allowed between characters (a header broken over lines)."""
+    return re.compile("|".join(r"[\s\u3000\xa0]*".join(map(re.escape, w)) for w in words))
+
+
 _T2_ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第")
-_T2_HEADER = re.compile(r"本年新制作数量|本年制发件数|上一年项目数量|本年处理决定数量")  # when 第二十条 is not printed
-_T3_ANCHOR = re.compile(r"勾稽关系|申请人情况|本年新收政府信息公开申请数量")
+# when 第二十条 is not printed
+_T2_HEADER = _spaced("本年新制作数量", "本年制作数量", "本年制发件数", "上一年项目数量", "本年处理决定数量")
+_T3_ANCHOR = _spaced("勾稽关系", "申请人情况", "本年新收政府信息公开申请数量")
 _T3_HEADING = re.compile(r"收到和处理政府信息公开申请(?:情况)?")
 _T4_ANCHOR = re.compile(r"结果\s*维持|维持\s*纠正")
 _T4_HEADING = re.compile(r"(?:[一二三四五六七八九十]\s*、\s*)?(?:政府信息公开)?行政法?复议[、和及与]?\s*行政诉讼情况|行政复议")

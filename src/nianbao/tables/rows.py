@@ -4,13 +4,18 @@
 values that carry no label (PDF extraction can detach them) for the table to place.
 `readings` lists the ways a row's values can be read as its `n` cells: one for cells
 the print separates, several when a run of glued digits can be cut more than one way.
+
+A page excerpt can stop inside a table (`at_cut`): the row it stops in (`cut_row`) gives
+the cells it printed, in column order (`leading_cells`), and a number the text ends inside
+is left out, for it may have lost digits (``1`` of ``15``; a ``0`` cannot, as no number is
+printed with a leading zero).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from nianbao.report import Cell
-from nianbao.tables.cells import make_cell
+from nianbao.tables.cells import BLANKS, make_cell
 from nianbao.tables.digits import splits
 from nianbao.tables.ids import RowSpec
 from nianbao.tables.tokens import Block, Tok
@@ -58,6 +63,9 @@ def readings(row: RowRead, n: int, last_col: int | None = None) -> list[list[Cel
     总计): it decides between paddings when blank cells leave several.
     """
     runs = [t for t in row.toks if t.run]
+    if not runs and n > 1 and len(row.toks) == 1 and row.toks[0].shape == "one_cell_per_line" \
+            and row.toks[0].kind == "number":
+        runs = row.toks  # one line holding the row's digits run together
     if runs:
         if len(row.toks) != 1:
             return []
@@ -93,3 +101,34 @@ def agree(options: list[list[Cell]]) -> list[Cell | None]:
         same = all((o[i].start, o[i].end, o[i].raw) == (cell.start, cell.end, cell.raw) for o in options)
         out.append(cell if same else None)
     return out
+
+
+def at_cut(text: str, end: int) -> bool:
+    """Whether a table region runs to the end of the text (an excerpt that stops inside it)."""
+    return not text[end:].strip(BLANKS)
+
+
+def cut_row(rows: list[RowRead], text: str) -> RowRead | None:
+    """The row the end of the text stops in: the last row, when only blanks follow its values."""
+    last = max(rows, key=lambda r: r.at, default=None)
+    if last is None or not last.toks or text[last.toks[-1].end:].strip(BLANKS):
+        return None
+    return last
+
+
+def leading_cells(row: RowRead, n: int, text: str) -> list[Cell]:
+    """The cells a cut row printed, in column order (at most `n`); none from glued digits,
+    whose cut cannot be told, and not the number the text stops inside."""
+    if any(t.run for t in row.toks):
+        return []
+    cells = [t.cell for t in row.toks]
+    while cells and cells[-1].kind == "empty":
+        cells.pop()
+    if cells and truncated(cells[-1], text):
+        cells.pop()
+    return cells[:n]
+
+
+def truncated(cell: Cell, text: str) -> bool:
+    """A number at the very end of the text may have lost digits; a lone 0 cannot have."""
+    return cell.kind == "number" and cell.end == len(text) and cell.raw != "0"

@@ -7,6 +7,10 @@ own identities: each row's six applicant columns add up to its 总计 (`t3.col_s
 across rows the results add up to （七）总计 and 新收 + 结转 = 总计 + 结转下年度.  When
 the identities leave one reading it is taken; when they leave several, the cells they
 disagree on are left out and the table says so.
+
+A page excerpt that stops inside the table gives the rows before the cut and the cells
+printed of the row it stops in (`rows.leading_cells`); glued digits at the cut are only
+read when a reading adds up (the cut may have taken digits off their end).
 """
 from __future__ import annotations
 
@@ -14,8 +18,8 @@ import itertools
 
 from nianbao.report import Cell, Table
 from nianbao.tables.ids import T3_COLUMNS, T3_CUES, T3_RESULT_ROWS, T3_ROW_ORDER, T3_ROWS, squash
-from nianbao.tables.rows import RowRead, agree, read_rows, readings
-from nianbao.tables.tokens import Block, blocks
+from nianbao.tables.rows import RowRead, agree, at_cut, cut_row, leading_cells, read_rows, readings, truncated
+from nianbao.tables.tokens import Block, blocks, table_shape
 
 N = len(T3_COLUMNS)
 MAX_COMBINATIONS = 200_000
@@ -31,7 +35,10 @@ def parse(text: str, start: int, end: int) -> Table:
     _place_unlabelled(rows, unlabelled, order, table.notes)
     headers = _total_columns(grid)
     options = {row_id: readings(read, N, _last_header(headers, read.at)) for row_id, read in rows.items()}
+    partial = _cut_short(text, end, rows, options, table.notes)
     chosen = _solve(options, variant, table.notes)
+    for row_id, cells in partial.items():
+        chosen[row_id] = cells + [None] * (N - len(cells))
     for row_id in order:
         cells = chosen.get(row_id, [None] * N)
         for column, cell in zip(T3_COLUMNS, cells):
@@ -41,7 +48,35 @@ def parse(text: str, start: int, end: int) -> Table:
     if missing:
         table.notes.append("未读到以下各行：" + "、".join(T3_ROWS[r].name for r in missing))
     table.complete = len(table.cells) == len(order) * N
+    if not table.complete and at_cut(text, end):
+        table.notes.append("表三在文本末尾中断（页面摘录不全），只取已印出的单元格")
+    table.shape = table_shape(tok for read in rows.values() for tok in read.toks)
     return table
+
+
+def _cut_short(text: str, end: int, rows: dict[str, RowRead], options: dict[str, list[list[Cell]]],
+               notes: list[str]) -> dict[str, list[Cell]]:
+    """The row the text stops in, if the table is cut short: its options narrowed to what
+    the cut cannot have changed, or {row id: the cells it printed} when it is partial."""
+    if not at_cut(text, end):
+        return {}
+    cut = cut_row(list(rows.values()), text)
+    if cut is None:
+        return {}
+    row_id = next(k for k, read in rows.items() if read is cut)
+    opts = options[row_id]
+    if any(t.run for t in cut.toks):
+        options[row_id] = [o for o in opts if _col_sum_holds(o)]
+        if not options[row_id]:
+            del options[row_id]
+            notes.append(f"“{T3_ROWS[row_id].name}”行的连写数字在文本末尾中断，未取值")
+        return {}
+    if opts and not truncated(opts[0][-1], text):
+        return {}
+    del options[row_id]
+    cells = leading_cells(cut, N, text)
+    notes.append(f"“{T3_ROWS[row_id].name}”行在文本末尾中断，只读出{len(cells)}个单元格")
+    return {row_id: cells} if cells else {}
 
 
 def _total_columns(grid: list[Block]) -> list[tuple[int, int]]:

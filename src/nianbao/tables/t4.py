@@ -2,7 +2,8 @@
 
 The values are whatever the region holds after its header words: one row of 15 cells,
 three rows of 5 (one small table per row), or a run of glued digits cut so that each
-group of five adds up (`t4.sum`).
+group of five adds up (`t4.sum`).  A page excerpt that stops inside the table gives the
+values printed before the cut, in order (`rows.truncated`: not the number it stops inside).
 """
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from nianbao.report import Cell, Table
 from nianbao.tables.cells import make_cell
 from nianbao.tables.digits import splits
 from nianbao.tables.ids import T4_CELL_IDS
-from nianbao.tables.rows import agree, fit
-from nianbao.tables.tokens import Tok, blocks
+from nianbao.tables.rows import agree, at_cut, fit, truncated
+from nianbao.tables.tokens import Tok, blocks, table_shape
 
 N = len(T4_CELL_IDS)
 
@@ -21,6 +22,9 @@ def parse(text: str, start: int, end: int) -> Table:
     cells_toks: list[Tok] = []
     runs: list[Tok] = []
     for block in blocks(text, start, end, ()):
+        if block.shape == "one_cell_per_line":  # header words and values, one to a line
+            cells_toks.extend(t for t in block.toks if t.kind != "text")
+            continue
         if block.stream or any(t.run for t in block.toks):
             runs.extend(t for t in block.toks if t.run)
             continue
@@ -32,7 +36,12 @@ def parse(text: str, start: int, end: int) -> Table:
     cells: list[Cell | None] | None = None
     if cells_toks:  # rows of cells win over digits in prose around the table
         cells = fit([t.cell for t in cells_toks], N)
-        if cells is None:
+        if cells is None and at_cut(text, end):
+            cells = [t.cell for t in cells_toks]
+            if truncated(cells[-1], text):
+                cells.pop()
+            table.notes.append(f"表四在文本末尾中断（页面摘录不全），只读出{len(cells)}个单元格")
+        elif cells is None:
             table.notes.append(f"表四读到{len(cells_toks)}个单元格，无法对应15个数值")
     elif runs:
         cells = _cut(runs[-1:], table.notes)  # the values follow the header words
@@ -40,6 +49,7 @@ def parse(text: str, start: int, end: int) -> Table:
         if cell is not None:
             table.cells[cell_id] = cell
     table.complete = len(table.cells) == N
+    table.shape = table_shape(cells_toks or runs[-1:])
     if not table.cells and not table.notes:
         table.notes.append("表四区域内没有读到数值")
     return table

@@ -11,19 +11,28 @@ Every printed style comes down to cells in reading order:
   another line), and page numbers (``- 3 -``) are skipped;
 * flattened web text where labels and values run together (``规范性文件898989``): the
   labels are found with the row cues, and the run of digits after each label is one
-  token marked ``run`` for `digits.splits` to cut.
+  token marked ``run`` for `digits.splits` to cut;
+* one cell per line with no tab (a web page copied as text): each cell on a line of its
+  own, often indented and with blank lines between cells, so a blank line is no row
+  boundary.  The region is read this way when most lines that carry a value carry a
+  lone value (`one_cell_per_line`); a label broken over lines (``（二）部分公开（区分处理的，``
+  / ``不计其他情形）``) is joined back when the joined lines name a row and the last alone
+  does not.
 
 A `Block` is a physical table row (``stream=False``), or a stream of cells with no row
-boundaries (one-cell-per-pipe lines, a flattened line) that the reader splits at labels.
+boundaries (one-cell-per-pipe lines, one cell per line, a flattened line) that the reader
+splits at labels.  Each block records the printed `shape` it was read as (`SHAPES`), which
+the table reports as its own (`table_shape`).
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from nianbao.tables.cells import BLANKS, make_cell
+from nianbao.tables.cells import BLANKS, classify, make_cell
 from nianbao.tables.ids import RowSpec, match_row
 from nianbao.report import Cell
 
@@ -32,6 +41,14 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}
 _NUMBERING_AFTER = re.compile(r"[.．、][^\d]")  # "2.重复申请": the digit before numbers a row
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # a run of printed values in flattened text: digits with signs, decimals, blanks, a unit
+_INNER_BLANK = re.compile(r"[\s\u3000\xa0]")
+_PROSE = re.compile(r"[。；;！？]")
+_TRAILING_VALUE = re.compile(r"\d\s*(?:亿元|万元|元|个|件|条)?$|[\d/／—][\s\u3000\xa0]+[+\-]?\d")
+_MAX_CELL_LINE = 60  # a one-cell line longer than this is prose (the longest 表三 label is ~40)
+_MAX_LABEL_LINES = 3  # a label broken over at most this many lines is joined back
+# the printed shapes, as `Block.shape` and `Table.shape` name them
+SHAPES = ("tab_cells", "one_cell_per_line", "pipe_cells", "pipe_rows", "markdown", "tsv", "text_rows",
+          "run_together")
 RUN = re.compile(r"(?:[+\-]?\d|[—/／](?=[\d\s—/／-]))[\d\s\u3000\xa0.+\-—/／]*(?:亿元|万元|元|个|件|条)?")
 
 
@@ -42,6 +59,7 @@ class Tok:
     end: int
     run: bool = False  # glued digits that `digits.splits` must cut
     spec: RowSpec | None = None  # the row this token labels, if it is a label
+    shape: str = ""  # the printed shape of the block it was read from (`SHAPES`)
 
     @cached_property
     def cell(self) -> Cell:
@@ -56,26 +74,37 @@ class Tok:
 class Block:
     toks: list[Tok]
     stream: bool
+    shape: str = ""
+
+    def __post_init__(self) -> None:
+        for tok in self.toks:
+            tok.shape = self.shape
 
 
 def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[Block]:
     """The region text[start:end] as blocks of tokens; label tokens carry their `RowSpec`."""
     out: list[Block] = []
-    group: list[Tok] = []  # cell lines of the current one-cell-per-line row
+    group: list[Tok] = []  # cell lines of the current tab-led one-cell-per-line row
     pipes: list[Tok] = []  # consecutive "cell |" lines
+    cells: list[Tok] = []  # one cell per line, no tab: one stream until something else is printed
+    one_cell = one_cell_per_line(text, start, end)
+    markdown = any(_MD_RULE.match(line) and "-" in line for line, _ in _lines(text, start, end))
 
     def flush() -> None:
         if group:
-            out.append(Block([_label(t, specs) for t in group], stream=False))
+            out.append(Block([_label(t, specs) for t in group], stream=False, shape="tab_cells"))
             group.clear()
         if pipes:
-            out.append(Block([_label(t, specs) for t in pipes], stream=True))
+            out.append(Block([_label(t, specs) for t in pipes], stream=True, shape="pipe_cells"))
             pipes.clear()
+        if cells:
+            out.append(Block([_label(t, specs) for t in cells], stream=True, shape="one_cell_per_line"))
+            cells.clear()
 
     for line, at in _lines(text, start, end):
         stripped = line.strip(BLANKS)
         if _CELL_LINE.match(line) and "\t" not in line.lstrip(" \u3000\xa0")[1:]:
-            if pipes:
+            if pipes or cells:
                 flush()
             tab = line.index("\t")
             group.append(Tok(line[tab + 1:], at + tab + 1, at + len(line)))
@@ -83,30 +112,94 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
             last = group[-1]  # a continuation of the cell above
             group[-1] = Tok(text[last.start:at + len(line)], last.start, at + len(line))
         elif not stripped:
-            flush()
+            if not cells:  # one cell per line: blank lines sit between cells, not rows
+                flush()
         elif "|" in stripped:
             if set(stripped) <= set("|" + BLANKS) or _MD_RULE.match(line):
                 flush()  # a rule or an empty pipe row breaks the stream of cells
             elif stripped.count("|") == 1 and line.rstrip("\r").endswith("|"):
-                if group:
+                if group or cells:
                     flush()
                 bar = line.rindex("|")
                 pipes.append(Tok(line[:bar], at, at + bar))  # seed-004 style "cell |"
             else:
                 flush()
-                out.append(Block([_label(t, specs) for t in _split(line, at, "|", edges=True)], stream=False))
+                out.append(Block([_label(t, specs) for t in _split(line, at, "|", edges=True)], stream=False,
+                                 shape="markdown" if markdown else "pipe_rows"))
         elif "\t" in line:
             flush()
-            out.append(Block([_label(t, specs) for t in _split(line, at, "\t")], stream=False))
+            out.append(Block([_label(t, specs) for t in _split(line, at, "\t")], stream=False, shape="tsv"))
         elif _PAGE_NUMBER.match(line):
             continue  # "- 3 -" printed at the foot of a PDF page, inside the table
+        elif one_cell and _cell_line(stripped):
+            if group or pipes:
+                flush()
+            tok = Tok(line, at, at + len(line))
+            if tok.cell.kind != "text":
+                _join_broken_label(text, cells, specs)
+            cells.append(tok)
         else:
             flush()
             toks = list(_flat(line, at, specs))
             # a line of nothing but values (PDF text of a row whose label sits elsewhere) is a row
-            out.append(Block(toks, stream=not all(t.run for t in toks)))
+            glued = any(t.run and not _INNER_BLANK.search(t.text) and len(t.text) > 1 for t in toks)
+            out.append(Block(toks, stream=not all(t.run for t in toks),
+                             shape="run_together" if glued else "text_rows"))
     flush()
     return out
+
+
+def one_cell_per_line(text: str, start: int, end: int) -> bool:
+    """Whether the region prints its cells one to a line without tabs: of the plain lines
+    (no tab, no pipe) that carry a value, at least three and most carry a lone value."""
+    lone = other = 0
+    for line, _ in _lines(text, start, end):
+        stripped = line.strip(BLANKS)
+        if not stripped or "\t" in line or "|" in stripped or _PAGE_NUMBER.match(line):
+            continue
+        if _lone_value(stripped):
+            lone += 1
+        elif any(ch.isdigit() for ch in stripped):
+            other += 1
+    return lone >= 3 and lone > other
+
+
+def _lone_value(stripped: str) -> bool:
+    """A line that is one value cell: a number (with its sign or unit) or a not-applicable mark."""
+    return not _INNER_BLANK.search(stripped) and classify(stripped)[0] in ("number", "na")
+
+
+def _cell_line(stripped: str) -> bool:
+    """A line that can be one cell: a lone value, or short text that is no sentence and
+    carries no values (``规章 0 0 0`` and ``行政许可214`` are rows, not cells)."""
+    if _lone_value(stripped):
+        return True
+    return len(stripped) <= _MAX_CELL_LINE and not _PROSE.search(stripped) and not _TRAILING_VALUE.search(stripped)
+
+
+def _join_broken_label(text: str, cells: list[Tok], specs: tuple[RowSpec, ...]) -> None:
+    """Before a value: join the last text lines into one label when together they name a
+    row and the last line alone does not (a label broken over lines)."""
+    if not specs:
+        return
+    texts = 0
+    while texts < len(cells) and cells[-1 - texts].cell.kind == "text":
+        texts += 1
+    if not texts or match_row(cells[-1].text, specs):
+        return
+    for m in range(2, min(texts, _MAX_LABEL_LINES) + 1):
+        first, last = cells[-m], cells[-1]
+        joined = text[first.start:last.end]
+        if match_row(joined, specs):
+            del cells[-m:]
+            cells.append(Tok(joined, first.start, last.end))
+            return
+
+
+def table_shape(toks: Iterable[Tok]) -> str | None:
+    """The shape most of a table's value tokens were printed in (None when it read none)."""
+    counts = Counter(t.shape for t in toks if t.shape and t.kind != "text")
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _lines(text: str, start: int, end: int) -> Iterator[tuple[str, int]]:

@@ -1,0 +1,202 @@
+"""Table cell accuracy (and finding accuracy) on real pages against hand-made cell gold.
+
+A cell gold file ``annotation/real-pages-cells/<id>.json`` holds facts and figures, never
+the page text::
+
+    {"sha256": "<sha256 of the page text>", "source": "<address>",
+     "cells": {"t3.new_received.total": 12, "t2.regulations.issued": null, ...},
+     "findings": [{"rule": "t3.balance.total", "status": "PASS"}, ...]}   # optional
+
+A value is the number as printed, in the cell's printed unit (TABLES.md: ``1203.5万元`` →
+1203.5); ``null`` is a cell printed empty or not applicable (``/``, ``—``, ``无``).  The
+page text lives outside the repository in a cache folder, one ``<sha256>.txt`` per page
+(`pages_dir`: ``$NIANBAO_REAL_PAGES`` or ``~/.cache/nianbao/real-pages``); it is read as
+bytes and its sha256 checked before use.  The pipeline's structure step
+(`nianbao.pipeline.read_structure`) reads the tables, and each gold cell is scored:
+
+* a number is right when the table has that cell as a number of the same value;
+* ``null`` is right when the table has that cell printed empty or ``na``;
+* a cell the reader left out (table not found, row not read, cut short) is wrong.
+
+Each cell counts under the printed shape its table was read as (`Table.shape`), or
+``not read`` when the table was not found.  Gold findings (optional, a list of
+``{"rule", "status"[, "cells"]}`` or a mapping rule → status) are matched to the report's
+findings by rule (and cells when given); the identity findings need no facts, the
+``text.*`` ones need the fact extractor named by `extractor`.  Pages whose text is missing
+or altered are listed under ``errors`` and scored nowhere.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nianbao.errors import InputError, NianbaoError
+from nianbao.report import Cell, Finding, Report
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "annotation" / "real-pages-cells"
+NOT_READ = "not read"
+_CELL_ID = re.compile(r"^t[234]\.[a-z_.]+$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_STATUSES = ("PASS", "FAIL", "UNCERTAIN", "NOT_ASSESSABLE")
+
+
+def pages_dir() -> Path:
+    """Where the page texts are cached: ``$NIANBAO_REAL_PAGES`` or ``~/.cache/nianbao/real-pages``."""
+    env = os.environ.get("NIANBAO_REAL_PAGES")
+    return Path(env) if env else Path.home() / ".cache" / "nianbao" / "real-pages"
+
+
+@dataclass
+class CellGold:
+    id: str
+    sha256: str
+    source: str
+    cells: dict[str, float | int | None]
+    findings: list[dict] = field(default_factory=list)
+
+
+def load_cell_gold(path: str | Path) -> CellGold:
+    """One gold file, checked: a sha256, cell ids of TABLES.md's form, numbers or null."""
+    path = Path(path)
+    try:
+        d = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as err:
+        raise InputError(str(path), f"not a readable cell gold file ({err})") from None
+    sha = d.get("sha256")
+    if not isinstance(sha, str) or not _SHA256.match(sha):
+        raise InputError(str(path), "sha256 must be the 64 hex digits of the page text's sha256")
+    cells = d.get("cells")
+    if not isinstance(cells, dict) or not cells:
+        raise InputError(str(path), "cells must be a non-empty mapping of cell id to value")
+    for cell_id, value in cells.items():
+        if not _CELL_ID.match(cell_id):
+            raise InputError(str(path), f"{cell_id!r} is not a cell id (t2/t3/t4.<row>.<column>)")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise InputError(str(path), f"{cell_id}: the value must be a number or null, not {value!r}")
+    findings = d.get("findings", [])
+    if isinstance(findings, dict):
+        findings = [{"rule": rule, "status": status} for rule, status in findings.items()]
+    for finding in findings:
+        if finding.get("status") not in _STATUSES or not isinstance(finding.get("rule"), str):
+            raise InputError(str(path), f"a gold finding needs a rule and a status in {_STATUSES}: {finding!r}")
+    return CellGold(id=path.stem, sha256=sha, source=str(d.get("source", "")), cells=dict(cells),
+                    findings=list(findings))
+
+
+def page_file(gold: CellGold, folder: Path) -> Path:
+    """The cached page of `gold`, its bytes checked against the gold's sha256."""
+    path = folder / f"{gold.sha256}.txt"
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise InputError(str(path), f"the page of {gold.id} is not in the cache ({gold.source})") from None
+    if hashlib.sha256(data).hexdigest() != gold.sha256:
+        raise InputError(str(path), f"the cached page of {gold.id} has changed (sha256 differs)")
+    return path
+
+
+def cell_right(gold: float | int | None, cell: Cell | None) -> bool:
+    if cell is None:
+        return False
+    if gold is None:
+        return cell.kind in ("empty", "na")
+    return cell.kind == "number" and cell.value is not None and \
+        abs(cell.value - gold) <= 1e-9 * max(1.0, abs(gold))
+
+
+def score_cells(gold: CellGold, report: Report) -> list[dict]:
+    """One row per gold cell: id, gold value, what was read, right or not, the table's shape."""
+    rows = []
+    for cell_id, value in gold.cells.items():
+        table = report.tables.get(cell_id.split(".", 1)[0])
+        cell = table.cells.get(cell_id) if table is not None else None
+        shape = (table.shape or NOT_READ) if table is not None else NOT_READ
+        read = None if cell is None else (cell.value if cell.kind == "number" else cell.kind)
+        rows.append({"cell": cell_id, "gold": value, "read": read, "right": cell_right(value, cell),
+                     "shape": shape})
+    return rows
+
+
+def score_findings(gold: CellGold, findings: list[Finding]) -> list[dict]:
+    rows = []
+    for g in gold.findings:
+        cells = set(g.get("cells") or ())
+        same = [f for f in findings if f.rule == g["rule"] and (not cells or set(f.cells) == cells)]
+        got = same[0].status if same else None
+        rows.append({"rule": g["rule"], "gold": g["status"], "read": got, "right": got == g["status"]})
+    return rows
+
+
+def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None = None,
+                   extractor: str = "model") -> dict:
+    """Score every gold file in `gold_dir` against its cached page in `folder`."""
+    from nianbao.pipeline import CheckOptions, add_facts_and_findings, read_structure
+
+    gold_dir = Path(gold_dir) if gold_dir is not None else DEFAULT_GOLD
+    folder = Path(folder) if folder is not None else pages_dir()
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        raise InputError(str(gold_dir), "no cell gold files (<id>.json) in this folder")
+    pages, errors = [], []
+    for path in files:
+        try:
+            gold = load_cell_gold(path)
+            report = read_structure(str(page_file(gold, folder)))
+        except NianbaoError as err:
+            errors.append(str(err))
+            continue
+        if any(g["rule"].startswith("text.") for g in gold.findings) and extractor != "none":
+            add_facts_and_findings([report], CheckOptions(extractor=extractor))
+        pages.append({"id": gold.id, "source": gold.source, "cells": score_cells(gold, report),
+                      "findings": score_findings(gold, report.findings),
+                      "shapes": {t: table.shape or NOT_READ for t, table in report.tables.items()}})
+    return summarise(pages, errors)
+
+
+def summarise(pages: list[dict], errors: list[str]) -> dict:
+    def acc(rows: list[dict]) -> dict:
+        right = sum(r["right"] for r in rows)
+        return {"n": len(rows), "right": right, "accuracy": right / len(rows) if rows else None}
+
+    cells = [r for p in pages for r in p["cells"]]
+    by_shape: dict[str, list[dict]] = defaultdict(list)
+    by_table: dict[str, list[dict]] = defaultdict(list)
+    for r in cells:
+        by_shape[r["shape"]].append(r)
+        by_table[r["cell"][:2]].append(r)
+    findings = [r for p in pages for r in p["findings"]]
+    return {
+        "pages": len(pages),
+        "cells": acc(cells),
+        "by_shape": {shape: acc(rows) for shape, rows in sorted(by_shape.items())},
+        "by_table": {table: acc(rows) for table, rows in sorted(by_table.items())},
+        "findings": acc(findings),
+        "misses": [{"page": p["id"], **r} for p in pages for r in p["cells"] if not r["right"]],
+        "finding_misses": [{"page": p["id"], **r} for p in pages for r in p["findings"] if not r["right"]],
+        "errors": errors,
+        "per_page": [{"id": p["id"], "source": p["source"], "shapes": p["shapes"], **acc(p["cells"])}
+                     for p in pages],
+    }
+
+
+def cells_markdown(results: dict) -> str:
+    def line(name: str, a: dict) -> str:
+        shown = "–" if a["accuracy"] is None else f"{a['accuracy']:.3f}"
+        return f"| {name} | {a['n']} | {a['right']} | {shown} |"
+
+    lines = [f"Pages scored: {results['pages']}" + (f"; {len(results['errors'])} skipped (see errors)"
+                                                    if results["errors"] else ""),
+             "", "| cells | gold | right | accuracy |", "|---|---|---|---|", line("all", results["cells"])]
+    lines += [line(f"shape: {s}", a) for s, a in results["by_shape"].items()]
+    lines += [line(f"table: {t}", a) for t, a in results["by_table"].items()]
+    if results["findings"]["n"]:
+        lines += ["", "| findings | gold | right | accuracy |", "|---|---|---|---|",
+                  line("all", results["findings"])]
+    for err in results["errors"]:
+        lines.append(f"- skipped: {err}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,90 @@
+"""`nianbao evaluate --cells`: cell accuracy against cell gold, on a page written for the test.
+
+The page (fixtures/cells/shiqiao-2020.txt, made-up street office and numbers) prints
+table 二 with its cells run together, two rows of which have several readings, and
+table 三 one cell per line, cut short inside its fourth row.  Its gold holds 33 cells.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from nianbao.errors import InputError
+from nianbao.evaluate.cells import cell_right, evaluate_cells, load_cell_gold
+from nianbao.report import Cell
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cells"
+PAGE = FIXTURES / "shiqiao-2020.txt"
+GOLD = FIXTURES / "gold"
+
+
+@pytest.fixture
+def cache(tmp_path) -> Path:
+    """A page cache holding the fixture page under its sha256."""
+    folder = tmp_path / "real-pages"
+    folder.mkdir()
+    shutil.copyfile(PAGE, folder / f"{load_cell_gold(GOLD / 'shiqiao-2020.json').sha256}.txt")
+    return folder
+
+
+def test_cells_scored_overall_per_shape_and_per_table(cache):
+    results = evaluate_cells(GOLD, cache, extractor="none")
+    assert results["pages"] == 1 and results["errors"] == []
+    assert (results["cells"]["n"], results["cells"]["right"]) == (33, 28)
+    # 规范性文件121214 and 行政许可3-125 have several readings: 5 of table 二's 9 cells are left out
+    assert results["by_shape"]["run_together"] == {"n": 9, "right": 4, "accuracy": 4 / 9}
+    # every cell printed before the cut is read, the not-applicable dashes as null
+    assert results["by_shape"]["one_cell_per_line"] == {"n": 24, "right": 24, "accuracy": 1.0}
+    assert results["by_table"]["t3"]["right"] == 24
+    missed = {m["cell"] for m in results["misses"]}
+    assert missed == {"t2.normative_docs.new_made", "t2.normative_docs.new_published",
+                      "t2.normative_docs.total_published", "t2.licensing.change", "t2.licensing.decisions"}
+    assert results["findings"] == {"n": 4, "right": 4, "accuracy": 1.0}
+
+
+def test_a_page_whose_text_changed_is_skipped_and_named(cache, tmp_path):
+    (page,) = cache.iterdir()
+    page.write_text(page.read_text(encoding="utf-8").replace("4", "7"), encoding="utf-8")
+    results = evaluate_cells(GOLD, cache, extractor="none")
+    assert results["pages"] == 0 and results["cells"]["n"] == 0
+    assert len(results["errors"]) == 1 and "sha256 differs" in results["errors"][0]
+
+
+def test_null_gold_is_an_empty_or_not_applicable_cell_never_a_zero():
+    assert cell_right(None, Cell(raw="—", value=None, unit=None, kind="na"))
+    assert cell_right(None, Cell(raw="", value=None, unit=None, kind="empty"))
+    assert not cell_right(None, Cell(raw="0", value=0, unit=None, kind="number"))
+    assert not cell_right(0, Cell(raw="", value=None, unit=None, kind="empty"))
+    assert cell_right(1203.5, Cell(raw="1203.5万元", value=1203.5, unit="万元", kind="number"))
+    assert not cell_right(5, None)
+
+
+def test_a_gold_file_with_a_value_that_is_not_a_number_is_refused(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"sha256": "0" * 64, "cells": {"t3.new_received.total": "12"}}), encoding="utf-8")
+    with pytest.raises(InputError, match="number or null"):
+        load_cell_gold(bad)
+
+
+def test_the_command_writes_the_scores_and_reads_the_cache_folder_from_the_environment(cache, tmp_path):
+    out = tmp_path / "out"
+    env = {**__import__("os").environ, "NIANBAO_REAL_PAGES": str(cache)}
+    run = subprocess.run([sys.executable, "-m", "nianbao", "evaluate", "--cells", "--cell-gold", str(GOLD),
+                          "--extractor", "none", "--out", str(out)], capture_output=True, text=True, env=env,
+                         timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "| all | 33 | 28 | 0.848 |" in run.stdout
+    assert "| shape: one_cell_per_line | 24 | 24 | 1.000 |" in run.stdout
+    assert json.loads((out / "cells.json").read_text(encoding="utf-8"))["cells"]["right"] == 28
+
+
+def test_the_command_without_gold_is_one_clear_error(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "nianbao", "evaluate", "--cells", "--cell-gold", str(tmp_path),
+                          "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 1
+    assert "no cell gold files" in run.stderr
