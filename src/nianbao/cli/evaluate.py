@@ -21,6 +21,8 @@ import click
                    "the gold corpus plus the real pages of --train-splits.")
 @click.option("--train-splits", default="train,dev", show_default=True,
               help="Real-page splits the systems are fitted on with --real-pages.")
+@click.option("--model-config", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Training config whose fine-tuning recipe the model system uses (default: the shipped model's).")
 @click.option("--issuers", "issuers", is_flag=True,
               help="Score issuer and year read from each page against MANIFEST's issuer and year columns instead.")
 @click.option("--manifest", type=click.Path(dir_okay=False), default="corpus/real-pages/MANIFEST.tsv",
@@ -35,8 +37,8 @@ import click
 @click.option("--extractor", default="model", show_default=True,
               type=click.Choice(["model", "rules", "crf", "none"]),
               help="Fact extractor for gold text.* findings under --cells.")
-def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, issuers, manifest,
-            cells, cell_gold, pages, extractor):
+def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, model_config,
+            issuers, manifest, cells, cell_gold, pages, extractor):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
     confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs).
     With --real-pages: the same on the held-out real pages. With --issuers: issuer accuracy
@@ -60,6 +62,9 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
 
     docs = load_gold_docs(gold_dir)
     chosen = [SYSTEMS[name.strip()]() for name in systems.split(",") if name.strip()]
+    for system in chosen:
+        if system.name == "model" and model_config:
+            system.config = model_config
     if real_pages:
         train = docs + load_page_docs(tuple(s.strip() for s in train_splits.split(",") if s.strip()))
         test = load_page_docs((real_pages,))

@@ -60,12 +60,14 @@ class ModelSystem:
     """The tagger: its synthetic-pretrained checkpoint fine-tuned on each fold's real documents."""
 
     base_dir: str | None = None  # a trained (synthetic-only) tagger; default: the tagger's own choice
+    config: str | None = None  # a training config for the fine-tuning recipe; default: the shipped model's
     name: str = "model"
 
     def fit(self, train: list[EvalDoc]):
+        from nianbao.tagger.config import load_config
         from nianbao.tagger.train import train_fold
 
-        return train_fold(train, base_dir=self.base_dir)
+        return train_fold(train, base_dir=self.base_dir, config=load_config(self.config) if self.config else None)
 
 
 SYSTEMS = {"rules": RulesSystem, "crf": CrfSystem, "model": ModelSystem}
