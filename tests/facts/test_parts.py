@@ -91,3 +91,17 @@ def test_zero_claims_and_rates_are_never_parts():
              fact(text, "90%", "RATE", 90, unit="%")]
     link_parts(text, facts)
     assert [f.part_of for f in facts] == [None, 0, None]
+
+
+def test_a_topic_part_takes_the_label_of_its_channel_total():
+    text = "网站公开信息64条，分别为工作动态40条、政策文件9条。"
+    got = linked(text, fact(text, "64条", "WEBSITE_POSTS", 64), fact(text, "40条", "INFO_PUBLISHED", 40),
+                 fact(text, "9条", "INFO_PUBLISHED", 9))
+    assert [(g[1], g[2]) for g in got] == [("WEBSITE_POSTS", None), ("WEBSITE_POSTS", "64条"), ("WEBSITE_POSTS", "64条")]
+
+
+def test_a_part_that_names_its_own_channel_keeps_its_label_and_one_that_does_not_takes_the_totals():
+    text = "主动公开政府信息230条，其中网站150条、工作动态60条。"
+    got = linked(text, fact(text, "230条", "INFO_PUBLISHED", 230), fact(text, "150条", "WEBSITE_POSTS", 150),
+                 fact(text, "60条", "WEBSITE_POSTS", 60))
+    assert [g[1] for g in got] == ["INFO_PUBLISHED", "WEBSITE_POSTS", "INFO_PUBLISHED"]

@@ -41,6 +41,12 @@ PART_LABELS: dict[str, frozenset[str]] = {
 }
 
 
+# counts of published items: a topic part of any of them keeps its total's label (rule 2); a
+# part that names its own channel (网站150条 of published information) keeps its own (rule 1)
+POSTS = frozenset({"INFO_PUBLISHED", "WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS"})
+_SEPARATORS = "、，,；;：:（(）)。\n"
+
+
 @dataclass(frozen=True)
 class PartList:
     """One list of parts of one total: indices into the facts, and how it was marked."""
@@ -58,7 +64,11 @@ def countable(fact: Fact) -> bool:
 
 
 def can_be_part(total: Fact, part: Fact) -> bool:
-    return countable(part) and (part.label == total.label or part.label in PART_LABELS.get(total.label, ()))
+    if not countable(part):
+        return False
+    if total.label in POSTS and part.label in POSTS:  # a channel's topics, or channels of a total
+        return True
+    return part.label == total.label or part.label in PART_LABELS.get(total.label, ())
 
 
 def find_part_lists(text: str, facts: list[Fact]) -> list[PartList]:
@@ -80,12 +90,21 @@ def find_part_lists(text: str, facts: list[Fact]) -> list[PartList]:
 
 def link_parts(text: str, facts: list[Fact]) -> None:
     """Set ``part_of`` on every fact that is a part of an earlier fact (the nearest list wins
-    when two could claim it: a bracketed list inside a marked one breaks down that part)."""
+    when two could claim it: a bracketed list inside a marked one breaks down that part),
+    then give each topic part of published items its total's label (FACTS.md §4 rule 2:
+    工作动态40条 under 网站公开信息64条 is WEBSITE_POSTS, whatever the extractor said)."""
     for fact in facts:
         fact.part_of = None
     for found in sorted(find_part_lists(text, facts), key=lambda p: facts[p.total].start):
         for j in found.parts:
             facts[j].part_of = found.total
+    for fact in facts:
+        if fact.part_of is None:
+            continue
+        total = facts[fact.part_of]
+        if total.label in POSTS and fact.label in POSTS and fact.label != total.label \
+                and not _names_channel(text, fact):
+            fact.label = total.label
 
 
 def same_label_parts(facts: list[Fact]) -> set[int]:
@@ -93,6 +112,17 @@ def same_label_parts(facts: list[Fact]) -> set[int]:
     with the table cell of that label, which counts the whole."""
     return {i for i, f in enumerate(facts)
             if f.part_of is not None and 0 <= f.part_of < len(facts) and facts[f.part_of].label == f.label}
+
+
+def _names_channel(text: str, fact: Fact) -> bool:
+    """Does the part's own words (since the previous separator) name its label's channel?"""
+    from nianbao.facts.catalogue import catalogue
+
+    left = max(text.rfind(ch, 0, fact.start) for ch in _SEPARATORS) + 1
+    own = text[max(left, fact.start - 20):fact.start]
+    if fact.label == "INFO_PUBLISHED":
+        return False
+    return any(cue in own for cue in catalogue()[fact.label].cues)
 
 
 def _sentence_end(text: str, start: int) -> int:
