@@ -21,6 +21,9 @@ import click
                    "the gold corpus plus the real pages of --train-splits.")
 @click.option("--train-splits", default="train,dev", show_default=True,
               help="Real-page splits the systems are fitted on with --real-pages.")
+@click.option("--shipped-model", "shipped", type=click.Path(exists=True, file_okay=False), default=None,
+              help="With --real-pages: score this trained tagger folder as it is (e.g. models/default, trained "
+                   "on the gold corpus and the train and dev pages) instead of fitting the model here.")
 @click.option("--model-config", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Training config whose fine-tuning recipe the model system uses (default: the shipped model's).")
 @click.option("--issuers", "issuers", is_flag=True,
@@ -37,7 +40,7 @@ import click
 @click.option("--extractor", default="model", show_default=True,
               type=click.Choice(["model", "rules", "crf", "none"]),
               help="Fact extractor for gold text.* findings under --cells.")
-def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, model_config,
+def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, shipped, model_config,
             issuers, manifest, cells, cell_gold, pages, extractor):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
     confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs).
@@ -65,6 +68,10 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
     for system in chosen:
         if system.name == "model" and model_config:
             system.config = model_config
+    if shipped:
+        from nianbao.evaluate.runner import ShippedModel
+
+        chosen = [ShippedModel(shipped) if s.name == "model" else s for s in chosen]
     if real_pages:
         train = docs + load_page_docs(tuple(s.strip() for s in train_splits.split(",") if s.strip()))
         test = load_page_docs((real_pages,))

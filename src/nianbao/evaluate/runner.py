@@ -70,6 +70,20 @@ class ModelSystem:
         return train_fold(train, base_dir=self.base_dir, config=load_config(self.config) if self.config else None)
 
 
+@dataclass
+class ShippedModel:
+    """A trained tagger folder as it is, fitted on nothing here (default: the shipped model):
+    for the one final measurement of the model `nianbao check` runs, on a split it never saw."""
+
+    model_dir: str | None = None
+    name: str = "model"
+
+    def fit(self, train: list[EvalDoc]):
+        from nianbao.facts.extractors import get_extractor
+
+        return get_extractor("model", model_dir=self.model_dir)
+
+
 SYSTEMS = {"rules": RulesSystem, "crf": CrfSystem, "model": ModelSystem}
 
 
