@@ -30,7 +30,7 @@ def heldout_markdown(results: dict) -> str:
     """The held-out real-page table: the same columns as the cross-validation table, plus
     totals only and the paired bootstrap of the model against the rules."""
     n_test, n_train = len(results["set"]), len(results["train"])
-    lines = [f"Held-out real pages: {n_test} test documents, systems fitted on {n_train} training documents "
+    lines = [f"Held-out real pages: {n_test} documents, systems fitted on {n_train} training documents "
              "(plus generated reports). P/R/F1 in %, 95% bootstrap interval over documents for F1.", "",
              "| system | value P | value R | value F1 [95% CI] | strict F1 [95% CI] | macro F1 (value) | "
              "totals only value F1 | part_of right | time (s) |",

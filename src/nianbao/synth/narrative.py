@@ -51,6 +51,7 @@ def info_published(ctx: Ctx) -> None:
 
 
 INFO_KINDS = ("财政预决算信息", "“三公”经费信息", "政府采购项目信息", "重大建设项目信息", "行政许可信息",
+              "概况类信息", "政务动态类信息", "专题专栏信息", "通知公告专栏信息", "人事任免信息", "政策解读类信息",
               "行政处罚信息", "安全生产许可证", "施工许可证", "社会救助信息", "食品药品监管信息", "环境监测信息",
               "机构职能类信息", "人事信息", "规划计划信息", "通知公告", "疫情防控信息")
 WEBSITE_KINDS = ("工作动态", "通知公告", "人事信息", "回应关切信息", "调查征集信息", "镇街动态")
@@ -250,12 +251,22 @@ def other_media(ctx: Ctx) -> None:
         ctx.say("播放量{v}，", v=ctx.free("VIEWS", ctx.rng.randint(10000, 90000000), "次"))
     ctx.say("开设《{c}》等专栏{k}个。", c=ctx.pick(("项目进行时", "乡村梦想家", "政策直通车")),
             k=str(ctx.rng.randint(2, 40)))
+    if ctx.chance(0.4):  # placed in outside media (a fact) beside items only sent up (no fact)
+        ctx.say(ctx.pick(("在省级以上媒体刊发稿件{m}，", "被中央、省级媒体报道或转载{m}，", "在市级主流媒体发稿{m}，")),
+                m=ctx.free("OTHER_MEDIA_POSTS", ctx.rng.randint(3, 300), ctx.pick(("篇", "条", "次"))))
+        ctx.say(ctx.pick(("向上级部门报送政务信息{k}条。", "被上级信息刊物采用{k}篇。", "报送工作简报{k}期。")),
+                k=str(ctx.rng.randint(5, 400)))
 
 
 def public_messages(ctx: Ctx) -> None:
-    n = ctx.free("PUBLIC_MESSAGES", ctx.rng.randint(5, 8000), _unit(ctx, "件", "条", "件", "封"))
+    received = ctx.rng.randint(5, 8000)
+    n = ctx.free("PUBLIC_MESSAGES", received, _unit(ctx, "件", "条", "件", "封"))
     ctx.say(ctx.pick(("全年接收并办结政策咨询{n}，", "办理网民留言{n}，", "受理群众诉求{n}，",
-                      "回复群众来信{n}，", "通过12345政务服务热线、{me}信箱等渠道接收群众咨询{n}，")), n=n, me=ctx.me)
+                      "回复群众来信{n}，", "通过12345政务服务热线、{me}信箱等渠道接收群众咨询{n}，",
+                      "承办12345热线转办工单{n}，", "局长信箱收到来信{n}，", "处理群众投诉举报{n}，")), n=n, me=ctx.me)
+    if ctx.chance(0.35):  # a second count of the same messages: answered, not applications processed
+        done = ctx.free("PUBLIC_MESSAGES", ctx.rng.randint(1, received), _unit(ctx, "件", "条"))
+        ctx.say(ctx.pick(("已办结{d}，", "回复{d}，", "按期办结{d}，")), d=done)
     if ctx.chance(0.5):
         ctx.say("按时办结率{r}。", r=ctx.free("RATE", ctx.pick((100, 100, 99.5, 98.6)), "%", style="digits",
                                            qualifier="exact"))
@@ -350,7 +361,10 @@ def inspections(ctx: Ctx) -> None:
 def npc_suggestions(ctx: Ctx) -> None:
     a = ctx.free("NPC_SUGGESTIONS", ctx.rng.randint(1, 200), "件")
     b = ctx.free("NPC_SUGGESTIONS", ctx.rng.randint(1, 200), "件")
-    ctx.say(ctx.pick(("全年承办人大代表建议{a}、政协提案{b}，", "办理人大建议{a}、政协提案{b}，")), a=a, b=b)
+    ctx.say(ctx.pick(("全年承办人大代表建议{a}、政协提案{b}，", "办理人大建议{a}、政协提案{b}，",
+                      "公开人大代表建议办理结果{a}、政协委员提案办理结果{b}，",  # 办理结果 of suggestions, not applications
+                      "认真办理{a}人大代表建议和{b}政协委员提案，", "主动公开建议提案办理复文{a}（人大建议）和{b}（政协提案），")),
+            a=a, b=b)
     ctx.say("办结率{r}，办理复文均已公开。", r=ctx.free("RATE", 100, "%", qualifier="exact"))
 
 
