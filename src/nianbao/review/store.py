@@ -8,7 +8,8 @@ the document's content hash, the rule, and a hash of the finding's evidence (its
 labels, offsets, text and values; its cells' ids, printed text and values; the previous
 year's cells of a cross-year finding). A re-run that reproduces the same finding on the
 same evidence finds its review again (``--force`` deletes and rewrites the batch's rows,
-never this table: it has no foreign key into them). When the evidence changed (the
+never this table: it has no foreign key into them); so does a finding whose evidence is
+unchanged after its report was edited elsewhere and checked again. When the evidence changed (the
 report was corrected, the extractor moved a span) the newest review of the same finding
 *place* (the same source, rule, cell ids and fact labels) is shown as "changed since
 review" until someone reviews it again.
@@ -71,7 +72,6 @@ CREATE TABLE IF NOT EXISTS reviews (
     version INTEGER NOT NULL DEFAULT 1, -- +1 per save: a stale page cannot overwrite
     UNIQUE (content_sha256, rule, evidence_sha256)
 );
-CREATE INDEX IF NOT EXISTS reviews_locus ON reviews(locus);
 CREATE TABLE IF NOT EXISTS review_log (
     review_id INTEGER NOT NULL,
     state TEXT NOT NULL, reason TEXT, note TEXT, reviewer TEXT NOT NULL, at REAL NOT NULL
@@ -204,6 +204,7 @@ def ensure_schema(con: sqlite3.Connection) -> None:
         for name, decl in _ADDED_COLUMNS.items():
             if name not in have:
                 con.execute(f"ALTER TABLE reviews ADD COLUMN {name} {decl}")
+    con.execute("CREATE INDEX IF NOT EXISTS reviews_locus ON reviews(locus)")
 
 
 def _columns(con: sqlite3.Connection, table: str) -> set[str]:
@@ -270,20 +271,27 @@ def findings(con: sqlite3.Connection, doc_id: str | None = None) -> list[Finding
 def _attach_reviews(con: sqlite3.Connection, records: list[FindingRecord]) -> None:
     exact: dict[tuple[str, str, str], Review] = {}
     by_locus: dict[str, list[tuple[str, Review]]] = defaultdict(list)
-    for (sha, rule, ev_sha, locus, state, reason, note, reviewer, at, version, rid,
-         ev_json) in con.execute(
-            "SELECT content_sha256, rule, evidence_sha256, locus, state, reason, note, reviewer, reviewed_at,"
-            " version, review_id, evidence_json FROM reviews ORDER BY reviewed_at"):
-        review = Review(rid, state, reason, note or "", reviewer, at, version or 1, json.loads(ev_json or "{}"))
-        exact[(sha, rule, ev_sha)] = review
-        if locus:
-            by_locus[locus].append((ev_sha, review))
+    cursor = con.execute("SELECT * FROM reviews ORDER BY reviewed_at, review_id")  # an earlier layout reads too
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        row = dict(zip(names, values))
+        review = Review(row["review_id"], row["state"], row["reason"], row.get("note") or "", row["reviewer"],
+                        row["reviewed_at"], row.get("version") or 1, json.loads(row.get("evidence_json") or "{}"))
+        exact[(row["content_sha256"], row["rule"], row["evidence_sha256"])] = review
+        if row.get("locus"):
+            by_locus[row["locus"]].append((row["evidence_sha256"], review))
     for r in records:
         r.review = exact.get((r.content_sha256, r.rule, r.evidence_sha256))
-        if r.review is None:
-            earlier = [rev for ev_sha, rev in by_locus.get(r.locus, []) if ev_sha != r.evidence_sha256
-                       and rev.state != "open"]
-            r.earlier = earlier[-1] if earlier else None
+        if r.review is not None:
+            continue
+        same_place = by_locus.get(r.locus, [])
+        # the report was edited elsewhere: the same finding on the same evidence keeps its review
+        same = [rev for ev_sha, rev in same_place if ev_sha == r.evidence_sha256]
+        if same:
+            r.review = same[-1]
+            continue
+        earlier = [rev for ev_sha, rev in same_place if rev.state != "open"]
+        r.earlier = earlier[-1] if earlier else None
 
 
 def finding(con: sqlite3.Connection, doc_id: str, idx: int) -> FindingRecord:
