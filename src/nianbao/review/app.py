@@ -52,7 +52,7 @@ def make_app(db_path: str | Path, loopback_only: bool = True):
     from starlette.middleware import Middleware
     from starlette.middleware.trustedhost import TrustedHostMiddleware
     from starlette.requests import Request
-    from starlette.responses import HTMLResponse, JSONResponse
+    from starlette.responses import HTMLResponse, JSONResponse, Response
     from starlette.routing import Route
 
     db_path = Path(db_path)
@@ -124,13 +124,17 @@ def make_app(db_path: str | Path, loopback_only: bool = True):
         finally:
             con.close()
 
+    def no_icon(request: Request):
+        return Response(status_code=204)  # browsers ask; the pages need none
+
     async def review_error(request: Request, err: ReviewError):
         return JSONResponse({"error": str(err)}, status_code=err.status)
 
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=LOOPBACK_NAMES)] if loopback_only else []
     return Starlette(
         routes=[Route("/", summary), Route("/report/{doc_id}", report),
-                Route("/api/findings/{doc_id}", report_json), Route("/api/review", review, methods=["POST"])],
+                Route("/api/findings/{doc_id}", report_json), Route("/api/review", review, methods=["POST"]),
+                Route("/favicon.ico", no_icon)],
         middleware=middleware,
         exception_handlers={ReviewError: review_error},
     )
