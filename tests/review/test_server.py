@@ -52,6 +52,16 @@ def test_the_server_listens_on_loopback_only_by_default(db_path):
         server.stop()
 
 
+def test_the_ipv6_loopback_is_served_too(db_path):
+    server = ReviewServer(db_path, host="::1", port=0).start()
+    try:
+        assert server.url.startswith("http://[::1]:")
+        with urllib.request.urlopen(server.url + "/", timeout=10) as answer:
+            assert answer.status == 200
+    finally:
+        server.stop()
+
+
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.7", "::", "example.org"])
 def test_any_other_address_is_refused_unless_given_explicitly(db_path, host):
     with pytest.raises(ReviewError, match=f"refusing to listen on {host}.*--host"):

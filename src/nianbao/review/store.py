@@ -133,7 +133,7 @@ class FindingRecord:
     table_value: float | None
     cells: list[str]
     facts: list[int]
-    evidence: dict[str, Any]  # what the key hashes: facts, cells, previous
+    evidence: dict[str, Any]  # what the key hashes: facts, cells, previous (FAIL/UNCERTAIN only)
     stored_evidence: dict[str, Any]  # the finding's own evidence object, as stored
     evidence_sha256: str
     locus: str
@@ -254,15 +254,18 @@ def findings(con: sqlite3.Connection, doc_id: str | None = None) -> list[Finding
     for (d, idx, sha, source, title, year, issuer, rule, status, kind, message, tv, bv, cells_json, facts_json,
          evidence_json) in rows:
         cell_ids, fact_ids = json.loads(cells_json), json.loads(facts_json)
-        fact_rows = [facts.get((d, i)) for i in fact_ids]
-        cell_rows = [(c, *cells.get((d, c), (None, None))) for c in cell_ids]
         stored_evidence = json.loads(evidence_json)
-        evidence = evidence_of(fact_rows, cell_rows, stored_evidence)
+        evidence, ev_sha, locus = {}, "", ""  # only what can be reviewed needs a key
+        if status in REVIEWED_STATUSES:
+            fact_rows = [facts.get((d, i)) for i in fact_ids]
+            cell_rows = [(c, *cells.get((d, c), (None, None))) for c in cell_ids]
+            evidence = evidence_of(fact_rows, cell_rows, stored_evidence)
+            ev_sha = evidence_hash(evidence)
+            locus = locus_of(source, rule, cell_ids, [f["label"] if f else None for f in fact_rows])
         out.append(FindingRecord(
             doc_id=d, idx=idx, content_sha256=sha, source=source, title=title, year=year, issuer=issuer, rule=rule,
             status=status, kind=kind, message=message or "", text_value=tv, table_value=bv, cells=cell_ids,
-            facts=fact_ids, evidence=evidence, stored_evidence=stored_evidence, evidence_sha256=evidence_hash(evidence),
-            locus=locus_of(source, rule, cell_ids, [f["label"] if f else None for f in fact_rows])))
+            facts=fact_ids, evidence=evidence, stored_evidence=stored_evidence, evidence_sha256=ev_sha, locus=locus))
     if has_reviews(con):
         _attach_reviews(con, out)
     return out
@@ -281,6 +284,8 @@ def _attach_reviews(con: sqlite3.Connection, records: list[FindingRecord]) -> No
         if row.get("locus"):
             by_locus[row["locus"]].append((row["evidence_sha256"], review))
     for r in records:
+        if not r.reviewable:
+            continue
         r.review = exact.get((r.content_sha256, r.rule, r.evidence_sha256))
         if r.review is not None:
             continue
