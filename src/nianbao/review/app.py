@@ -19,6 +19,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import threading
+from html import escape
 from pathlib import Path
 
 from nianbao.review import pages, store
@@ -78,7 +79,7 @@ def make_app(db_path: str | Path, loopback_only: bool = True):
         try:
             row = con.execute("SELECT report_json FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
             if row is None:
-                return HTMLResponse(f"<!DOCTYPE html><p>no report with doc_id {pages.escape(doc_id)} in this database."
+                return HTMLResponse(f"<!DOCTYPE html><p>no report with doc_id {escape(doc_id)} in this database."
                                     ' <a href="/">← 汇总</a></p>', status_code=404)
             records = store.findings(con, doc_id)
         finally:
