@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from nianbao.review.app import ReviewServer
-from tests.render.test_browser import ARGS, CHROMIUM, browser  # noqa: F401  (the module's Chromium fixture)
+from tests.render.test_browser import browser  # noqa: F401  (the evidence-page tests' Chromium fixture)
 from tests.review.reports import check_into, doc_ids, write_report
 
 pytestmark = pytest.mark.slow

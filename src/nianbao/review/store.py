@@ -199,11 +199,17 @@ def ensure_schema(con: sqlite3.Connection) -> None:
         con.execute("PRAGMA journal_mode=WAL")
     existed = has_reviews(con)
     con.executescript(REVIEW_SCHEMA)
-    if existed:
-        have = _columns(con, "reviews")
-        for name, decl in _ADDED_COLUMNS.items():
-            if name not in have:
-                con.execute(f"ALTER TABLE reviews ADD COLUMN {name} {decl}")
+    if existed and any(name not in _columns(con, "reviews") for name in _ADDED_COLUMNS):
+        con.execute("BEGIN IMMEDIATE")  # two first saves at once: one migrates, the other sees it done
+        try:
+            have = _columns(con, "reviews")
+            for name, decl in _ADDED_COLUMNS.items():
+                if name not in have:
+                    con.execute(f"ALTER TABLE reviews ADD COLUMN {name} {decl}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
     con.execute("CREATE INDEX IF NOT EXISTS reviews_locus ON reviews(locus)")
 
 
