@@ -181,8 +181,8 @@ def test_a_database_from_an_older_batch_schema_is_a_clear_error_and_left_alone(t
     assert old.read_bytes() == before
 
 
-def test_a_reviews_table_of_an_earlier_layout_is_migrated_on_first_save(checked):
-    db_path, _ = checked
+def make_earlier_reviews_table(db_path):
+    """A reviews table as a first version had it: no locus, note, evidence or version."""
     con = sqlite3.connect(db_path)
     con.executescript("""
         CREATE TABLE reviews (review_id INTEGER PRIMARY KEY AUTOINCREMENT, content_sha256 TEXT NOT NULL,
@@ -190,6 +190,11 @@ def test_a_reviews_table_of_an_earlier_layout_is_migrated_on_first_save(checked)
             reviewer TEXT NOT NULL, reviewed_at REAL NOT NULL, UNIQUE (content_sha256, rule, evidence_sha256));
     """)
     con.close()
+
+
+def test_a_reviews_table_of_an_earlier_layout_is_migrated_on_first_save(checked):
+    db_path, _ = checked
+    make_earlier_reviews_table(db_path)
     record = fails(db_path)["text.APP_RECEIVED"]
     assert record.review is None
     saved = save(db_path, record, "confirmed", note="表三漏填")
@@ -198,10 +203,13 @@ def test_a_reviews_table_of_an_earlier_layout_is_migrated_on_first_save(checked)
     assert again.review.note == "表三漏填"
 
 
-def test_two_reviewers_saving_different_findings_at_once_lose_nothing(tmp_path):
+@pytest.mark.parametrize("earlier_layout", [False, True], ids=["new table", "table to migrate"])
+def test_reviewers_saving_different_findings_at_once_lose_nothing(tmp_path, earlier_layout):
     paths = [write_report(tmp_path, f"town{i}.md", issuer=f"青禾县第{i}镇人民政府") for i in range(6)]
     db_path = tmp_path / "r.sqlite"
     check_into(db_path, *paths)
+    if earlier_layout:
+        make_earlier_reviews_table(db_path)
     con = store.open_db(db_path)
     records = [r for r in store.findings(con) if r.reviewable]
     con.close()
