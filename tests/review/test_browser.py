@@ -62,6 +62,10 @@ def test_reviews_are_kept_on_reload_across_a_forced_rerun_and_shown_changed_when
     decide(page, "text.APP_RECEIVED", "dismissed", "text_reading", "“5件”含两件咨询")
     decide(page, "t3.col_sum.carried_forward", "confirmed", note="结转行总计漏填")
     assert states(page) == {"text.APP_RECEIVED": "dismissed", "t3.col_sum.carried_forward": "confirmed"}
+    page.select_option("#review-filter", "confirmed")  # only the findings confirmed as errors
+    assert page.locator("tr.finding:visible").count() == 1
+    assert review_cell(page, "t3.col_sum.carried_forward").is_visible()
+    page.select_option("#review-filter", "")
 
     page.reload()
     page.wait_for_load_state("load")

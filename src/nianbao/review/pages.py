@@ -26,6 +26,7 @@ td.review input.review-note{width:95%}
 .rstate.rs-confirmed{background:#c62828}.rstate.rs-dismissed{background:#2e7d32}.rstate.rs-changed{background:#9a6700}
 .review-msg.error{color:#c62828;font-weight:bold}
 .summary-filters select{margin-right:10px}
+tr.review-hidden{display:none}
 """
 
 REVIEW_JS = """
@@ -40,6 +41,15 @@ REVIEW_JS = """
     td.setAttribute('data-state', stateName);
     td.querySelector('.review-who').textContent = review ? (review.reviewer + ' · ' + review.when) : '';
   }
+  var only = document.getElementById('review-filter');
+  function filter(){
+    document.querySelectorAll('tr.finding').forEach(function(row){
+      var td = row.querySelector('td.review');
+      var keep = !only.value || (td !== null && td.getAttribute('data-state') === only.value);
+      row.classList.toggle('review-hidden', !keep);
+    });
+  }
+  only.addEventListener('change', filter);
   document.querySelectorAll('td.review button.review-save').forEach(function(button){
     button.addEventListener('click', function(){
       var td = button.closest('td.review'), msg = td.querySelector('.review-msg');
@@ -58,6 +68,7 @@ REVIEW_JS = """
           td.setAttribute('data-version', res.j.review.version);
           show(td, res.j.review, res.j.state);
           msg.textContent = '已保存';
+          filter();
         })
         .catch(function(err){ button.disabled = false; msg.className = 'review-msg error'; msg.textContent = String(err); });
     });
@@ -166,7 +177,9 @@ def evidence_page(report_json: str, records: list[FindingRecord]) -> str:
         return review_td(records[k])
 
     reviewer = ('<div class="filters">复核人：<input id="reviewer" name="reviewer" maxlength="100" '
-                'placeholder="姓名" autocomplete="name"> <span class="note">每项不一致或存疑可确认为报告错误、'
+                'placeholder="姓名" autocomplete="name"> 只看：<select id="review-filter"><option value="">全部</option>'
+                + "".join(f'<option value="{k}">{STATE_ZH[k]}</option>' for k in REVIEW_FILTERS)
+                + '</select> <span class="note">每项不一致或存疑可确认为报告错误、'
                 '注明理由驳回，或留待复核；保存后重新核对也保留。</span></div>')
     script = REVIEW_JS.replace("__STATE_ZH__", json.dumps(STATE_ZH, ensure_ascii=False))
     page = report_html(report, back_link="/", finding_extra=review_cell, before_findings=reviewer, script=script)
