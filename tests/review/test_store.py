@@ -238,3 +238,14 @@ def test_reviewers_saving_different_findings_at_once_lose_nothing(tmp_path, earl
     states = [r.review_state for r in store.findings(con) if r.reviewable]
     assert sorted(states) == ["confirmed"] * 6 + ["dismissed"] * 6
     assert con.execute("SELECT COUNT(*) FROM review_log").fetchone() == (12,)
+
+
+def test_a_database_whose_path_has_spaces_and_uri_characters_opens(tmp_path):
+    folder = tmp_path / "审核 #1?"
+    folder.mkdir()
+    path = write_report(folder)
+    db_path = folder / "结果 v2#.sqlite"
+    check_into(db_path, path)
+    record = fails(db_path)["text.APP_RECEIVED"]
+    assert save(db_path, record, "confirmed").state == "confirmed"
+    assert fails(db_path)["text.APP_RECEIVED"].review_state == "confirmed"

@@ -33,6 +33,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from nianbao.errors import NianbaoError
 
@@ -163,11 +164,12 @@ def open_db(path: str | Path) -> sqlite3.Connection:
     if not path.is_file():
         raise ReviewError(f"{path}: no such results database (make one with `nianbao batch INPUT... --db {path}`)",
                           404)
+    con = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=rw", uri=True, timeout=30, isolation_level=None,
+                          check_same_thread=False)
     try:
-        con = sqlite3.connect(f"file:{path.resolve()}?mode=rw", uri=True, timeout=30, isolation_level=None,
-                              check_same_thread=False)
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as err:
+        con.close()
         raise ReviewError(f"{path}: not a results database ({err})", 400) from err
     missing_tables = [t for t in REQUIRED_COLUMNS if t not in tables]
     if missing_tables:
