@@ -21,13 +21,16 @@ def export_jsonl(db_path: str | Path, out: str | Path, with_text: bool = False) 
 
 
 def export_csv(db_path: str | Path, out: str | Path) -> int:
-    """All findings as CSV for spreadsheets; returns the number of reports."""
+    """All findings as CSV for spreadsheets, with their reviews; returns the number of reports."""
     from nianbao.render.csv import write_findings_csv
+
+    from nianbao.review.store import review_columns
 
     con = db.connect(db_path)
     reports = list(db.iter_reports(con))
+    reviews = review_columns(con)  # findings -> their reviews, where the database has any
     con.close()
-    write_findings_csv(reports, out)
+    write_findings_csv(reports, out, reviews)
     return len(reports)
 
 

@@ -14,6 +14,8 @@ COMMANDS = {
     "annotate": "annotate",
     "bench": "bench",
     "setup": "setup",
+    "serve": "serve",
+    "review": "review",
 }
 
 

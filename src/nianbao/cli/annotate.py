@@ -3,6 +3,7 @@ training data.
 
     nianbao annotate server start                 # local Label Studio in .cache/labelstudio
     nianbao annotate push REPORT...               # tasks + predictions, least confident first
+    nianbao annotate push --from-reviews --db D   # findings dismissed as our reading errors
     nianbao annotate serve --register             # model server for interactive pre-annotation
     nianbao annotate pull                         # reviewed spans -> annotation/labelstudio/
     nianbao annotate server stop
@@ -73,7 +74,7 @@ def _api_errors(call):
 
 
 @command.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1)
 @_url
 @_token
 @_data_dir
@@ -81,10 +82,20 @@ def _api_errors(call):
 @_extractor
 @_model
 @click.option("--max-chars", type=int, default=300, show_default=True, help="Longest chunk (one task).")
-def push(files, url, token, data_dir, project, extractor, model_dir, max_chars):
+@click.option("--from-reviews", is_flag=True,
+              help="Instead of FILES: the findings of --db dismissed in review as a reading error of the text or "
+                   "table, pre-annotated with the batch's spans (project 'nianbao reviews' unless --project).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="The results database (with --from-reviews).")
+def push(files, url, token, data_dir, project, extractor, model_dir, max_chars, from_reviews, db_path):
     """Import the narrative chunks of report FILES as tasks, pre-annotated by --extractor."""
     from nianbao.labelstudio.push import push as push_reports
     from nianbao.pipeline import read_structure
+
+    if from_reviews:
+        _push_reviews(files, db_path, url, token, data_dir, project, max_chars)
+        return
+    if not files:
+        _fail("give report FILES to push, or --from-reviews --db results.sqlite")
 
     reports = []
     for path in files:
@@ -100,6 +111,22 @@ def push(files, url, token, data_dir, project, extractor, model_dir, max_chars):
                f"{result.imported} tasks imported with {result.predicted_spans} predicted spans, "
                f"{result.already_there} already there")
     sys.exit(1 if result.problems or len(reports) < len(files) else 0)
+
+
+def _push_reviews(files, db_path, url, token, data_dir, project, max_chars):
+    from nianbao.labelstudio.from_reviews import REVIEW_PROJECT, push_reviews
+
+    if files or not db_path:
+        _fail("--from-reviews takes --db results.sqlite and no FILES")
+    title = REVIEW_PROJECT if project == PROJECT else project  # its own config: never the facts project
+    client = _client(url, token, data_dir)
+    result = _api_errors(lambda: push_reviews(client, db_path, title, max_chars))
+    for problem in result.problems:
+        click.echo(f"Error: not pushed: {problem}", err=True)
+    where = f"project {result.project} ({'created' if result.created else 'updated'})" if result.project else "nothing"
+    click.echo(f"{result.findings} findings dismissed as reading errors -> {where}: {result.imported} tasks imported, "
+               f"{result.already_there} already there")
+    sys.exit(1 if result.problems else 0)
 
 
 @command.command()

@@ -93,9 +93,9 @@ def find_project(client, title: str) -> int | None:
     return None
 
 
-def find_or_create_project(client, title: str) -> tuple[int, bool]:
-    """The project called ``title`` with the catalogue's config (created if missing)."""
-    config = label_config()
+def find_or_create_project(client, title: str, config: str | None = None) -> tuple[int, bool]:
+    """The project called ``title`` with the catalogue's config, or ``config`` (created if missing)."""
+    config = config or label_config()
     project = find_project(client, title)
     if project is not None:
         client.projects.update(project, label_config=config)
@@ -127,12 +127,7 @@ def build_tasks(
         chunks = narrative_chunks(report, max_chars)
         grouped, outside = facts_by_chunk(chunks, report_facts)
         outside_total += len(outside)
-        common = {
-            "doc": doc,
-            "source": gold_source(report.source),
-            "text_sha256": text_sha256(report.text),
-            "table_regions": [list(r) for r in _merged(table_regions(report))],
-        }
+        common = task_common(report)
         for chunk in chunks:
             results, scores = [], []
             for fact in grouped[chunk.index]:
@@ -151,6 +146,25 @@ def build_tasks(
     return tasks, problems, outside_total
 
 
+def task_common(report: Report) -> dict[str, Any]:
+    """The fields every task of ``report`` carries (what `pull` needs to write it back)."""
+    return {
+        "doc": doc_name(report),
+        "source": gold_source(report.source),
+        "text_sha256": text_sha256(report.text),
+        "table_regions": [list(r) for r in _merged(table_regions(report))],
+    }
+
+
+def import_new(client, project: int, created: bool, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Import the tasks whose chunk the project lacks; returns those imported."""
+    existing = set() if created else _existing_chunks(client, project)
+    new = [t for t in tasks if _key(t["data"]) not in existing]
+    for i in range(0, len(new), IMPORT_BATCH):
+        client.projects.import_tasks(project, request=new[i:i + IMPORT_BATCH], return_task_ids=True)
+    return new
+
+
 def push(
     client,
     reports: list[Report],
@@ -164,10 +178,7 @@ def push(
     facts, version = predict(reports, extractor, model_dir)
     tasks, problems, outside = build_tasks(reports, facts, version, max_chars)
     project, created = find_or_create_project(client, project_title)
-    existing = set() if created else _existing_chunks(client, project)
-    new = [t for t in tasks if _key(t["data"]) not in existing]
-    for i in range(0, len(new), IMPORT_BATCH):
-        client.projects.import_tasks(project, request=new[i:i + IMPORT_BATCH], return_task_ids=True)
+    new = import_new(client, project, created, tasks)
     return PushResult(
         project=project,
         created=created,

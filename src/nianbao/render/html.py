@@ -28,7 +28,11 @@ def write_report_html(report: Report, path: str | Path) -> Path:
     return path
 
 
-def report_html(report: Report, back_link: str | None = None) -> str:
+def report_html(report: Report, back_link: str | None = None, finding_extra=None, before_findings: str = "",
+                script: str = "") -> str:
+    """The page as a string. ``finding_extra(index, finding)`` (optional) returns one more
+    ``<td>`` for each finding's row (the review app's controls), ``before_findings`` goes
+    above the findings and ``script`` is added after the filter script."""
     cell_status, cell_rules = _cell_marks(report.findings)
     fact_status = _fact_marks(report.findings)
     title = report.title or Path(report.source).name
@@ -39,12 +43,14 @@ def report_html(report: Report, back_link: str | None = None) -> str:
         f"<title>{escape(title)} · nianbao</title><style>{css()}</style></head><body>",
         _header(report, title, back_link),
         "<main>",
-        _findings_section(report),
+        before_findings,
+        _findings_section(report, finding_extra),
         '<h2 id="narrative">正文（事实按标签着色）</h2>',
         _legend(),
         _narrative(report, fact_status, cell_status, cell_rules),
         "</main>",
         f"<script>{FILTER_JS}</script>",
+        f"<script>{script}</script>" if script else "",
         "</body></html>",
     ]
     return "\n".join(parts)
@@ -70,7 +76,7 @@ def _legend() -> str:
     return f'<p class="note legend">标签类别：{families}　核对状态（事实与表格单元格的边框）：{statuses}</p>'
 
 
-def _findings_section(report: Report) -> str:
+def _findings_section(report: Report, finding_extra=None) -> str:
     families = sorted({rule_family(f.rule) for f in report.findings})
     # PASS starts hidden when there is anything else to look at
     hide_pass = any(f.status != "PASS" for f in report.findings)
@@ -80,12 +86,14 @@ def _findings_section(report: Report) -> str:
         f'<span class="badge st-{s}">{STATUS_ZH[s]}</span></label>' for s in STATUS_ORDER)
     options = '<option value="">全部规则</option>' + "".join(
         f'<option value="{escape(f)}">{escape(f)}</option>' for f in families)
-    rows = [_finding_row(report, k, report.findings[k]) for k in sorted(range(len(report.findings)),
+    rows = [_finding_row(report, k, report.findings[k], finding_extra) for k in sorted(range(len(report.findings)),
                                                                      key=lambda k: _order(report.findings[k]))]
-    body = "".join(rows) or '<tr><td colspan="3" class="note">没有核对结果</td></tr>'
+    columns = 4 if finding_extra else 3
+    extra_head = "<th>复核</th>" if finding_extra else ""
+    body = "".join(rows) or f'<tr><td colspan="{columns}" class="note">没有核对结果</td></tr>'
     return (f'<h2 id="findings">核对结果</h2><div class="filters">状态：{checkboxes} 规则：'
             f'<select id="family-filter">{options}</select></div>'
-            f'<table class="findings"><thead><tr><th>状态</th><th>规则与说明</th><th>证据</th></tr></thead>'
+            f'<table class="findings"><thead><tr><th>状态</th><th>规则与说明</th><th>证据</th>{extra_head}</tr></thead>'
             f"<tbody>{body}</tbody></table>")
 
 
@@ -98,7 +106,7 @@ def _order(f: Finding) -> tuple[int, int, str]:
     return status, kind, f.rule
 
 
-def _finding_row(report: Report, k: int, f: Finding) -> str:
+def _finding_row(report: Report, k: int, f: Finding, finding_extra=None) -> str:
     links = []
     for i in f.facts:
         if 0 <= i < len(report.facts):
@@ -124,7 +132,7 @@ def _finding_row(report: Report, k: int, f: Finding) -> str:
             f'data-family="{escape(rule_family(f.rule))}">'
             f'<td><span class="badge st-{status}">{STATUS_ZH.get(f.status, status)}</span></td>'
             f'<td><div class="rule">{escape(f.rule)}</div>{escape(f.message)}</td>'
-            f'<td class="links">{"".join(links)}</td></tr>')
+            f'<td class="links">{"".join(links)}</td>{finding_extra(k, f) if finding_extra else ""}</tr>')
 
 
 def _narrative(report: Report, fact_status, cell_status, cell_rules) -> str:

@@ -43,7 +43,9 @@ def _row(item: Report | dict[str, Any]) -> dict[str, Any]:
             "error": item.get("error")}
 
 
-def summary_html(rows: list[dict[str, Any]], title: str) -> str:
+def summary_html(rows: list[dict[str, Any]], title: str, intro: str = "") -> str:
+    """The page as a string; ``intro`` (HTML) goes first in the main part, and a row's
+    ``note_html`` under its report's name (the review app's filters and review counts)."""
     by_rule: dict[str, Counter] = {}
     totals = Counter()
     for row in rows:
@@ -59,6 +61,7 @@ def summary_html(rows: list[dict[str, Any]], title: str) -> str:
         f"<header><h1>{escape(title)}</h1><div class=\"meta\">报告 {len(rows)} 份 · 核对 {sum(totals.values())} 项 · "
         + " · ".join(f'<span class="badge st-{s}">{STATUS_ZH[s]}</span> {totals.get(s, 0)}' for s in STATUS_ORDER)
         + "</div></header><main>",
+        intro,
         _rule_table(by_rule),
         _report_table(rows, sorted(by_rule)),
         "</main>",
@@ -100,6 +103,7 @@ def _report_table(rows: list[dict[str, Any]], rules: list[str]) -> str:
         link = f'<a href="{escape(row["href"], quote=True)}">{name}</a>' if row.get("href") else name
         if row.get("error"):
             link += f'<div class="note">Error: {escape(str(row["error"]))}</div>'
+        link += row.get("note_html") or ""
         pairs = " ".join(sorted({f"{rule}|{status}" for rule, status in row["pairs"]}))
         counts = "".join(f"<td>{_count(row, s)}</td>" for s in STATUS_ORDER)
         body.append(f'<tr class="report" data-pairs="{escape(pairs, quote=True)}"><td>{link}'

@@ -1,0 +1,405 @@
+"""Reviews of findings, kept in the results database beside the batch's own tables.
+
+A person marks a FAIL or UNCERTAIN finding **confirmed** (a real error in the report),
+**dismissed** with a reason, or leaves it **open**; with a note, their name and the time.
+
+A review is keyed by what the finding *is*, not by where a run happened to store it:
+the document's content hash, the rule, and a hash of the finding's evidence (its facts'
+labels, offsets, text and values; its cells' ids, printed text and values; the previous
+year's cells of a cross-year finding). A re-run that reproduces the same finding on the
+same evidence finds its review again (``--force`` deletes and rewrites the batch's rows,
+never this table: it has no foreign key into them); so does a finding whose evidence is
+unchanged after its report was edited elsewhere and checked again. When the evidence changed (the
+report was corrected, the extractor moved a span) the newest review of the same finding
+*place* (the same source, rule, cell ids and fact labels) is shown as "changed since
+review" until someone reviews it again.
+
+Tables (created with ``CREATE TABLE IF NOT EXISTS`` the first time a review is written):
+
+* ``reviews``     one row per reviewed finding key, the current decision and its version
+* ``review_log``  every decision ever saved, in order (who, when, what)
+
+The batch tables are only read here. Opening a database checks that it is a results
+database this version can read; an older one is told apart with a clear error, and
+nothing is written unless a review is saved.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from nianbao.errors import NianbaoError
+
+STATES = ("open", "confirmed", "dismissed")
+REASONS = {  # dismissal reason -> what the reviewer reads
+    "scope_difference": "口径不同",
+    "text_reading": "文字读取错误",
+    "table_reading": "表格读取错误",
+    "rule_not_applicable": "规则不适用",
+}
+STATE_ZH = {"open": "未复核", "confirmed": "确认错误", "dismissed": "已驳回", "changed": "证据已变"}
+REVIEWED_STATUSES = ("FAIL", "UNCERTAIN")
+
+# what this module reads from the batch's tables
+REQUIRED_COLUMNS = {
+    "documents": ("doc_id", "content_sha256", "source", "title", "year", "issuer", "report_json"),
+    "findings": ("doc_id", "idx", "rule", "status", "kind", "message", "cells_json", "facts_json", "evidence_json"),
+    "facts": ("doc_id", "idx", "label", "text", "start", "end", "value"),
+    "cells": ("doc_id", "cell_id", "raw", "value"),
+}
+
+REVIEW_SCHEMA = """
+CREATE TABLE IF NOT EXISTS reviews (
+    review_id INTEGER PRIMARY KEY AUTOINCREMENT,
+    content_sha256 TEXT NOT NULL,       -- the reviewed document's content
+    rule TEXT NOT NULL,
+    evidence_sha256 TEXT NOT NULL,      -- hash of the finding's evidence when reviewed
+    locus TEXT NOT NULL DEFAULT '',     -- rule + cell ids + fact labels: the finding's place
+    source TEXT, issuer TEXT, year INTEGER,
+    finding_status TEXT, message TEXT,
+    evidence_json TEXT NOT NULL DEFAULT '{}',  -- the evidence as reviewed
+    state TEXT NOT NULL,                -- open | confirmed | dismissed
+    reason TEXT,                        -- for dismissed: a key of REASONS
+    note TEXT NOT NULL DEFAULT '',
+    reviewer TEXT NOT NULL,
+    reviewed_at REAL NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1, -- +1 per save: a stale page cannot overwrite
+    UNIQUE (content_sha256, rule, evidence_sha256)
+);
+CREATE TABLE IF NOT EXISTS review_log (
+    review_id INTEGER NOT NULL,
+    state TEXT NOT NULL, reason TEXT, note TEXT, reviewer TEXT NOT NULL, at REAL NOT NULL
+);
+"""
+# columns a reviews table of an earlier version may lack, added in place (with defaults)
+_ADDED_COLUMNS = {
+    "locus": "TEXT NOT NULL DEFAULT ''",
+    "source": "TEXT", "issuer": "TEXT", "year": "INTEGER",
+    "finding_status": "TEXT", "message": "TEXT",
+    "evidence_json": "TEXT NOT NULL DEFAULT '{}'",
+    "note": "TEXT NOT NULL DEFAULT ''",
+    "version": "INTEGER NOT NULL DEFAULT 1",
+}
+_KEY_COLUMNS = ("review_id", "content_sha256", "rule", "evidence_sha256", "state", "reason", "reviewer",
+                "reviewed_at")
+
+
+class ReviewError(NianbaoError):
+    """A review that cannot be read or saved; ``status`` is the HTTP status it maps to."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class Review:
+    review_id: int
+    state: str
+    reason: str | None
+    note: str
+    reviewer: str
+    reviewed_at: float
+    version: int
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"review_id": self.review_id, "state": self.state, "reason": self.reason, "note": self.note,
+                "reviewer": self.reviewer, "reviewed_at": self.reviewed_at, "version": self.version}
+
+
+@dataclass
+class FindingRecord:
+    """One stored finding with its document, its evidence, and its review (if any)."""
+
+    doc_id: str
+    idx: int
+    content_sha256: str
+    source: str
+    title: str | None
+    year: int | None
+    issuer: str | None
+    rule: str
+    status: str
+    kind: str
+    message: str
+    text_value: float | None
+    table_value: float | None
+    cells: list[str]
+    facts: list[int]
+    evidence: dict[str, Any]  # what the key hashes: facts, cells, previous (FAIL/UNCERTAIN only)
+    stored_evidence: dict[str, Any]  # the finding's own evidence object, as stored
+    evidence_sha256: str
+    locus: str
+    review: Review | None = None  # the review of exactly this evidence
+    earlier: Review | None = None  # else the newest review of the same place, evidence since changed
+
+    @property
+    def reviewable(self) -> bool:
+        return self.status in REVIEWED_STATUSES
+
+    @property
+    def review_state(self) -> str:
+        """open, confirmed, dismissed, or changed (reviewed, but the evidence changed since)."""
+        if self.review is not None:
+            return self.review.state
+        return "changed" if self.earlier is not None else "open"
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def open_db(path: str | Path) -> sqlite3.Connection:
+    """Open an existing results database for reviews; never creates one. Raises
+    `ReviewError` naming the file when it is missing, not SQLite, or not a results
+    database this version reads. Writes nothing (the review tables come with the first save)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ReviewError(f"{path}: no such results database (make one with `nianbao batch INPUT... --db {path}`)",
+                          404)
+    con = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=rw", uri=True, timeout=30, isolation_level=None,
+                          check_same_thread=False)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as err:
+        con.close()
+        raise ReviewError(f"{path}: not a results database ({err})", 400) from err
+    missing_tables = [t for t in REQUIRED_COLUMNS if t not in tables]
+    if missing_tables:
+        con.close()
+        raise ReviewError(f"{path}: not a nianbao results database (no {', '.join(missing_tables)} table)")
+    for table, wanted in REQUIRED_COLUMNS.items():
+        have = _columns(con, table)
+        lacking = [c for c in wanted if c not in have]
+        if lacking:
+            con.close()
+            raise ReviewError(f"{path}: written by an older nianbao ({table} lacks {', '.join(lacking)}); "
+                              "check the reports again into a new database with `nianbao batch`")
+    if "reviews" in tables:
+        lacking = [c for c in _KEY_COLUMNS if c not in _columns(con, "reviews")]
+        if lacking:
+            con.close()
+            raise ReviewError(f"{path}: its reviews table is of an unknown layout (lacks {', '.join(lacking)})")
+    con.execute("PRAGMA busy_timeout = 30000")
+    return con
+
+
+def has_reviews(con: sqlite3.Connection) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'reviews'").fetchone() is not None
+
+
+def ensure_schema(con: sqlite3.Connection) -> None:
+    """Create the review tables (or add the columns an earlier version lacked); WAL mode."""
+    if con.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        con.execute("PRAGMA journal_mode=WAL")
+    existed = has_reviews(con)
+    con.executescript(REVIEW_SCHEMA)
+    if existed and any(name not in _columns(con, "reviews") for name in _ADDED_COLUMNS):
+        con.execute("BEGIN IMMEDIATE")  # two first saves at once: one migrates, the other sees it done
+        try:
+            have = _columns(con, "reviews")
+            for name, decl in _ADDED_COLUMNS.items():
+                if name not in have:
+                    con.execute(f"ALTER TABLE reviews ADD COLUMN {name} {decl}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    con.execute("CREATE INDEX IF NOT EXISTS reviews_locus ON reviews(locus)")
+
+
+def _columns(con: sqlite3.Connection, table: str) -> set[str]:
+    return {r[1] for r in con.execute(f'PRAGMA table_info("{table}")')}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def evidence_of(facts: list[dict | None], cells: list[tuple[str, str | None, float | None]],
+                stored_evidence: dict[str, Any]) -> dict[str, Any]:
+    """The part of a finding its review depends on, in a canonical form."""
+    previous = stored_evidence.get("previous") if isinstance(stored_evidence, dict) else None
+    return {
+        "facts": [None if f is None else [f["label"], f["start"], f["end"], f["text"], f["value"]] for f in facts],
+        "cells": [[cell_id, raw, value] for cell_id, raw, value in cells],
+        "previous": previous,
+    }
+
+
+def evidence_hash(evidence: dict[str, Any]) -> str:
+    blob = json.dumps(evidence, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def locus_of(source: str, rule: str, cells: list[str], fact_labels: list[str | None]) -> str:
+    return json.dumps([source, rule, sorted(cells), fact_labels], ensure_ascii=False)
+
+
+def findings(con: sqlite3.Connection, doc_id: str | None = None) -> list[FindingRecord]:
+    """The stored findings (of one document, or all) with their evidence and reviews,
+    ordered by source then by the index each report stores them under."""
+    where, args = ("WHERE d.doc_id = ?", (doc_id,)) if doc_id is not None else ("", ())
+    rows = con.execute(
+        "SELECT d.doc_id, f.idx, d.content_sha256, d.source, d.title, d.year, d.issuer, f.rule, f.status, f.kind,"
+        " f.message, f.text_value, f.table_value, f.cells_json, f.facts_json, f.evidence_json"
+        f" FROM findings f JOIN documents d USING (doc_id) {where} ORDER BY d.source, d.doc_id, f.idx", args).fetchall()
+    fact_where = "WHERE doc_id = ?" if doc_id is not None else ""
+    facts: dict[tuple[str, int], dict] = {}
+    for d, i, label, text, start, end, value in con.execute(
+            f'SELECT doc_id, idx, label, text, start, "end", value FROM facts {fact_where}', args):
+        facts[(d, i)] = {"label": label, "start": start, "end": end, "text": text, "value": value}
+    cells: dict[tuple[str, str], tuple[str | None, float | None]] = {}
+    for d, cell_id, raw, value in con.execute(f"SELECT doc_id, cell_id, raw, value FROM cells {fact_where}", args):
+        cells[(d, cell_id)] = (raw, value)
+    out = []
+    for (d, idx, sha, source, title, year, issuer, rule, status, kind, message, tv, bv, cells_json, facts_json,
+         evidence_json) in rows:
+        cell_ids, fact_ids = json.loads(cells_json), json.loads(facts_json)
+        stored_evidence = json.loads(evidence_json)
+        evidence, ev_sha, locus = {}, "", ""  # only what can be reviewed needs a key
+        if status in REVIEWED_STATUSES:
+            fact_rows = [facts.get((d, i)) for i in fact_ids]
+            cell_rows = [(c, *cells.get((d, c), (None, None))) for c in cell_ids]
+            evidence = evidence_of(fact_rows, cell_rows, stored_evidence)
+            ev_sha = evidence_hash(evidence)
+            locus = locus_of(source, rule, cell_ids, [f["label"] if f else None for f in fact_rows])
+        out.append(FindingRecord(
+            doc_id=d, idx=idx, content_sha256=sha, source=source, title=title, year=year, issuer=issuer, rule=rule,
+            status=status, kind=kind, message=message or "", text_value=tv, table_value=bv, cells=cell_ids,
+            facts=fact_ids, evidence=evidence, stored_evidence=stored_evidence, evidence_sha256=ev_sha, locus=locus))
+    if has_reviews(con):
+        _attach_reviews(con, out)
+    return out
+
+
+def _attach_reviews(con: sqlite3.Connection, records: list[FindingRecord]) -> None:
+    exact: dict[tuple[str, str, str], Review] = {}
+    by_locus: dict[str, list[tuple[str, Review]]] = defaultdict(list)
+    cursor = con.execute("SELECT * FROM reviews ORDER BY reviewed_at, review_id")  # an earlier layout reads too
+    names = [d[0] for d in cursor.description]
+    for values in cursor:
+        row = dict(zip(names, values))
+        review = Review(row["review_id"], row["state"], row["reason"], row.get("note") or "", row["reviewer"],
+                        row["reviewed_at"], row.get("version") or 1, json.loads(row.get("evidence_json") or "{}"))
+        exact[(row["content_sha256"], row["rule"], row["evidence_sha256"])] = review
+        if row.get("locus"):
+            by_locus[row["locus"]].append((row["evidence_sha256"], review))
+    for r in records:
+        if not r.reviewable:
+            continue
+        r.review = exact.get((r.content_sha256, r.rule, r.evidence_sha256))
+        if r.review is not None:
+            continue
+        same_place = by_locus.get(r.locus, [])
+        # the report was edited elsewhere: the same finding on the same evidence keeps its review
+        same = [rev for ev_sha, rev in same_place if ev_sha == r.evidence_sha256]
+        if same:
+            r.review = same[-1]
+            continue
+        earlier = [rev for ev_sha, rev in same_place if rev.state != "open"]
+        r.earlier = earlier[-1] if earlier else None
+
+
+def finding(con: sqlite3.Connection, doc_id: str, idx: int) -> FindingRecord:
+    """One stored finding; `ReviewError` (404) when there is none with these ids."""
+    if con.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is None:
+        raise ReviewError(f"no report with doc_id {doc_id!r} in this database", 404)
+    for record in findings(con, doc_id):
+        if record.idx == idx:
+            return record
+    raise ReviewError(f"report {doc_id} has no finding number {idx}", 404)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def save_review(con: sqlite3.Connection, doc_id: str, idx: int, state: str, reviewer: str, reason: str | None = None,
+                note: str = "", evidence_sha256: str | None = None, version: int | None = None) -> Review:
+    """Save one decision in one transaction and return it.
+
+    ``evidence_sha256`` is the evidence the reviewer saw: when the finding's evidence is
+    no longer that, nothing is saved (409). ``version`` is the review's version they saw
+    (0 for none): when someone saved another decision meanwhile, nothing is saved (409).
+    Bad values raise `ReviewError` before anything is written."""
+    state, reviewer, note = (state or "").strip(), (reviewer or "").strip(), (note or "").strip()
+    reason = (reason or "").strip() or None
+    if state not in STATES:
+        raise ReviewError(f"unknown review state {state!r} (one of {', '.join(STATES)})")
+    if state == "dismissed" and reason not in REASONS:
+        raise ReviewError(f"a dismissal needs a reason, one of {', '.join(REASONS)} (got {reason!r})")
+    if state != "dismissed":
+        reason = None
+    if not reviewer:
+        raise ReviewError("the reviewer's name is missing")
+    if len(reviewer) > 100 or len(note) > 5000:
+        raise ReviewError("the reviewer's name (100 characters) or the note (5000) is too long")
+    finding(con, doc_id, idx)  # unknown ids fail here, before anything is created
+    ensure_schema(con)
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        record = finding(con, doc_id, idx)
+        if not record.reviewable:
+            raise ReviewError(f"finding {doc_id}/{idx} is {record.status}: only FAIL and UNCERTAIN findings are reviewed")
+        if evidence_sha256 is not None and evidence_sha256 != record.evidence_sha256:
+            raise ReviewError("this finding's evidence changed since the page was loaded; reload it", 409)
+        current = record.review.version if record.review is not None else 0
+        if version is not None and int(version) != current:
+            who = record.review.reviewer if record.review is not None else "someone"
+            raise ReviewError(f"{who} saved another decision on this finding meanwhile; reload the page", 409)
+        now = time.time()
+        con.execute(
+            "INSERT INTO reviews (content_sha256, rule, evidence_sha256, locus, source, issuer, year, finding_status,"
+            " message, evidence_json, state, reason, note, reviewer, reviewed_at, version)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)"
+            " ON CONFLICT (content_sha256, rule, evidence_sha256) DO UPDATE SET state = excluded.state,"
+            " reason = excluded.reason, note = excluded.note, reviewer = excluded.reviewer,"
+            " reviewed_at = excluded.reviewed_at, locus = excluded.locus, finding_status = excluded.finding_status,"
+            " message = excluded.message, version = reviews.version + 1",
+            (record.content_sha256, record.rule, record.evidence_sha256, record.locus, record.source, record.issuer,
+             record.year, record.status, record.message, json.dumps(record.evidence, ensure_ascii=False), state,
+             reason, note, reviewer, now))
+        (rid, saved_version) = con.execute(
+            "SELECT review_id, version FROM reviews WHERE content_sha256 = ? AND rule = ? AND evidence_sha256 = ?",
+            (record.content_sha256, record.rule, record.evidence_sha256)).fetchone()
+        con.execute("INSERT INTO review_log VALUES (?,?,?,?,?,?)", (rid, state, reason, note, reviewer, now))
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return Review(rid, state, reason, note, reviewer, now, saved_version, record.evidence)
+
+
+# --------------------------------------------------------------------------- exports
+
+
+def review_columns(con: sqlite3.Connection) -> dict[tuple[str, int], dict[str, str]]:
+    """(doc_id, finding index) -> the CSV's review columns, for the reviewable findings;
+    empty when the database has no reviews yet."""
+    if not has_reviews(con):
+        return {}
+    out, position = {}, defaultdict(int)
+    for r in findings(con):
+        k = position[r.doc_id]  # the finding's place in its report (what the CSV counts)
+        position[r.doc_id] += 1
+        if not r.reviewable:
+            continue
+        shown = r.review or r.earlier
+        out[(r.doc_id, k)] = {
+            "review": r.review_state,
+            "review_reason": (shown.reason or "") if shown else "",
+            "review_note": shown.note if shown else "",
+            "reviewer": shown.reviewer if shown else "",
+            "reviewed_at": _iso(shown.reviewed_at) if shown else "",
+        }
+    return out
+
+
+def _iso(t: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
