@@ -32,12 +32,15 @@ def family_colours() -> dict[str, str]:
     return colours
 
 
-def label_config() -> str:
-    """The ``<View>`` XML for a span-labelling project over the catalogue's labels."""
+def label_config(above_labels: tuple[str, ...] = ()) -> str:
+    """The ``<View>`` XML for a span-labelling project over the catalogue's labels: the
+    document's name (``$doc``; ``$source`` would render the whole task as JSON), any
+    `above_labels` elements, the label buttons and the text."""
     colours = family_colours()
     lines = [
         "<View>",
         '  <Header value="$doc"/>',
+        *(f"  {element}" for element in above_labels),
         f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}" showInline="true">',
     ]
     for info in catalogue.catalogue().values():

@@ -44,8 +44,7 @@ class ReviewPushResult:
 
 def review_label_config() -> str:
     """The catalogue's config with the review (dismissed span marked) shown above the text."""
-    head = '  <Header value="$source"/>\n'
-    return label_config().replace(head, head + '  <HyperText name="review" value="$review_html" inline="true"/>\n', 1)
+    return label_config(('<HyperText name="review" value="$review_html" inline="true"/>',))
 
 
 def build_review_tasks(db_path: str | Path, max_chars: int = MAX_CHARS) -> tuple[list[dict[str, Any]], list[SpanProblem], int]:
