@@ -283,3 +283,38 @@ def test_published_total_printed_one_cell_per_line():
     text = PREAMBLE + one_per_line(cells) + "三、收到和处理政府信息公开申请情况\n"
     cell = parse(text)["t2"].cells["t2.published_total"]
     assert (cell.value, cell.unit) == (1260, "条") and text[cell.start:cell.end] == cell.raw
+
+
+def test_cell_pipe_lines_whose_last_cell_closes_the_row_with_empty_cells():
+    def row(cells: list[str], width: int) -> list[str]:
+        return [c + " |" for c in cells[:-1]] + [cells[-1] + " |" + " |" * (width - len(cells)), "|"]
+
+    lines = ["第二十条第(一)项 | ||||", "|"] + row(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], 5)
+    lines += row(["规章", "0", "0", "0"], 5) + row(["行政规范性文件", "3", "1", "17"], 5)
+    lines += ["第二十条第(五)项 | ||||", "|"] + row(["信息内容", "本年处理决定数量"], 5) + row(["行政许可", "214"], 5)
+    t3 = ["申请人情况 |", "||||||||"] + sum((row([LABELS[r], *VALUES[r]], 9) for r in ORDER[:3]), [])
+    text = (PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines) + "\n三、收到和处理政府信息公开申请情况\n"
+            + "\n".join(t3))
+    tables = parse(text)
+    assert t2_values(tables["t2"]) == {k: T2_2021[k] for k in ("regulations", "normative_docs", "licensing")}
+    assert tables["t2"].shape == "pipe_cells"
+    assert all(t3_read(tables["t3"])[r] == VALUES[r] for r in ORDER[:3])
+
+
+def test_one_cell_per_line_with_a_pipe_line_between_cells():
+    cells = ["第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+             "规章", "0", "0", "0", "行政规范性文件", "3", "1", "17", "第二十条第(五)项", "信息内容", "本年处理决定数量",
+             "行政许可", "214"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n|\n".join(cells) + "\n|\n三、收到和处理政府信息公开申请情况\n"
+    t2 = parse(text)["t2"]
+    assert t2_values(t2) == {k: T2_2021[k] for k in ("regulations", "normative_docs", "licensing")}
+    assert t2.shape == "one_cell_per_line"
+
+
+def test_a_row_cut_short_after_a_closed_cell_keeps_that_cell():
+    rows = [f"{LABELS[r]} | " + " | ".join(VALUES[r]) + " |" for r in ORDER[:3]]
+    rows.append(LABELS["partial"] + " | 1 | 0 | 0 | 0 | 0 | 0 |")  # the page stops before its total
+    text = PREAMBLE + "三、收到和处理政府信息公开申请情况\n申请人情况 | 自然人 | 总计 |\n" + "\n".join(rows)
+    t3 = parse(text)["t3"]
+    assert [t3.cells[f"t3.partial.{c}"].raw for c in T3_COLUMNS[:6]] == ["1", "0", "0", "0", "0", "0"]
+    assert "t3.partial.total" not in t3.cells

@@ -109,9 +109,10 @@ def at_cut(text: str, end: int) -> bool:
 
 
 def cut_row(rows: list[RowRead], text: str) -> RowRead | None:
-    """The row the end of the text stops in: the last row, when only blanks follow its values."""
+    """The row the end of the text stops in: the last row, when only blanks (or the pipe
+    closing its last cell) follow its values."""
     last = max(rows, key=lambda r: r.at, default=None)
-    if last is None or not last.toks or text[last.toks[-1].end:].strip(BLANKS):
+    if last is None or not last.toks or text[last.toks[-1].end:].strip(BLANKS + "|"):
         return None
     return last
 

@@ -6,15 +6,16 @@ Every printed style comes down to cells in reading order:
   row and a line without the tab continues the cell above (``本年新\\n制作数量``);
 * tab-separated rows (the ingest convention for HTML/DOCX/PDF tables, and TSV text);
 * pipe rows, markdown (``| 规章 | 0 | 0 | 0 |``) or plain (``规章 | 0 |  | 3``, blanks kept),
-  and one-cell lines ending in `` |`` that run on with no row boundaries;
+  and one-cell lines ending in `` |`` that run on with no row boundaries, a row's last cell
+  closed by empty cells (``9 | |``, ``合计 | ||||``);
 * PDF text lines: a line of nothing but values is a row (its label may be printed on
   another line), and page numbers (``- 3 -``) are skipped;
 * flattened web text where labels and values run together (``规范性文件898989``): the
   labels are found with the row cues, and the run of digits after each label is one
   token marked ``run`` for `digits.splits` to cut;
 * one cell per line with no tab (a web page copied as text): each cell on a line of its
-  own, often indented and with blank lines between cells, so a blank line is no row
-  boundary.  The region is read this way when most lines that carry a value carry a
+  own, often indented and with blank lines (or lines of nothing but ``|``) between cells,
+  so such a line is no row boundary.  The region is read this way when most lines that carry a value carry a
   lone value (`one_cell_per_line`); a label broken over lines (``（二）部分公开（区分处理的，``
   / ``不计其他情形）``) is joined back when the joined lines name a row and the last alone
   does not.
@@ -41,6 +42,7 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}
 _NUMBERING_AFTER = re.compile(r"[.．、][^\d]")  # "2.重复申请": the digit before numbers a row
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 # a run of printed values in flattened text: digits with signs, decimals, blanks, a unit
+_ROW_END = re.compile(r"^[^|]*\|[|\s\u3000\xa0]*$")  # one cell, then only pipes: "9 | |", "合计 | ||||"
 _INNER_BLANK = re.compile(r"[\s\u3000\xa0]")
 _PROSE = re.compile(r"[。；;！？]")
 _TRAILING_VALUE = re.compile(r"\d\s*(?:亿元|万元|元|个|件|条)?$|[\d/／—][\s\u3000\xa0]+[+\-]?\d")
@@ -115,6 +117,8 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
             if not cells:  # one cell per line: blank lines sit between cells, not rows
                 flush()
         elif "|" in stripped:
+            if cells and set(stripped) <= set("|" + BLANKS):
+                continue  # one cell per line with a "|" line between cells
             if set(stripped) <= set("|" + BLANKS) or _MD_RULE.match(line):
                 flush()  # a rule or an empty pipe row breaks the stream of cells
             elif stripped.count("|") == 1 and line.rstrip("\r").endswith("|"):
@@ -122,6 +126,10 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
                     flush()
                 bar = line.rindex("|")
                 pipes.append(Tok(line[:bar], at, at + bar))  # seed-004 style "cell |"
+            elif pipes and not stripped.startswith("|") and _ROW_END.match(stripped):
+                bar = line.index("|")  # "cell | ||": the last cell of a row of "cell |" lines
+                pipes.append(Tok(line[:bar], at, at + bar))
+                flush()
             else:
                 flush()
                 out.append(Block([_label(t, specs) for t in _split(line, at, "|", edges=True)], stream=False,
