@@ -318,3 +318,26 @@ def test_a_row_cut_short_after_a_closed_cell_keeps_that_cell():
     t3 = parse(text)["t3"]
     assert [t3.cells[f"t3.partial.{c}"].raw for c in T3_COLUMNS[:6]] == ["1", "0", "0", "0", "0", "0"]
     assert "t3.partial.total" not in t3.cells
+
+
+def test_pipe_only_lines_inside_a_row_of_cell_pipe_lines_are_empty_cells():
+    lines = ["第二十条第(一)项 |", "||||", "信息内容 |", "本年新制作数量 |", "本年新公开数量 |", "对外公开总数量 |", "|",
+             "规章 |", "2 |", "2 |", "|", "|",  # 对外公开总数量 printed blank, then the row's end
+             "规范性文件 |", "1 |", "1 | |", "|",  # its last cell blank on the line of the one before
+             "第二十条第(五)项 |", "||||", "信息内容 |", "上一年项目数量 |", "本年增/减 |", "处理决定数量 |", "|",
+             "行政许可 |", "31 |", "|", "409 |", "|",  # 本年增/减 printed blank
+             "第二十条第(八)项 |", "||||", "行政事业型收费 |", "6 |", "-2 | ||"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines) + "\n三、收到和处理政府信息公开申请情况\n"
+    t2 = parse(text)["t2"]
+
+    def shown(cell_id):
+        cell = t2.cells.get(cell_id)
+        return "missing" if cell is None else (cell.value if cell.kind == "number" else cell.kind)
+
+    assert [shown(f"t2.regulations.{c}") for c in ("new_made", "new_published", "total_published")] == [2, 2, "empty"]
+    assert [shown(f"t2.normative_docs.{c}") for c in ("new_made", "new_published", "total_published")] == [
+        1, 1, "empty"]
+    assert [shown(f"t2.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [31, "empty", 409]
+    assert [shown(f"t2.fees.{c}") for c in ("prev_items", "change")] == [6, -2]
+    for cell in t2.cells.values():
+        assert text[cell.start:cell.end] == cell.raw

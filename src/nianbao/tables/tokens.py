@@ -119,7 +119,9 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
         elif "|" in stripped:
             if cells and set(stripped) <= set("|" + BLANKS):
                 continue  # one cell per line with a "|" line between cells
-            if set(stripped) <= set("|" + BLANKS) or _MD_RULE.match(line):
+            if pipes and set(stripped) <= set("|" + BLANKS) and _in_row(pipes):
+                pipes.extend(_empty_cells(line, at))  # "|" lines inside a row of "cell |" lines: empty cells
+            elif set(stripped) <= set("|" + BLANKS) or _MD_RULE.match(line):
                 flush()  # a rule or an empty pipe row breaks the stream of cells
             elif stripped.count("|") == 1 and line.rstrip("\r").endswith("|"):
                 if group or cells:
@@ -127,8 +129,9 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
                 bar = line.rindex("|")
                 pipes.append(Tok(line[:bar], at, at + bar))  # seed-004 style "cell |"
             elif pipes and not stripped.startswith("|") and _ROW_END.match(stripped):
-                bar = line.index("|")  # "cell | ||": the last cell of a row of "cell |" lines
+                bar = line.index("|")  # "cell | ||": the last cell of a row of "cell |" lines, then empty ones
                 pipes.append(Tok(line[:bar], at, at + bar))
+                pipes.extend(_empty_cells(line[:bar] + " " + line[bar + 1:], at))
                 flush()
             else:
                 flush()
@@ -155,6 +158,21 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
                              shape="run_together" if glued else "text_rows"))
     flush()
     return out
+
+
+def _in_row(pipes: list[Tok]) -> bool:
+    """Whether a stream of "cell |" lines is inside a table row: a value follows its last text."""
+    for tok in reversed(pipes):
+        if tok.cell.kind == "text":
+            return False
+        if tok.cell.kind != "empty":
+            return True
+    return False
+
+
+def _empty_cells(line: str, at: int) -> list[Tok]:
+    """One empty cell for each "|" of the line (at the pipe's offset)."""
+    return [Tok("", at + i, at + i) for i, ch in enumerate(line) if ch == "|"]
 
 
 def one_cell_per_line(text: str, start: int, end: int) -> bool:
