@@ -341,3 +341,11 @@ def test_pipe_only_lines_inside_a_row_of_cell_pipe_lines_are_empty_cells():
     assert [shown(f"t2.fees.{c}") for c in ("prev_items", "change")] == [6, -2]
     for cell in t2.cells.values():
         assert text[cell.start:cell.end] == cell.raw
+
+
+def test_a_page_cut_two_cells_into_table_two_printed_one_cell_per_line():
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n第二十条第（一）项\n\n信息内容\n\n本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n规章\n\n0\n\n2"
+    t2 = parse(text)["t2"]
+    assert t2.cells["t2.regulations.issued"].value == 0
+    assert "t2.regulations.repealed" not in t2.cells  # "2" may be the start of "25"
+    assert not t2.complete

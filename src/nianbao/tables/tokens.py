@@ -177,7 +177,7 @@ def _empty_cells(line: str, at: int) -> list[Tok]:
 
 def one_cell_per_line(text: str, start: int, end: int) -> bool:
     """Whether the region prints its cells one to a line without tabs: of the plain lines
-    (no tab, no pipe) that carry a value, at least three and most carry a lone value."""
+    (no tab, no pipe) that carry a value, at least two and most carry a lone value."""
     lone = other = 0
     for line, _ in _lines(text, start, end):
         stripped = line.strip(BLANKS)
@@ -187,7 +187,7 @@ def one_cell_per_line(text: str, start: int, end: int) -> bool:
             lone += 1
         elif any(ch.isdigit() for ch in stripped):
             other += 1
-    return lone >= 3 and lone > other
+    return lone >= 2 and lone > other
 
 
 def _lone_value(stripped: str) -> bool:
