@@ -26,13 +26,15 @@ class CheckOptions:
 
 
 def read_structure(path: str) -> Report:
-    """Ingest, sections and tables: everything that needs no fact extractor."""
+    """Ingest, sections (with the report body and its page chrome) and tables: everything that
+    needs no fact extractor."""
     from nianbao import identities, ingest, sections, tables
 
     report = ingest.convert(path)
     outline = sections.segment(report.text)
     report.title, report.year, report.issuer = outline.title, outline.year, outline.issuer
     report.sections = outline.sections
+    report.body, report.chrome = outline.body, outline.chrome
     report.warnings.extend(outline.warnings)
     report.tables = tables.parse(report.text, report.sections)
     report.findings.extend(identities.check(report.tables))
@@ -59,10 +61,13 @@ def read_or_error(path: str) -> Report | NianbaoError:
 
 def tag_reports(reports: list[Report], extractor) -> None:
     """The facts layer: `extractor.extract` over all reports in one batch, each fact placed
-    in its section."""
+    in its section and linked to the total it is a part of (`facts.parts`)."""
+    from nianbao.facts.parts import link_parts
+
     for report, facts in zip(reports, extractor.extract(reports)):
         for fact in facts:
             fact.section = report.section_at(fact.start)
+        link_parts(report.text, facts)
         report.facts = facts
 
 

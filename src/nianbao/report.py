@@ -117,6 +117,7 @@ class Fact:
     section: str | None = None
     score: float = 1.0
     extractor: str = "model"  # "model" | "rules" | "crf" | "gold"
+    part_of: int | None = None  # index in Report.facts of the total this is a part of (FACTS.md §4)
 
     def to_dict(self) -> dict[str, Any]:
         return _as_plain_dict(self)
@@ -157,6 +158,8 @@ class Report:
     facts: list[Fact] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    body: tuple[int, int] | None = None  # the report itself: title line to closing date (body.py)
+    chrome: list[tuple[int, int]] = field(default_factory=list)  # page chrome, never narrative
 
     def section_at(self, offset: int) -> str | None:
         for s in self.sections:
@@ -183,6 +186,9 @@ class Report:
             "findings": [f.to_dict() for f in self.findings],
             "warnings": list(self.warnings),
         }
+        if self.body is not None:
+            d["body"] = list(self.body)
+            d["chrome"] = [list(span) for span in self.chrome]
         if with_text:
             d["text"] = self.text
         return d
@@ -203,6 +209,8 @@ class Report:
             facts=[Fact(**_known(Fact, f)) for f in d.get("facts", [])],
             findings=[Finding(**_known(Finding, f)) for f in d.get("findings", [])],
             warnings=list(d.get("warnings", [])),
+            body=tuple(d["body"]) if d.get("body") is not None else None,
+            chrome=[tuple(span) for span in d.get("chrome", [])],
         )
 
 

@@ -75,18 +75,21 @@ _TITLE_CUE = re.compile(r"年度报告|年报|工作报告")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _PERIOD_YEAR = re.compile(r"统计(?:期限|周期|时限|时间|区间)[^。\n]{0,20}?((?:19|20)\d{2})\s*年")
 _HEADER_TITLE = re.compile(r"(?m)^标题[:：]\s*(\S[^\n]*?)\s*$")
-_ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|政府信息|年度报告|年报)")
+_PREAMBLE_YEAR = re.compile(r"现(?:向社会)?(?:予以)?公[布开][^。\n]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,40}?(?:年度报告|年报)")
 
 
 @dataclass
 class Outline:
-    """What `segment` finds: the report's title, year, issuer and its sections in order."""
+    """What `segment` finds: the report's title, year, issuer, its sections in order, and where
+    the report itself sits in the page (`body`, `chrome`: see `nianbao.body`)."""
 
     title: str | None
     year: int | None
     issuer: str | None
     sections: list[Section] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    body: tuple[int, int] | None = None
+    chrome: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -98,14 +101,23 @@ class _Candidate:
 
 
 def segment(text: str) -> Outline:
-    """Sections, title, year and issuer of a report's normalised text."""
+    """Sections, title, year and issuer of a report's normalised text, all read from the report
+    body (page chrome around and inside it is never read for them)."""
+    from nianbao import body as page
+    from nianbao.issuer import find_issuer
+
     sections = find_sections(text)
-    title = find_title(text, sections[0].start if sections else None)
-    year = _year(title, text)
-    issuer = _issuer(title)
+    first = sections[0].start if sections else None
+    chrome = page.chrome_spans(text)
+    located = locate_title(text, first, chrome)
+    title = located[0] if located else _header_title(text)
+    body = page.find_body(text, sections, located[1] if located else None, chrome)
+    inside = [(s, e) for s, e in chrome if s < body[1] and body[0] < e]
+    year = _year(title, text, body, inside)
+    issuer = find_issuer(text, title, body, inside, first)
     warnings = []
     if year is None:
-        year = _most_frequent_year(text)
+        year = _most_frequent_year(text, body, inside)
         if year is not None:
             warnings.append(f"year: {year}, the year the text names most often "
                             "(no year in a title or a statistics period 统计期限)")
@@ -114,8 +126,8 @@ def segment(text: str) -> Outline:
         warnings.append("sections: no heading found for " + ", ".join(missing))
     if title is None:
         warnings.append("title: no line naming the report (年度报告/年报) before the first section")
-    return Outline(title=title, year=year, issuer=issuer, sections=sections, warnings=warnings)
-
+    return Outline(title=title, year=year, issuer=issuer, sections=sections, warnings=warnings,
+                   body=body, chrome=chrome)
 
 def find_sections(text: str) -> list[Section]:
     chosen = _best_chain(_candidates(text))
@@ -205,36 +217,86 @@ def _with_problems_fallback(text: str, chosen: list[_Candidate]) -> list[_Candid
 
 
 def find_title(text: str, first_section: int | None = None) -> str | None:
-    """The report's own title: the ``标题:`` header of a scraped page, else the first short
-    line naming the report (年度报告/年报/工作报告) before the first section, joined with the
-    line(s) above it when the title is broken over lines or the issuer sits on its own line."""
-    header = _HEADER_TITLE.search(text[:2000])
-    if header:
-        return header.group(1)
-    head = text[: first_section if first_section is not None else 3000]
-    lines = [_strip_markup(line) for line in head.split("\n")]
-    for i, line in enumerate(lines):
-        if not _TITLE_CUE.search(line) or not _is_heading_like(line):
-            continue
-        parts = [line]
-        k = i - 1
-        while k >= 0 and len(parts) < 3:
-            above = lines[k]
-            if not above:
-                if _YEAR.search("".join(parts)) and not _starts_with_year("".join(parts)):
-                    break
-                k -= 1
-                continue
-            joined = "".join(parts)
-            needs_year = not _YEAR.search(joined)
-            needs_issuer = _starts_with_year(joined)
-            if not (needs_year or needs_issuer) or not _is_heading_like(above) or above in ("正文",):
-                break
-            parts.insert(0, above)
-            k -= 1
-        return "".join(parts)
-    return None
+    """The report's own title (`locate_title`), else the ``标题:`` header of a scraped page."""
+    located = locate_title(text, first_section)
+    return located[0] if located else _header_title(text)
 
+
+def _header_title(text: str) -> str | None:
+    header = _HEADER_TITLE.search(text[:2000])
+    return header.group(1) if header else None
+
+
+def locate_title(text: str, first_section: int | None = None,
+                 chrome: Sequence[tuple[int, int]] | None = None) -> tuple[str, int] | None:
+    """The report's own title and the offset where it starts: the first short line naming the
+    report (年度报告/年报/工作报告) before the first section, joined with the line(s) above it
+    when the title is broken over lines or the issuer sits on its own line; on a scraped page
+    whose report runs on one line with its chrome, the space-delimited run naming a year and
+    the report.  Page chrome (breadcrumbs, 栏目 and 标题 boxes) is never a title, nor is a bare
+    column name with no year and no body (政府信息公开年报).  A title naming a year wins over
+    one naming none."""
+    from nianbao.body import chrome_spans, in_spans
+
+    chrome = chrome_spans(text) if chrome is None else chrome
+    limit = first_section if first_section is not None else min(len(text), 3000)
+    lines: list[tuple[int, int, str, str]] = []  # (line start, content start, raw line, stripped)
+    pos = 0
+    for raw in text[:limit].split("\n"):
+        lines.append((pos, pos + len(raw) - len(raw.lstrip()), raw, _strip_markup(raw)))
+        pos += len(raw) + 1
+    found: list[tuple[str, int]] = []
+    for i, (line_start, start, raw, line) in enumerate(lines):
+        if not _TITLE_CUE.search(line):
+            continue
+        if _is_heading_like(line) and not in_spans(start, line_start + len(raw), chrome):
+            found.append(_joined_title(lines, i, chrome))
+        else:
+            for m in _TITLE_RUN.finditer(raw):
+                if not in_spans(line_start + m.start(1), line_start + m.end(1), chrome):
+                    found.append((m.group(1), line_start + m.start(1)))
+                    break
+        if found and _YEAR.search(found[-1][0]) and not _generic(found[-1][0]):
+            return found[-1]
+    named = [t for t in found if not _generic(t[0])]
+    return named[0] if named else None
+
+
+# a title inside a long line: a space-delimited run with a year that ends naming the report
+_TITLE_RUN = re.compile(r"(?:^|(?<=\s))([^\s。，,；;：:、《》“”（）()|]{0,40}?(?:19|20)\d{2}\s?年度?"
+                        r"[^\s。，,；;：:、《》“”（）()|]{0,30}?(?:年度报告|年报|工作报告))(?=\s|$)")
+_GENERIC_TITLE = re.compile(r"[政府务信息公开工作年度报告表首页>＞»\s]*")
+
+
+def _generic(title: str) -> bool:
+    """A column or menu name (政府信息公开年报, 政务公开政府信息公开政府信息公开年报): no year, no body."""
+    return _YEAR.search(title) is None and _GENERIC_TITLE.fullmatch(title) is not None
+
+
+def _joined_title(lines: list[tuple[int, int, str, str]], i: int,
+                  chrome: Sequence[tuple[int, int]]) -> tuple[str, int]:
+    from nianbao.body import in_spans
+
+    start, line = lines[i][1], lines[i][3]
+    parts = [line]
+    k = i - 1
+    while k >= 0 and len(parts) < 3:
+        above_line_start, above_start, above_raw, above = lines[k]
+        if not above:
+            if _YEAR.search("".join(parts)) and not _starts_with_year("".join(parts)):
+                break
+            k -= 1
+            continue
+        joined = "".join(parts)
+        needs_year = not _YEAR.search(joined)
+        needs_issuer = _starts_with_year(joined)
+        if (not (needs_year or needs_issuer) or not _is_heading_like(above) or above in ("正文",)
+                or in_spans(above_start, above_line_start + len(above_raw), chrome)):
+            break
+        parts.insert(0, above)
+        start = above_start
+        k -= 1
+    return "".join(parts), start
 
 def _strip_markup(line: str) -> str:
     return re.sub(r"^\s*#{1,6}\s*", "", line).strip()
@@ -248,36 +310,27 @@ def _starts_with_year(title: str) -> bool:
     return re.match(r"\s*(?:19|20)\d{2}\s*年", title) is not None
 
 
-def _year(title: str | None, text: str) -> int | None:
+def _year(title: str | None, text: str, body: tuple[int, int], chrome: Sequence[tuple[int, int]]) -> int | None:
+    """The reporting year: the title's, else the statistics period's (统计期限自2021年…), else
+    the year the preamble publishes the report for (现公布2019年度…), read inside the body."""
+    from nianbao.body import in_spans
+
     if title:
         m = _YEAR.search(title)
         if m:
             return int(m.group(1))
-    m = _PERIOD_YEAR.search(text)
-    return int(m.group(1)) if m else None
+    for pattern in (_PERIOD_YEAR, _PREAMBLE_YEAR):
+        for m in pattern.finditer(text, *body):
+            if not in_spans(m.start(1), m.end(1), chrome):
+                return int(m.group(1))
+    return None
 
 
-def _most_frequent_year(text: str) -> int | None:
-    counts = Counter(int(y) for y in _YEAR.findall(text))
+def _most_frequent_year(text: str, body: tuple[int, int], chrome: Sequence[tuple[int, int]]) -> int | None:
+    from nianbao.body import in_spans
+
+    counts = Counter(int(m.group(1)) for m in _YEAR.finditer(text, *body) if not in_spans(m.start(), m.end(), chrome))
     return counts.most_common(1)[0][0] if counts else None
-
-
-def _issuer(title: str | None) -> str | None:
-    """The issuing body as the title writes it: before the year, else just after it
-    (``2024 年上海市科委政府信息公开…`` → 上海市科委)."""
-    if not title:
-        return None
-    m = _YEAR.search(title)
-    if m is None:
-        return None
-    before = title[: m.start()].strip()
-    if before:
-        return before
-    after = _ISSUER_AFTER_YEAR.match(title[m.end():])
-    if after is None or after.group(1).startswith(("政府信息", "政务公开", "信息公开")):
-        return None  # 2020年政府信息公开工作年度报告: the title names no body
-    return after.group(1)
-
 
 # A numbered heading of any level: （一） (1) 一、 1. 2、 — at a line start (Markdown # allowed) or glued
 # after a sentence end (scraped pages: ``…公开。（5）推进“放管服”信息公开。首推…``); never 1.5万.

@@ -72,3 +72,18 @@ def test_a_file_whose_helper_process_died_is_read_in_the_main_process():
     died.set_exception(BrokenProcessPool("the helper was killed"))
     report = _collected(str(seed_path("002")), died)
     assert report.source == str(seed_path("002")) and report.tables
+
+
+def test_every_fact_in_the_json_says_which_total_it_is_a_part_of(tmp_path):
+    page = tmp_path / "report.txt"
+    page.write_text("某某镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+                    "全年主动公开政府信息120条，其中工作动态80条、通知公告25条。"
+                    "全年收到政府信息公开申请6件，其中自然人5件、法人或其他组织1件，办结6件。\n", encoding="utf-8")
+    report = json.loads(nianbao("check", str(page), "--json", "--extractor", "rules").stdout)
+    facts = report["facts"]
+    assert all("part_of" in f for f in facts)
+    by_text = {f["text"]: f for f in facts}
+    totals = {f["text"] for f in facts if f["part_of"] is None}
+    assert {"120条", "6件"} <= totals
+    assert facts[by_text["80条"]["part_of"]]["text"] == "120条"
+    assert facts[by_text["5件"]["part_of"]]["text"] == "6件" and by_text["5件"]["label"] == "APP_NATURAL_PERSON"

@@ -32,3 +32,12 @@ def test_a_zero_cue_for_review_alone_stays_one_fact():
     text = "本年度未发生行政复议案件。"
     facts = facts_from_tags(text, 0, ["O", "O", "O", "B-REVIEW_CASES"] + ["O"] * 9, [0.9] * 13, "crf")
     assert [f.label for f in joint_zero_claims(text, facts)] == ["REVIEW_CASES"]
+
+
+def test_one_zero_cue_reaches_review_and_litigation_across_a_short_clause():
+    text = "全年未发生因政府信息公开引起的行政复议、行政诉讼。"
+    cue = text.index("未")
+    tags = ["O"] * len(text)
+    tags[cue] = "B-REVIEW_CASES"
+    facts = facts_from_tags(text, 0, tags, [0.9] * len(text), "crf")
+    assert {(f.label, f.start) for f in facts} == {("REVIEW_CASES", cue), ("LITIGATION_CASES", cue)}

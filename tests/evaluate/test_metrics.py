@@ -189,3 +189,34 @@ def test_a_real_document_learning_curve_trains_each_fold_on_that_many_of_its_doc
     points = runner.real_learning_curve(docs, Memory(), [0, 1, 5], k=2)
     assert Memory.seen == [0, 0, 1, 1, 2, 2]  # two folds per size; never more than the fold has
     assert points == [(0, 0.0), (1, 1.0), (5, 1.0)]
+
+
+def test_part_of_is_right_when_the_prediction_points_at_the_match_of_the_gold_total():
+    from nianbao.evaluate.metrics import Example, part_of_accuracy
+    from nianbao.report import Fact
+
+    def f(start, label, value, part_of=None):
+        return Fact(label=label, text=f"{value}条", start=start, end=start + 3, value=value, unit="条",
+                    qualifier="exact", part_of=part_of)
+
+    gold = [f(0, "INFO_PUBLISHED", 86), f(10, "INFO_PUBLISHED", 12, 0), f(20, "INFO_PUBLISHED", 3, 0)]
+    pred = [f(0, "INFO_PUBLISHED", 86), f(10, "INFO_PUBLISHED", 12, 0), f(20, "INFO_PUBLISHED", 3, None)]
+    assert part_of_accuracy([Example("d", gold, pred)]) == (2, 3)
+
+
+def test_paired_bootstrap_of_a_system_against_itself_is_zero_and_of_a_better_one_above_zero():
+    from nianbao.evaluate.bootstrap import paired_bootstrap
+    from nianbao.evaluate.metrics import Example
+    from nianbao.report import Fact
+
+    def f(start, value):
+        return Fact(label="APP_RECEIVED", text=f"{value}件", start=start, end=start + 2, value=value, unit="件",
+                    qualifier="exact")
+
+    perfect = [Example(f"d{i}", [f(0, i), f(5, i + 1)], [f(0, i), f(5, i + 1)]) for i in range(8)]
+    half = [Example(f"d{i}", [f(0, i), f(5, i + 1)], [f(0, i)]) for i in range(8)]
+    same = paired_bootstrap(perfect, perfect, n=200)
+    assert same["diff"] == same["low"] == same["high"] == 0.0
+    better = paired_bootstrap(perfect, half, n=200)
+    assert better["low"] > 0 and better["p_not_better"] == 0.0
+    assert abs(better["diff"] - (1.0 - 2 / 3)) < 1e-9

@@ -127,3 +127,20 @@ def test_unsound_spans_are_reported_with_their_task_which_is_withheld_whole(tmp_
     assert written["spans"] == []  # not even the sound 635条 of the withheld task
     assert written["reviewed"] == [[exported[1]["data"]["start"], exported[1]["data"]["end"]]]
     assert "task 1: POSTS" in str(result.problems[1])
+
+
+def test_a_cached_real_page_is_named_by_its_hash_and_recorded_as_a_real_page_source(tmp_path, monkeypatch):
+    import hashlib
+
+    from nianbao.annotation.gold import source_text
+    from nianbao.labelstudio.push import doc_name, gold_source
+    from nianbao.pipeline import read_structure
+
+    text = "某县某镇人民政府2022年政府信息公开工作年度报告\n全年收到申请3件。\n"
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    (tmp_path / f"{sha}.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("NIANBAO_REAL_PAGES", str(tmp_path))
+    report = read_structure(str(tmp_path / f"{sha}.txt"))
+    assert gold_source(report.source) == f"real-pages:{sha}"
+    assert doc_name(report) == sha[:16]
+    assert source_text(f"real-pages:{sha}") == report.text

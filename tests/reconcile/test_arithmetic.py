@@ -132,3 +132,44 @@ def test_a_whole_that_includes_carried_over_applications_adds_them_to_the_parts(
     r.facts[3].value = 33  # 170 + 33 + 17 = 220, not 242
     (g,) = sum_findings(r)
     assert g.status == "FAIL" and "合计为203" in g.message
+
+
+# --- v1.2: lists of parts (FACTS.md §4) ------------------------------------------------------
+
+def website(text, spans):
+    return report(text, [fact(text, s, "WEBSITE_POSTS", v, "条") for s, v in spans])
+
+
+def test_a_fenbie_list_must_add_up_to_its_total():
+    text = "网站公开信息64条，分别为工作动态40条、政策文件9条。"
+    (f,) = sum_findings(website(text, [("64条", 64), ("40条", 40), ("9条", 9)]))
+    assert (f.rule, f.status) == ("text.sum.WEBSITE_POSTS", "FAIL")
+    assert f.evidence["parts_cover_whole"] is True and f.evidence["parts_sum"] == 49
+
+
+def test_a_baokuo_list_closed_by_other_kinds_claims_the_whole():
+    text = "网站公开信息64条，包括工作动态40条、政策文件9条及其他信息10条。"
+    (f,) = sum_findings(website(text, [("64条", 64), ("40条", 40), ("9条", 9), ("10条", 10)]))
+    assert f.status == "FAIL" and f.evidence["parts_sum"] == 59
+
+
+def test_a_qizhong_list_of_some_kinds_below_its_total_is_not_a_finding():
+    text = "网站公开信息64条，其中工作动态40条、政策文件9条。"
+    assert sum_findings(website(text, [("64条", 64), ("40条", 40), ("9条", 9)])) == []
+
+
+def test_a_qizhong_list_of_channels_above_the_published_total_fails():
+    text = "主动公开政府信息230条，其中网站150条、政务微信90条。"
+    r = report(text, [fact(text, "230条", "INFO_PUBLISHED", 230, "条"), fact(text, "150条", "WEBSITE_POSTS", 150, "条"),
+                      fact(text, "90条", "WECHAT_POSTS", 90, "条")])
+    (f,) = sum_findings(r)
+    assert (f.rule, f.status) == ("text.sum.INFO_PUBLISHED", "FAIL") and f.evidence["parts_sum"] == 240
+
+
+def test_each_list_of_a_total_broken_down_twice_is_summed_on_its_own():
+    text = "收到申请20件，其中网上申请12件、信函申请8件，其中自然人18件、法人或其他组织2件。"
+    r = report(text, [fact(text, "20件", "APP_RECEIVED", 20, "件"), fact(text, "12件", "APP_RECEIVED", 12, "件"),
+                      fact(text, "8件", "APP_RECEIVED", 8, "件"), fact(text, "18件", "APP_NATURAL_PERSON", 18, "件"),
+                      fact(text, "2件", "APP_ORGANIZATION", 2, "件")])
+    found = sum_findings(r)
+    assert [(f.facts, f.status) for f in found] == [([0, 1, 2], "PASS"), ([0, 3, 4], "PASS")]

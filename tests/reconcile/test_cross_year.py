@@ -75,3 +75,22 @@ def test_four_consecutive_years_link_each_to_the_one_before():
     reports = [year_report(y) for y in (2019, 2020, 2021, 2022)]
     linked = [r.year for r, _ in cross_year_findings(reports)]
     assert linked == [2020, 2021, 2022]
+
+
+def test_issuers_named_differently_in_two_years_are_linked_when_they_normalise_alike():
+    last = year_report(2021, issuer="湖溪县人民政府办公室", carried_forward="2")
+    this = year_report(2022, issuer="湖溪县政府办", carried_over="2")
+    ((linked, found),) = cross_year_findings([last, this])
+    assert linked is this and by_rule(found)["cross_year.carry"].status == "PASS"
+    street = [year_report(2021, issuer="白沙 街道"), year_report(2022, issuer="白沙街道办事处")]
+    assert [r.issuer for r, _ in cross_year_findings(street)] == ["白沙街道办事处"]
+
+
+def test_a_name_with_its_region_in_front_links_to_the_name_without_it():
+    reports = [year_report(2021, issuer="绿湖区同心街道"), year_report(2022, issuer="同心街道办事处")]
+    assert [r.year for r, _ in cross_year_findings(reports)] == [2022]
+
+
+def test_a_government_and_its_office_are_not_linked():
+    reports = [year_report(2021, issuer="湖溪县人民政府"), year_report(2022, issuer="湖溪县政府办")]
+    assert cross_year_findings(reports) == []

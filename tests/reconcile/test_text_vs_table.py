@@ -309,3 +309,20 @@ def test_the_same_count_in_a_new_sentence_is_compared_again():
     facts = [fact(text, "20件", "APP_RECEIVED", 20, "件"), fact(text, "12件", "APP_RECEIVED", 12, "件")]
     r = report(text, facts, {"t3": {**t3_row("new_received", *("0",) * 6, "20"), **t3_row("carried_over", *("0",) * 7)}})
     assert [(f.status, f.facts) for f in check(r)] == [("PASS", [0]), ("FAIL", [1])]
+
+
+def test_a_part_with_its_own_label_is_compared_with_its_own_cell():
+    text = "收到申请81件，其中自然人80件、商业企业1件。"
+    facts = [fact(text, "81件", "APP_RECEIVED", 81, "件"), fact(text, "80件", "APP_NATURAL_PERSON", 80, "件"),
+             fact(text, "1件", "APP_ORGANIZATION", 1, "件", nth=1)]
+    cells = {**t3_row("new_received", "79", "1", "0", "0", "0", "0", "80"), **t3_row("carried_over", *("0",) * 7)}
+    found = {f.rule: f.status for f in check(report(text, facts, {"t3": cells}))}
+    assert found == {"text.APP_RECEIVED": "FAIL", "text.APP_NATURAL_PERSON": "FAIL", "text.APP_ORGANIZATION": "PASS"}
+
+
+def test_a_part_of_given_by_the_annotation_is_respected():
+    text = "全年收到申请20件，网上申请12件。"  # no marker: only the annotation says it is a part
+    facts = [fact(text, "20件", "APP_RECEIVED", 20, "件"), fact(text, "12件", "APP_RECEIVED", 12, "件")]
+    facts[1].part_of = 0
+    r = report(text, facts, {"t3": {**t3_row("new_received", *("0",) * 6, "20"), **t3_row("carried_over", *("0",) * 7)}})
+    assert [(f.status, f.facts) for f in check(r)] == [("PASS", [0])]

@@ -10,12 +10,10 @@ from nianbao.pipeline import read_structure
 from nianbao.reconcile import text_findings
 from nianbao.render import write_report_pages
 
+from tests.browser import chromium
 from tests.conftest import seed_path
 from tests.render.pages import sample_report
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.slow
 
@@ -29,12 +27,8 @@ def seed_report(prefix: str):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture(scope="module")

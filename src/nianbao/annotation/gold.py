@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from nianbao.annotation.realpages import SOURCE_PREFIX, page_file
 from nianbao.errors import InputError
 from nianbao.facts.catalogue import labels as catalogue_labels
 from nianbao.ingest.normalise import normalise_text
@@ -47,6 +48,7 @@ class GoldSpan:
     value: float | int
     unit: str | None
     qualifier: str
+    part_of: int | None = None  # index (in the file's spans) of the total this is a part of
 
 
 @dataclass(frozen=True)
@@ -57,17 +59,19 @@ class GoldDoc:
     spans: tuple[GoldSpan, ...]
     table_regions: tuple[tuple[int, int], ...] = ()
     annotator: str = ""
-    catalogue_version: int = 1
+    catalogue_version: int | str = 1  # the FACTS.md version annotated to (1, "1.2")
 
     def to_facts(self) -> list[Fact]:
         """The spans as `Fact`s (extractor ``"gold"``), in text order."""
         return [Fact(label=s.label, text=s.text, start=s.start, end=s.end, value=s.value,
-                     unit=s.unit, qualifier=s.qualifier, extractor="gold") for s in self.spans]
+                     unit=s.unit, qualifier=s.qualifier, extractor="gold", part_of=s.part_of) for s in self.spans]
 
 
 def source_text(source: str | Path, shared: Path | None = None) -> str:
     """The normalised text of a shared source: plain text is decoded and normalised here
     (bytes, so line ends are seen as printed); other formats go through `nianbao.ingest`."""
+    if str(source).startswith(SOURCE_PREFIX):  # a real page in the cache outside the repository
+        return normalise_text(page_file(str(source)[len(SOURCE_PREFIX):]).read_bytes().decode("utf-8"))
     path = Path(source)
     if not path.is_absolute():
         path = (shared or shared_dir()) / path
@@ -106,10 +110,13 @@ def load_gold(doc_or_path: str | Path, *, shared: Path | None = None,
         raise InputError(str(path), f"the normalised text of {data['source']} no longer matches the "
                                     "annotated text (sha256 differs): re-check the spans before using them")
     spans = tuple(_check_span(path, text, s) for s in data["spans"])
+    for i, span in enumerate(spans):
+        if span.part_of is not None and not (0 <= span.part_of < len(spans) and span.part_of != i):
+            raise InputError(str(path), f"span {i}: part_of {span.part_of} names no other span")
     regions = tuple((int(a), int(b)) for a, b in data.get("table_regions", ()))
     return GoldDoc(doc=data["doc"], source=data["source"], text=text, spans=spans,
                    table_regions=regions, annotator=data.get("annotator", ""),
-                   catalogue_version=int(data.get("catalogue_version", 1)))
+                   catalogue_version=data.get("catalogue_version", 1))
 
 
 def gold_files(directory: str | Path | None = None) -> list[Path]:
@@ -133,7 +140,7 @@ def iter_gold(directory: str | Path | None = None, *, shared: Path | None = None
 
 def _check_span(path: Path, text: str, raw: dict) -> GoldSpan:
     span = GoldSpan(start=int(raw["start"]), end=int(raw["end"]), text=raw["text"], label=raw["label"],
-                    value=raw["value"], unit=raw.get("unit"), qualifier=raw["qualifier"])
+                    value=raw["value"], unit=raw.get("unit"), qualifier=raw["qualifier"], part_of=raw.get("part_of"))
     where = f"span {span.start}-{span.end} {span.label}"
     if not 0 <= span.start < span.end <= len(text):
         raise InputError(str(path), f"{where}: offsets outside the text (length {len(text)})")

@@ -1,5 +1,6 @@
 """`nianbao evaluate`: cross-validated accuracy of the model and both baselines; with
-``--cells``, table cell accuracy on real pages against cell gold."""
+``--real-pages``, accuracy on the held-out real pages; ``--issuers`` and ``--cells`` score the
+issuer/year and the table cells read from real pages."""
 from __future__ import annotations
 
 import click
@@ -15,6 +16,17 @@ import click
 @click.option("--learning-curve", "curve", default="", help="Generated-report counts for the CRF learning curve, e.g. 0,30,60,120.")
 @click.option("--real-curve", "real_curve", default="",
               help="Real training documents per fold for a learning curve of the trained systems chosen, e.g. 0,3,6,9.")
+@click.option("--real-pages", "real_pages", default="",
+              help="Score on the held-out real pages instead: the split to test on (test), systems fitted on "
+                   "the gold corpus plus the real pages of --train-splits.")
+@click.option("--train-splits", default="train,dev", show_default=True,
+              help="Real-page splits the systems are fitted on with --real-pages.")
+@click.option("--model-config", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Training config whose fine-tuning recipe the model system uses (default: the shipped model's).")
+@click.option("--issuers", "issuers", is_flag=True,
+              help="Score issuer and year read from each page against MANIFEST's issuer and year columns instead.")
+@click.option("--manifest", type=click.Path(dir_okay=False), default="corpus/real-pages/MANIFEST.tsv",
+              show_default=True, help="With --issuers: the page manifest (pages: $NIANBAO_REAL_PAGES/<sha256>.txt).")
 @click.option("--cells", "cells", is_flag=True,
               help="Score table cells (and gold findings) on real pages instead: writes OUT/cells.md and cells.json.")
 @click.option("--cell-gold", "cell_gold", type=click.Path(file_okay=False), default=None,
@@ -25,23 +37,43 @@ import click
 @click.option("--extractor", default="model", show_default=True,
               type=click.Choice(["model", "rules", "crf", "none"]),
               help="Fact extractor for gold text.* findings under --cells.")
-def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, cells, cell_gold, pages, extractor):
+def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, model_config,
+            issuers, manifest, cells, cell_gold, pages, extractor):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
     confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs).
-    With --cells: cell accuracy overall, per printed shape and per table, on the real pages
-    that have cell gold."""
+    With --real-pages: the same on the held-out real pages. With --issuers: issuer accuracy
+    (right / named in the text / invented) and year accuracy. With --cells: cell accuracy
+    overall, per printed shape and per table, on the real pages that have cell gold."""
     from pathlib import Path
 
+    if issuers:
+        from nianbao.evaluate.issuers import score_issuers
+
+        if not Path(manifest).is_file():
+            raise click.ClickException(f"{manifest}: no such manifest")
+        click.echo(score_issuers(manifest).summary())
+        return
     if cells:
         _cells(cell_gold, pages, extractor, Path(out_dir))
         return
-
-    from nianbao.evaluate.data import load_gold_docs
+    from nianbao.evaluate.data import load_gold_docs, load_page_docs
     from nianbao.evaluate.plots import plot_learning_curve
-    from nianbao.evaluate.runner import SYSTEMS, learning_curve, real_learning_curve, run_evaluation
+    from nianbao.evaluate.runner import SYSTEMS, learning_curve, real_learning_curve, run_evaluation, run_heldout
 
     docs = load_gold_docs(gold_dir)
     chosen = [SYSTEMS[name.strip()]() for name in systems.split(",") if name.strip()]
+    for system in chosen:
+        if system.name == "model" and model_config:
+            system.config = model_config
+    if real_pages:
+        train = docs + load_page_docs(tuple(s.strip() for s in train_splits.split(",") if s.strip()))
+        test = load_page_docs((real_pages,))
+        if not test:
+            raise click.ClickException(f"no annotated real pages in the {real_pages!r} split")
+        name = f"real_pages_{real_pages}"
+        run_heldout(train, test, chosen, out_dir, name=name, progress=lambda m: click.echo(m, err=True))
+        click.echo((Path(out_dir) / f"{name}.md").read_text(encoding="utf-8"))
+        return
     results = run_evaluation(docs, chosen, folds, seed, out_dir, progress=lambda m: click.echo(m, err=True))
     click.echo((Path(out_dir) / "results.md").read_text(encoding="utf-8"))
     if curve:

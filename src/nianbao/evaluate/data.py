@@ -46,3 +46,23 @@ def synthetic_docs(n: int, seed: int) -> list[EvalDoc]:
                      qualifier=g.qualifier, extractor="gold") for g in s.facts]
         docs.append(EvalDoc(s.id, report, gold))
     return docs
+
+
+def load_page_docs(splits: tuple[str, ...] = ("test",), manifest: str | Path | None = None,
+                   gold_dir: str | Path | None = None) -> list[EvalDoc]:
+    """The annotated real pages of the given splits (`annotation.realpages`): each page read
+    from the cache (checked by sha256) through the pipeline's structure step, paired with its
+    gold facts (``part_of`` included). Pages of the manifest not annotated yet are skipped."""
+    from nianbao.annotation.gold import load_gold
+    from nianbao.annotation.realpages import gold_path, load_manifest, page_file
+    from nianbao.pipeline import read_structure
+
+    docs = []
+    for entry in load_manifest(manifest):
+        path = gold_path(entry, gold_dir)
+        if entry.split not in splits or not path.is_file():
+            continue
+        report = read_structure(str(page_file(entry.sha256, entry.chars)))
+        gold = load_gold(path, text=report.text)
+        docs.append(EvalDoc(entry.doc, report, gold.to_facts()))
+    return docs

@@ -216,3 +216,21 @@ def confusion(examples: list[Example]) -> Counter:
             if i not in used:
                 pairs[("O", p.label)] += 1
     return pairs
+
+
+def part_of_accuracy(examples: list[Example]) -> tuple[int, int]:
+    """(right, total) over the value-matched facts: a match is right when both facts are
+    totals (``part_of`` null) or the prediction's total is the match of the gold fact's total."""
+    right = total = 0
+    for ex in examples:
+        pairs, _, _ = value_matches(ex)
+        gold_index = {id(f): i for i, f in enumerate(ex.gold)}
+        pred_index = {id(f): i for i, f in enumerate(ex.pred)}
+        matched = {gold_index[id(g)]: pred_index[id(p)] for g, p in pairs}
+        for g, p in pairs:
+            total += 1
+            if g.part_of is None:
+                right += p.part_of is None
+            else:
+                right += p.part_of is not None and matched.get(g.part_of) == p.part_of
+    return right, total

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from nianbao.evaluate.bootstrap import bootstrap_ci
 from nianbao.evaluate.data import EvalDoc, synthetic_docs
-from nianbao.evaluate.metrics import Example, confusion, score, value_errors
+from nianbao.evaluate.metrics import Example, confusion, part_of_accuracy, score, value_errors
 from nianbao.facts.catalogue import labels
 
 
@@ -60,12 +60,14 @@ class ModelSystem:
     """The tagger: its synthetic-pretrained checkpoint fine-tuned on each fold's real documents."""
 
     base_dir: str | None = None  # a trained (synthetic-only) tagger; default: the tagger's own choice
+    config: str | None = None  # a training config for the fine-tuning recipe; default: the shipped model's
     name: str = "model"
 
     def fit(self, train: list[EvalDoc]):
+        from nianbao.tagger.config import load_config
         from nianbao.tagger.train import train_fold
 
-        return train_fold(train, base_dir=self.base_dir)
+        return train_fold(train, base_dir=self.base_dir, config=load_config(self.config) if self.config else None)
 
 
 SYSTEMS = {"rules": RulesSystem, "crf": CrfSystem, "model": ModelSystem}
@@ -181,3 +183,53 @@ def real_learning_curve(docs: list[EvalDoc], system, sizes: list[int], k: int = 
         examples, _ = cross_validate(docs, FewerRealDocuments(system, n, seed), k, seed)
         points.append((n, score(examples, "value").micro.f1))
     return points
+
+
+def totals_only(examples: list[Example]) -> list[Example]:
+    """The same examples with only the totals and stand-alone counts (``part_of`` null)."""
+    return [Example(ex.doc, [f for f in ex.gold if f.part_of is None], [f for f in ex.pred if f.part_of is None])
+            for ex in examples]
+
+
+def heldout_examples(train: list[EvalDoc], test: list[EvalDoc], system) -> tuple[list[Example], float]:
+    """`system` fitted once on `train`, predicting every `test` document; (examples, seconds).
+    Predicted facts are linked to their totals as `nianbao check` links them."""
+    from nianbao.facts.parts import link_parts
+
+    started = time.perf_counter()
+    extractor = system.fit(train)
+    examples = []
+    for doc, pred in zip(test, extractor.extract([d.report for d in test])):
+        link_parts(doc.report.text, pred)
+        examples.append(Example(doc.doc, doc.gold, pred))
+    examples.sort(key=lambda e: e.doc)
+    return examples, time.perf_counter() - started
+
+
+def run_heldout(train: list[EvalDoc], test: list[EvalDoc], systems: list, out_dir: str | Path = "evaluate",
+                name: str = "real_pages", progress=lambda msg: None) -> dict:
+    """Fit each system on `train`, score it on the held-out `test` documents (value and strict
+    P/R/F1 per label, bootstrap intervals by document, totals only), compare the model with
+    the rules by a paired bootstrap, and write ``<name>.json`` / ``<name>.md`` and the errors."""
+    from nianbao.evaluate.bootstrap import paired_bootstrap
+    from nianbao.evaluate.tables import heldout_markdown
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results: dict = {"set": sorted(d.doc for d in test), "train": sorted(d.doc for d in train), "systems": {}}
+    examples_of = {}
+    for system in systems:
+        progress(f"{system.name}: fitting on {len(train)} documents, scoring {len(test)} held-out documents")
+        examples, seconds = heldout_examples(train, test, system)
+        examples_of[system.name] = examples
+        summary = summarise(examples, seconds)
+        summary["totals_only"] = score(totals_only(examples), "value", labels()).to_dict()["micro"]
+        summary["part_of"] = dict(zip(("right", "matched"), part_of_accuracy(examples)))
+        results["systems"][system.name] = summary
+        write_errors(value_errors(examples), out_dir / f"errors_{system.name}_{name}.tsv")
+    if "model" in examples_of and "rules" in examples_of:
+        results["model_minus_rules"] = {s: paired_bootstrap(examples_of["model"], examples_of["rules"], s)
+                                        for s in ("value", "strict")}
+    (out_dir / f"{name}.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    (out_dir / f"{name}.md").write_text(heldout_markdown(results), encoding="utf-8")
+    return results

@@ -22,13 +22,15 @@ Everything else is ``quantity`` or ``zero_claim`` (`FACT_KINDS`).
 Dropped outright: Chinese numerals with no measure word after them (一是, 进一步, (一)),
 negation words that are not zero claims (无法, 无正当理由, 未能, 未来, 未经, 无纸化 …, or a
 cue with no countable thing after it), and anything overlapping an ``exclude`` region
-(the tables: see `narrative_exclusions`).
+(the tables, page chrome and whatever lies outside the report body: see
+`narrative_exclusions`).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from nianbao.body import non_narrative
 from nianbao.facts.normalise import CN_NUMERAL_CHARS, UNITS
 from nianbao.report import Report
 
@@ -80,7 +82,8 @@ class Candidate:
 
 def narrative_exclusions(report: Report) -> list[tuple[int, int]]:
     """The table regions of a report, less whole prose lines inside them: facts never come
-    from a table.
+    from a table.  Nor from page chrome or outside the report body (`nianbao.body.non_narrative`),
+    which are added whole.
 
     A region can take in a sentence printed between the section heading and the grid
     (``四、…情况\n本年度未发生行政复议和行政诉讼。\n行政复议\t…``); a line that has no cell
@@ -91,6 +94,7 @@ def narrative_exclusions(report: Report) -> list[tuple[int, int]]:
     for table in report.tables.values():
         if table.start is not None:
             out.extend(_without_prose(report.text, table.start, table.end))
+    out.extend(non_narrative(report))
     return out
 
 

@@ -30,7 +30,7 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
 
 # `未发生行政复议和行政诉讼`: one zero cue states two facts (FACTS.md §4). A tagger gives one
 # label per character, so the second fact is added by this rule.
-_JOINT_ZERO = re.compile(r"^.{0,8}?(?:行政)?复议(?:案件)?(?:和|及|、|或|与)(?:提起)?(?:行政)?诉讼")
+_JOINT_ZERO = re.compile(r"^[^，,。；;\n]{0,16}?(?:行政)?复议(?:案件)?(?:和|及|、|或|与)(?:提起)?(?:行政)?诉讼")
 _JOINT_PAIR = {"REVIEW_CASES": "LITIGATION_CASES", "LITIGATION_CASES": "REVIEW_CASES"}
 
 

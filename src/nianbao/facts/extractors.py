@@ -4,7 +4,8 @@ An extractor has ``extract(reports: list[Report]) -> list[list[Fact]]``: one lis
 report, batched across documents.  Each implementation lives in its own module and is
 imported only when asked for (the model pulls in onnxruntime or torch; the rules need nothing), so the
 registry maps names to dotted paths.  Whatever the implementation returns, the registry
-guarantees the contract: facts sorted by start and none inside a table region.
+guarantees the contract: facts sorted by start and none inside a table region, in page
+chrome or outside the report body (`narrative_exclusions`).
 """
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def get_extractor(name: str, model_dir: str | None = None) -> Extractor:
 
 
 class NarrativeOnly:
-    """Wraps an extractor: drops facts inside table regions and sorts the rest by start.
+    """Wraps an extractor: drops facts inside table regions, page chrome or outside the report
+    body, and sorts the rest by start.
 
     Other attributes (``version``, ``name`` …) are the wrapped extractor's.
     """
@@ -50,7 +52,7 @@ class NarrativeOnly:
     def extract(self, reports: list[Report]) -> list[list[Fact]]:
         out = []
         for report, facts in zip(reports, self.inner.extract(reports), strict=True):
-            tables = narrative_exclusions(report)
-            kept = [f for f in facts if not any(s < f.end and f.start < e for s, e in tables)]
+            excluded = narrative_exclusions(report)
+            kept = [f for f in facts if not any(s < f.end and f.start < e for s, e in excluded)]
             out.append(sorted(kept, key=lambda f: (f.start, f.end)))
         return out

@@ -37,7 +37,7 @@ def label_config() -> str:
     colours = family_colours()
     lines = [
         "<View>",
-        '  <Header value="$source"/>',
+        '  <Header value="$doc"/>',
         f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}" showInline="true">',
     ]
     for info in catalogue.catalogue().values():

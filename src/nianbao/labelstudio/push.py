@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from nianbao.annotation.realpages import SOURCE_PREFIX
 from nianbao.labelstudio.config import label_config
 from nianbao.labelstudio.spans import SpanProblem, fact_result, span_problem
 from nianbao.labelstudio.tasks import MAX_CHARS, facts_by_chunk, narrative_chunks, table_regions
@@ -47,17 +48,22 @@ def doc_name(report: Report) -> str:
     """The document's name in tasks and output files: the file's stem, or its folder's
     name when the file has a generic name (``pt2021/page.txt`` -> ``pt2021``)."""
     path = Path(report.source)
+    if gold_source(report.source).startswith(SOURCE_PREFIX):
+        return path.stem[:16]  # a cached real page: <sha256>.txt
     if path.stem.lower() in {"page", "report", "index", "document", "text"} and path.parent.name:
         return path.parent.name
     return path.stem
 
 
 def gold_source(path: str) -> str:
-    """The source as gold files record it: relative to the shared folder when it lies
-    there, else absolute."""
+    """The source as gold files record it: ``real-pages:<sha256>`` for a page of the real-page
+    cache, relative to the shared folder when it lies there, else absolute."""
     from nianbao.annotation.gold import shared_dir
+    from nianbao.annotation.realpages import pages_dir
 
     resolved = Path(path).resolve()
+    if resolved.parent == pages_dir().resolve() and resolved.suffix == ".txt":
+        return SOURCE_PREFIX + resolved.stem
     try:
         return resolved.relative_to(shared_dir().resolve()).as_posix()
     except ValueError:

@@ -15,16 +15,12 @@ from __future__ import annotations
 
 import re
 
+from nianbao.facts.parts import WHOLE_MARKERS, PartList, countable, find_part_lists, same_label_parts
 from nianbao.reconcile import messages as msg
 from nianbao.reconcile.context import lead, scope_word, sentence_span
 from nianbao.reconcile.readings import MONEY_UNITS, PERCENT, Reading, near_cues, readings
 from nianbao.report import Fact, Finding, Report
 
-# whole label → labels of its parts besides its own
-PART_LABELS = {
-    "APP_RECEIVED": {"APP_NATURAL_PERSON", "APP_ORGANIZATION"},
-    "APP_PROCESSED": {"APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED"},
-}
 # part label → labels its whole may carry in a share
 WHOLE_LABELS = {
     "ONLINE_ITEMS": ("SERVICE_ITEMS",),
@@ -38,8 +34,6 @@ WHOLE_LABELS = {
     "APP_NOT_PROCESSED": ("APP_PROCESSED", "APP_RECEIVED"),
 }
 SHARE_CUES = ("占比", "占")
-PARTIAL_WORDS = ("其中", "含", "包括")
-_OPEN, _CLOSE = "(（", ")）"
 
 
 def check(report: Report) -> list[Finding]:
@@ -49,106 +43,56 @@ def check(report: Report) -> list[Finding]:
 # --- sums -------------------------------------------------------------------------------
 
 def sum_findings(report: Report) -> list[Finding]:
+    """`text.sum.<LABEL>` over every list of two or more parts (`facts.parts`): Σ = total
+    when the list claims to be whole, Σ ≤ total for a list of some kinds."""
     findings = []
-    facts = report.facts
-    for i, whole in enumerate(facts):
-        if not _countable(whole):
+    for found in find_part_lists(report.text, report.facts):
+        if len(found.parts) < 2:
             continue
-        listed = _parenthesised_parts(report, i)
-        found = listed or _qizhong_parts(report, i)
-        if found is None:
-            continue
-        parts, covers, included = found
-        finding = _sum_finding(report, i, parts, covers, included, scoped=listed is None)
+        parts = list(found.parts)
+        finding = _sum_finding(report, found.total, parts, _covers(report, found), _included(report, found),
+                               scoped=not found.bracketed)
         if finding is not None:
             findings.append(finding)
     return findings
 
 
 def sub_counts(report: Report) -> set[int]:
-    """Indices of facts that are parts of an earlier fact with the same label in the same
-    sentence, after 其中/含/包括 (``全年公开信息2000条，其中通知公告35条``): the annotation
-    guide keeps the parent's label on them, but a part is not the total a table prints."""
-    text, facts = report.text, report.facts
-    parts: set[int] = set()
-    for i, whole in enumerate(facts):
-        if i in parts or not _countable(whole):
-            continue
-        _, right = sentence_span(text, whole.start, whole.end)
-        for j in range(i + 1, len(facts)):
-            part = facts[j]
-            if part.start >= right:
-                break
-            if part.label == whole.label and part.start >= whole.end and _countable(part) \
-                    and any(w in text[whole.end:part.start] for w in PARTIAL_WORDS):
-                parts.add(j)
-    return parts
+    """Indices of parts that keep their total's label (``全年公开信息2000条，其中通知公告35条``):
+    a part is not the total a table prints."""
+    if any(f.part_of is not None for f in report.facts):
+        return same_label_parts(report.facts)
+    return {j for found in find_part_lists(report.text, report.facts) for j in found.parts
+            if report.facts[j].label == report.facts[found.total].label}
 
 
-def _countable(fact: Fact) -> bool:
-    return fact.value is not None and fact.unit not in PERCENT and fact.qualifier != "zero_claim"
+def _covers(report: Report, found: PartList) -> bool:
+    """Does the list claim to be the whole total? 分别, 包括…其他, a bracketed list of the
+    total's own label, or every kind named (自然人 + 法人或其他组织)."""
+    whole = report.facts[found.total]
+    if not found.partial:
+        if found.bracketed and all(report.facts[j].label == whole.label for j in found.parts):
+            return True
+        if found.marker in WHOLE_MARKERS or found.marker == "包括":
+            return True
+    return _covers_by_kind(report, whole, list(found.parts))
 
 
-def _allowed(whole: Fact, part: Fact) -> bool:
-    return part.label == whole.label or part.label in PART_LABELS.get(whole.label, ())
+def _included(report: Report, found: PartList) -> list[int]:
+    """The 上年结转 a bracket says the total includes besides a marked list of its parts
+    (``受理申请242例（含上年结转17例），其中自然人170例、法人和其他组织33例``)."""
+    if found.bracketed:
+        return []
+    text, facts, whole = report.text, report.facts, report.facts[found.total]
+    first = facts[found.parts[0]].start
+    return [j for j in range(found.total + 1, found.parts[0])
+            if facts[j].label == "APP_CARRIED_OVER" and facts[j].end <= first and countable(facts[j])
+            and "含" in text[whole.end:facts[j].start]]
 
 
 def _same_measure(facts: list[Fact]) -> bool:
     money = {f.unit in MONEY_UNITS for f in facts}
     return len(money) == 1
-
-
-def _parenthesised_parts(report: Report, i: int) -> tuple[list[int], bool, list[int]] | None:
-    text, whole = report.text, report.facts[i]
-    after = text[whole.end:whole.end + 3]
-    stripped = after.lstrip(" \u3000")
-    if not stripped or stripped[0] not in _OPEN:
-        return None
-    opened = whole.end + (len(after) - len(stripped))
-    closes = [p for p in (text.find(c, opened) for c in _CLOSE) if p != -1]
-    if not closes:
-        return None
-    closed = min(closes)
-    inside = [j for j, f in enumerate(report.facts) if opened < f.start and f.end <= closed]
-    if len(inside) < 2 or not all(_allowed(whole, report.facts[j]) and _countable(report.facts[j]) for j in inside):
-        return None
-    content = text[opened + 1:closed].strip()
-    partial = content.startswith(PARTIAL_WORDS) or content.rstrip("。 ").endswith("等")
-    same_label = all(report.facts[j].label == whole.label for j in inside)
-    return inside, (same_label and not partial) or _covers_by_kind(report, whole, inside), []
-
-
-def _qizhong_parts(report: Report, i: int) -> tuple[list[int], bool, list[int]] | None:
-    """Parts after 其中; also the 上年结转 a parenthesis says the whole includes
-    (``受理申请242例（含上年结转17例），其中自然人170例、法人和其他组织33例``)."""
-    text, facts, whole = report.text, report.facts, report.facts[i]
-    _, right = sentence_span(text, whole.start, whole.end)
-    following = [j for j in range(i + 1, len(facts)) if facts[j].start >= whole.end and facts[j].end <= right]
-    nested = [j for j in following if _depth(text[whole.end:facts[j].start]) > 0]
-    outside = [j for j in following if j not in nested]
-    if not outside or "其中" not in text[whole.end:facts[outside[0]].start]:
-        return None
-    included = [j for j in nested if j < outside[0] and facts[j].label == "APP_CARRIED_OVER"
-                and "含" in text[whole.end:facts[j].start] and _countable(facts[j])]
-    parts = []
-    for j in outside:  # nested facts after a part break that part down (预决算公开197条（政府预决算32条…）)
-        if not _allowed(whole, facts[j]) or not _countable(facts[j]):
-            break
-        parts.append(j)
-    if len(parts) < 2:
-        return None
-    return parts, _covers_by_kind(report, whole, parts), included
-
-
-def _depth(text: str) -> int:
-    """How many parentheses are open at the end of `text`."""
-    depth = 0
-    for ch in text:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-    return depth
 
 
 def _covers_by_kind(report: Report, whole: Fact, parts: list[int]) -> bool:
@@ -245,7 +189,7 @@ def _part_before(report: Report, k: int) -> int | None:
         fact = report.facts[j]
         if fact.end <= left:
             return None
-        if _countable(fact) and fact.value and fact.end <= rate.start:
+        if countable(fact) and fact.value and fact.end <= rate.start:
             between = report.text[fact.end:rate.start]
             return j if not re.search(r"\d", between) else None
     return None
@@ -260,7 +204,7 @@ def _whole_before(report: Report, part_index: int) -> int | None:
         fact = report.facts[j]
         if fact.start < window_left:
             return None
-        if fact.label in labels and _countable(fact) and fact.value and "其中" not in lead(report.text, fact):
+        if fact.label in labels and countable(fact) and fact.value and "其中" not in lead(report.text, fact):
             return j
     return None
 

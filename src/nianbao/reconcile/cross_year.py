@@ -5,12 +5,15 @@
 * `cross_year.in_force.<row>` — 2021 layout, rows 规章 and 规范性文件: last year's
   ``in_force`` + this year's ``issued`` − ``repealed`` equals this year's ``in_force``.
 
-A report is linked to last year's when both are in the same run and carry the same issuer
-(read from the report by the sections stage). Findings go on this year's report; the
+A report is linked to last year's when both are in the same run and their issuers (read
+from the report by the sections stage) name one body: `nianbao.issuer.same_issuer`, which
+compares `normalise_issuer` keys (××县人民政府办公室 = ××县政府办, ××街道办事处 = ××街道) and
+lets a name carry the region above it (绿园区同心街道 = 同心街道). Findings go on this year's report; the
 previous report's cells travel in ``evidence["previous"]``.
 """
 from __future__ import annotations
 
+from nianbao.issuer import normalise_issuer, same_issuer
 from nianbao.reconcile.cells import cell_name
 from nianbao.reconcile.messages import number
 from nianbao.report import Finding, Report
@@ -19,17 +22,17 @@ IN_FORCE_ROWS = ("regulations", "normative_docs")
 
 
 def findings(reports: list[Report]) -> list[tuple[Report, list[Finding]]]:
-    by_year: dict[tuple[str, int], Report] = {}
+    by_year: dict[int, dict[str, Report]] = {}
     for report in reports:
         key = _key(report)
         if key is not None:
-            by_year.setdefault(key, report)
+            by_year.setdefault(key[1], {}).setdefault(key[0], report)
     out = []
     for report in reports:
         key = _key(report)
         if key is None:
             continue
-        previous = by_year.get((key[0], key[1] - 1))
+        previous = _previous(by_year.get(key[1] - 1, {}), key[0])
         if previous is None:
             continue
         found = [carry(previous, report)] + in_force(previous, report)
@@ -38,10 +41,19 @@ def findings(reports: list[Report]) -> list[tuple[Report, list[Finding]]]:
 
 
 def _key(report: Report) -> tuple[str, int] | None:
-    issuer = "".join((report.issuer or "").split())
+    issuer = normalise_issuer(report.issuer)
     if not issuer or not report.year:
         return None
     return issuer, int(report.year)
+
+
+def _previous(last_year: dict[str, Report], issuer: str) -> Report | None:
+    """Last year's report of `issuer` (a normalised key): the same key, else the one key that
+    names the same body with or without its region in front."""
+    if issuer in last_year:
+        return last_year[issuer]
+    alike = [r for k, r in last_year.items() if same_issuer(k, issuer)]
+    return alike[0] if len(alike) == 1 else None
 
 
 def carry(previous: Report, report: Report) -> Finding:

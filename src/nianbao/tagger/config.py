@@ -40,6 +40,7 @@ class TaggerConfig:
     synthetic_seed: int = 2026
     dev_fraction: float = 0.15  # of the synthetic reports, split by document
     use_gold: bool = True
+    real_pages: list[str] = field(default_factory=list)  # real-page splits trained on too (train, dev)
     pretrain: StageConfig = field(default_factory=StageConfig)
     finetune: StageConfig = field(default_factory=lambda: StageConfig(max_steps=120, lr=5e-5, train_layers=[3]))
     threads: int | None = None

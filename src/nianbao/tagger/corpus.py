@@ -32,6 +32,13 @@ def gold_docs(names: Sequence[str] | None = None) -> list[Doc]:
     return [as_doc(d) for d in load_gold_docs() if names is None or d.doc in names]
 
 
+def page_docs(splits: tuple[str, ...]) -> list[Doc]:
+    """The annotated real pages of these splits (`nianbao.annotation.realpages`)."""
+    from nianbao.evaluate.data import load_page_docs
+
+    return [as_doc(d) for d in load_page_docs(splits)]
+
+
 def as_doc(d, source: str = "gold") -> Doc:
     """A `Doc` from a `Doc` or an evaluation document (``.doc``, ``.report``, ``.gold`` facts).
 

@@ -33,7 +33,7 @@ import torch
 from nianbao.facts.catalogue import labels as catalogue_labels
 from nianbao.tagger.chars import CharVocab, load_vocab
 from nianbao.tagger.config import StageConfig, TaggerConfig, dump_config
-from nianbao.tagger.corpus import as_doc, doc_windows, gold_docs, synthetic_docs
+from nianbao.tagger.corpus import as_doc, doc_windows, gold_docs, page_docs, synthetic_docs
 from nianbao.tagger.data import (IGNORE, Doc, TagScheme, data_hash, encode_batch, gold_coverage, heading_finder,
                                  window_labels)
 from nianbao.tagger.model import NEW_PARTS, Tagger, build_tagger, set_threads, tensors, trainable_names
@@ -201,6 +201,30 @@ def run_stage(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: Tagger
     return summary
 
 
+def data_summary(synthetic: list[Doc], gold: list[Doc], config: TaggerConfig) -> dict:
+    """What a model card says of the data: hashes of the synthetic and real documents, the
+    real documents by name and, when real pages were used, the hash of their manifest."""
+    import hashlib
+
+    from nianbao.annotation.realpages import MANIFEST
+
+    data = {"synthetic": data_hash(synthetic), "gold": data_hash(gold) if gold else None,
+            "synthetic_reports": len(synthetic), "gold_documents": sorted(d.doc_id for d in gold)}
+    if config.real_pages:
+        data["real_pages"] = {"splits": list(config.real_pages),
+                              "manifest_sha256": hashlib.sha256(MANIFEST.read_bytes()).hexdigest()}
+    return data
+
+
+def training_gold(config: TaggerConfig) -> list[Doc]:
+    """The real annotated documents a config trains on: the gold corpus (``use_gold``) and
+    the annotated real pages of the splits in ``real_pages``."""
+    docs = gold_docs() if config.use_gold else []
+    if config.real_pages:
+        docs += page_docs(tuple(config.real_pages))
+    return docs
+
+
 def _base_dir(config: TaggerConfig, base_model: str | None) -> Path:
     from nianbao.tagger.base import prepare_base
 
@@ -234,7 +258,7 @@ def train(config: TaggerConfig, out_dir: str | os.PathLike, *, base_model: str |
 
     t0 = time.perf_counter()
     synthetic = synthetic if synthetic is not None else synthetic_docs(config.synthetic_reports, config.synthetic_seed)
-    gold = gold if gold is not None else (gold_docs() if config.use_gold else [])
+    gold = gold if gold is not None else training_gold(config)
     syn_train, syn_dev = split_documents(synthetic, config.dev_fraction, config.seed)
     log({"event": "data", "synthetic_train": len(syn_train), "synthetic_dev": len(syn_dev), "gold": len(gold),
          "seconds": round(time.perf_counter() - t0, 1)})
@@ -255,8 +279,7 @@ def train(config: TaggerConfig, out_dir: str | os.PathLike, *, base_model: str |
     pre_dir = out / "pretrained"
     save_tagger(model, pre["trainable"], pre_dir, scheme=scheme, window=config.window, layers=config.layers,
                 base_dir=base, prior=config.prior)
-    data = {"synthetic": data_hash(synthetic), "gold": data_hash(gold) if gold else None,
-            "synthetic_reports": len(synthetic), "gold_documents": sorted(d.doc_id for d in gold)}
+    data = data_summary(synthetic, gold, config)
     write_card(pre_dir, config, metrics, data, base, stage="pretrained")
     (pre_dir / "config.yaml").write_text(dump_config(config), "utf-8")
     (pre_dir / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False), "utf-8")
@@ -288,7 +311,7 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
     base = Path(base_dir) if base_dir else _base_dir(config, None)
     vocab, scheme = load_vocab(base), TagScheme(catalogue_labels())
     synthetic = synthetic if synthetic is not None else synthetic_docs(config.synthetic_reports, config.synthetic_seed)
-    gold = gold if gold is not None else (gold_docs() if config.use_gold else [])
+    gold = gold if gold is not None else training_gold(config)
     syn_train, syn_dev = split_documents(synthetic, config.dev_fraction, config.seed)
     log_path = log_path or out / "train_log.jsonl"
     out.mkdir(parents=True, exist_ok=True)
@@ -315,8 +338,7 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
                 base_dir=base, parent=os.path.relpath(pretrained_dir, out), prior=config.prior)
     (out / "config.yaml").write_text(dump_config(config), "utf-8")
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False), "utf-8")
-    data = {"synthetic": data_hash(synthetic), "gold": data_hash(gold) if gold else None,
-            "synthetic_reports": len(synthetic), "gold_documents": sorted(d.doc_id for d in gold)}
+    data = data_summary(synthetic, gold, config)
     write_card(out, config, metrics, data, base, stage="default")
     return metrics
 

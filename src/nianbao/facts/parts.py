@@ -1,0 +1,220 @@
+"""Totals and their parts (FACTS.md §4, v1.2): which earlier fact each fact breaks down.
+
+``全年共发布信息86条（其中通知公告12条、人事信息3条）``, ``主动公开政府信息230条，其中网站150条、
+政务微信80条``, ``收到申请81件，其中自然人80件、商业企业1件``: every part is a fact whose
+``part_of`` is the index of its total in the report's facts (a part of a part points at that
+part). Read conservatively from where the facts sit:
+
+* a **bracketed list** right after a total: the facts inside the brackets;
+* a **marked list** after a total in the same sentence: after 其中, 包括, 分别, 主要有, 涵盖 or a
+  colon, the run of facts that follows, up to the first fact that cannot be a part of that
+  total (a second count of the same thing, ``受理98件，办结98件``, has no marker and is no part).
+
+A part either keeps its total's label (a topic or kind: 通知公告 of published information) or
+carries a label that can break its total down (`PART_LABELS`: 网站 and 政务微信 of published
+information, 自然人 of applications). Zero claims and rates are never totals or parts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nianbao.report import Fact
+
+SENTENCE_ENDS = "。！？；;!?\n"
+OPEN, CLOSE = "(（", ")）"
+MARKERS = ("其中", "包括", "分别", "主要有", "涵盖", "含")
+WHOLE_MARKERS = ("分别",)  # the list claims to be the whole total
+PARTIAL_WORDS = ("其中", "含", "包括", "主要有", "涵盖")  # a list of some kinds unless 其他 closes it
+PERCENT = ("%", "％")
+
+# total label → labels of parts that carry their own label (FACTS.md §4 rule 1)
+PART_LABELS: dict[str, frozenset[str]] = {
+    "INFO_PUBLISHED": frozenset({"WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS",
+                                 "REGULATIONS", "NORMATIVE_DOCS", "POLICY_INTERPRETATIONS",
+                                 "ADMIN_DECISIONS", "PROCUREMENT"}),
+    "APP_RECEIVED": frozenset({"APP_NATURAL_PERSON", "APP_ORGANIZATION"}),
+    "APP_PROCESSED": frozenset({"APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED"}),
+    "SERVICE_ITEMS": frozenset({"ONLINE_ITEMS", "ONE_VISIT_ITEMS"}),
+    "OTHER_MEDIA_POSTS": frozenset({"WECHAT_POSTS", "WEIBO_POSTS"}),
+    "WEBSITE_POSTS": frozenset({"NORMATIVE_DOCS", "POLICY_INTERPRETATIONS"}),
+    "NPC_SUGGESTIONS": frozenset(),
+}
+
+
+# counts of published items: a topic part of any of them keeps its total's label (rule 2); a
+# part that names its own channel (网站150条 of published information) keeps its own (rule 1)
+POSTS = frozenset({"INFO_PUBLISHED", "WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS"})
+_SEPARATORS = "、，,；;：:（(）)。\n"
+
+
+@dataclass(frozen=True)
+class PartList:
+    """One list of parts of one total: indices into the facts, and how it was marked."""
+
+    total: int
+    parts: tuple[int, ...]
+    bracketed: bool  # ``19个(微博2个、微信15个)``
+    marker: str | None  # 其中 / 分别 / … for a marked list
+    partial: bool  # the list says it names only some kinds (其中, 含, 包括, …等)
+
+
+def countable(fact: Fact) -> bool:
+    """A count that can be a total or a part: a number, not a rate, not a zero claim."""
+    return fact.value is not None and fact.unit not in PERCENT and fact.qualifier != "zero_claim"
+
+
+def can_be_part(total: Fact, part: Fact) -> bool:
+    if not countable(part):
+        return False
+    if total.label in POSTS and part.label in POSTS:  # a channel's topics, or channels of a total
+        return True
+    return part.label == total.label or part.label in PART_LABELS.get(total.label, ())
+
+
+def find_part_lists(text: str, facts: list[Fact]) -> list[PartList]:
+    """Every list of parts in the narrative, in text order (facts sorted by offset)."""
+    lists: list[PartList] = []
+    in_marked: set[int] = set()  # a marked list belongs to the first total of its sentence
+    for i, total in enumerate(facts):
+        if not countable(total):
+            continue
+        found = _bracketed(text, facts, i)
+        if found is not None:
+            lists.append(found)
+        for found in _marked(text, facts, i):
+            if not in_marked.intersection(found.parts):
+                lists.append(found)
+                in_marked.update(found.parts)
+    return lists
+
+
+def link_parts(text: str, facts: list[Fact]) -> None:
+    """Set ``part_of`` on every fact that is a part of an earlier fact (the nearest list wins
+    when two could claim it: a bracketed list inside a marked one breaks down that part),
+    then give each topic part of published items its total's label (FACTS.md §4 rule 2:
+    工作动态40条 under 网站公开信息64条 is WEBSITE_POSTS, whatever the extractor said)."""
+    for fact in facts:
+        fact.part_of = None
+    for found in sorted(find_part_lists(text, facts), key=lambda p: facts[p.total].start):
+        for j in found.parts:
+            facts[j].part_of = found.total
+    for fact in facts:
+        if fact.part_of is None:
+            continue
+        total = facts[fact.part_of]
+        if total.label in POSTS and fact.label in POSTS and fact.label != total.label \
+                and not _names_channel(text, fact):
+            fact.label = total.label
+
+
+def same_label_parts(facts: list[Fact]) -> set[int]:
+    """Indices of parts that keep their total's label (FACTS.md §4 rule 2): never compared
+    with the table cell of that label, which counts the whole."""
+    return {i for i, f in enumerate(facts)
+            if f.part_of is not None and 0 <= f.part_of < len(facts) and facts[f.part_of].label == f.label}
+
+
+def _names_channel(text: str, fact: Fact) -> bool:
+    """Does the part's own words (since the previous separator) name its label's channel?"""
+    from nianbao.facts.catalogue import catalogue
+
+    left = max(text.rfind(ch, 0, fact.start) for ch in _SEPARATORS) + 1
+    own = text[max(left, fact.start - 20):fact.start]
+    if fact.label == "INFO_PUBLISHED":
+        return False
+    return any(cue in own for cue in catalogue()[fact.label].cues)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    rights = [i for i in (text.find(ch, start) for ch in SENTENCE_ENDS) if i != -1]
+    return min(rights) if rights else len(text)
+
+
+def _closing(text: str, opened: int, limit: int) -> int | None:
+    """The bracket closing the one at `opened` (nesting respected), before `limit`."""
+    depth = 0
+    for k in range(opened, min(limit, len(text))):
+        if text[k] in OPEN:
+            depth += 1
+        elif text[k] in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return k
+    return None
+
+
+def _bracketed(text: str, facts: list[Fact], i: int) -> PartList | None:
+    total = facts[i]
+    after = text[total.end:total.end + 3]
+    stripped = after.lstrip(" \u3000")
+    if not stripped or stripped[0] not in OPEN:
+        return None
+    opened = total.end + len(after) - len(stripped)
+    closed = _closing(text, opened, opened + 400)
+    if closed is None:
+        return None
+    inside = [j for j in range(i + 1, len(facts)) if opened < facts[j].start and facts[j].end <= closed]
+    top = [j for j in inside if _depth(text[opened + 1:facts[j].start]) == 0]
+    parts = [j for j in top if can_be_part(total, facts[j])]
+    if not parts or len(parts) != len([j for j in top if countable(facts[j])]):
+        return None
+    content = text[opened + 1:closed].strip()
+    partial = content.startswith(PARTIAL_WORDS) and "其他" not in content or content.rstrip("。 ").endswith("等")
+    marker = next((m for m in MARKERS if content.startswith(m)), None)
+    return PartList(total=i, parts=tuple(parts), bracketed=True, marker=marker, partial=partial)
+
+
+def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
+    """Marked lists after total `i` in its sentence; a second marker starts a second list of
+    the same total (``收到申请20件，其中网上12件、信函8件，其中自然人18件、法人2件``)."""
+    total = facts[i]
+    end = _sentence_end(text, total.end)
+    following = [j for j in range(i + 1, len(facts)) if facts[j].start >= total.end and facts[j].end <= end]
+    outside = [j for j in following if _depth(text[total.end:facts[j].start]) == 0]
+    if not outside:
+        return []
+    lead = text[total.end:facts[outside[0]].start]
+    marker = _marker(lead)
+    if marker is None and not lead.lstrip(" \u3000").startswith(("：", ":")):
+        return []
+    runs: list[tuple[str | None, list[int]]] = [(marker, [])]
+    previous = total.end
+    for j in outside:
+        if not countable(facts[j]):
+            continue
+        if not can_be_part(total, facts[j]):
+            break
+        again = _marker(text[previous:facts[j].start])
+        if runs[-1][1] and again is not None:
+            runs.append((again, []))
+        runs[-1][1].append(j)
+        previous = facts[j].end
+    lists = []
+    for k, (mark, parts) in enumerate(runs):
+        if not parts:
+            continue
+        stop = facts[runs[k + 1][1][0]].start if k + 1 < len(runs) else end
+        listed = text[facts[parts[0]].start:facts[parts[-1]].end]
+        partial = mark in PARTIAL_WORDS and "其他" not in listed or text[facts[parts[-1]].end:stop].lstrip().startswith("等")
+        lists.append(PartList(total=i, parts=tuple(parts), bracketed=False, marker=mark, partial=partial))
+    return lists
+
+
+def _marker(between: str) -> str | None:
+    """The list marker in the words between a total (or a part) and the next fact; 含 only
+    right at the start (含上年结转…, not 包含 inside a noun)."""
+    found = next((m for m in MARKERS if m in between and m != "含"), None)
+    if found is None and between.lstrip(" \u3000，,（(").startswith("含"):
+        return "含"
+    return found
+
+
+def _depth(text: str) -> int:
+    """How many brackets are open at the end of `text`."""
+    depth = 0
+    for ch in text:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE and depth:
+            depth -= 1
+    return depth

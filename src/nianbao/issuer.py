@@ -1,0 +1,172 @@
+"""Who issued a report, read from the report itself, and one normal form for linking years.
+
+`find_issuer(text, title, body, chrome)` tries, in order, and keeps the first body it finds:
+
+1. the **title**: the name before the year (``××街道办事处2022年政府信息公开工作年度报告``),
+   else right after it (``2024 年上海市科委政府信息公开…``);
+2. the **preamble**: ``现公布××街道办事处2019年…``, ``现向社会公布2020年度××办事处…``,
+   ``本年度报告由××街道依据…``, ``汇总××街道办事处的政府信息公开统计数据``;
+3. the **signature** over the closing date at the end of the body (``××街道办事处\\n2023年1月20日``);
+4. the **contact line**: ``请联系××区××街道办事处``, ``请与××办事处党政办公室联系`` (an office
+   inside a body gives the body: ``××办事处党政办公室`` → ``××办事处``).
+
+A name must end like a body (人民政府, 办事处, 街道, 镇, 局, 委员会, 办公室 …) and must not be
+a pronoun (我区, 本机关).  Nothing outside the body and nothing in page chrome is read, and no
+name is made up: when the report names no body, the issuer is None.
+
+`normalise_issuer(name)` is the one key cross-year linking compares: ``××县人民政府办公室`` and
+``××县政府办`` → ``××县政府办``; ``××街道办事处``, ``××街道办`` and ``×× 街道`` → ``××街道``;
+``××县人民政府`` → ``××县``; ``管理委员会`` → ``管委会``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|政府信息|年度报告|年报)")
+_ORGAN = re.compile(
+    r"(?:人民政府|政府|办事处|街道|镇|乡|苏木|管委会|管理委员会|委员会|委|局|办公室|办|厅|中心|院|署|处|所|站|队|会|"
+    r"区|县|市|州|盟|旗|部|集团|公司|分局|馆)$")
+_NAME = r"[^\s，,。；;：:、《》“”\"（）()【】\[\]|]{2,40}?"
+_YEAR_PART = r"(?:(?:19|20)\d{2}\s*年度?\s*)"
+_DISCLOSURE = r"(?:的)?\s*(?:政府信息公开|政务公开|信息公开|政府信息)"
+_PREAMBLE = [
+    re.compile(rf"现(?:向社会)?(?:予以)?公[布开]\s*{_YEAR_PART}?\s*(?P<name>{_NAME})\s*{_YEAR_PART}?{_DISCLOSURE}"),
+    re.compile(rf"本(?:年度)?(?:工作)?报告(?:是)?由\s*(?P<name>{_NAME})\s*(?:依据|根据|按照|依照|编制|结合|汇总)"),
+    re.compile(rf"汇总\s*(?P<name>{_NAME}){_DISCLOSURE}"),
+]
+_CONTACT = [
+    re.compile(rf"请(?:与|向)\s*(?P<name>{_NAME})\s*联系"),
+    re.compile(rf"(?:请联系|联系单位|联系部门)\s*[:：]?\s*(?P<name>{_NAME})\s*(?=[，,。；;（(：:\s]|$|地址|电话|联系)"),
+]
+_INNER_OFFICE = re.compile(
+    r"(?:党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务服务办公室|党政办|综合办|办公室|"
+    r"政务公开科|综合科|政务服务中心)$")
+_PRONOUN = re.compile(r"^(?:我|本|该|各|全|上级|市级|县级|区级)")
+_NOT_A_NAME = re.compile(r"信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站")
+_CN_DIGIT = "〇○零一二三四五六七八九十"
+_DATE_LINE = re.compile(
+    rf"(?:(?:19|20)\d{{2}}|二[{_CN_DIGIT}]{{3}})[ \t]*年[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}]{{1,2}})[ \t]*月"
+    rf"[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})[ \t]*日")
+
+
+def issuer_from_title(title: str | None) -> str | None:
+    """The issuing body as the title writes it: before the year, else just after it."""
+    if not title:
+        return None
+    m = _YEAR.search(title)
+    if m is None:
+        return None
+    before = title[: m.start()].strip()
+    if before:
+        return before
+    after = _ISSUER_AFTER_YEAR.match(title[m.end():])
+    if after is None or after.group(1).startswith(("政府信息", "政务公开", "信息公开")):
+        return None  # 2020年政府信息公开工作年度报告: the title names no body
+    return after.group(1)
+
+
+def find_issuer(text: str, title: str | None, body: tuple[int, int] | None = None,
+                chrome: Sequence[tuple[int, int]] = (), first_section: int | None = None) -> str | None:
+    """The issuing body (module docstring); None when the report names none."""
+    named = issuer_from_title(title)
+    if named:
+        return named
+    start, end = body if body is not None else (0, len(text))
+    head_end = first_section if first_section is not None and first_section > start else min(end, start + 1500)
+    for pattern in _PREAMBLE:
+        name = _first_name(pattern, text, start, head_end, chrome)
+        if name:
+            return name
+    signed = _signature(text, start, end, chrome)
+    if signed:
+        return signed
+    for pattern in _CONTACT:
+        name = _first_name(pattern, text, start, end, chrome, inner_office=True)
+        if name:
+            return name
+    return None
+
+
+def _first_name(pattern: re.Pattern, text: str, start: int, end: int, chrome: Sequence[tuple[int, int]],
+                inner_office: bool = False) -> str | None:
+    for m in pattern.finditer(text, start, end):
+        if _in(m.start("name"), m.end("name"), chrome):
+            continue
+        raw = m.group("name")
+        if text.startswith("政府", m.end("name")) and not _ORGAN.search(raw):
+            raw += "政府"  # 白沙镇人民|政府信息公开: the lazy name stopped inside 人民政府
+        name = _as_name(raw, inner_office)
+        if name:
+            return name
+    return None
+
+
+def _as_name(raw: str, inner_office: bool = False) -> str | None:
+    name = raw.strip()
+    if inner_office:
+        outer = _INNER_OFFICE.sub("", name)
+        if outer != name and _ORGAN.search(outer) and len(outer) >= 3:
+            name = outer
+    if len(name) < 2 or _PRONOUN.match(name) or _NOT_A_NAME.search(name) or _YEAR.search(name):
+        return None
+    return name if _ORGAN.search(name) else None
+
+
+def _signature(text: str, start: int, end: int, chrome: Sequence[tuple[int, int]]) -> str | None:
+    """The body named on the line(s) just above the closing date at the end of the body."""
+    tail_start = max(start, end - 400)
+    dates = [m for m in _DATE_LINE.finditer(text, tail_start, end) if not _in(m.start(), m.end(), chrome)]
+    if not dates:
+        return None
+    date = dates[-1]
+    if text[date.end():end].strip():
+        return None  # the date is not the last thing in the body
+    before = text[tail_start:date.start()].rstrip(" \t\u3000\n")
+    # the signature is the last line (or the last space-separated run on a scraped one-line page)
+    pieces = re.split(r"\n|[ \t\u3000]{1,}|(?<=[。；！？])", before)
+    for piece in reversed(pieces[-3:]):
+        piece = piece.strip()
+        if not piece:
+            continue
+        return _as_name(piece)
+    return None
+
+
+def _in(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+_NORMAL = [
+    (re.compile(r"\s+"), ""),
+    (re.compile(r"[（(][^）)]*[）)]"), ""),  # 只楚园（街道）办事处 → 只楚园办事处
+    (re.compile(r"人民政府"), "政府"),
+    (re.compile(r"管理委员会"), "管委会"),
+    (re.compile(r"办公室$"), "办"),
+    (re.compile(r"街道办事处$|街道办$"), "街道"),
+    (re.compile(r"办事处$"), "街道"),
+    (re.compile(r"(?<=[镇乡县区市州旗])政府$"), ""),
+]
+
+
+def normalise_issuer(name: str | None) -> str:
+    """One key for the names one body goes by (module docstring); '' for no name."""
+    key = name or ""
+    for pattern, repl in _NORMAL:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def same_issuer(a: str | None, b: str | None) -> bool:
+    """Whether two printed names are one body: equal keys, or one key is the other with the
+    region above it in front (``绿园区同心街道`` and ``同心街道``)."""
+    ka, kb = normalise_issuer(a), normalise_issuer(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    short, long = sorted((ka, kb), key=len)
+    if len(short) < 3 or not long.endswith(short):
+        return False
+    return re.search(r"(?:省|自治区|市|区|县|州|盟|旗)$", long[: -len(short)]) is not None

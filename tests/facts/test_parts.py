@@ -1,0 +1,107 @@
+"""Totals and their parts (FACTS.md §4–5, v1.2): `part_of` from where the facts sit."""
+from nianbao.facts.parts import find_part_lists, link_parts, same_label_parts
+from tests.reconcile.build import fact
+
+
+def linked(text, *facts):
+    facts = sorted(facts, key=lambda f: (f.start, f.label))
+    link_parts(text, facts)
+    return [(f.text, f.label, None if f.part_of is None else facts[f.part_of].text) for f in facts]
+
+
+def test_topic_parts_in_brackets_keep_the_total_label_and_point_at_it():
+    text = "全年共发布信息86条（其中通知公告12条、人事信息3条）。"
+    got = linked(text, fact(text, "86条", "INFO_PUBLISHED", 86), fact(text, "12条", "INFO_PUBLISHED", 12),
+                 fact(text, "3条", "INFO_PUBLISHED", 3))
+    assert got == [("86条", "INFO_PUBLISHED", None), ("12条", "INFO_PUBLISHED", "86条"),
+                   ("3条", "INFO_PUBLISHED", "86条")]
+
+
+def test_channel_parts_of_published_information_take_their_own_labels():
+    text = "主动公开政府信息230条，其中网站150条、政务微信80条。"
+    got = linked(text, fact(text, "230条", "INFO_PUBLISHED", 230), fact(text, "150条", "WEBSITE_POSTS", 150),
+                 fact(text, "80条", "WECHAT_POSTS", 80))
+    assert [g[2] for g in got] == [None, "230条", "230条"]
+
+
+def test_kinds_of_applicant_are_parts_of_the_applications_received():
+    text = "收到申请81件，其中自然人80件、商业企业1件。"
+    got = linked(text, fact(text, "81件", "APP_RECEIVED", 81), fact(text, "80件", "APP_NATURAL_PERSON", 80),
+                 fact(text, "1件", "APP_ORGANIZATION", 1, nth=1))
+    assert [g[2] for g in got] == [None, "81件", "81件"]
+
+
+def test_one_kind_of_service_item_after_qizhong_is_a_part():
+    text = "共有政务服务事项958个，其中行政许可事项541个。"
+    got = linked(text, fact(text, "958个", "SERVICE_ITEMS", 958), fact(text, "541个", "SERVICE_ITEMS", 541))
+    assert got[1][2] == "958个"
+
+
+def test_new_media_accounts_in_brackets_are_parts_of_the_count_before():
+    text = "政务新媒体19个(微博2个、微信15个、小程序2个)。"
+    facts = [fact(text, "19个", "NEW_MEDIA_ACCOUNTS", 19), fact(text, "2个", "NEW_MEDIA_ACCOUNTS", 2),
+             fact(text, "15个", "NEW_MEDIA_ACCOUNTS", 15), fact(text, "2个", "NEW_MEDIA_ACCOUNTS", 2, nth=1)]
+    link_parts(text, facts)
+    assert [f.part_of for f in facts] == [None, 0, 0, 0]
+    assert same_label_parts(facts) == {1, 2, 3}
+
+
+def test_fenbie_list_claims_to_be_the_whole():
+    text = "网站公开信息64条，分别为工作动态40条、政策文件9条。"
+    facts = [fact(text, "64条", "WEBSITE_POSTS", 64), fact(text, "40条", "WEBSITE_POSTS", 40),
+             fact(text, "9条", "WEBSITE_POSTS", 9)]
+    (found,) = find_part_lists(text, facts)
+    assert found.parts == (1, 2) and found.marker == "分别" and not found.partial
+
+
+def test_a_second_count_of_the_same_thing_is_not_a_part():
+    text = "全年收到信息公开申请98个,办理98件。"
+    got = linked(text, fact(text, "98个", "APP_RECEIVED", 98), fact(text, "98件", "APP_PROCESSED", 98))
+    assert [g[2] for g in got] == [None, None]
+
+
+def test_a_topic_count_after_no_total_stands_alone():
+    text = "公开财政资金信息9条。"
+    assert linked(text, fact(text, "9条", "INFO_PUBLISHED", 9)) == [("9条", "INFO_PUBLISHED", None)]
+
+
+def test_a_total_broken_down_twice_has_two_lists():
+    text = "收到申请20件，其中网上申请12件、信函申请8件，其中自然人18件、法人2件。"
+    facts = [fact(text, "20件", "APP_RECEIVED", 20), fact(text, "12件", "APP_RECEIVED", 12),
+             fact(text, "8件", "APP_RECEIVED", 8), fact(text, "18件", "APP_NATURAL_PERSON", 18),
+             fact(text, "2件", "APP_ORGANIZATION", 2)]
+    lists = find_part_lists(text, facts)
+    assert [found.parts for found in lists] == [(1, 2), (3, 4)]
+    link_parts(text, facts)
+    assert [f.part_of for f in facts] == [None, 0, 0, 0, 0]
+
+
+def test_a_part_broken_down_in_brackets_is_the_total_of_its_own_parts():
+    text = "发布信息100条，其中预决算信息30条（部门预算20条、部门决算10条）、工作动态70条。"
+    facts = [fact(text, "100条", "INFO_PUBLISHED", 100), fact(text, "30条", "INFO_PUBLISHED", 30),
+             fact(text, "20条", "INFO_PUBLISHED", 20), fact(text, "10条", "INFO_PUBLISHED", 10),
+             fact(text, "70条", "INFO_PUBLISHED", 70)]
+    link_parts(text, facts)
+    assert [f.part_of for f in facts] == [None, 0, 1, 1, 0]
+
+
+def test_zero_claims_and_rates_are_never_parts():
+    text = "办理政务服务事项200件，其中网上办理180件，占比90%。"
+    facts = [fact(text, "200件", "SERVICES_HANDLED", 200), fact(text, "180件", "SERVICES_HANDLED", 180),
+             fact(text, "90%", "RATE", 90, unit="%")]
+    link_parts(text, facts)
+    assert [f.part_of for f in facts] == [None, 0, None]
+
+
+def test_a_topic_part_takes_the_label_of_its_channel_total():
+    text = "网站公开信息64条，分别为工作动态40条、政策文件9条。"
+    got = linked(text, fact(text, "64条", "WEBSITE_POSTS", 64), fact(text, "40条", "INFO_PUBLISHED", 40),
+                 fact(text, "9条", "INFO_PUBLISHED", 9))
+    assert [(g[1], g[2]) for g in got] == [("WEBSITE_POSTS", None), ("WEBSITE_POSTS", "64条"), ("WEBSITE_POSTS", "64条")]
+
+
+def test_a_part_that_names_its_own_channel_keeps_its_label_and_one_that_does_not_takes_the_totals():
+    text = "主动公开政府信息230条，其中网站150条、工作动态60条。"
+    got = linked(text, fact(text, "230条", "INFO_PUBLISHED", 230), fact(text, "150条", "WEBSITE_POSTS", 150),
+                 fact(text, "60条", "WEBSITE_POSTS", 60))
+    assert [g[1] for g in got] == ["INFO_PUBLISHED", "WEBSITE_POSTS", "INFO_PUBLISHED"]

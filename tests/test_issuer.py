@@ -1,0 +1,118 @@
+"""Who and when, read from the report itself: issuer from the title, preamble, signature or
+contact line, normalised for cross-year links; year from the title or the statistics period."""
+from __future__ import annotations
+
+import pytest
+
+from nianbao.issuer import normalise_issuer, same_issuer
+from nianbao.sections import segment
+
+HEAD = "2022年政府信息公开工作年度报告\n"
+SECTIONS = "一、总体情况\n全年公开信息52条。\n六、其他需要报告的事项\n无。\n"
+
+
+def _issuer(text: str) -> str | None:
+    return segment(text).issuer
+
+
+def test_issuer_from_the_title():
+    assert _issuer("湖溪县白沙街道办事处2022年政府信息公开工作年度报告\n" + SECTIONS) == "湖溪县白沙街道办事处"
+
+
+@pytest.mark.parametrize("preamble, issuer", [
+    ("现公布白沙街道办事处2022年政府信息公开工作年度报告。", "白沙街道办事处"),
+    ("现公开钢岭村街道办事处2022年度政府信息公开工作年度报告如下。", "钢岭村街道办事处"),
+    ("根据《条例》规定，现向社会公布 2022 年度白沙镇人民政府信息公开工作报告。", "白沙镇人民政府"),
+    ("本年度报告由湖溪县白沙街道依据《中华人民共和国政府信息公开条例》编制而成。", "湖溪县白沙街道"),
+    ("本报告汇总白沙街道办事处的政府信息公开统计数据编制而成。", "白沙街道办事处"),
+])
+def test_issuer_from_the_preamble_when_the_title_names_no_body(preamble, issuer):
+    assert _issuer(HEAD + preamble + "\n" + SECTIONS) == issuer
+
+
+def test_issuer_from_the_signature_over_the_closing_date():
+    text = HEAD + "本报告依据《条例》编制。\n" + SECTIONS + "\n湖溪县水利局\n2023年1月31日\n"
+    assert _issuer(text) == "湖溪县水利局"
+
+
+def test_issuer_from_the_signature_on_a_page_run_together_on_one_line():
+    text = HEAD + "本报告依据《条例》编制。一、总体情况 全年公开信息52条。六、其他需要报告的事项 无。 湖溪县水利局 2023年1月31日"
+    assert _issuer(text) == "湖溪县水利局"
+
+
+@pytest.mark.parametrize("contact, issuer", [
+    ("如对本报告有疑问，请联系湖溪县白沙街道办事处，电话：0551-6123456。", "湖溪县白沙街道办事处"),
+    ("如有疑问，请与白沙街道办事处党政办公室联系。", "白沙街道办事处"),
+    ("联系单位：湖溪县人民政府办公室（地址：湖溪县府前路1号）。", "湖溪县人民政府"),
+])
+def test_issuer_from_the_contact_line(contact, issuer):
+    text = HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。" + contact)
+    assert _issuer(text) == issuer
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "本报告依据《条例》编制。\n" + SECTIONS,
+    HEAD + "我区现公布本年度报告。如有疑问请与我们联系。\n" + SECTIONS,
+    HEAD + "本报告由本机关依据《条例》编制。\n" + SECTIONS + "\n2023年1月31日\n",
+])
+def test_no_issuer_is_invented_when_the_report_names_none(text):
+    assert _issuer(text) is None
+
+
+def test_issuer_and_title_never_come_from_page_chrome():
+    text = ("首页 > 政务公开 > 政府信息公开年报\n发布机构：湖溪县水利局\n来源：湖溪县水利局\n" + HEAD +
+            "本报告依据《条例》编制。\n" + SECTIONS + "主办单位：湖溪县水利局 版权所有\n")
+    outline = segment(text)
+    assert (outline.title, outline.issuer) == ("2022年政府信息公开工作年度报告", None)
+
+
+def test_breadcrumb_printed_one_crumb_per_line_is_not_the_title():
+    text = "首页\n>\n政务公开\n>\n政府信息公开\n>\n政府信息公开年报\n白沙镇2021年政府信息公开工作年度报告\n" + SECTIONS
+    outline = segment(text)
+    assert (outline.title, outline.year, outline.issuer) == ("白沙镇2021年政府信息公开工作年度报告", 2021, "白沙镇")
+
+
+def test_year_is_the_reporting_year_not_the_publication_date():
+    text = ("发布日期：2024年01月20日\n湖溪县水利局2023年政府信息公开工作年度报告\n" + SECTIONS +
+            "湖溪县水利局\n2024年1月20日\n")
+    assert segment(text).year == 2023
+
+
+def test_year_from_the_statistics_period_inside_the_body_not_the_chrome():
+    text = ("发布时间：2022年02月03日\n政府信息公开工作年度报告\n"
+            "本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。\n" + SECTIONS)
+    assert segment(text).year == 2021
+
+
+def test_year_from_the_preamble_naming_the_report():
+    text = "湖溪县白沙镇政府信息公开工作年度报告\n现公布白沙镇2020年度政府信息公开工作年度报告。\n" + SECTIONS
+    assert segment(text).year == 2020
+
+
+@pytest.mark.parametrize("a, b", [
+    ("湖溪县人民政府办公室", "湖溪县政府办"),
+    ("白沙 街道", "白沙街道办事处"),
+    ("白沙街道办", "白沙街道办事处"),
+    ("湖溪县人民政府", "湖溪县"),
+    ("白沙镇人民政府", "白沙镇"),
+    ("湖溪经济开发区管理委员会", "湖溪经济开发区管委会"),
+    ("芦山区只桥园（街道）办事处", "芦山区只桥园办事处"),
+])
+def test_names_of_one_body_normalise_alike(a, b):
+    assert normalise_issuer(a) == normalise_issuer(b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("湖溪县人民政府", "湖溪县政府办"),  # the government and its office are two bodies
+    ("白沙街道", "白沙镇"),
+    ("湖溪县水利局", "湖溪县民政局"),
+])
+def test_names_of_different_bodies_stay_apart(a, b):
+    assert normalise_issuer(a) != normalise_issuer(b) and not same_issuer(a, b)
+
+
+def test_a_name_with_the_region_above_it_is_the_same_body():
+    assert same_issuer("绿湖区同心街道", "同心街道办事处")
+    assert same_issuer("江淮省湖溪县水利局", "湖溪县水利局")
+    assert not same_issuer("湖溪县水利局", "局")
+    assert not same_issuer(None, "湖溪县水利局")
