@@ -10,7 +10,8 @@ the page text::
 A value is the number as printed, in the cell's printed unit (TABLES.md: ``1203.5万元`` →
 1203.5); ``null`` is a cell printed empty or not applicable (``/``, ``—``, ``无``).  The
 page text lives outside the repository in a cache folder, one ``<sha256>.txt`` per page
-(`pages_dir`: ``$NIANBAO_REAL_PAGES`` or ``~/.cache/nianbao/real-pages``); it is read as
+(`nianbao.annotation.realpages.pages_dir`: ``$NIANBAO_REAL_PAGES`` or
+``~/.cache/nianbao/real-pages``); it is read as
 bytes and its sha256 checked before use.  The pipeline's structure step
 (`nianbao.pipeline.read_structure`) reads the tables, and each gold cell is scored:
 
@@ -29,26 +30,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nianbao.annotation.realpages import CELL_GOLD_DIR as DEFAULT_GOLD
+from nianbao.annotation.realpages import pages_dir
 from nianbao.errors import InputError, NianbaoError
 from nianbao.report import Cell, Finding, Report
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "annotation" / "real-pages-cells"
 NOT_READ = "not read"
 _CELL_ID = re.compile(r"^t[234]\.[a-z_.]+$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _STATUSES = ("PASS", "FAIL", "UNCERTAIN", "NOT_ASSESSABLE")
-
-
-def pages_dir() -> Path:
-    """Where the page texts are cached: ``$NIANBAO_REAL_PAGES`` or ``~/.cache/nianbao/real-pages``."""
-    env = os.environ.get("NIANBAO_REAL_PAGES")
-    return Path(env) if env else Path.home() / ".cache" / "nianbao" / "real-pages"
 
 
 @dataclass
