@@ -15,10 +15,10 @@ Every printed style comes down to cells in reading order:
   token marked ``run`` for `digits.splits` to cut;
 * one cell per line with no tab (a web page copied as text): each cell on a line of its
   own, often indented and with blank lines (or lines of nothing but ``|``) between cells,
-  so such a line is no row boundary.  The region is read this way when most lines that carry a value carry a
-  lone value (`one_cell_per_line`); a label broken over lines (``（二）部分公开（区分处理的，``
-  / ``不计其他情形）``) is joined back when the joined lines name a row and the last alone
-  does not.
+  so such a line is no row boundary.  The region is read this way when most lines that
+  carry a value carry a lone value (`one_cell_per_line`); a label broken over lines
+  (``（二）部分公开（区分处理的，`` / ``不计其他情形）``) is joined back when the joined lines
+  name a row and the last alone does not.
 
 A `Block` is a physical table row (``stream=False``), or a stream of cells with no row
 boundaries (one-cell-per-pipe lines, one cell per line, a flattened line) that the reader
@@ -41,7 +41,6 @@ _CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _NUMBERING_AFTER = re.compile(r"[.．、][^\d]")  # "2.重复申请": the digit before numbers a row
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-# a run of printed values in flattened text: digits with signs, decimals, blanks, a unit
 _ROW_END = re.compile(r"^[^|]*\|[|\s\u3000\xa0]*$")  # one cell, then only pipes: "9 | |", "合计 | ||||"
 _INNER_BLANK = re.compile(r"[\s\u3000\xa0]")
 _PROSE = re.compile(r"[。；;！？]")
@@ -51,6 +50,7 @@ _MAX_LABEL_LINES = 3  # a label broken over at most this many lines is joined ba
 # the printed shapes, as `Block.shape` and `Table.shape` name them
 SHAPES = ("tab_cells", "one_cell_per_line", "pipe_cells", "pipe_rows", "markdown", "tsv", "text_rows",
           "run_together")
+# a run of printed values in flattened text: digits with signs, decimals, blanks, a unit
 RUN = re.compile(r"(?:[+\-]?\d|[—/／](?=[\d\s—/／-]))[\d\s\u3000\xa0.+\-—/／]*(?:亿元|万元|元|个|件|条)?")
 
 
@@ -131,7 +131,7 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
             elif pipes and not stripped.startswith("|") and _ROW_END.match(stripped):
                 bar = line.index("|")  # "cell | ||": the last cell of a row of "cell |" lines, then empty ones
                 pipes.append(Tok(line[:bar], at, at + bar))
-                pipes.extend(_empty_cells(line[:bar] + " " + line[bar + 1:], at))
+                pipes.extend(_empty_cells(line, at, after=bar + 1))
                 flush()
             else:
                 flush()
@@ -170,9 +170,9 @@ def _in_row(pipes: list[Tok]) -> bool:
     return False
 
 
-def _empty_cells(line: str, at: int) -> list[Tok]:
-    """One empty cell for each "|" of the line (at the pipe's offset)."""
-    return [Tok("", at + i, at + i) for i, ch in enumerate(line) if ch == "|"]
+def _empty_cells(line: str, at: int, after: int = 0) -> list[Tok]:
+    """One empty cell for each "|" of the line from `after` on (at the pipe's offset)."""
+    return [Tok("", at + i, at + i) for i, ch in enumerate(line) if ch == "|" and i >= after]
 
 
 def one_cell_per_line(text: str, start: int, end: int) -> bool:
