@@ -349,3 +349,15 @@ def test_a_page_cut_two_cells_into_table_two_printed_one_cell_per_line():
     assert t2.cells["t2.regulations.issued"].value == 0
     assert "t2.regulations.repealed" not in t2.cells  # "2" may be the start of "25"
     assert not t2.complete
+
+
+def test_ocr_markdown_cell_holding_two_numbers_is_split_when_the_row_is_a_cell_short():
+    lines = ["| 申请人情况 | 自然人 | 总计 |", "|---|---|---|"]
+    lines += [f"| {LABELS[r]} | " + " | ".join(VALUES[r]) + " |" for r in ORDER]
+    granted = ORDER.index("granted") + 2
+    lines[granted] = f"| {LABELS['granted']} | 2 1 | 0 | 0 | 0 | 0 | 3 |"  # the rule between 2 and 1 lost
+    text = PREAMBLE + "三、收到和处理政府信息公开申请情况\n" + "\n".join(lines) + "\n\n" + TAIL
+    t3 = parse(text)["t3"]
+    assert t3_read(t3) == VALUES
+    assert t3.cells["t3.granted.commercial"].value == 1
+    assert text[t3.cells["t3.granted.commercial"].start] == "1"
