@@ -88,3 +88,17 @@ def test_the_command_without_gold_is_one_clear_error(tmp_path):
                           "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
     assert run.returncode == 1
     assert "no cell gold files" in run.stderr
+
+
+def test_a_manifest_scores_each_page_under_its_split_and_can_keep_some_splits(cache, tmp_path):
+    sha = load_cell_gold(GOLD / "shiqiao-2020.json").sha256
+    manifest = tmp_path / "MANIFEST.tsv"
+    manifest.write_text("source\tquery\tsha256\tchars\tissuer\tyear\tlevel\tsplit\n"
+                        f"https://example.invalid/nb2020.html\t街道 年报\t{sha}\t{len(PAGE.read_text(encoding='utf-8'))}"
+                        "\t石桥街道办事处\t2020\tstreet\tdev\n", encoding="utf-8")
+    dev = evaluate_cells(GOLD, cache, extractor="none", manifest=manifest, splits=("dev",))
+    assert dev["pages"] == 1 and dev["by_split"] == {"dev": {"n": 33, "right": 28, "accuracy": 28 / 33}}
+    test = evaluate_cells(GOLD, cache, extractor="none", manifest=manifest, splits=("test",))
+    assert test["pages"] == 0 and test["cells"]["n"] == 0
+    with pytest.raises(InputError, match="manifest"):
+        evaluate_cells(GOLD, cache, extractor="none", splits=("test",))

@@ -283,3 +283,81 @@ def test_published_total_printed_one_cell_per_line():
     text = PREAMBLE + one_per_line(cells) + "三、收到和处理政府信息公开申请情况\n"
     cell = parse(text)["t2"].cells["t2.published_total"]
     assert (cell.value, cell.unit) == (1260, "条") and text[cell.start:cell.end] == cell.raw
+
+
+def test_cell_pipe_lines_whose_last_cell_closes_the_row_with_empty_cells():
+    def row(cells: list[str], width: int) -> list[str]:
+        return [c + " |" for c in cells[:-1]] + [cells[-1] + " |" + " |" * (width - len(cells)), "|"]
+
+    lines = ["第二十条第(一)项 | ||||", "|"] + row(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], 5)
+    lines += row(["规章", "0", "0", "0"], 5) + row(["行政规范性文件", "3", "1", "17"], 5)
+    lines += ["第二十条第(五)项 | ||||", "|"] + row(["信息内容", "本年处理决定数量"], 5) + row(["行政许可", "214"], 5)
+    t3 = ["申请人情况 |", "||||||||"] + sum((row([LABELS[r], *VALUES[r]], 9) for r in ORDER[:3]), [])
+    text = (PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines) + "\n三、收到和处理政府信息公开申请情况\n"
+            + "\n".join(t3))
+    tables = parse(text)
+    assert t2_values(tables["t2"]) == {k: T2_2021[k] for k in ("regulations", "normative_docs", "licensing")}
+    assert tables["t2"].shape == "pipe_cells"
+    assert all(t3_read(tables["t3"])[r] == VALUES[r] for r in ORDER[:3])
+
+
+def test_one_cell_per_line_with_a_pipe_line_between_cells():
+    cells = ["第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+             "规章", "0", "0", "0", "行政规范性文件", "3", "1", "17", "第二十条第(五)项", "信息内容", "本年处理决定数量",
+             "行政许可", "214"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n|\n".join(cells) + "\n|\n三、收到和处理政府信息公开申请情况\n"
+    t2 = parse(text)["t2"]
+    assert t2_values(t2) == {k: T2_2021[k] for k in ("regulations", "normative_docs", "licensing")}
+    assert t2.shape == "one_cell_per_line"
+
+
+def test_a_row_cut_short_after_a_closed_cell_keeps_that_cell():
+    rows = [f"{LABELS[r]} | " + " | ".join(VALUES[r]) + " |" for r in ORDER[:3]]
+    rows.append(LABELS["partial"] + " | 1 | 0 | 0 | 0 | 0 | 0 |")  # the page stops before its total
+    text = PREAMBLE + "三、收到和处理政府信息公开申请情况\n申请人情况 | 自然人 | 总计 |\n" + "\n".join(rows)
+    t3 = parse(text)["t3"]
+    assert [t3.cells[f"t3.partial.{c}"].raw for c in T3_COLUMNS[:6]] == ["1", "0", "0", "0", "0", "0"]
+    assert "t3.partial.total" not in t3.cells
+
+
+def test_pipe_only_lines_inside_a_row_of_cell_pipe_lines_are_empty_cells():
+    lines = ["第二十条第(一)项 |", "||||", "信息内容 |", "本年新制作数量 |", "本年新公开数量 |", "对外公开总数量 |", "|",
+             "规章 |", "2 |", "2 |", "|", "|",  # 对外公开总数量 printed blank, then the row's end
+             "规范性文件 |", "1 |", "1 | |", "|",  # its last cell blank on the line of the one before
+             "第二十条第(五)项 |", "||||", "信息内容 |", "上一年项目数量 |", "本年增/减 |", "处理决定数量 |", "|",
+             "行政许可 |", "31 |", "|", "409 |", "|",  # 本年增/减 printed blank
+             "第二十条第(八)项 |", "||||", "行政事业型收费 |", "6 |", "-2 | ||"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines) + "\n三、收到和处理政府信息公开申请情况\n"
+    t2 = parse(text)["t2"]
+
+    def shown(cell_id):
+        cell = t2.cells.get(cell_id)
+        return "missing" if cell is None else (cell.value if cell.kind == "number" else cell.kind)
+
+    assert [shown(f"t2.regulations.{c}") for c in ("new_made", "new_published", "total_published")] == [2, 2, "empty"]
+    assert [shown(f"t2.normative_docs.{c}") for c in ("new_made", "new_published", "total_published")] == [
+        1, 1, "empty"]
+    assert [shown(f"t2.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [31, "empty", 409]
+    assert [shown(f"t2.fees.{c}") for c in ("prev_items", "change")] == [6, -2]
+    for cell in t2.cells.values():
+        assert text[cell.start:cell.end] == cell.raw
+
+
+def test_a_page_cut_two_cells_into_table_two_printed_one_cell_per_line():
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n第二十条第（一）项\n\n信息内容\n\n本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n规章\n\n0\n\n2"
+    t2 = parse(text)["t2"]
+    assert t2.cells["t2.regulations.issued"].value == 0
+    assert "t2.regulations.repealed" not in t2.cells  # "2" may be the start of "25"
+    assert not t2.complete
+
+
+def test_ocr_markdown_cell_holding_two_numbers_is_split_when_the_row_is_a_cell_short():
+    lines = ["| 申请人情况 | 自然人 | 总计 |", "|---|---|---|"]
+    lines += [f"| {LABELS[r]} | " + " | ".join(VALUES[r]) + " |" for r in ORDER]
+    granted = ORDER.index("granted") + 2
+    lines[granted] = f"| {LABELS['granted']} | 2 1 | 0 | 0 | 0 | 0 | 3 |"  # the rule between 2 and 1 lost
+    text = PREAMBLE + "三、收到和处理政府信息公开申请情况\n" + "\n".join(lines) + "\n\n" + TAIL
+    t3 = parse(text)["t3"]
+    assert t3_read(t3) == VALUES
+    assert t3.cells["t3.granted.commercial"].value == 1
+    assert text[t3.cells["t3.granted.commercial"].start] == "1"

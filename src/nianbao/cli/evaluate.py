@@ -29,7 +29,8 @@ import click
 @click.option("--issuers", "issuers", is_flag=True,
               help="Score issuer and year read from each page against MANIFEST's issuer and year columns instead.")
 @click.option("--manifest", type=click.Path(dir_okay=False), default="corpus/real-pages/MANIFEST.tsv",
-              show_default=True, help="With --issuers: the page manifest (pages: $NIANBAO_REAL_PAGES/<sha256>.txt).")
+              show_default=True, help="With --issuers: the page manifest (pages: $NIANBAO_REAL_PAGES/<sha256>.txt); "
+                                      "with --cells: each page's split (--real-pages SPLITS keeps those splits).")
 @click.option("--cells", "cells", is_flag=True,
               help="Score table cells (and gold findings) on real pages instead: writes OUT/cells.md and cells.json.")
 @click.option("--cell-gold", "cell_gold", type=click.Path(file_okay=False), default=None,
@@ -57,7 +58,8 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
         click.echo(score_issuers(manifest).summary())
         return
     if cells:
-        _cells(cell_gold, pages, extractor, Path(out_dir))
+        splits = tuple(s.strip() for s in real_pages.split(",") if s.strip())
+        _cells(cell_gold, pages, extractor, Path(out_dir), manifest if Path(manifest).is_file() else None, splits)
         return
     from nianbao.evaluate.data import load_gold_docs, load_page_docs
     from nianbao.evaluate.plots import plot_learning_curve
@@ -104,14 +106,14 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
     click.echo(f"results -> {out_dir}/results.json ({len(results['systems'])} systems)")
 
 
-def _cells(gold_dir, pages, extractor, out: "Path") -> None:
+def _cells(gold_dir, pages, extractor, out: "Path", manifest, splits) -> None:
     import json
 
     from nianbao.errors import NianbaoError
     from nianbao.evaluate.cells import cells_markdown, evaluate_cells
 
     try:
-        results = evaluate_cells(gold_dir, pages, extractor)
+        results = evaluate_cells(gold_dir, pages, extractor, manifest, splits)
     except NianbaoError as err:
         raise click.ClickException(str(err)) from None
     out.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,8 @@ the page text::
 A value is the number as printed, in the cell's printed unit (TABLES.md: ``1203.5万元`` →
 1203.5); ``null`` is a cell printed empty or not applicable (``/``, ``—``, ``无``).  The
 page text lives outside the repository in a cache folder, one ``<sha256>.txt`` per page
-(`pages_dir`: ``$NIANBAO_REAL_PAGES`` or ``~/.cache/nianbao/real-pages``); it is read as
+(`nianbao.annotation.realpages.pages_dir`: ``$NIANBAO_REAL_PAGES`` or
+``~/.cache/nianbao/real-pages``); it is read as
 bytes and its sha256 checked before use.  The pipeline's structure step
 (`nianbao.pipeline.read_structure`) reads the tables, and each gold cell is scored:
 
@@ -29,26 +30,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nianbao.annotation.realpages import CELL_GOLD_DIR as DEFAULT_GOLD
+from nianbao.annotation.realpages import load_manifest, pages_dir
 from nianbao.errors import InputError, NianbaoError
 from nianbao.report import Cell, Finding, Report
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[3] / "annotation" / "real-pages-cells"
 NOT_READ = "not read"
 _CELL_ID = re.compile(r"^t[234]\.[a-z_.]+$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _STATUSES = ("PASS", "FAIL", "UNCERTAIN", "NOT_ASSESSABLE")
-
-
-def pages_dir() -> Path:
-    """Where the page texts are cached: ``$NIANBAO_REAL_PAGES`` or ``~/.cache/nianbao/real-pages``."""
-    env = os.environ.get("NIANBAO_REAL_PAGES")
-    return Path(env) if env else Path.home() / ".cache" / "nianbao" / "real-pages"
 
 
 @dataclass
@@ -133,8 +128,13 @@ def score_findings(gold: CellGold, findings: list[Finding]) -> list[dict]:
 
 
 def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None = None,
-                   extractor: str = "model") -> dict:
-    """Score every gold file in `gold_dir` against its cached page in `folder`."""
+                   extractor: str = "model", manifest: str | Path | None = None,
+                   splits: tuple[str, ...] = ()) -> dict:
+    """Score every gold file in `gold_dir` against its cached page in `folder`.
+
+    With a `manifest` (corpus/real-pages/MANIFEST.tsv) each page is scored under its split
+    too (``by_split``), and `splits` keeps only the pages of those splits (a page the
+    manifest does not list is then left out and counted in ``unlisted``)."""
     from nianbao.pipeline import CheckOptions, add_facts_and_findings, read_structure
 
     gold_dir = Path(gold_dir) if gold_dir is not None else DEFAULT_GOLD
@@ -142,27 +142,41 @@ def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None
     files = sorted(gold_dir.glob("*.json"))
     if not files:
         raise InputError(str(gold_dir), "no cell gold files (<id>.json) in this folder")
-    pages, errors = [], []
+    split_of = {e.sha256: e.split for e in load_manifest(manifest)} if manifest is not None else {}
+    if splits and manifest is None:
+        raise InputError(str(gold_dir), "choosing splits needs the page manifest")
+    pages, errors, unlisted = [], [], 0
     for path in files:
         try:
             gold = load_cell_gold(path)
+            split = split_of.get(gold.sha256, "")
+            if splits and split not in splits:
+                unlisted += split == ""
+                continue
             report = read_structure(str(page_file(gold, folder)))
         except NianbaoError as err:
             errors.append(str(err))
             continue
         if any(g["rule"].startswith("text.") for g in gold.findings) and extractor != "none":
             add_facts_and_findings([report], CheckOptions(extractor=extractor))
-        pages.append({"id": gold.id, "source": gold.source, "cells": score_cells(gold, report),
-                      "findings": score_findings(gold, report.findings),
+        pages.append({"id": gold.id, "source": gold.source, "split": split,
+                      "cells": score_cells(gold, report), "findings": score_findings(gold, report.findings),
                       "shapes": {t: table.shape or NOT_READ for t, table in report.tables.items()}})
-    return summarise(pages, errors)
+    results = summarise(pages, errors)
+    if split_of:
+        results["by_split"] = {sp: _accuracy([r for p in pages if p["split"] == sp for r in p["cells"]])
+                               for sp in sorted({p["split"] for p in pages})}
+        results["unlisted"] = unlisted
+    return results
+
+
+def _accuracy(rows: list[dict]) -> dict:
+    right = sum(r["right"] for r in rows)
+    return {"n": len(rows), "right": right, "accuracy": right / len(rows) if rows else None}
 
 
 def summarise(pages: list[dict], errors: list[str]) -> dict:
-    def acc(rows: list[dict]) -> dict:
-        right = sum(r["right"] for r in rows)
-        return {"n": len(rows), "right": right, "accuracy": right / len(rows) if rows else None}
-
+    acc = _accuracy
     cells = [r for p in pages for r in p["cells"]]
     by_shape: dict[str, list[dict]] = defaultdict(list)
     by_table: dict[str, list[dict]] = defaultdict(list)
@@ -194,6 +208,7 @@ def cells_markdown(results: dict) -> str:
              "", "| cells | gold | right | accuracy |", "|---|---|---|---|", line("all", results["cells"])]
     lines += [line(f"shape: {s}", a) for s, a in results["by_shape"].items()]
     lines += [line(f"table: {t}", a) for t, a in results["by_table"].items()]
+    lines += [line(f"split: {sp or 'unlisted'}", a) for sp, a in results.get("by_split", {}).items()]
     if results["findings"]["n"]:
         lines += ["", "| findings | gold | right | accuracy |", "|---|---|---|---|",
                   line("all", results["findings"])]

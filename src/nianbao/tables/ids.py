@@ -30,7 +30,7 @@ T2_2019_ITEMS = ("prev_items", "change", "decisions")
 T2_2021_DOCS = ("issued", "repealed", "in_force")
 
 _T2_SERVICES = r"其他对外管理服务(?:事项)?"
-_T2_FEES = r"行政事业性?收费(?:项目)?"
+_T2_FEES = r"行政(?:性)?事业[性型]?收费(?:项目)?"
 T2_ROWS = {
     "2019": (
         _row("regulations", "规章", r"规章", T2_2019_MADE),

@@ -3,7 +3,9 @@
 `read_rows` pairs every label with the values printed after it, and keeps the rows of
 values that carry no label (PDF extraction can detach them) for the table to place.
 `readings` lists the ways a row's values can be read as its `n` cells: one for cells
-the print separates, several when a run of glued digits can be cut more than one way.
+the print separates, several when a run of glued digits can be cut more than one way.  A
+row one cell short whose cells include one holding two numbers (``| 0 0 |``: OCR that lost
+a column rule) is read with that cell split.
 
 A page excerpt can stop inside a table (`at_cut`): the row it stops in (`cut_row`) gives
 the cells it printed, in column order (`leading_cells`), and a number the text ends inside
@@ -12,6 +14,7 @@ printed with a leading zero).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from nianbao.report import Cell
@@ -19,6 +22,9 @@ from nianbao.tables.cells import BLANKS, make_cell
 from nianbao.tables.digits import splits
 from nianbao.tables.ids import RowSpec
 from nianbao.tables.tokens import Block, Tok
+
+
+_MERGED = re.compile(r"[+\-]?\d+(?:\.\d+)?(?:[ \u3000\xa0]+[+\-]?\d+(?:\.\d+)?)+")
 
 
 @dataclass
@@ -72,8 +78,19 @@ def readings(row: RowRead, n: int, last_col: int | None = None) -> list[list[Cel
         run = runs[0]
         return [[make_cell(run.text[a:b], run.start + a) for a, b in s] for s in splits(run.text, n)]
     end = None if last_col is None or row.col is None else last_col - row.col + 1
-    fitted = fit([t.cell for t in row.toks], n, end)
+    cells = [t.cell for t in row.toks]
+    fitted = fit(cells, n, end)
+    if fitted is None and any(_MERGED.fullmatch(c.raw) for c in cells):
+        fitted = fit([piece for c in cells for piece in _unmerge(c)], n)  # OCR that merged neighbours
     return [] if fitted is None else [fitted]
+
+
+def _unmerge(cell: Cell) -> list[Cell]:
+    """A cell holding several blank-separated numbers (``0 0``, OCR that lost a column rule)
+    as the cells it merged; any other cell as itself."""
+    if cell.start is None or not _MERGED.fullmatch(cell.raw):
+        return [cell]
+    return [make_cell(m.group(), cell.start + m.start()) for m in re.finditer(r"\S+", cell.raw)]
 
 
 def fit(cells: list[Cell], n: int, end: int | None = None) -> list[Cell] | None:
@@ -109,9 +126,10 @@ def at_cut(text: str, end: int) -> bool:
 
 
 def cut_row(rows: list[RowRead], text: str) -> RowRead | None:
-    """The row the end of the text stops in: the last row, when only blanks follow its values."""
+    """The row the end of the text stops in: the last row, when only blanks (or the pipe
+    closing its last cell) follow its values."""
     last = max(rows, key=lambda r: r.at, default=None)
-    if last is None or not last.toks or text[last.toks[-1].end:].strip(BLANKS):
+    if last is None or not last.toks or text[last.toks[-1].end:].strip(BLANKS + "|"):
         return None
     return last
 

@@ -6,18 +6,19 @@ Every printed style comes down to cells in reading order:
   row and a line without the tab continues the cell above (``本年新\\n制作数量``);
 * tab-separated rows (the ingest convention for HTML/DOCX/PDF tables, and TSV text);
 * pipe rows, markdown (``| 规章 | 0 | 0 | 0 |``) or plain (``规章 | 0 |  | 3``, blanks kept),
-  and one-cell lines ending in `` |`` that run on with no row boundaries;
+  and one-cell lines ending in `` |`` that run on with no row boundaries, a row's last cell
+  closed by empty cells (``9 | |``, ``合计 | ||||``);
 * PDF text lines: a line of nothing but values is a row (its label may be printed on
   another line), and page numbers (``- 3 -``) are skipped;
 * flattened web text where labels and values run together (``规范性文件898989``): the
   labels are found with the row cues, and the run of digits after each label is one
   token marked ``run`` for `digits.splits` to cut;
 * one cell per line with no tab (a web page copied as text): each cell on a line of its
-  own, often indented and with blank lines between cells, so a blank line is no row
-  boundary.  The region is read this way when most lines that carry a value carry a
-  lone value (`one_cell_per_line`); a label broken over lines (``（二）部分公开（区分处理的，``
-  / ``不计其他情形）``) is joined back when the joined lines name a row and the last alone
-  does not.
+  own, often indented and with blank lines (or lines of nothing but ``|``) between cells,
+  so such a line is no row boundary.  The region is read this way when most lines that
+  carry a value carry a lone value (`one_cell_per_line`); a label broken over lines
+  (``（二）部分公开（区分处理的，`` / ``不计其他情形）``) is joined back when the joined lines
+  name a row and the last alone does not.
 
 A `Block` is a physical table row (``stream=False``), or a stream of cells with no row
 boundaries (one-cell-per-pipe lines, one cell per line, a flattened line) that the reader
@@ -40,7 +41,7 @@ _CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _NUMBERING_AFTER = re.compile(r"[.．、][^\d]")  # "2.重复申请": the digit before numbers a row
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-# a run of printed values in flattened text: digits with signs, decimals, blanks, a unit
+_ROW_END = re.compile(r"^[^|]*\|[|\s\u3000\xa0]*$")  # one cell, then only pipes: "9 | |", "合计 | ||||"
 _INNER_BLANK = re.compile(r"[\s\u3000\xa0]")
 _PROSE = re.compile(r"[。；;！？]")
 _TRAILING_VALUE = re.compile(r"\d\s*(?:亿元|万元|元|个|件|条)?$|[\d/／—][\s\u3000\xa0]+[+\-]?\d")
@@ -49,6 +50,7 @@ _MAX_LABEL_LINES = 3  # a label broken over at most this many lines is joined ba
 # the printed shapes, as `Block.shape` and `Table.shape` name them
 SHAPES = ("tab_cells", "one_cell_per_line", "pipe_cells", "pipe_rows", "markdown", "tsv", "text_rows",
           "run_together")
+# a run of printed values in flattened text: digits with signs, decimals, blanks, a unit
 RUN = re.compile(r"(?:[+\-]?\d|[—/／](?=[\d\s—/／-]))[\d\s\u3000\xa0.+\-—/／]*(?:亿元|万元|元|个|件|条)?")
 
 
@@ -115,13 +117,22 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
             if not cells:  # one cell per line: blank lines sit between cells, not rows
                 flush()
         elif "|" in stripped:
-            if set(stripped) <= set("|" + BLANKS) or _MD_RULE.match(line):
+            if cells and set(stripped) <= set("|" + BLANKS):
+                continue  # one cell per line with a "|" line between cells
+            if pipes and set(stripped) <= set("|" + BLANKS) and _in_row(pipes):
+                pipes.extend(_empty_cells(line, at))  # "|" lines inside a row of "cell |" lines: empty cells
+            elif set(stripped) <= set("|" + BLANKS) or _MD_RULE.match(line):
                 flush()  # a rule or an empty pipe row breaks the stream of cells
             elif stripped.count("|") == 1 and line.rstrip("\r").endswith("|"):
                 if group or cells:
                     flush()
                 bar = line.rindex("|")
                 pipes.append(Tok(line[:bar], at, at + bar))  # seed-004 style "cell |"
+            elif pipes and not stripped.startswith("|") and _ROW_END.match(stripped):
+                bar = line.index("|")  # "cell | ||": the last cell of a row of "cell |" lines, then empty ones
+                pipes.append(Tok(line[:bar], at, at + bar))
+                pipes.extend(_empty_cells(line, at, after=bar + 1))
+                flush()
             else:
                 flush()
                 out.append(Block([_label(t, specs) for t in _split(line, at, "|", edges=True)], stream=False,
@@ -149,9 +160,24 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
     return out
 
 
+def _in_row(pipes: list[Tok]) -> bool:
+    """Whether a stream of "cell |" lines is inside a table row: a value follows its last text."""
+    for tok in reversed(pipes):
+        if tok.cell.kind == "text":
+            return False
+        if tok.cell.kind != "empty":
+            return True
+    return False
+
+
+def _empty_cells(line: str, at: int, after: int = 0) -> list[Tok]:
+    """One empty cell for each "|" of the line from `after` on (at the pipe's offset)."""
+    return [Tok("", at + i, at + i) for i, ch in enumerate(line) if ch == "|" and i >= after]
+
+
 def one_cell_per_line(text: str, start: int, end: int) -> bool:
     """Whether the region prints its cells one to a line without tabs: of the plain lines
-    (no tab, no pipe) that carry a value, at least three and most carry a lone value."""
+    (no tab, no pipe) that carry a value, at least two and most carry a lone value."""
     lone = other = 0
     for line, _ in _lines(text, start, end):
         stripped = line.strip(BLANKS)
@@ -161,7 +187,7 @@ def one_cell_per_line(text: str, start: int, end: int) -> bool:
             lone += 1
         elif any(ch.isdigit() for ch in stripped):
             other += 1
-    return lone >= 3 and lone > other
+    return lone >= 2 and lone > other
 
 
 def _lone_value(stripped: str) -> bool:
