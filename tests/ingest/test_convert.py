@@ -96,3 +96,12 @@ def test_only_pdfs_are_slow_to_read_and_the_extension_alone_says_so():
 
     assert slow_to_read("reports/2024.PDF") and slow_to_read("a.pdf")
     assert not any(slow_to_read(p) for p in ("a.txt", "a.md", "a.html", "a.docx", "pdf", "a.pdf.txt"))
+
+
+def test_an_excerpt_that_starts_at_its_first_section_is_read_as_a_report(tmp_path):
+    from nianbao.ingest import convert
+
+    page = tmp_path / "excerpt.txt"
+    page.write_text("一、总体情况\n2024年，某区持续推进政务公开。\n（一）主动公开方面。全年公开重点领域信息120条。\n",
+                    encoding="utf-8")
+    assert convert(str(page)).text.startswith("一、总体情况")

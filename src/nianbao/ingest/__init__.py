@@ -50,10 +50,18 @@ def convert(path: str) -> Report:
     report = module.convert(path, data, doc_id)
     if not report.text.strip():
         raise InputError(path, f"no text found in this {fmt.name} file")
-    if not any(cue in report.text for cue in REPORT_CUES):
+    if not looks_like_report(report.text):
         raise InputError(path, "does not look like a government information-disclosure annual report "
                                "(no 政府信息公开 / 年度报告 / 年报 in its text)")
     return report
+
+
+def looks_like_report(text: str) -> bool:
+    """Names the report (政府信息公开, 年度报告, 年报), or, for an excerpt that starts at its first
+    section, holds its 总体情况 heading and a section's own words (主动公开, 依申请)."""
+    if any(cue in text for cue in REPORT_CUES):
+        return True
+    return "总体情况" in text and ("主动公开" in text or "依申请" in text)
 
 
 def choose_format(path: str, data: bytes) -> Format:
