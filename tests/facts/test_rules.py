@@ -115,3 +115,25 @@ def test_changes_are_not_facts_but_levels_reached_are():
 def test_internal_rules_are_not_regulations():
     assert labelled("办事处未制定本级规章制度及政策。") == []
     assert labelled("我街道未制定规章。") == [("REGULATIONS", "未")]
+
+
+def test_a_count_after_several_channels_closed_by_deng_qudao_is_published_information():
+    from nianbao.facts.rules import extract_facts
+
+    text = "通过门户网站、微信公众号、政务新媒体等渠道主动公开政府信息960条。"
+    assert [(f.text, f.label) for f in extract_facts(text)] == [("960条", "INFO_PUBLISHED")]
+
+
+def test_topics_listed_after_a_count_of_published_items_are_its_parts_without_cues_of_their_own():
+    from nianbao.facts.rules import extract_facts
+
+    text = "全年通过门户网站发布信息600条，其中财政预决算120条、医疗卫生30条；乡村振兴45条。下一步将继续推进。"
+    assert [(f.text, f.label) for f in extract_facts(text)] == [
+        ("600条", "WEBSITE_POSTS"), ("120条", "WEBSITE_POSTS"), ("30条", "WEBSITE_POSTS"), ("45条", "WEBSITE_POSTS")]
+
+
+def test_a_topic_count_in_the_next_sentence_is_not_a_part():
+    from nianbao.facts.rules import extract_facts
+
+    text = "全年通过门户网站发布信息600条，其中财政预决算120条。乡村振兴45条。"
+    assert [f.text for f in extract_facts(text)] == ["600条", "120条"]

@@ -18,7 +18,10 @@ list markers … are never facts):
 3. **Channels** refine the posts family: a channel word (网站, 公众号, 微博, 政务新媒体 …)
    nearest in the sentence turns a publishing cue into that channel's posts label, a
    count in 个/家 into ``NEW_MEDIA_ACCOUNTS``, in 人/户 into ``FOLLOWERS``, in 次 into
-   ``VIEWS`` (FACTS.md §4: 发布信息635条 on a WeChat account is ``WECHAT_POSTS``).
+   ``VIEWS`` (FACTS.md §4: 发布信息635条 on a WeChat account is ``WECHAT_POSTS``). A list of
+   channels closed by 等渠道/等平台 names no one channel: its count is ``INFO_PUBLISHED``.
+   A count with no cue of its own in a list of topics after a count of published items
+   (``其中概况类1105条；政务动态4086条``) is a part of it and takes its label (§4 rule 2).
 4. **Units** must fit the label (``RATE`` only in %, money labels in 元, posts in 条/篇 …);
    a cue whose label does not fit is skipped for the next nearest, but a clause that names
    a cue never borrows one from further back (培训251人次 is not a count of sessions).
@@ -123,11 +126,34 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             facts.extend(_fact(cand, label, score) for label in labels)
         elif cand.kind == "quantity":
             label, score = _quantity_label(text, cand, prev_end)
+            if label is None:
+                label, score = _listed_topic(text, cand, facts)
             if label is not None:
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
             prev_end = cand.end
     return sorted(facts, key=lambda f: (f.start, f.end))
+
+
+_LIST_MARK = re.compile(r"其中|包括|涵盖|分别|主要有|[：:（(]")
+_TOPIC_UNITS = ("条", "篇", "件", "期")
+_LIST_ENDS = "。！!？?\n"  # a list of topics may run on after ；
+
+
+def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | None, float]:
+    """A count that names no cue of its own inside a list of topics after a count of published
+    items (``发布信息6391条，其中概况类1105条；政务动态4086条``) is a part of it, with its label
+    (FACTS.md §4 rule 2)."""
+    unit = parse_quantity(cand.text).unit
+    if unit not in _TOPIC_UNITS:
+        return None, 0.0
+    for total in reversed(facts):  # back over its sibling parts to the total that opened the list
+        between = text[total.end:cand.start]
+        if any(ch in between for ch in _LIST_ENDS):
+            return None, 0.0
+        if total.label in CHANNEL_POSTS + ("INFO_PUBLISHED",) and total.unit == unit and _LIST_MARK.search(between):
+            return total.label, _SCORES["sentence_generic"]
+    return None, 0.0
 
 
 def _fact(cand: Candidate, label: str, score: float) -> Fact:
@@ -238,9 +264,15 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
     return target if unit in UNITS_OK.get(target, ()) else None
 
 
+# a list of channels closed by 等渠道/等平台… counts what all of them published: no one channel
+_SEVERAL_CHANNELS = re.compile(r"等(?:多种|各类|多个)?(?:渠道|平台|载体|方式|形式|途径|媒体)|多(?:种|个)?(?:渠道|平台|载体)")
+
+
 def _nearest_channel(text: str) -> str | None:
     channels = [h for h in _hits(text) if h.channel is not None]
-    return channels[-1].channel if channels else None
+    if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]):
+        return None
+    return channels[-1].channel
 
 
 @lru_cache(maxsize=1)
