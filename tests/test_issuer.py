@@ -43,7 +43,8 @@ def test_issuer_from_the_signature_on_a_page_run_together_on_one_line():
 @pytest.mark.parametrize("contact, issuer", [
     ("如对本报告有疑问，请联系湖溪县白沙街道办事处，电话：0551-6123456。", "湖溪县白沙街道办事处"),
     ("如有疑问，请与白沙街道办事处党政办公室联系。", "白沙街道办事处"),
-    ("联系单位：湖溪县人民政府办公室（地址：湖溪县府前路1号）。", "湖溪县人民政府"),
+    ("联系单位：湖溪县人民政府办公室（地址：湖溪县府前路1号）。", "湖溪县人民政府"),  # the office answers for it
+    ("如有疑问，请与湖溪县白沙镇人民政府党政综合办公室联系。", "湖溪县白沙镇人民政府"),
 ])
 def test_issuer_from_the_contact_line(contact, issuer):
     text = HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。" + contact)

@@ -56,7 +56,7 @@ _INLINE = re.compile("|".join([
     # font size, share and print buttons
     r"[【\[]?[ \t]*(?:字号|字体)[ \t]*[:：]?[ \t]*[【\[]?[ \t]*大[ \t]*中[ \t]*小[ \t]*[】\]]?[ \t]*[】\]]?",
     _B + r"分享到[ \t]*[:：]?(?:[ \t]*(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|朋友圈|豆瓣|人人网|钉钉|今日头条)"
-         r"(?=$|[\s|│】\]·]))*",
+         r"(?=$|[\s|│】\]·]), re.M)*",
     _B + r"(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ|朋友圈)(?:[ \t]+(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ|朋友圈))+" + _E,
     r"[【\[][ \t]*(?:打印|关闭|收藏|返回|顶部|纠错|分享|我要纠错|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|"
     r"字体|大|中|小|默认|下载)[^【】\[\]\n]{0,6}[】\]]",
@@ -73,11 +73,17 @@ _INLINE = re.compile("|".join([
     r"[\u4e00-\u9fff]{0,2}公网安备[ \t]*\d+号",
     _B + r"(?:版权所有|Copyright|©|\(c\))[^\n|]{0,60}",
     r"={3,}[^=\n]{0,20}={3,}",
+    r"^Page[ \t]*\d+[ \t]*-[ \t]*|^P\.[ \t]*\d+[ \t]*$",  # a PDF viewer's page header
     r"页面链接与图片详见[^\n]{0,40}",
 ]))
 # lines that are chrome as a whole: a metadata box (as key: value, pipe or tab row, or the key
 # alone with its value on the next line), when the line is no sentence
-_KEY_LINE = re.compile(rf"{_B}(?:{_KEYS})[ \t]*(?:[:：|│\t]|$)|^[ \t\u3000|]*(?:{_LINE_KEYS})[ \t]*(?:[:：|│\t]|$)", re.M)
+_BULLET = r"^[ \t\u3000|│•·\-*]*"
+_KEY_LINE = re.compile(
+    rf"{_B}(?:{_KEYS})[ \t]*(?:[:：|│\t]|$)|{_BULLET}(?:{_LINE_KEYS}|名称|信息名称|文件名称|登记号)[ \t]*(?:[:：|│\t]|$)"
+    # a box key printed with spaces inside (索 引 号, 标   题, 名 称) or glued to its value (标题××局…)
+    rf"|{_BULLET}(?:索[ \t\u3000]+引[ \t\u3000]+号|标[ \t\u3000]+题|名[ \t\u3000]+称|文[ \t\u3000]+号)|{_BULLET}标题", re.M)
+_TITLE_WORDS = re.compile(r"年度报告|年报|工作报告")
 _SENTENCE = re.compile(r"[。；！？]")
 _FILLER = re.compile(r"[\s|│·•\-—_/【】\[\]()（）:：,，>＞»›]*")
 # marks of the page's footer: the body ends before the first one after the last section
@@ -121,7 +127,8 @@ def _chrome_lines(text: str, inline: list[Span]) -> list[Span]:
         lead = start + len(line) - len(line.lstrip())
         if len(line) <= 300 and not _SENTENCE.search(line):
             key = _KEY_LINE.search(line)
-            if key or value_next and len(content) <= 40 or _covered(text, lead, end, covered):
+            value = value_next and len(content) <= 40 and not _TITLE_WORDS.search(content)
+            if key or value or _covered(text, lead, end, covered):
                 out.append((lead, start + len(line.rstrip())))
                 value_next = bool(key) and _FILLER.fullmatch(line[key.end():]) is not None
                 continue

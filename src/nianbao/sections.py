@@ -114,7 +114,8 @@ def segment(text: str) -> Outline:
     body = page.find_body(text, sections, located[1] if located else None, chrome)
     inside = [(s, e) for s, e in chrome if s < body[1] and body[0] < e]
     year = _year(title, text, body, inside)
-    issuer = find_issuer(text, title, body, inside, first)
+    overview = next((s.start for s in sections if s.id == "overview"), None)
+    issuer = find_issuer(text, title, body, inside, first, overview)
     warnings = []
     if year is None:
         year = _most_frequent_year(text, body, inside)
@@ -257,9 +258,20 @@ def locate_title(text: str, first_section: int | None = None,
                     found.append((m.group(1), line_start + m.start(1)))
                     break
         if found and _YEAR.search(found[-1][0]) and not _generic(found[-1][0]):
-            return found[-1]
+            return _cleaned(*found[-1])
     named = [t for t in found if not _generic(t[0])]
-    return named[0] if named else None
+    return _cleaned(*named[0]) if named else None
+
+
+def _cleaned(title: str, start: int) -> tuple[str, int]:
+    """Without the notice's 附件： in front or a page's date or 二维码 after the report's name."""
+    lead = re.match(r"附件\s*\d*\s*[:：]\s*", title)
+    if lead:
+        title, start = title[lead.end():], start + lead.end()
+    ends = list(_TITLE_CUE.finditer(title))
+    if ends and re.match(r"\s+\S", title[ends[-1].end():]):
+        title = title[: ends[-1].end()]
+    return title, start
 
 
 # a title inside a long line: a space-delimited run with a year that ends naming the report
