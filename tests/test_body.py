@@ -24,7 +24,8 @@ def _chrome_texts(report: Report) -> list[str]:
 
 @pytest.mark.parametrize("name, first, last", [
     ("STREET_TXT", *pages.STREET_BODY), ("TOWN_TXT", *pages.TOWN_BODY),
-    ("ONE_LINE_TXT", *pages.ONE_LINE_BODY), ("STREET_HTML", *pages.STREET_HTML_BODY)])
+    ("ONE_LINE_TXT", *pages.ONE_LINE_BODY), ("STREET_HTML", *pages.STREET_HTML_BODY),
+    ("TOWN_HTML", *pages.TOWN_HTML_BODY)])
 def test_body_runs_from_the_title_to_the_closing_signature_and_date(tmp_path, name, first, last):
     report = read_structure(_page(tmp_path, name))
     start, end = report.body
@@ -32,7 +33,7 @@ def test_body_runs_from_the_title_to_the_closing_signature_and_date(tmp_path, na
     assert report.text[:end].endswith(last)
 
 
-@pytest.mark.parametrize("name", ["STREET_TXT", "TOWN_TXT", "ONE_LINE_TXT", "STREET_HTML"])
+@pytest.mark.parametrize("name", ["STREET_TXT", "TOWN_TXT", "ONE_LINE_TXT", "STREET_HTML", "TOWN_HTML"])
 def test_no_fact_comes_from_page_chrome_with_any_extractor_output(tmp_path, name):
     report = check_file(_page(tmp_path, name), _rules())
     regions = non_narrative(report)

@@ -243,7 +243,7 @@ def chrome_facts(report: Report) -> list:
     return [f for f in report.facts if in_spans(f.start, f.end, regions)]
 
 
-_CHROME_WORDS = re.compile(r"索引号|发布机构|发文日期|发布日期|发布时间|浏览次数|访问量|点击数|阅读次数|备案|网站标识码|"
+_CHROME_WORDS = re.compile(r"索引号|发布机构|发文日期|发布日期|发布时间|浏览次数|点击数|阅读次数|备案|网站标识码|"
                            r"主办单位|版权所有|当前位置|首页\s*[>＞»]|分享到|打印本页|关闭窗口|字号|第\d+楼")
 
 

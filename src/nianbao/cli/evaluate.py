@@ -16,20 +16,25 @@ import click
               help="Real training documents per fold for a learning curve of the trained systems chosen, e.g. 0,3,6,9.")
 @click.option("--issuers", "issuers", is_flag=True,
               help="Score issuer and year read from each page against MANIFEST's issuer and year columns instead.")
+@click.option("--chrome", "chrome", is_flag=True,
+              help="Count facts taken from page chrome on MANIFEST's pages, per system in --systems, instead.")
 @click.option("--manifest", type=click.Path(dir_okay=False), default="corpus/real-pages/MANIFEST.tsv",
-              show_default=True, help="With --issuers: the page manifest (pages: $NIANBAO_REAL_PAGES/<sha256>.txt).")
-def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, issuers, manifest):
+              show_default=True, help="With --issuers/--chrome: the page manifest (pages: $NIANBAO_REAL_PAGES/<sha256>.txt).")
+def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, issuers, chrome, manifest):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
     confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs).
     With --issuers: issuer accuracy (right / named in the text / invented) and year accuracy."""
     from pathlib import Path
 
-    if issuers:
-        from nianbao.evaluate.issuers import score_issuers
+    if issuers or chrome:
+        from nianbao.evaluate.issuers import chrome_summary, score_issuers
 
         if not Path(manifest).is_file():
             raise click.ClickException(f"{manifest}: no such manifest")
-        click.echo(score_issuers(manifest).summary())
+        if issuers:
+            click.echo(score_issuers(manifest).summary())
+        if chrome:
+            click.echo(chrome_summary(manifest, [s.strip() for s in systems.split(",") if s.strip()]))
         return
     from nianbao.evaluate.data import load_gold_docs
     from nianbao.evaluate.plots import plot_learning_curve
