@@ -43,7 +43,9 @@ _LINE_KEYS = "标题|来源|时间|日期|作者|编辑|文号|栏目|分类|访
 _B = r"(?:(?<=^)|(?<=[\s|│【\[『>＞»›·]))"  # a token starts: line start, space, a box or bracket
 _E = r"(?=$|[\s|│】\]』·])"  # a token ends
 _VALUE = r"[^\s|│【】\[\]]{0,60}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
-_INLINE = re.compile("|".join([
+# every pattern below starts with one of these characters: a cheap test before the alternation
+_FIRST = r"(?=[有承信索发生成公更主组体服效文责浏访点阅所原本网备技维字标来时日作编栏分已共第【\[微新腾Q朋打关返加收我政联全附相扫手用在正上下当您首>＞»›\-<I版C©(=页P0-9])"
+_INLINE = re.compile(_FIRST + "(?:" + "|".join([
     # key: value (a date with its time, an index number, a body's name)
     _B + rf"(?:{_KEYS})[ \t]*[:：][ \t]*(?:{_VALUE})",
     _B + rf"(?:{_LINE_KEYS})[ \t]*[:：][ \t]*(?:{_VALUE})",
@@ -54,9 +56,9 @@ _INLINE = re.compile("|".join([
     _B + r"(?:已有|共有)?\d+[ \t]*(?:人|次)(?:浏览|阅读|访问)" + _E,
     _B + r"第\d+楼" + _E,
     # font size, share and print buttons
-    r"[【\[]?[ \t]*(?:字号|字体)[ \t]*[:：]?[ \t]*[【\[]?[ \t]*大[ \t]*中[ \t]*小[ \t]*[】\]]?[ \t]*[】\]]?",
+    r"(?:[【\[][ \t]*)?(?:字号|字体)[ \t]*[:：]?[ \t]*[【\[]?[ \t]*大[ \t]*中[ \t]*小[ \t]*[】\]]?[ \t]*[】\]]?",
     _B + r"分享到[ \t]*[:：]?(?:[ \t]*(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|朋友圈|豆瓣|人人网|钉钉|今日头条)"
-         r"(?=$|[\s|│】\]·]), re.M)*",
+         r"(?=$|[\s|│】\]·]))*",
     _B + r"(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ|朋友圈)(?:[ \t]+(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ|朋友圈))+" + _E,
     r"[【\[][ \t]*(?:打印|关闭|收藏|返回|顶部|纠错|分享|我要纠错|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|加入收藏|"
     r"字体|大|中|小|默认|下载)[^【】\[\]\n]{0,6}[】\]]",
@@ -69,13 +71,13 @@ _INLINE = re.compile("|".join([
     _B + r"首页(?:[ \t]*(?:>|＞|»|›|/|&gt;)[ \t]*[^\s>＞»›/]+)+",
     _B + r"(?:>|＞|»|›|-->|<!--)" + _E,
     # footers
-    r"[\u4e00-\u9fff]{0,2}ICP[备證证][ \t]*\d+号(?:-\d+)?",
-    r"[\u4e00-\u9fff]{0,2}公网安备[ \t]*\d+号",
+    r"ICP[备證证][ \t]*\d+号(?:-\d+)?",  # with the province before it: `_with_province`
+    r"公网安备[ \t]*\d+号",
     _B + r"(?:版权所有|Copyright|©|\(c\))[^\n|]{0,60}",
     r"={3,}[^=\n]{0,20}={3,}",
     r"^Page[ \t]*\d+[ \t]*-[ \t]*|^P\.[ \t]*\d+[ \t]*$",  # a PDF viewer's page header
     r"页面链接与图片详见[^\n]{0,40}",
-]))
+]) + ")", re.M)
 # lines that are chrome as a whole: a metadata box (as key: value, pipe or tab row, or the key
 # alone with its value on the next line), when the line is no sentence
 _BULLET = r"^[ \t\u3000|│•·\-*]*"
@@ -109,9 +111,19 @@ class Layout:
 
 def chrome_spans(text: str) -> list[Span]:
     """Every stretch of page chrome in `text`, sorted and merged (module docstring)."""
-    spans = [m.span() for m in _INLINE.finditer(text) if m.end() > m.start()]
+    spans = [_with_province(text, *m.span()) for m in _INLINE.finditer(text) if m.end() > m.start()]
     spans.extend(_chrome_lines(text, spans))
     return _merged(spans)
+
+
+def _with_province(text: str, start: int, end: int) -> Span:
+    """鄂ICP备…, 苏公网安备…: the province's one or two characters belong to the number."""
+    if text.startswith(("ICP", "公网安备"), start):
+        while start > 0 and end - start < 40 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "：:":
+            start -= 1
+            if text.startswith(("ICP", "公网安备"), start + 2):
+                break
+    return start, end
 
 
 def _chrome_lines(text: str, inline: list[Span]) -> list[Span]:
