@@ -167,3 +167,14 @@ def test_rules_registry_is_the_one_used(tmp_path):
     report = read_structure(_page(tmp_path, "ONE_LINE_TXT"))
     (facts,) = get_extractor("rules").extract([report])
     assert [f.text for f in facts] == ["1032条", "未"]
+
+
+def test_chrome_printed_inside_the_report_is_chrome_but_the_report_goes_on(tmp_path):
+    text = ("云岭县林业局2022年政府信息公开工作年度报告\n分享到：微信 微博\n浏览次数：35\n"
+            "本报告依据《条例》编制。\n一、总体情况\n全年主动公开政府信息64条。\n")
+    path = tmp_path / "inside.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(str(path), _rules())
+    assert report.body == (0, len(text.rstrip()))
+    assert _chrome_texts(report) == ["分享到：微信 微博", "浏览次数：35"]
+    assert [f.text for f in report.facts] == ["64条"]

@@ -117,3 +117,15 @@ def test_a_name_with_the_region_above_it_is_the_same_body():
     assert same_issuer("江淮省湖溪县水利局", "湖溪县水利局")
     assert not same_issuer("湖溪县水利局", "局")
     assert not same_issuer(None, "湖溪县水利局")
+
+
+@pytest.mark.parametrize("head, title", [
+    ("附件：湖溪县水利局2022年政府信息公开工作年度报告\n", "湖溪县水利局2022年政府信息公开工作年度报告"),
+    ("湖溪县水利局政府信息公开工作2022年度报告 二维码\n", "湖溪县水利局政府信息公开工作2022年度报告"),
+    ("Page 3 - 湖溪县水利局2022年政府信息公开工作年度报告\n", "湖溪县水利局2022年政府信息公开工作年度报告"),
+    ("标   题 湖溪县水利局2022年政府信息公开工作年度报告\n湖溪县水利局2022年政府信息公开工作年度报告\n",
+     "湖溪县水利局2022年政府信息公开工作年度报告"),
+])
+def test_title_and_issuer_without_the_page_or_notice_around_them(head, title):
+    outline = segment(head + SECTIONS)
+    assert (outline.title, outline.issuer, outline.year) == (title, "湖溪县水利局", 2022)
