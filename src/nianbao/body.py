@@ -18,7 +18,9 @@ in the text (offsets never move) but is never narrative.
 * `non_narrative(report)` — the regions no fact may come from: before and after the body,
   and every chrome span.  `facts.candidates.narrative_exclusions` adds them to the tables,
   so every extractor (rules, CRF, model) and the extractor registry drop them.
-* `chrome_fact_count(reports)` — facts found in chrome or outside the body (target 0).
+* `count_chrome_facts(paths, extractor)` — facts an extractor takes from chrome or outside the
+  body over a set of files (target 0), and how many it would take without this layer
+  (`nianbao evaluate --chrome`).
 """
 from __future__ import annotations
 
@@ -101,14 +103,6 @@ _CLOSING_DATE = re.compile(
     rf"[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}十]{{1,3}})[ \t]*日(?=[ \t\u3000]*(?:$|\s))", re.M)
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Where the report is in its text: ``body`` (start, end) and the chrome spans anywhere."""
-
-    body: Span
-    chrome: list[Span]
-
-
 def chrome_spans(text: str) -> list[Span]:
     """Every stretch of page chrome in `text`, sorted and merged (module docstring)."""
     spans = [_with_province(text, *m.span()) for m in _INLINE.finditer(text) if m.end() > m.start()]
@@ -182,11 +176,6 @@ def find_body(text: str, sections: Sequence[Section], title_start: int | None = 
     return start, max(start, _body_end(text, sections, start, chrome))
 
 
-def layout(text: str, sections: Sequence[Section], title_start: int | None = None) -> Layout:
-    chrome = chrome_spans(text)
-    return Layout(find_body(text, sections, title_start, chrome), chrome)
-
-
 def _body_start(text: str, sections: Sequence[Section], title_start: int | None, chrome: list[Span]) -> int:
     first = sections[0].start if sections else len(text)
     if title_start is not None and title_start <= first:
@@ -249,12 +238,6 @@ def non_narrative(report: Report) -> list[Span]:
     return out
 
 
-def chrome_facts(report: Report) -> list:
-    """The report's facts that sit in chrome or outside its body (there should be none)."""
-    regions = non_narrative(report)
-    return [f for f in report.facts if in_spans(f.start, f.end, regions)]
-
-
 _CHROME_WORDS = re.compile(r"索引号|发布机构|发文日期|发布日期|发布时间|浏览次数|点击数|阅读次数|备案|网站标识码|"
                            r"主办单位|版权所有|当前位置|首页\s*[>＞»]|分享到|打印本页|关闭窗口|字号|第\d+楼")
 
@@ -274,9 +257,10 @@ def count_chrome_facts(paths: Iterable[str], extractor: str = "rules", model_dir
     """Read each file, extract facts, and count those from page chrome (`ChromeCount`)."""
     from dataclasses import replace
 
-    from nianbao.pipeline import _extractor, read_or_error
+    from nianbao.facts.extractors import get_extractor
+    from nianbao.pipeline import read_or_error
 
-    ex = _extractor(extractor, model_dir)
+    ex = get_extractor(extractor, model_dir=model_dir)
     reports = [r for r in (read_or_error(p) for p in paths) if isinstance(r, Report)]
     count = ChromeCount(reports=len(reports))
     for i in range(0, len(reports), 32):
