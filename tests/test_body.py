@@ -178,3 +178,8 @@ def test_chrome_printed_inside_the_report_is_chrome_but_the_report_goes_on(tmp_p
     assert report.body == (0, len(text.rstrip()))
     assert _chrome_texts(report) == ["分享到：微信 微博", "浏览次数：35"]
     assert [f.text for f in report.facts] == ["64条"]
+
+
+def test_box_key_and_value_separated_by_a_space_is_chrome():
+    text = "组配分类 政府信息公开年报\n2023年白沙镇政府信息公开工作年度报告\n一、总体情况\n公开信息9条。\n"
+    assert chrome_spans(text) == [(0, len("组配分类 政府信息公开年报"))]

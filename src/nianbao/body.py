@@ -86,7 +86,8 @@ _BULLET = r"^[ \t\u3000|│•·\-*]*"
 _KEY_LINE = re.compile(
     rf"{_B}(?:{_KEYS})[ \t]*(?:[:：|│\t]|$)|{_BULLET}(?:{_LINE_KEYS}|名称|信息名称|文件名称|登记号)[ \t]*(?:[:：|│\t]|$)"
     # a box key printed with spaces inside (索 引 号, 标   题, 名 称) or glued to its value (标题××局…)
-    rf"|{_BULLET}(?:索[ \t\u3000]+引[ \t\u3000]+号|标[ \t\u3000]+题|名[ \t\u3000]+称|文[ \t\u3000]+号)|{_BULLET}标题", re.M)
+    rf"|{_BULLET}(?:索[ \t\u3000]+引[ \t\u3000]+号|标[ \t\u3000]+题|名[ \t\u3000]+称|文[ \t\u3000]+号)|{_BULLET}标题"
+    rf"|{_BULLET}(?:{_KEYS})[ \t\u3000]", re.M)  # 组配分类 政府信息公开年报: a box cell and its value
 _TITLE_WORDS = re.compile(r"年度报告|年报|工作报告")
 _SENTENCE = re.compile(r"[。；！？]")
 _FILLER = re.compile(r"[\s|│·•\-—_/【】\[\]()（）:：,，>＞»›]*")
@@ -96,7 +97,7 @@ _FOOTER = re.compile(
          r"维护单位|网站地图|联系我们|打印本页|打印此页|附件下载|相关链接|相关文章|相关阅读|分享到|扫一扫|"
          r"[【\[][ \t]*(?:打印|关闭)[^【】\[\]\n]{0,4}[】\]])"
     r"|[\u4e00-\u9fff]{0,2}ICP[备證证]|公网安备")
-_PREAMBLE = re.compile(r"《中华人民共和国政府信息公开条例》|本(?:年度)?(?:工作)?报告|现(?:向社会)?(?:予以)?公[布开]")
+_PREAMBLE = re.compile(r"《中华人民共和国政府信息公开条例》|(?:根据|依据|按照)《|本(?:年度)?(?:工作)?报告|现(?:向社会)?(?:予以)?公[布开]")
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _CLOSING_DATE = re.compile(
     rf"(?:^|(?<=\s))(?:(?:19|20)\d{{2}}|[二][{_CN_DIGIT}]{{3}})[ \t]*年[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}十]{{1,2}})[ \t]*月"
@@ -133,10 +134,13 @@ def _chrome_lines(text: str, inline: list[Span]) -> list[Span]:
         lead = start + len(line) - len(line.lstrip())
         if len(line) <= 300 and not _SENTENCE.search(line):
             key = _KEY_LINE.search(line)
-            value = value_next and len(content) <= 40 and not _TITLE_WORDS.search(content)
+            value = (value_next and len(content) <= 40 and not _TITLE_WORDS.search(content)
+                     and (value_next != "date" or any(c.isdigit() for c in content)))
             if key or value or _covered(text, lead, end, covered):
                 out.append((lead, start + len(line.rstrip())))
-                value_next = bool(key) and _FILLER.fullmatch(line[key.end():]) is not None
+                value_next = False
+                if key and _FILLER.fullmatch(line[key.end():]) is not None:  # 更新时间： then its value below
+                    value_next = "date" if re.search("时间|日期", key.group()) else "value"
                 continue
         value_next = False
     return out

@@ -27,17 +27,24 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|政府信息|年度报告|年报)")
 _DISCLOSURE_TAIL = re.compile(r"(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息)(?:工作)?(?:年度报告|年报|工作报告)?$")
 _ORGAN = re.compile(
-    r"(?:人民政府|政府|办事处|街道|镇|乡|苏木|管委会|管理委员会|委员会|委|局|办公室|办|厅|中心|院|署|处|所|站|队|会|"
+    r"(?:人民政府|政府|办事处|街道|街|镇|乡|苏木|管委会|管理委员会|委员会|委|局|办公室|办|厅|中心|院|署|处|所|站|队|会|"
     r"区|县|市|州|盟|旗|部|集团|公司|分局|馆)$")
 _YEAR_PART = r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?\s*)"
 # phrases a body's name follows in the preamble or the first sentence of the overview
 _LEADS = [
-    re.compile(rf"(?:现|特)(?:向社会)?(?:予以)?公[布开](?:了)?\s*《?\s*{_YEAR_PART}?"),
+    re.compile(rf"(?:现|特)(?:向社会)?(?:予以)?(?:公[布开]|发布)(?:了)?\s*《?\s*{_YEAR_PART}?"),
+    re.compile(rf"编制(?:了|完成)?\s*《?\s*(?=[^，。；\n]{{2,30}}?{_YEAR_PART})"),  # 编制××乡2024年…报告
     re.compile(rf"现将\s*《?\s*{_YEAR_PART}?"),
-    re.compile(r"由\s*"),
+    re.compile(r"由\s*(?=[^，,。；;\n]{2,40}?编制)"),  # 由××办公室（汇总）编制; not 由司法分局审核备案
     re.compile(r"(?:汇总|结合|全文包括)\s*"),
-    re.compile(rf"(?:^|(?<=[\n。]))[ \t\u3000]*{_YEAR_PART}[,，]?\s*", re.M),
+    re.compile(rf"(?:^|(?<=[\n。]))[ \t\u3000]*(?:{_YEAR_PART}|今年以来)[,，]?\s*", re.M),
+    # a clause that opens on a body doing something: …工作部署，市城市管理局认真梳理了…
+    re.compile(r"[，,](?=[^，,。；\n]{2,24}?(?:认真|坚持|严格|深入|紧紧|全面|持续|不断|高度|积极|始终|聚焦|扎实)"
+               r"(?:梳理|贯彻|落实|按照|围绕|推进|重视|做好|执行|开展))"),
 ]
+# the verbs among the stops: a name never runs past one
+_VERB = re.compile(r"编制|汇总|综合|负责|组织|牵头|认真|坚持|严格|深入|紧紧|按照|围绕|全面|持续|不断|高度|积极|始终|聚焦|进一步|"
+                   r"扎实|根据|依据|依照|结合")
 # words that end a name after a lead: a year, the disclosure words, a verb
 _STOP = re.compile(
     r"(?:19|20)\d{2}|政府信息公开|政务公开|信息公开|编制|汇总|综合|负责|组织|牵头|认真|坚持|严格|深入|紧紧|按照|围绕|"
@@ -52,10 +59,11 @@ _CONTACT = [
 # government's own 办公室 is a body of its own (泰安市人民政府办公室)
 _INNER_OFFICE = re.compile(
     r"(?:党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|"
-    r"信息中心|政务服务中心|综合信息指挥室|(?<!政府)办公室)$")
+    r"信息中心|政务服务中心|综合信息指挥室|党建办|党群服务中心|(?<!政府)办公室)$")
 _CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室", "办公室"))
-_PRONOUN = re.compile(r"^(?:我|本|该|各|全|上级|市级|县级|区级|专人|专门|分管|相关|有关|具体|局|委|办|部|处|科|室|[省市县区镇乡]委|党委|党工委|中央|国务院|"
+_PRONOUN = re.compile(r"^(?:我|本|该|各|全|未|无|没有|已|均|涉及|并|向|为|对|将|按|经|通过|上级|市级|县级|区级|专人|专门|分管|相关|有关|具体|局|委|办|部|处|科|室|[省市县区镇乡]委|党委|党工委|中央|国务院|"
                       r"[省市县区]政府$|[省市县区]委[省市县区]政府)")
+_STRONG_ORGAN = re.compile(r"(?:人民政府|办事处|街道|管委会|管理委员会|委员会|局|厅|办公室)$")
 _NOT_A_NAME = re.compile(r"信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 _DATE_LINE = re.compile(
@@ -73,6 +81,8 @@ def issuer_from_title(title: str | None) -> str | None:
         before = re.split(r"政府信息公开|政务公开|信息公开", title)[0].strip()
         return _as_name(before) if before != title.strip() else None
     before = _DISCLOSURE_TAIL.sub("", title[: m.start()].strip()).strip()  # ××局政府信息公开工作2025年度报告
+    before = re.sub(r"关于(?:报送|印发|公布|发布|做好)?$", "", before)  # ××县人民政府关于2019年度…
+    before = re.sub(r"^[\d\s\-_.|]+", "", before.split("|")[-1]).strip()  # 2025××乡2025年度…, menu | menu |…
     if before:
         return before
     after = _ISSUER_AFTER_YEAR.match(title[m.end():])
@@ -128,7 +138,14 @@ def _name_after(text: str, pos: int) -> str | None:
                 candidate = _as_name(words[: stop.start() + 2], inner_office=True)
             if candidate:
                 return candidate
-    return _as_name(words, inner_office=True) if len(words) <= 30 else None
+        if _VERB.fullmatch(stop.group()):
+            break  # a name never runs past a verb (由镇长牵头统筹全镇…)
+    verb = _VERB.search(words)
+    head = words[: verb.start()] if verb else words
+    for end in range(len(head), 2, -1):  # 开发区管委会政务信息工作紧紧…: the longest name before the verb
+        if _ORGAN.search(head[:end]) and _STRONG_ORGAN.search(head[:end]):
+            return _as_name(head[:end], inner_office=True)
+    return None
 
 
 def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str | None:
@@ -171,6 +188,12 @@ def _in(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 _NORMAL = [
     (re.compile(r"\s+"), ""),
+    # the short forms bodies go by
+    (re.compile(r"市场监督管理局"), "市场监管局"),
+    (re.compile(r"人力资源和社会保障"), "人力社保"),
+    (re.compile(r"卫生健康委员会|卫生健康委|卫生和计划生育委员会"), "卫健委"),
+    (re.compile(r"发展和改革委员会|发展改革委员会|发展和改革委|发展改革委"), "发改委"),
+    (re.compile(r"住房和城乡建设"), "住建"),
     (re.compile(r"[（(][^）)]*[）)]"), ""),  # 只楚园（街道）办事处 → 只楚园办事处
     (re.compile(r"人民政府"), "政府"),
     (re.compile(r"管理委员会"), "管委会"),
@@ -203,4 +226,4 @@ def same_issuer(a: str | None, b: str | None) -> bool:
         return False
     if short[0] in "省市县区州盟旗":  # 区司法局 for 西安市新城区司法局: the name without its place
         return True
-    return re.search(r"(?:省|自治区|市|区|县|州|盟|旗)$", long[: -len(short)]) is not None
+    return re.search(r"(?:省|自治区|市|区|县|州|盟|旗|总局)$", long[: -len(short)]) is not None

@@ -236,8 +236,9 @@ def locate_title(text: str, first_section: int | None = None,
     whose report runs on one line with its chrome, the space-delimited run naming a year and
     the report.  Page chrome (breadcrumbs, 栏目 and 标题 boxes) is never a title, nor is a bare
     column name with no year and no body (政府信息公开年报).  A title naming a year wins over
-    one naming none."""
+    one naming none, and of those one naming the body wins over one naming none."""
     from nianbao.body import chrome_spans, in_spans
+    from nianbao.issuer import issuer_from_title
 
     chrome = chrome_spans(text) if chrome is None else chrome
     limit = first_section if first_section is not None else min(len(text), 3000)
@@ -257,10 +258,10 @@ def locate_title(text: str, first_section: int | None = None,
                 if not in_spans(line_start + m.start(1), line_start + m.end(1), chrome):
                     found.append((m.group(1), line_start + m.start(1)))
                     break
-        if found and _YEAR.search(found[-1][0]) and not _generic(found[-1][0]):
-            return _cleaned(*found[-1])
-    named = [t for t in found if not _generic(t[0])]
-    return _cleaned(*named[0]) if named else None
+    titles = [_cleaned(*t) for t in found if not _generic(t[0])]
+    with_year = [t for t in titles if _YEAR.search(t[0])]
+    naming = [t for t in with_year if issuer_from_title(t[0])]  # 2020年信息公开年报 above ××园区2020年…报告
+    return (naming or with_year or titles or [None])[0]
 
 
 def _cleaned(title: str, start: int) -> tuple[str, int]:
