@@ -85,6 +85,7 @@ def test_chrome_run_together_with_the_report_on_one_line_is_cut_out_of_it(tmp_pa
     "如对本报告有疑问，请联系我们。",
     "通过微信、微博等渠道发布信息120条。",
     "本年度发布时间节点信息18条。",
+    "在群众所在位置设置公开栏5处，当前位置信息实时更新。",
 ])
 def test_narrative_that_names_chrome_words_is_not_chrome(sentence):
     text = f"某县2022年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
