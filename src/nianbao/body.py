@@ -236,7 +236,7 @@ def non_narrative(report: Report) -> list[Span]:
         return list(report.chrome)
     start, end = report.body
     out = [(0, start)] if start > 0 else []
-    out.extend(report.chrome)
+    out.extend((s, e) for s, e in report.chrome if s < end and start < e)  # the rest lies outside already
     if end < len(report.text):
         out.append((end, len(report.text)))
     return out
