@@ -127,3 +127,29 @@ STREET_HTML = """<!DOCTYPE html>
 </body></html>
 """
 STREET_HTML_BODY = STREET_BODY
+
+# an older site: the article sits in a layout table (a table holding tables), the index box is
+# a one-row table, counters and the footer share the layout table's last rows
+TOWN_HTML = """<html><head><meta charset="utf-8"><title>枫林镇政府信息公开年报</title></head>
+<body><table width="980"><tr><td>
+<table><tr><td><a>网站首页</a></td><td><a>政务公开</a></td><td><a>互动交流</a></td></tr></table>
+<table><tr><td>当前位置：首页 &gt; 政务公开 &gt; 年度报告</td></tr></table>
+<table class="xxgk"><tr><td>索引号：11420306/2024-00052</td><td>发布机构：枫林镇人民政府</td>
+<td>发布日期：2024-01-22</td></tr></table>
+<table><tr><td>
+<p align="center"><b>枫林镇2023年政府信息公开工作年度报告</b></p>
+<p>现公布枫林镇人民政府2023年政府信息公开工作年度报告。本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。</p>
+<p>一、总体情况</p>
+<p>2023年，我镇主动公开政府信息187条，受理政府信息公开申请2件。</p>
+<p>三、收到和处理政府信息公开申请情况</p>
+<table border="1"><tr><td>本年新收政府信息公开申请数量</td><td>2</td></tr>
+<tr><td>予以公开</td><td>2</td></tr></table>
+<p>六、其他需要报告的事项</p>
+<p>无。</p>
+<p>枫林镇人民政府</p><p>2024年1月22日</p>
+</td></tr></table>
+<table><tr><td>【打印本页】</td><td>【关闭窗口】</td><td>阅读次数：563</td></tr></table>
+<table><tr><td>版权所有：枫林镇人民政府 地址：枫林镇东街9号 邮编：430099 鄂ICP备09011122号</td></tr></table>
+</td></tr></table></body></html>
+"""
+TOWN_HTML_BODY = ("枫林镇2023年政府信息公开工作年度报告", "2024年1月22日")

@@ -24,7 +24,8 @@ def _chrome_texts(report: Report) -> list[str]:
 
 @pytest.mark.parametrize("name, first, last", [
     ("STREET_TXT", *pages.STREET_BODY), ("TOWN_TXT", *pages.TOWN_BODY),
-    ("ONE_LINE_TXT", *pages.ONE_LINE_BODY), ("STREET_HTML", *pages.STREET_HTML_BODY)])
+    ("ONE_LINE_TXT", *pages.ONE_LINE_BODY), ("STREET_HTML", *pages.STREET_HTML_BODY),
+    ("TOWN_HTML", *pages.TOWN_HTML_BODY)])
 def test_body_runs_from_the_title_to_the_closing_signature_and_date(tmp_path, name, first, last):
     report = read_structure(_page(tmp_path, name))
     start, end = report.body
@@ -32,7 +33,7 @@ def test_body_runs_from_the_title_to_the_closing_signature_and_date(tmp_path, na
     assert report.text[:end].endswith(last)
 
 
-@pytest.mark.parametrize("name", ["STREET_TXT", "TOWN_TXT", "ONE_LINE_TXT", "STREET_HTML"])
+@pytest.mark.parametrize("name", ["STREET_TXT", "TOWN_TXT", "ONE_LINE_TXT", "STREET_HTML", "TOWN_HTML"])
 def test_no_fact_comes_from_page_chrome_with_any_extractor_output(tmp_path, name):
     report = check_file(_page(tmp_path, name), _rules())
     regions = non_narrative(report)
@@ -84,6 +85,7 @@ def test_chrome_run_together_with_the_report_on_one_line_is_cut_out_of_it(tmp_pa
     "如对本报告有疑问，请联系我们。",
     "通过微信、微博等渠道发布信息120条。",
     "本年度发布时间节点信息18条。",
+    "在群众所在位置设置公开栏5处，当前位置信息实时更新。",
 ])
 def test_narrative_that_names_chrome_words_is_not_chrome(sentence):
     text = f"某县2022年政府信息公开工作年度报告\n一、总体情况\n{sentence}\n"
@@ -166,3 +168,19 @@ def test_rules_registry_is_the_one_used(tmp_path):
     report = read_structure(_page(tmp_path, "ONE_LINE_TXT"))
     (facts,) = get_extractor("rules").extract([report])
     assert [f.text for f in facts] == ["1032条", "未"]
+
+
+def test_chrome_printed_inside_the_report_is_chrome_but_the_report_goes_on(tmp_path):
+    text = ("云岭县林业局2022年政府信息公开工作年度报告\n分享到：微信 微博\n浏览次数：35\n"
+            "本报告依据《条例》编制。\n一、总体情况\n全年主动公开政府信息64条。\n")
+    path = tmp_path / "inside.txt"
+    path.write_text(text, encoding="utf-8")
+    report = check_file(str(path), _rules())
+    assert report.body == (0, len(text.rstrip()))
+    assert _chrome_texts(report) == ["分享到：微信 微博", "浏览次数：35"]
+    assert [f.text for f in report.facts] == ["64条"]
+
+
+def test_box_key_and_value_separated_by_a_space_is_chrome():
+    text = "组配分类 政府信息公开年报\n2023年白沙镇政府信息公开工作年度报告\n一、总体情况\n公开信息9条。\n"
+    assert chrome_spans(text) == [(0, len("组配分类 政府信息公开年报"))]

@@ -43,7 +43,8 @@ def test_issuer_from_the_signature_on_a_page_run_together_on_one_line():
 @pytest.mark.parametrize("contact, issuer", [
     ("如对本报告有疑问，请联系湖溪县白沙街道办事处，电话：0551-6123456。", "湖溪县白沙街道办事处"),
     ("如有疑问，请与白沙街道办事处党政办公室联系。", "白沙街道办事处"),
-    ("联系单位：湖溪县人民政府办公室（地址：湖溪县府前路1号）。", "湖溪县人民政府"),
+    ("联系单位：湖溪县人民政府办公室（地址：湖溪县府前路1号）。", "湖溪县人民政府"),  # the office answers for it
+    ("如有疑问，请与湖溪县白沙镇人民政府党政综合办公室联系。", "湖溪县白沙镇人民政府"),
 ])
 def test_issuer_from_the_contact_line(contact, issuer):
     text = HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。" + contact)
@@ -116,3 +117,61 @@ def test_a_name_with_the_region_above_it_is_the_same_body():
     assert same_issuer("江淮省湖溪县水利局", "湖溪县水利局")
     assert not same_issuer("湖溪县水利局", "局")
     assert not same_issuer(None, "湖溪县水利局")
+
+
+@pytest.mark.parametrize("head, title", [
+    ("附件：湖溪县水利局2022年政府信息公开工作年度报告\n", "湖溪县水利局2022年政府信息公开工作年度报告"),
+    ("湖溪县水利局政府信息公开工作2022年度报告 二维码\n", "湖溪县水利局政府信息公开工作2022年度报告"),
+    ("Page 3 - 湖溪县水利局2022年政府信息公开工作年度报告\n", "湖溪县水利局2022年政府信息公开工作年度报告"),
+    ("标   题 湖溪县水利局2022年政府信息公开工作年度报告\n湖溪县水利局2022年政府信息公开工作年度报告\n",
+     "湖溪县水利局2022年政府信息公开工作年度报告"),
+])
+def test_title_and_issuer_without_the_page_or_notice_around_them(head, title):
+    outline = segment(head + SECTIONS)
+    assert (outline.title, outline.issuer, outline.year) == (title, "湖溪县水利局", 2022)
+
+
+@pytest.mark.parametrize("preamble, issuer", [
+    ("根据《条例》要求，现发布《湖溪县白沙镇2022年政府信息公开工作年度报告》。", "湖溪县白沙镇"),
+    ("根据《条例》等规定，编制湖溪县白沙乡2022年政府信息公开工作年度报告。", "湖溪县白沙乡"),
+    ("根据《条例》和上级部署，市城市管理局认真梳理了2022年度政府信息公开工作情况。", "市城市管理局"),
+    ("2022年，湖溪县白沙街以公开促落实，持续推进政务公开。", "湖溪县白沙街"),
+    ("本报告由湖溪县白沙乡人民政府党建办编制。", "湖溪县白沙乡人民政府"),
+    ("2022年，湖溪经济开发区管委会政务信息工作紧紧围绕中心工作开展。", "湖溪经济开发区管委会"),
+])
+def test_issuer_from_more_preamble_and_overview_phrasings(preamble, issuer):
+    assert _issuer(HEAD + preamble + "\n" + SECTIONS) == issuer
+
+
+@pytest.mark.parametrize("sentence", [
+    "强化组织统筹，由镇长牵头统筹全镇信息公开工作。",
+    "2022年，在区委、区政府的领导下，政务公开工作稳步推进。",
+    "本年度规范性文件由司法分局审核备案。",
+    "2022年，未发生涉及本机关的行政复议。",
+])
+def test_words_after_a_lead_that_name_no_body_are_no_issuer(sentence):
+    assert _issuer(HEAD + "本报告依据《条例》编制。\n一、总体情况\n" + sentence + "\n") is None
+
+
+def test_a_title_naming_the_body_wins_over_a_page_heading_naming_none():
+    text = "2022年信息公开年报\n湖溪县白沙镇2022年政府信息公开工作年度报告\n" + SECTIONS
+    assert (segment(text).title, segment(text).issuer) == ("湖溪县白沙镇2022年政府信息公开工作年度报告", "湖溪县白沙镇")
+
+
+def test_a_body_name_under_an_empty_date_box_is_not_its_value():
+    text = "更新时间：\n湖溪县水利局\n2022年政府信息公开工作年度报告\n" + SECTIONS
+    assert segment(text).issuer == "湖溪县水利局"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("湖溪市市场监督管理局", "湖溪市市场监管局"),
+    ("湖溪市人力资源和社会保障局", "湖溪市人力社保局"),
+    ("湖溪市卫生健康委员会", "湖溪市卫健委"),
+    ("湖溪市发展和改革委员会", "湖溪市发改委"),
+])
+def test_common_short_forms_of_a_body_normalise_alike(a, b):
+    assert normalise_issuer(a) == normalise_issuer(b)
+
+
+def test_a_local_bureau_of_a_national_administration_is_the_same_body_with_or_without_it():
+    assert same_issuer("国家税务总局湖溪市税务局", "湖溪市税务局")

@@ -167,7 +167,7 @@ def test_section_name_inside_a_sentence_is_not_a_heading():
 def test_year_from_the_statistics_period_when_the_title_has_none():
     text = "某某街道政府信息公开工作年度报告\n本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况"
     outline = segment(text)
-    assert (outline.title, outline.year, outline.issuer) == ("某某街道政府信息公开工作年度报告", 2021, None)
+    assert (outline.title, outline.year, outline.issuer) == ("某某街道政府信息公开工作年度报告", 2021, "某某街道")
 
 
 def test_issuer_on_its_own_line_above_the_title_joins_it():

@@ -18,7 +18,9 @@ in the text (offsets never move) but is never narrative.
 * `non_narrative(report)` — the regions no fact may come from: before and after the body,
   and every chrome span.  `facts.candidates.narrative_exclusions` adds them to the tables,
   so every extractor (rules, CRF, model) and the extractor registry drop them.
-* `chrome_fact_count(reports)` — facts found in chrome or outside the body (target 0).
+* `count_chrome_facts(paths, extractor)` — facts an extractor takes from chrome or outside the
+  body over a set of files (target 0), and how many it would take without this layer
+  (`nianbao evaluate --chrome`).
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ _KEYS = (
     "信息索引号|索引号|索 引 号|发布机构|发文机关|发文机构|发布单位|生成日期|成文日期|发文日期|发布日期|发布时间|"
     "公开日期|公开时间|更新时间|主题分类|主题词|公文种类|信息分类|组配分类|体裁分类|服务对象分类|公开方式|"
     "公开范围|公开形式|公开时限|公开类别|发文字号|有效性|效力状态|信息来源|文章来源|责任编辑|浏览次数|访问次数|"
-    "点击数|点击次数|点击量|阅读次数|所属栏目|原文链接|本地目录|网站标识码|备案号|备案编号|主办单位|承办单位|"
+    "点击数|点击次数|点击量|点击率|阅读次数|所属栏目|原文链接|本地目录|网站标识码|备案号|备案编号|主办单位|承办单位|"
     "技术支持|维护单位|网站维护|字号|字体"
 )
 # generic keys: chrome only at the start of a line (or a box cell), followed by a colon
@@ -43,18 +45,20 @@ _LINE_KEYS = "标题|来源|时间|日期|作者|编辑|文号|栏目|分类|访
 _B = r"(?:(?<=^)|(?<=[\s|│【\[『>＞»›·]))"  # a token starts: line start, space, a box or bracket
 _E = r"(?=$|[\s|│】\]』·])"  # a token ends
 _VALUE = r"[^\s|│【】\[\]]{0,60}(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
-_INLINE = re.compile("|".join([
+# every pattern below starts with one of these characters: a cheap test before the alternation
+_FIRST = r"(?=[有承信索发生成公更主组体服效文责浏访点阅所原本网备技维字标来时日作编栏分已共第【\[微新腾Q朋打关返加收我政联全附相扫手用在正上下当您首>＞»›\-<I版C©(=页P0-9])"
+_INLINE = re.compile(_FIRST + "(?:" + "|".join([
     # key: value (a date with its time, an index number, a body's name)
     _B + rf"(?:{_KEYS})[ \t]*[:：][ \t]*(?:{_VALUE})",
     _B + rf"(?:{_LINE_KEYS})[ \t]*[:：][ \t]*(?:{_VALUE})",
     # counters: 浏览次数：1234  访问量：[1234]次  已有1234人浏览  第3楼
-    _B + r"(?:本站|本页|网站|总)?(?:浏览次数|访问次数|访问量|浏览量|点击数|点击次数|点击量|阅读次数|阅读数|阅读量)"
+    _B + r"(?:本站|本页|网站|总)?(?:浏览次数|访问次数|访问量|浏览量|点击数|点击次数|点击量|点击率|阅读次数|阅读数|阅读量)"
          r"[ \t]*[:：]?[ \t]*"
          r"[\[【(（]?[ \t]*\d*[ \t]*[\]】)）]?[ \t]*次?" + _E,
     _B + r"(?:已有|共有)?\d+[ \t]*(?:人|次)(?:浏览|阅读|访问)" + _E,
     _B + r"第\d+楼" + _E,
     # font size, share and print buttons
-    r"[【\[]?[ \t]*(?:字号|字体)[ \t]*[:：]?[ \t]*[【\[]?[ \t]*大[ \t]*中[ \t]*小[ \t]*[】\]]?[ \t]*[】\]]?",
+    r"(?:[【\[][ \t]*)?(?:字号|字体)[ \t]*[:：]?[ \t]*[【\[]?[ \t]*大[ \t]*中[ \t]*小[ \t]*[】\]]?[ \t]*[】\]]?",
     _B + r"分享到[ \t]*[:：]?(?:[ \t]*(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ好友|QQ|朋友圈|豆瓣|人人网|钉钉|今日头条)"
          r"(?=$|[\s|│】\]·]))*",
     _B + r"(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ|朋友圈)(?:[ \t]+(?:微信|微博|新浪微博|腾讯微博|QQ空间|QQ|朋友圈))+" + _E,
@@ -64,20 +68,27 @@ _INLINE = re.compile("|".join([
          r"联系我们|全真版|文字版|文件下载|附件下载|相关链接|相关文章|相关阅读|扫一扫|手机扫一扫|用手机扫描二维码|"
          r"在手机上查看|正文|上一篇|下一篇|上一条|下一条)(?:[ \t]*[:：](?:[ \t]*[^\s|]{0,40})?)?" + _E,
     # breadcrumbs
-    r"(?:当前位置|您(?:当前|现在)?(?:所在)?的?位置|所在位置)[ \t]*[:：]?[ \t]*"
-    r"(?:[^\s>＞»›]+(?:[ \t]*(?:>|＞|»|›|&gt;)[ \t]*[^\s>＞»›]+)*)?",
-    _B + r"首页(?:[ \t]*(?:>|＞|»|›|/|&gt;)[ \t]*[^\s>＞»›/]+)+",
+    _B + r"(?:当前位置|您(?:当前|现在)?(?:所在)?的?位置|所在位置)[ \t]*[:：]?[ \t]*"
+         r"(?:[^\s>＞»›]{1,40}(?:[ \t]*(?:>|＞|»|›|&gt;)[ \t]*[^\s>＞»›]{1,40})*)?",
+    _B + r"首页(?:[ \t]*(?:>|＞|»|›|/|&gt;)[ \t]*[^\s>＞»›/]{1,40})+",
     _B + r"(?:>|＞|»|›|-->|<!--)" + _E,
     # footers
-    r"[\u4e00-\u9fff]{0,2}ICP[备證证][ \t]*\d+号(?:-\d+)?",
-    r"[\u4e00-\u9fff]{0,2}公网安备[ \t]*\d+号",
+    r"ICP[备證证][ \t]*\d+号(?:-\d+)?",  # with the province before it: `_with_province`
+    r"公网安备[ \t]*\d+号",
     _B + r"(?:版权所有|Copyright|©|\(c\))[^\n|]{0,60}",
     r"={3,}[^=\n]{0,20}={3,}",
+    r"^Page[ \t]*\d+[ \t]*-[ \t]*|^P\.[ \t]*\d+[ \t]*$",  # a PDF viewer's page header
     r"页面链接与图片详见[^\n]{0,40}",
-]))
+]) + ")", re.M)
 # lines that are chrome as a whole: a metadata box (as key: value, pipe or tab row, or the key
 # alone with its value on the next line), when the line is no sentence
-_KEY_LINE = re.compile(rf"{_B}(?:{_KEYS})[ \t]*(?:[:：|│\t]|$)|^[ \t\u3000|]*(?:{_LINE_KEYS})[ \t]*(?:[:：|│\t]|$)", re.M)
+_BULLET = r"^[ \t\u3000|│•·\-*]*"
+_KEY_LINE = re.compile(
+    rf"{_B}(?:{_KEYS})[ \t]*(?:[:：|│\t]|$)|{_BULLET}(?:{_LINE_KEYS}|名称|信息名称|文件名称|登记号)[ \t]*(?:[:：|│\t]|$)"
+    # a box key printed with spaces inside (索 引 号, 标   题, 名 称) or glued to its value (标题××局…)
+    rf"|{_BULLET}(?:索[ \t\u3000]+引[ \t\u3000]+号|标[ \t\u3000]+题|名[ \t\u3000]+称|文[ \t\u3000]+号)|{_BULLET}标题"
+    rf"|{_BULLET}(?:{_KEYS})[ \t\u3000]", re.M)  # 组配分类 政府信息公开年报: a box cell and its value
+_TITLE_WORDS = re.compile(r"年度报告|年报|工作报告")
 _SENTENCE = re.compile(r"[。；！？]")
 _FILLER = re.compile(r"[\s|│·•\-—_/【】\[\]()（）:：,，>＞»›]*")
 # marks of the page's footer: the body ends before the first one after the last section
@@ -86,26 +97,28 @@ _FOOTER = re.compile(
          r"维护单位|网站地图|联系我们|打印本页|打印此页|附件下载|相关链接|相关文章|相关阅读|分享到|扫一扫|"
          r"[【\[][ \t]*(?:打印|关闭)[^【】\[\]\n]{0,4}[】\]])"
     r"|[\u4e00-\u9fff]{0,2}ICP[备證证]|公网安备")
-_PREAMBLE = re.compile(r"《中华人民共和国政府信息公开条例》|本(?:年度)?(?:工作)?报告|现(?:向社会)?(?:予以)?公[布开]")
+_PREAMBLE = re.compile(r"《中华人民共和国政府信息公开条例》|(?:根据|依据|按照)《|本(?:年度)?(?:工作)?报告|现(?:向社会)?(?:予以)?公[布开]")
 _CN_DIGIT = "〇○零一二三四五六七八九"
 _CLOSING_DATE = re.compile(
     rf"(?:^|(?<=\s))(?:(?:19|20)\d{{2}}|[二][{_CN_DIGIT}]{{3}})[ \t]*年[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}十]{{1,2}})[ \t]*月"
     rf"[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}十]{{1,3}})[ \t]*日(?=[ \t\u3000]*(?:$|\s))", re.M)
 
 
-@dataclass(frozen=True)
-class Layout:
-    """Where the report is in its text: ``body`` (start, end) and the chrome spans anywhere."""
-
-    body: Span
-    chrome: list[Span]
-
-
 def chrome_spans(text: str) -> list[Span]:
     """Every stretch of page chrome in `text`, sorted and merged (module docstring)."""
-    spans = [m.span() for m in _INLINE.finditer(text) if m.end() > m.start()]
+    spans = [_with_province(text, *m.span()) for m in _INLINE.finditer(text) if m.end() > m.start()]
     spans.extend(_chrome_lines(text, spans))
     return _merged(spans)
+
+
+def _with_province(text: str, start: int, end: int) -> Span:
+    """鄂ICP备…, 苏公网安备…: the province's one or two characters belong to the number."""
+    if text.startswith(("ICP", "公网安备"), start):
+        while start > 0 and end - start < 40 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "：:":
+            start -= 1
+            if text.startswith(("ICP", "公网安备"), start + 2):
+                break
+    return start, end
 
 
 def _chrome_lines(text: str, inline: list[Span]) -> list[Span]:
@@ -121,9 +134,13 @@ def _chrome_lines(text: str, inline: list[Span]) -> list[Span]:
         lead = start + len(line) - len(line.lstrip())
         if len(line) <= 300 and not _SENTENCE.search(line):
             key = _KEY_LINE.search(line)
-            if key or value_next and len(content) <= 40 or _covered(text, lead, end, covered):
+            value = (value_next and len(content) <= 40 and not _TITLE_WORDS.search(content)
+                     and (value_next != "date" or any(c.isdigit() for c in content)))
+            if key or value or _covered(text, lead, end, covered):
                 out.append((lead, start + len(line.rstrip())))
-                value_next = bool(key) and _FILLER.fullmatch(line[key.end():]) is not None
+                value_next = False
+                if key and _FILLER.fullmatch(line[key.end():]) is not None:  # 更新时间： then its value below
+                    value_next = "date" if re.search("时间|日期", key.group()) else "value"
                 continue
         value_next = False
     return out
@@ -161,11 +178,6 @@ def find_body(text: str, sections: Sequence[Section], title_start: int | None = 
     chrome = chrome_spans(text) if chrome is None else list(chrome)
     start = _body_start(text, sections, title_start, chrome)
     return start, max(start, _body_end(text, sections, start, chrome))
-
-
-def layout(text: str, sections: Sequence[Section], title_start: int | None = None) -> Layout:
-    chrome = chrome_spans(text)
-    return Layout(find_body(text, sections, title_start, chrome), chrome)
 
 
 def _body_start(text: str, sections: Sequence[Section], title_start: int | None, chrome: list[Span]) -> int:
@@ -224,19 +236,13 @@ def non_narrative(report: Report) -> list[Span]:
         return list(report.chrome)
     start, end = report.body
     out = [(0, start)] if start > 0 else []
-    out.extend(report.chrome)
+    out.extend((s, e) for s, e in report.chrome if s < end and start < e)  # the rest lies outside already
     if end < len(report.text):
         out.append((end, len(report.text)))
     return out
 
 
-def chrome_facts(report: Report) -> list:
-    """The report's facts that sit in chrome or outside its body (there should be none)."""
-    regions = non_narrative(report)
-    return [f for f in report.facts if in_spans(f.start, f.end, regions)]
-
-
-_CHROME_WORDS = re.compile(r"索引号|发布机构|发文日期|发布日期|发布时间|浏览次数|访问量|点击数|阅读次数|备案|网站标识码|"
+_CHROME_WORDS = re.compile(r"索引号|发布机构|发文日期|发布日期|发布时间|浏览次数|点击数|阅读次数|备案|网站标识码|"
                            r"主办单位|版权所有|当前位置|首页\s*[>＞»]|分享到|打印本页|关闭窗口|字号|第\d+楼")
 
 
@@ -255,9 +261,10 @@ def count_chrome_facts(paths: Iterable[str], extractor: str = "rules", model_dir
     """Read each file, extract facts, and count those from page chrome (`ChromeCount`)."""
     from dataclasses import replace
 
-    from nianbao.pipeline import _extractor, read_or_error
+    from nianbao.facts.extractors import get_extractor
+    from nianbao.pipeline import read_or_error
 
-    ex = _extractor(extractor, model_dir)
+    ex = get_extractor(extractor, model_dir=model_dir)
     reports = [r for r in (read_or_error(p) for p in paths) if isinstance(r, Report)]
     count = ChromeCount(reports=len(reports))
     for i in range(0, len(reports), 32):

@@ -25,26 +25,46 @@ from collections.abc import Sequence
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|政府信息|年度报告|年报)")
+_DISCLOSURE_TAIL = re.compile(r"(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息)(?:工作)?(?:年度报告|年报|工作报告)?$")
 _ORGAN = re.compile(
-    r"(?:人民政府|政府|办事处|街道|镇|乡|苏木|管委会|管理委员会|委员会|委|局|办公室|办|厅|中心|院|署|处|所|站|队|会|"
+    r"(?:人民政府|政府|办事处|街道|街|镇|乡|苏木|管委会|管理委员会|委员会|委|局|办公室|办|厅|中心|院|署|处|所|站|队|会|"
     r"区|县|市|州|盟|旗|部|集团|公司|分局|馆)$")
-_NAME = r"[^\s，,。；;：:、《》“”\"（）()【】\[\]|]{2,40}?"
-_YEAR_PART = r"(?:(?:19|20)\d{2}\s*年度?\s*)"
-_DISCLOSURE = r"(?:的)?\s*(?:政府信息公开|政务公开|信息公开|政府信息)"
-_PREAMBLE = [
-    re.compile(rf"现(?:向社会)?(?:予以)?公[布开]\s*{_YEAR_PART}?\s*(?P<name>{_NAME})\s*{_YEAR_PART}?{_DISCLOSURE}"),
-    re.compile(rf"本(?:年度)?(?:工作)?报告(?:是)?由\s*(?P<name>{_NAME})\s*(?:依据|根据|按照|依照|编制|结合|汇总)"),
-    re.compile(rf"汇总\s*(?P<name>{_NAME}){_DISCLOSURE}"),
+_YEAR_PART = r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?\s*)"
+# phrases a body's name follows in the preamble or the first sentence of the overview
+_LEADS = [
+    re.compile(rf"(?:现|特)(?:向社会)?(?:予以)?(?:公[布开]|发布)(?:了)?\s*《?\s*{_YEAR_PART}?"),
+    re.compile(rf"编制(?:了|完成)?\s*《?\s*(?=[^，。；\n]{{2,30}}?{_YEAR_PART})"),  # 编制××乡2024年…报告
+    re.compile(rf"现将\s*《?\s*{_YEAR_PART}?"),
+    re.compile(r"由\s*(?=[^，,。；;\n]{2,40}?编制)"),  # 由××办公室（汇总）编制; not 由司法分局审核备案
+    re.compile(r"(?:汇总|结合|全文包括)\s*"),
+    re.compile(rf"(?:^|(?<=[\n。]))[ \t\u3000]*(?:{_YEAR_PART}|今年以来)[,，]?\s*", re.M),
+    # a clause that opens on a body doing something: …工作部署，市城市管理局认真梳理了…
+    re.compile(r"[，,](?=[^，,。；\n]{2,24}?(?:认真|坚持|严格|深入|紧紧|全面|持续|不断|高度|积极|始终|聚焦|扎实)"
+               r"(?:梳理|贯彻|落实|按照|围绕|推进|重视|做好|执行|开展))"),
 ]
+# the verbs among the stops: a name never runs past one
+_VERB = re.compile(r"编制|汇总|综合|负责|组织|牵头|认真|坚持|严格|深入|紧紧|按照|围绕|全面|持续|不断|高度|积极|始终|聚焦|进一步|"
+                   r"扎实|根据|依据|依照|结合")
+# words that end a name after a lead: a year, the disclosure words, a verb
+_STOP = re.compile(
+    r"(?:19|20)\d{2}|政府信息公开|政务公开|信息公开|编制|汇总|综合|负责|组织|牵头|认真|坚持|严格|深入|紧紧|按照|围绕|"
+    r"全面|持续|不断|高度|积极|始终|聚焦|进一步|扎实|根据|依据|依照|结合|党政|年度|工作|在|以|的|对|将|和|及|与|共")
+_NAME_RUN = re.compile(r"(?:[^\s，,。；;：:、《》“”\"【】\[\]|（）()]|[（(][^（）()\n]{1,16}[）)])+")
 _CONTACT = [
-    re.compile(rf"请(?:与|向)\s*(?P<name>{_NAME})\s*联系"),
-    re.compile(rf"(?:请联系|联系单位|联系部门)\s*[:：]?\s*(?P<name>{_NAME})\s*(?=[，,。；;（(：:\s]|$|地址|电话|联系)"),
+    re.compile(r"请(?:与|向)\s*(?P<name>[^\s，,。；;：:、《》“”]{2,40}?)\s*联系"),
+    re.compile(r"(?:请联系|联系单位|联系部门)\s*[:：]?\s*(?P<name>[^\s，,。；;：:、《》“”]{2,40}?)\s*"
+               r"(?=[，,。；;：:（(\s]|$|地址|电话|联系)"),
 ]
+# an office inside a body: the body is the issuer (东港镇人民政府党政办公室 → 东港镇人民政府); a
+# government's own 办公室 is a body of its own (泰安市人民政府办公室)
 _INNER_OFFICE = re.compile(
-    r"(?:党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务服务办公室|党政办|综合办|办公室|"
-    r"政务公开科|综合科|政务服务中心)$")
-_PRONOUN = re.compile(r"^(?:我|本|该|各|全|上级|市级|县级|区级)")
-_NOT_A_NAME = re.compile(r"信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站")
+    r"(?:党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|"
+    r"信息中心|政务服务中心|综合信息指挥室|党建办|党群服务中心|(?<!政府)办公室)$")
+_CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室", "办公室"))
+_PRONOUN = re.compile(r"^(?:我|本|该|各|全|未|无|没有|已|均|涉及|并|向|为|对|将|按|经|通过|上级|市级|县级|区级|专人|专门|分管|相关|有关|具体|局|委|办|部|处|科|室|[省市县区镇乡]委|党委|党工委|中央|国务院|"
+                      r"[省市县区]政府$|[省市县区]委[省市县区]政府)")
+_STRONG_ORGAN = re.compile(r"(?:人民政府|办事处|街道|管委会|管理委员会|委员会|局|厅|办公室)$")
+_NOT_A_NAME = re.compile(r"信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 _DATE_LINE = re.compile(
     rf"(?:(?:19|20)\d{{2}}|二[{_CN_DIGIT}]{{3}})[ \t]*年[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}]{{1,2}})[ \t]*月"
@@ -52,13 +72,17 @@ _DATE_LINE = re.compile(
 
 
 def issuer_from_title(title: str | None) -> str | None:
-    """The issuing body as the title writes it: before the year, else just after it."""
+    """The issuing body as the title writes it: before the year, else just after it; in a title
+    with no year, before the disclosure words (××局政府信息公开工作年度报告)."""
     if not title:
         return None
     m = _YEAR.search(title)
     if m is None:
-        return None
-    before = title[: m.start()].strip()
+        before = re.split(r"政府信息公开|政务公开|信息公开", title)[0].strip()
+        return _as_name(before) if before != title.strip() else None
+    before = _DISCLOSURE_TAIL.sub("", title[: m.start()].strip()).strip()  # ××局政府信息公开工作2025年度报告
+    before = re.sub(r"关于(?:报送|印发|公布|发布|做好)?$", "", before)  # ××县人民政府关于2019年度…
+    before = re.sub(r"^[\d\s\-_.|]+", "", before.split("|")[-1]).strip()  # 2025××乡2025年度…, menu | menu |…
     if before:
         return before
     after = _ISSUER_AFTER_YEAR.match(title[m.end():])
@@ -68,50 +92,74 @@ def issuer_from_title(title: str | None) -> str | None:
 
 
 def find_issuer(text: str, title: str | None, body: tuple[int, int] | None = None,
-                chrome: Sequence[tuple[int, int]] = (), first_section: int | None = None) -> str | None:
-    """The issuing body (module docstring); None when the report names none."""
+                chrome: Sequence[tuple[int, int]] = (), first_section: int | None = None,
+                overview: int | None = None) -> str | None:
+    """The issuing body (module docstring); None when the report names none.  The preamble is
+    read up to the first section (`first_section`), or into the overview's first sentences
+    when the overview section starts at `overview`."""
     named = issuer_from_title(title)
     if named:
         return named
     start, end = body if body is not None else (0, len(text))
-    head_end = first_section if first_section is not None and first_section > start else min(end, start + 1500)
-    for pattern in _PREAMBLE:
-        name = _first_name(pattern, text, start, head_end, chrome)
-        if name:
-            return name
+    if overview is not None:
+        head_end = min(end, overview + 600)
+    else:
+        head_end = min(end, first_section if first_section is not None else start + 1500)
+    leads = sorted((m for lead in _LEADS for m in lead.finditer(text, start, head_end)), key=lambda m: m.start())
+    for m in leads:
+        if not _in(m.start(), m.end(), chrome):
+            name = _name_after(text, m.end())
+            if name:
+                return name
     signed = _signature(text, start, end, chrome)
     if signed:
         return signed
     for pattern in _CONTACT:
-        name = _first_name(pattern, text, start, end, chrome, inner_office=True)
-        if name:
-            return name
+        for m in pattern.finditer(text, start, end):
+            if not _in(m.start("name"), m.end("name"), chrome):
+                name = _as_name(m.group("name"), inner_office=True, contact=True)
+                if name:
+                    return name
     return None
 
 
-def _first_name(pattern: re.Pattern, text: str, start: int, end: int, chrome: Sequence[tuple[int, int]],
-                inner_office: bool = False) -> str | None:
-    for m in pattern.finditer(text, start, end):
-        if _in(m.start("name"), m.end("name"), chrome):
-            continue
-        raw = m.group("name")
-        if text.startswith("政府", m.end("name")) and not _ORGAN.search(raw):
-            raw += "政府"  # 白沙镇人民|政府信息公开: the lazy name stopped inside 人民政府
-        name = _as_name(raw, inner_office)
-        if name:
-            return name
-    return None
-
-
-def _as_name(raw: str, inner_office: bool = False) -> str | None:
-    name = raw.strip()
-    if inner_office:
-        outer = _INNER_OFFICE.sub("", name)
-        if outer != name and _ORGAN.search(outer) and len(outer) >= 3:
-            name = outer
-    if len(name) < 2 or _PRONOUN.match(name) or _NOT_A_NAME.search(name) or _YEAR.search(name):
+def _name_after(text: str, pos: int) -> str | None:
+    """The body named right at `pos`: the run of name characters up to the first stop word."""
+    run = _NAME_RUN.match(text, pos, min(len(text), pos + 48))
+    if run is None:
         return None
-    return name if _ORGAN.search(name) else None
+    words = run.group()
+    if _STOP.match(words):
+        return None  # 2020年,在市委…: no name right after the lead
+    for stop in _STOP.finditer(words):
+        if stop.start() >= 2:
+            candidate = _as_name(words[: stop.start()], inner_office=True)
+            if candidate is None and stop.group().startswith("政府") and words[: stop.start()].endswith("人民"):
+                candidate = _as_name(words[: stop.start() + 2], inner_office=True)
+            if candidate:
+                return candidate
+        if _VERB.fullmatch(stop.group()):
+            break  # a name never runs past a verb (由镇长牵头统筹全镇…)
+    verb = _VERB.search(words)
+    head = words[: verb.start()] if verb else words
+    for end in range(len(head), 2, -1):  # 开发区管委会政务信息工作紧紧…: the longest name before the verb
+        if _ORGAN.search(head[:end]) and _STRONG_ORGAN.search(head[:end]):
+            return _as_name(head[:end], inner_office=True)
+    return None
+
+
+def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str | None:
+    """`raw` as a body's name, or None.  `inner_office`: an office inside a body gives the body;
+    `contact`: a government's own office too (the contact line names who answers questions)."""
+    name = re.sub(r"[（(]以下(?:简称|统称)[^）)]*[）)]", "", raw.strip()).strip()
+    bare = re.sub(r"[（(][^）)]*[）)]", "", name)
+    if inner_office:
+        outer = (_CONTACT_OFFICE if contact else _INNER_OFFICE).sub("", bare)
+        if outer != bare and _ORGAN.search(outer) and len(outer) >= 3:
+            name = bare = outer
+    if len(bare) < 2 or _PRONOUN.match(bare) or _NOT_A_NAME.search(bare) or _YEAR.search(bare):
+        return None
+    return name if _ORGAN.search(bare) else None
 
 
 def _signature(text: str, start: int, end: int, chrome: Sequence[tuple[int, int]]) -> str | None:
@@ -140,12 +188,19 @@ def _in(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 _NORMAL = [
     (re.compile(r"\s+"), ""),
+    # the short forms bodies go by
+    (re.compile(r"市场监督管理局"), "市场监管局"),
+    (re.compile(r"人力资源和社会保障"), "人力社保"),
+    (re.compile(r"卫生健康委员会|卫生健康委|卫生和计划生育委员会"), "卫健委"),
+    (re.compile(r"发展和改革委员会|发展改革委员会|发展和改革委|发展改革委"), "发改委"),
+    (re.compile(r"住房和城乡建设"), "住建"),
     (re.compile(r"[（(][^）)]*[）)]"), ""),  # 只楚园（街道）办事处 → 只楚园办事处
     (re.compile(r"人民政府"), "政府"),
     (re.compile(r"管理委员会"), "管委会"),
     (re.compile(r"办公室$"), "办"),
     (re.compile(r"街道办事处$|街道办$"), "街道"),
     (re.compile(r"办事处$"), "街道"),
+    (re.compile(r"机关$"), ""),  # 城口县人民政府机关: the government and its office together
     (re.compile(r"(?<=[镇乡县区市州旗])政府$"), ""),
 ]
 
@@ -169,4 +224,6 @@ def same_issuer(a: str | None, b: str | None) -> bool:
     short, long = sorted((ka, kb), key=len)
     if len(short) < 3 or not long.endswith(short):
         return False
-    return re.search(r"(?:省|自治区|市|区|县|州|盟|旗)$", long[: -len(short)]) is not None
+    if short[0] in "省市县区州盟旗":  # 区司法局 for 西安市新城区司法局: the name without its place
+        return True
+    return re.search(r"(?:省|自治区|市|区|县|州|盟|旗|总局)$", long[: -len(short)]) is not None

@@ -114,7 +114,8 @@ def segment(text: str) -> Outline:
     body = page.find_body(text, sections, located[1] if located else None, chrome)
     inside = [(s, e) for s, e in chrome if s < body[1] and body[0] < e]
     year = _year(title, text, body, inside)
-    issuer = find_issuer(text, title, body, inside, first)
+    overview = next((s.start for s in sections if s.id == "overview"), None)
+    issuer = find_issuer(text, title, body, inside, first, overview)
     warnings = []
     if year is None:
         year = _most_frequent_year(text, body, inside)
@@ -235,8 +236,9 @@ def locate_title(text: str, first_section: int | None = None,
     whose report runs on one line with its chrome, the space-delimited run naming a year and
     the report.  Page chrome (breadcrumbs, 栏目 and 标题 boxes) is never a title, nor is a bare
     column name with no year and no body (政府信息公开年报).  A title naming a year wins over
-    one naming none."""
+    one naming none, and of those one naming the body wins over one naming none."""
     from nianbao.body import chrome_spans, in_spans
+    from nianbao.issuer import issuer_from_title
 
     chrome = chrome_spans(text) if chrome is None else chrome
     limit = first_section if first_section is not None else min(len(text), 3000)
@@ -256,10 +258,21 @@ def locate_title(text: str, first_section: int | None = None,
                 if not in_spans(line_start + m.start(1), line_start + m.end(1), chrome):
                     found.append((m.group(1), line_start + m.start(1)))
                     break
-        if found and _YEAR.search(found[-1][0]) and not _generic(found[-1][0]):
-            return found[-1]
-    named = [t for t in found if not _generic(t[0])]
-    return named[0] if named else None
+    titles = [_cleaned(*t) for t in found if not _generic(t[0])]
+    with_year = [t for t in titles if _YEAR.search(t[0])]
+    naming = [t for t in with_year if issuer_from_title(t[0])]  # 2020年信息公开年报 above ××园区2020年…报告
+    return (naming or with_year or titles or [None])[0]
+
+
+def _cleaned(title: str, start: int) -> tuple[str, int]:
+    """Without the notice's 附件： in front or a page's date or 二维码 after the report's name."""
+    lead = re.match(r"附件\s*\d*\s*[:：]\s*", title)
+    if lead:
+        title, start = title[lead.end():], start + lead.end()
+    ends = list(_TITLE_CUE.finditer(title))
+    if ends and re.match(r"\s+\S", title[ends[-1].end():]):
+        title = title[: ends[-1].end()]
+    return title, start
 
 
 # a title inside a long line: a space-delimited run with a year that ends naming the report

@@ -54,3 +54,14 @@ def test_evaluate_issuers_prints_the_accuracies(tmp_path, monkeypatch):
 def test_evaluate_issuers_without_a_manifest_says_so(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", "--issuers", "--manifest", str(tmp_path / "none.tsv")])
     assert result.exit_code != 0 and "no such manifest" in result.output
+
+
+def test_evaluate_chrome_counts_facts_from_chrome_per_system(tmp_path, monkeypatch):
+    manifest, folder = _corpus(tmp_path, [(pages.STREET_TXT, "石桥街道", 2022, "street"),
+                                          (pages.ONE_LINE_TXT, "云岭县政府办", 2021, "county")])
+    monkeypatch.setenv("NIANBAO_REAL_PAGES", str(folder))
+    result = CliRunner().invoke(main, ["evaluate", "--chrome", "--systems", "rules", "--manifest", str(manifest)])
+    assert result.exit_code == 0, result.output
+    line = result.output.strip()
+    assert line.startswith("rules: 0 facts from chrome or outside the body of ") and "on 2 pages" in line
+    assert "(without the body layer: 0)" not in line  # the counters were facts before

@@ -28,8 +28,10 @@ import click
               help="Training config whose fine-tuning recipe the model system uses (default: the shipped model's).")
 @click.option("--issuers", "issuers", is_flag=True,
               help="Score issuer and year read from each page against MANIFEST's issuer and year columns instead.")
+@click.option("--chrome", "chrome", is_flag=True,
+              help="Count facts taken from page chrome on MANIFEST's pages, per system in --systems, instead.")
 @click.option("--manifest", type=click.Path(dir_okay=False), default="corpus/real-pages/MANIFEST.tsv",
-              show_default=True, help="With --issuers: the page manifest (pages: $NIANBAO_REAL_PAGES/<sha256>.txt); "
+              show_default=True, help="With --issuers/--chrome: the page manifest (pages: $NIANBAO_REAL_PAGES/<sha256>.txt); "
                                       "with --cells: each page's split (--real-pages SPLITS keeps those splits).")
 @click.option("--cells", "cells", is_flag=True,
               help="Score table cells (and gold findings) on real pages instead: writes OUT/cells.md and cells.json.")
@@ -42,7 +44,7 @@ import click
               type=click.Choice(["model", "rules", "crf", "none"]),
               help="Fact extractor for gold text.* findings under --cells.")
 def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, shipped, model_config,
-            issuers, manifest, cells, cell_gold, pages, extractor):
+            issuers, chrome, manifest, cells, cell_gold, pages, extractor):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
     confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs).
     With --real-pages: the same on the held-out real pages. With --issuers: issuer accuracy
@@ -50,12 +52,15 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
     overall, per printed shape and per table, on the real pages that have cell gold."""
     from pathlib import Path
 
-    if issuers:
-        from nianbao.evaluate.issuers import score_issuers
+    if issuers or chrome:
+        from nianbao.evaluate.issuers import chrome_summary, score_issuers
 
         if not Path(manifest).is_file():
             raise click.ClickException(f"{manifest}: no such manifest")
-        click.echo(score_issuers(manifest).summary())
+        if issuers:
+            click.echo(score_issuers(manifest).summary())
+        if chrome:
+            click.echo(chrome_summary(manifest, [s.strip() for s in systems.split(",") if s.strip()]))
         return
     if cells:
         splits = tuple(s.strip() for s in real_pages.split(",") if s.strip())

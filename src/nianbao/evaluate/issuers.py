@@ -98,6 +98,27 @@ class IssuerScore:
         return "\n".join(lines)
 
 
+def manifest_pages(manifest: str | os.PathLike, folder: str | os.PathLike | None = None) -> list[str]:
+    """The page files a manifest lists (``<folder>/<sha256>.txt``)."""
+    folder = Path(folder) if folder else pages_dir()
+    with open(manifest, encoding="utf-8", newline="") as f:
+        return [str(folder / f"{row['sha256']}.txt") for row in csv.DictReader(f, delimiter="\t")]
+
+
+def chrome_summary(manifest: str | os.PathLike, systems: list[str], folder: str | os.PathLike | None = None) -> str:
+    """Facts from page chrome on the manifest's pages, one line per extractor
+    (`nianbao.body.count_chrome_facts`)."""
+    from nianbao.body import count_chrome_facts
+
+    paths = manifest_pages(manifest, folder)
+    lines = []
+    for system in systems:
+        c = count_chrome_facts(paths, system)
+        lines.append(f"{system}: {c.in_chrome} facts from chrome or outside the body of {c.facts} on {c.reports} pages "
+                     f"(without the body layer: {c.without_layer}); {c.on_chrome_lines} next to a chrome word, to inspect")
+    return "\n".join(lines)
+
+
 def pages_dir() -> Path:
     return Path(os.environ.get("NIANBAO_REAL_PAGES") or Path.home() / ".cache" / "nianbao" / "real-pages")
 
