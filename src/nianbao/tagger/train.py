@@ -364,7 +364,7 @@ def train_fold(train_docs: Sequence, dev_docs: Sequence = (), config: TaggerConf
         config = load_config(shipped if shipped.is_file() else pre_dir / "config.yaml")
     set_threads(config.threads)
     seed_everything(config.seed)
-    model, vocab, scheme, window = load_tagger(pre_dir)
+    model, vocab, scheme, _ = load_tagger(pre_dir)
     docs = [as_doc(d) for d in train_docs]
     if synthetic is None:
         synthetic = synthetic_docs(config.synthetic_reports, config.synthetic_seed)
@@ -372,4 +372,4 @@ def train_fold(train_docs: Sequence, dev_docs: Sequence = (), config: TaggerConf
     items = items_for(syn_train, scheme, config) + items_for(docs, scheme, config) * config.finetune.gold_weight
     run_stage(model, vocab, scheme, config, config.finetune, items, [], name="fold", log=lambda r: None,
               progress=progress)
-    return ModelExtractor(model=model, parts=(vocab, scheme, window), backend="torch")  # no ONNX export per fold
+    return ModelExtractor(model=model, parts=(vocab, scheme, config.window), backend="torch")  # no ONNX export per fold
