@@ -5,9 +5,14 @@
 * `cross_year.in_force.<row>` — 2021 layout, rows 规章 and 规范性文件: last year's
   ``in_force`` + this year's ``issued`` − ``repealed`` equals this year's ``in_force``.
 
-A report is linked to last year's when both are in the same run and carry the same issuer
-(read from the report by the sections stage). Findings go on this year's report; the
-previous report's cells travel in ``evidence["previous"]``.
+A report is linked to last year's when both are in the same run (or, in a batch job, the
+same results database) and carry the same issuer (read from the report by the sections
+stage, compared as `issuer_key`). When one issuer has several reports for a year, the
+first by source path is last year's report for the next year. Findings go on this year's
+report; the previous report's cells travel in ``evidence["previous"]``.
+
+`NEEDED_CELLS` names every cell the rules read, so a caller holding many reports (the batch
+database) can load just those cells of a pair and call `pair_findings`.
 """
 from __future__ import annotations
 
@@ -16,6 +21,17 @@ from nianbao.reconcile.messages import number
 from nianbao.report import Finding, Report
 
 IN_FORCE_ROWS = ("regulations", "normative_docs")
+CARRY_LAST, CARRY_THIS = "t3.carried_forward.total", "t3.carried_over.total"
+# every cell a rule reads, of last year's or this year's report
+NEEDED_CELLS = (CARRY_LAST, CARRY_THIS) + tuple(
+    f"t2.{row}.{col}" for row in IN_FORCE_ROWS for col in ("issued", "repealed", "in_force"))
+
+
+def issuer_key(issuer: str | None) -> str | None:
+    """The issuer as compared across years (whitespace removed); None when there is none.
+    The one place that decides which reports are the same issuer's."""
+    key = "".join((issuer or "").split())
+    return key or None
 
 
 def findings(reports: list[Report]) -> list[tuple[Report, list[Finding]]]:
@@ -32,20 +48,24 @@ def findings(reports: list[Report]) -> list[tuple[Report, list[Finding]]]:
         previous = by_year.get((key[0], key[1] - 1))
         if previous is None:
             continue
-        found = [carry(previous, report)] + in_force(previous, report)
-        out.append((report, found))
+        out.append((report, pair_findings(previous, report)))
     return out
 
 
+def pair_findings(previous: Report, report: Report) -> list[Finding]:
+    """Every cross-year finding of `report` against last year's `previous`."""
+    return [carry(previous, report)] + in_force(previous, report)
+
+
 def _key(report: Report) -> tuple[str, int] | None:
-    issuer = "".join((report.issuer or "").split())
-    if not issuer or not report.year:
+    issuer = issuer_key(report.issuer)
+    if issuer is None or not report.year:
         return None
     return issuer, int(report.year)
 
 
 def carry(previous: Report, report: Report) -> Finding:
-    last_id, this_id = "t3.carried_forward.total", "t3.carried_over.total"
+    last_id, this_id = CARRY_LAST, CARRY_THIS
     last, this = previous.table_cell(last_id), report.table_cell(this_id)
     base = _base("cross_year.carry", previous, report, {last_id: last}, {this_id: this})
     said = f"上年（{previous.year}年）{cell_name(last_id)}"
