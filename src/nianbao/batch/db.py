@@ -176,7 +176,7 @@ class Writer:
     """Writes documents and errors in batched transactions and links cross-year pairs
     before each commit (`link_cross_year=False` when reconciling is off)."""
 
-    def __init__(self, con: sqlite3.Connection, batch_docs: int = 64, batch_seconds: float = 2.0,
+    def __init__(self, con: sqlite3.Connection, batch_docs: int = 128, batch_seconds: float = 10.0,
                  link_cross_year: bool = True):
         self.con = con
         self.batch_docs, self.batch_seconds, self.link = batch_docs, batch_seconds, link_cross_year

@@ -31,7 +31,7 @@ class BatchOptions:
     ray_address: str | None = None  # None: start a local Ray instance; "auto" or "ray://host:10001": a cluster
     force: bool = False
     group_size: int = 8  # documents per task: the model batches windows across them
-    commit_every: int = 64  # documents per transaction (and at most every 2 s)
+    commit_every: int = 128  # documents per transaction (and at most every 10 s)
 
 
 @dataclass

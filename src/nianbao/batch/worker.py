@@ -37,6 +37,15 @@ def limit_threads(n: int) -> None:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's VmHWM belongs to the running program;
+    `ru_maxrss` also keeps the peak of the process that started it (it survives exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
