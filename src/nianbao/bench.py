@@ -262,6 +262,8 @@ def plot_scale(rows: list[ScaleResult], out: str | Path) -> Path:
                                  ("reports / s", "main process peak RSS (MB)", "database KB / report")):
         ax.plot(n, values, marker="o")
         ax.set_xscale("log")
+        ax.set_xticks(n, [str(x) for x in n])
+        ax.minorticks_off()
         ax.set_xlabel("reports in the run")
         ax.set_title(title)
         ax.set_ylim(bottom=0)

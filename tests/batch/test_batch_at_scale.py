@@ -138,3 +138,28 @@ def test_main_process_memory_does_not_grow_with_the_number_of_reports(tmp_path):
     assert (ok_small, ok_large) == (100, 400)
     # the previous code held every report until the end: about 0.3 MB more per report
     assert large - small < 30, (small, large)
+
+
+def test_an_interrupted_run_keeps_its_finished_documents_and_a_rerun_completes_it(tmp_path):
+    import pytest
+
+    files = expand_inputs([str(SEEDS), str(REAL)])[0]
+    seen = []
+
+    def stop_after_three(event, result):
+        if event == "doc":
+            seen.append(result.source)
+            if len(seen) == 3:
+                raise KeyboardInterrupt
+
+    db_path = tmp_path / "r.sqlite"
+    options = BatchOptions(check=RULES, workers=1, commit_every=100)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(files, db_path, options, progress=stop_after_three)
+    assert sorted(r[0] for r in sqlite3.connect(db_path).execute("SELECT source FROM documents")) == sorted(seen)
+    rerun = run_batch(files, db_path, options)
+    assert (rerun.ok, rerun.skipped) == (len(files) - 3, 3)
+    run_batch(files, tmp_path / "clean.sqlite", options)
+    export_jsonl(db_path, tmp_path / "a.jsonl")
+    export_jsonl(tmp_path / "clean.sqlite", tmp_path / "b.jsonl")
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()

@@ -227,8 +227,15 @@ class Writer:
         self.in_batch = 0
         self.new_docs, self.next_years = set(), set()
 
+    def rollback(self) -> None:
+        """Drop the open batch."""
+        if self.con.in_transaction:
+            self.con.execute("ROLLBACK")
+            self.in_batch = 0
+            self.new_docs, self.next_years = set(), set()
+
     def _begin(self) -> None:
-        if not self.in_batch:
+        if not self.con.in_transaction:
             self.con.execute("BEGIN IMMEDIATE")
             self.opened = time.monotonic()
 

@@ -91,8 +91,10 @@ def run_batch(inputs: list[str], db_path: str | Path, options: BatchOptions | No
     groups = (pending[i:i + options.group_size] for i in range(0, len(pending), options.group_size))
     engine = {"local": _run_local, "ray": _run_ray}[options.engine]
     writer = db.Writer(con, batch_docs=options.commit_every, link_cross_year=options.check.reconcile)
+    writing = False
     try:
         for result in engine(groups, options):
+            writing = True
             if result.stored is not None:
                 writer.add_report(result.stored)
                 summary.ok += 1
@@ -100,14 +102,14 @@ def run_batch(inputs: list[str], db_path: str | Path, options: BatchOptions | No
                 writer.add_error(result.source, result.content_sha256, result.error or "unknown error")
                 summary.failed += 1
                 summary.errors.append((result.source, result.error or "unknown error"))
+            writing = False
             summary.worker_peak_rss_mb[result.worker_pid] = result.worker_peak_rss_mb
             progress("doc", result)
             del result  # the window holds the reports in flight, nothing more
     except BaseException:
-        try:  # keep what is finished (each document is whole); the rest is redone by a re-run
-            writer.commit()
-        except Exception:
-            pass
+        # stopped between documents (a worker failed, Ctrl-C): keep the whole documents of the
+        # open batch; stopped while writing one: drop the batch. A re-run redoes the rest.
+        writer.rollback() if writing else writer.commit()
         raise
     writer.commit()
     summary.cross_year_linked = writer.relinked
