@@ -65,6 +65,7 @@ def test_the_batch_scale_bench_measures_each_size_in_a_fresh_database(tmp_path):
         assert 20 < r.main_peak_rss_mb < 2000
         assert 5 < r.db_kb_per_report < 200
         assert r.rerun_seconds > 0
+        assert r.cpu_ms_per_report >= r.main_cpu_ms_per_report > 0
     table = scale_table(rows)
     assert table.splitlines()[2].startswith("| 6 | ") and "| 1.000 |" in table.splitlines()[2]
     png = plot_scale(rows, tmp_path / "scale.png")
