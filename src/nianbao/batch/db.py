@@ -265,13 +265,33 @@ def link_cross_year(con: sqlite3.Connection, new_docs: set[int], next_years: set
     return len(targets)
 
 
+def relink_all(con: sqlite3.Connection) -> int:
+    """Recompute every document's `issuer_key` with the current `cross_year.issuer_key` and
+    every cross-year link, in one transaction (after the issuer normalisation changed);
+    returns how many reports were linked. Reads no report JSON."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        rows = con.execute("SELECT doc_no, issuer FROM documents").fetchall()
+        con.executemany("UPDATE documents SET issuer_key = ? WHERE doc_no = ?",
+                        [(issuer_key(issuer), doc_no) for doc_no, issuer in rows])
+        n = link_cross_year(con, {doc_no for doc_no, _ in rows}, set())
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+    return n
+
+
 def _relink(con: sqlite3.Connection, doc_no: int) -> None:
     row = con.execute("SELECT issuer_key, year FROM documents WHERE doc_no = ?", (doc_no,)).fetchone()
     if row is None:
         return
     key, year = row
-    previous = con.execute("SELECT doc_no FROM documents WHERE issuer_key = ? AND year = ? ORDER BY source, doc_no"
-                           " LIMIT 1", (key, year - 1)).fetchone()
+    if key is None or not year:
+        previous = None
+    else:
+        previous = con.execute("SELECT doc_no FROM documents WHERE issuer_key = ? AND year = ?"
+                               " ORDER BY source, doc_no LIMIT 1", (key, year - 1)).fetchone()
     found = pair_findings(_pair_side(con, previous[0]), _pair_side(con, doc_no)) if previous else []
     (had,) = con.execute("SELECT COUNT(*) FROM finding_rows WHERE doc_no = ? AND kind = 'cross_year'",
                          (doc_no,)).fetchone()
