@@ -53,3 +53,20 @@ def test_a_check_command_that_fails_is_reported_with_its_error_not_timed(monkeyp
     failed = "(?s)`nianbao check` failed:.*nonexistent/model: not a trained tagger folder"
     with pytest.raises(RuntimeError, match=failed):
         measure_command([str(seed_path("002"))], repeat=1)
+
+
+def test_the_batch_scale_bench_measures_each_size_in_a_fresh_database(tmp_path):
+    from nianbao.bench import measure_scale, plot_scale, scale_table
+
+    rows = measure_scale([6, 12], extractor="rules", workers=1, work_dir=tmp_path)
+    assert [r.reports for r in rows] == [6, 12]
+    for r in rows:
+        assert r.reports_per_second > 0 and abs(r.reports_per_second - r.reports / r.seconds) < 0.05 * r.reports_per_second
+        assert 20 < r.main_peak_rss_mb < 2000
+        assert 5 < r.db_kb_per_report < 200
+        assert r.rerun_seconds > 0
+        assert r.cpu_ms_per_report >= r.main_cpu_ms_per_report > 0
+    table = scale_table(rows)
+    assert table.splitlines()[2].startswith("| 6 | ") and "| 1.000 |" in table.splitlines()[2]
+    png = plot_scale(rows, tmp_path / "scale.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

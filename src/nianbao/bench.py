@@ -168,3 +168,112 @@ def ratio_table(rows: list, name_of, rate_of, columns: list[tuple[str, callable]
         cells = [name_of(r), f"{rate_of(r):.2f}", f"{rate_of(r) / fastest:.3f}"] + [str(fn(r)) for _, fn in columns]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
+
+
+@dataclass
+class ScaleResult:
+    reports: int
+    seconds: float
+    reports_per_second: float
+    main_peak_rss_mb: float  # the process that writes the database, workers not included
+    main_cpu_ms_per_report: float  # that process's CPU time (reading results, writing, linking)
+    cpu_ms_per_report: float  # CPU time of the main process and its workers: the rate without the other load
+    db_kb_per_report: float
+    rerun_seconds: float  # the same inputs again, all skipped: the whole command, spawn to exit
+
+
+_SCALE_CHILD = """
+import json, resource, sys
+from nianbao.batch import BatchOptions, run_batch
+from nianbao.batch.worker import peak_rss_mb
+from nianbao.pipeline import CheckOptions
+if __name__ == "__main__":
+    job = json.loads(sys.argv[1])
+    s = run_batch(job["inputs"], job["db"], BatchOptions(check=CheckOptions(extractor=job["extractor"]),
+                  workers=job["workers"]))
+    print(json.dumps({"ok": s.ok, "failed": s.failed, "skipped": s.skipped, "seconds": s.seconds,
+                      "rate": s.reports_per_second, "linked": s.cross_year_linked,
+                      "rss_mb": peak_rss_mb(), "cpu_s": sum(resource.getrusage(resource.RUSAGE_SELF)[:2]),
+                      "children_cpu_s": sum(resource.getrusage(resource.RUSAGE_CHILDREN)[:2])}))
+"""
+
+
+def _batch_child(inputs: list[str], db_path: Path, extractor: str, workers: int) -> tuple[dict, float]:
+    job = json.dumps({"inputs": inputs, "db": str(db_path), "extractor": extractor, "workers": workers})
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", _SCALE_CHILD, job], capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    if out.returncode != 0:
+        raise RuntimeError(f"batch bench failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1]), wall
+
+
+def measure_scale(sizes: list[int], extractor: str = "model", workers: int | None = None, seed: int = 123,
+                  work_dir: str | Path | None = None) -> list[ScaleResult]:
+    """The batch job on the first n generated reports (`nianbao.synth`, `seed`) for each n, in
+    a fresh database each time: rate, the main process's peak RSS, database bytes per report,
+    then the same run again (everything skipped)."""
+    import os
+
+    from nianbao.synth import write_corpus
+
+    workers = workers or max(1, os.cpu_count() or 1)
+    results = []
+    with tempfile.TemporaryDirectory(dir=work_dir) as tmp:
+        # report i depends only on (seed, i): the first n of the largest corpus are the corpus of n
+        paths = write_corpus(Path(tmp) / "reports", max(sizes), seed)
+        for n in sizes:
+            listing = Path(tmp) / f"first-{n}.txt"
+            listing.write_text("".join(f"{p}\n" for p in paths[:n]), encoding="utf-8")
+            db_path = Path(tmp) / f"{n}.sqlite"
+            first, _ = _batch_child(["@" + str(listing)], db_path, extractor, workers)
+            size = sum(p.stat().st_size for p in Path(tmp).glob(f"{n}.sqlite*"))
+            again, wall = _batch_child(["@" + str(listing)], db_path, extractor, workers)
+            if again["skipped"] != n:
+                raise RuntimeError(f"the re-run of {n} reports did not skip them all: {again}")
+            done = max(1, first["ok"])
+            results.append(ScaleResult(n, round(first["seconds"], 2), round(first["rate"], 2), round(first["rss_mb"], 1),
+                                       round(1000 * first["cpu_s"] / done, 2),
+                                       round(1000 * (first["cpu_s"] + first["children_cpu_s"]) / done, 1),
+                                       round(size / 1024 / done, 1),
+                                       round(wall, 2)))
+    return results
+
+
+def scale_table(rows: list[ScaleResult]) -> str:
+    head = ["reports", "seconds", "reports/s", "× rate at smallest", "main peak RSS MB", "main CPU ms / report",
+            "all CPU ms / report", "DB KB / report", "re-run, all skipped (s)"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    base = rows[0].reports_per_second or 1.0
+    for r in rows:
+        lines.append(f"| {r.reports} | {r.seconds:.1f} | {r.reports_per_second:.2f} | {r.reports_per_second / base:.3f}"
+                     f" | {r.main_peak_rss_mb:.1f} | {r.main_cpu_ms_per_report:.1f} | {r.cpu_ms_per_report:.0f}"
+                     f" | {r.db_kb_per_report:.1f}"
+                     f" | {r.rerun_seconds:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+def plot_scale(rows: list[ScaleResult], out: str | Path) -> Path:
+    """Rate, main-process peak RSS and database size per report against the number of reports."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    n = [r.reports for r in rows]
+    fig, axes = plt.subplots(1, 3, figsize=(12, 3.6))
+    for ax, values, title in zip(axes, ([r.reports_per_second for r in rows], [r.main_peak_rss_mb for r in rows],
+                                        [r.db_kb_per_report for r in rows]),
+                                 ("reports / s", "main process peak RSS (MB)", "database KB / report")):
+        ax.plot(n, values, marker="o")
+        ax.set_xscale("log")
+        ax.set_xticks(n, [str(x) for x in n])
+        ax.minorticks_off()
+        ax.set_xlabel("reports in the run")
+        ax.set_title(title)
+        ax.set_ylim(bottom=0)
+        ax.grid(alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(out, dpi=110)
+    plt.close(fig)
+    return Path(out)

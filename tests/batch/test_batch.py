@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.batch import BatchOptions, export_csv, export_html, export_jsonl, run_batch
+from nianbao.batch import BatchOptions, db, export_csv, export_html, export_jsonl, run_batch
 from nianbao.batch.inputs import expand_inputs
 from nianbao.pipeline import CheckOptions
 from tests.conftest import REAL, SEEDS
@@ -24,6 +24,15 @@ def _rows(db_path, sql):
     con = sqlite3.connect(db_path)
     try:
         return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _stored_reports(db_path):
+    """Each stored report's OUTPUT.md object (with text), read back from its compressed copy."""
+    con = db.connect(db_path)
+    try:
+        return [db.report_dict(con, doc_no) for doc_no in db.doc_numbers(con)]
     finally:
         con.close()
 
@@ -53,8 +62,8 @@ def test_batch_stores_every_layer_of_each_seed(tmp_path):
                           " WHERE d.source LIKE '%001_%' AND c.cell_id = 't3.denied.enforcement_file.total'")
     assert rows == [("empty", None)]
     # every stored fact points at its text in the stored report
-    for doc_id, report_json in _rows(db_path, "SELECT doc_id, report_json FROM documents"):
-        text = json.loads(report_json)["text"]
+    for d in _stored_reports(db_path):
+        doc_id, text = d["doc_id"], d["text"]
         for start, end, span in _rows(db_path, f"SELECT start, \"end\", text FROM facts WHERE doc_id = '{doc_id}'"):
             assert text[start:end] == span
 
@@ -167,9 +176,10 @@ def test_killed_job_resumes_to_a_complete_consistent_database(tmp_path):
     assert n_inputs > 300
     assert _rows(killed_db, "SELECT COUNT(*) FROM documents")[0][0] + len(_snapshot(killed_db)[4]) == n_inputs
     # every document's rows agree with its stored JSON: nothing half-written
-    for doc_id, report_json, n_facts in _rows(killed_db, "SELECT doc_id, report_json, n_facts FROM documents"):
-        d = json.loads(report_json)
-        assert len(d["facts"]) == n_facts
+    n_facts = dict(_rows(killed_db, "SELECT doc_id, n_facts FROM documents"))
+    for d in _stored_reports(killed_db):
+        doc_id = d["doc_id"]
+        assert len(d["facts"]) == n_facts[doc_id]
         (n_cells,) = _rows(killed_db, f"SELECT COUNT(*) FROM cells WHERE doc_id = '{doc_id}'")[0]
         assert n_cells == sum(len(t["cells"]) for t in d["tables"].values())
 

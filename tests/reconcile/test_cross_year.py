@@ -86,9 +86,10 @@ def test_issuers_named_differently_in_two_years_are_linked_when_they_normalise_a
     assert [r.issuer for r, _ in cross_year_findings(street)] == ["白沙街道办事处"]
 
 
-def test_a_name_with_its_region_in_front_links_to_the_name_without_it():
+def test_a_name_with_its_region_in_front_is_not_linked_to_the_bare_name():
+    # the batch database links by the indexed issuer key alone; check links the same way
     reports = [year_report(2021, issuer="绿湖区同心街道"), year_report(2022, issuer="同心街道办事处")]
-    assert [r.year for r, _ in cross_year_findings(reports)] == [2022]
+    assert cross_year_findings(reports) == []
 
 
 def test_a_government_and_its_office_are_not_linked():

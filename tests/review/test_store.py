@@ -176,7 +176,7 @@ def test_a_database_from_an_older_batch_schema_is_a_clear_error_and_left_alone(t
     """)
     con.close()
     before = old.read_bytes()
-    with pytest.raises(ReviewError, match=r"older nianbao \(findings lacks evidence_json\)"):
+    with pytest.raises(ReviewError, match=r"older nianbao \(documents lacks doc_no, report_z\)"):
         store.open_db(old)
     assert old.read_bytes() == before
 

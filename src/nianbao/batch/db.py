@@ -1,59 +1,76 @@
-"""The results database (SQLite): one transaction per document, so a killed job loses
-nothing already done and never leaves a document half-written.
+"""The results database (SQLite), compact and written in batches.
 
-Schema (documented for researchers in docs/batch.md):
+Researchers query the views ``documents``, ``sections``, ``cells``, ``facts`` and
+``findings`` (columns in docs/batch.md); the rows live in compact tables keyed by the
+document's row number ``doc_no`` (``section_rows``, ``table_rows``, ``cell_rows``,
+``fact_rows``, ``finding_rows``). Each report's whole OUTPUT.md object is stored once,
+zlib-compressed, in ``documents.report_z``, its findings' evidence included; the finding
+rows carry the queryable columns only. ``errors`` lists inputs that could not be read and
+``runs`` each batch run.
 
-* ``documents``  one row per successfully read input (content hash, source, format, title,
-  year, issuer, counts, and the full OUTPUT.md JSON in ``report_json``)
-* ``sections``, ``cells``, ``facts``, ``findings``  the report's layers, keyed by ``doc_id``
-* ``errors``     inputs that could not be read, with the one-line problem
-* ``runs``       one row per batch run with its counts
+A `Writer` commits many documents per transaction (a killed job loses at most the open
+batch, which a re-run redoes) and, in the same transaction, links each new report with the
+same issuer's neighbouring years through the (issuer_key, year) index: the database is
+always complete and consistent at a commit, whatever the order documents arrive in.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from nianbao.report import Finding, Report
+from nianbao.reconcile.cross_year import NEEDED_CELLS, issuer_key, pair_findings
+from nianbao.report import Cell, Finding, Report, Table
 
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY,          -- sha256 of the input bytes, first 16 hex chars
+    doc_no INTEGER PRIMARY KEY,        -- row number; the layer tables refer to it
+    doc_id TEXT NOT NULL UNIQUE,       -- sha256 of the input bytes, first 16 hex chars
     content_sha256 TEXT NOT NULL UNIQUE,
-    source TEXT NOT NULL,             -- path as given
+    source TEXT NOT NULL,              -- path as given
     format TEXT NOT NULL,
-    title TEXT, year INTEGER, issuer TEXT, encoding TEXT,
+    title TEXT, year INTEGER, issuer TEXT,
+    issuer_key TEXT,                   -- the issuer as compared across years
+    encoding TEXT,
     n_facts INTEGER NOT NULL, n_findings INTEGER NOT NULL, n_fail INTEGER NOT NULL,
-    report_json TEXT NOT NULL,        -- the whole OUTPUT.md object
+    report_z BLOB NOT NULL,            -- zlib(JSON): the OUTPUT.md object with text; findings as [cells, facts, evidence]
+    cross_year_json TEXT,              -- [cells, facts, evidence] of the cross-year findings
     processed_at REAL NOT NULL
 );
-CREATE TABLE IF NOT EXISTS sections (
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    section TEXT NOT NULL, title TEXT, start INTEGER, "end" INTEGER
-);
-CREATE TABLE IF NOT EXISTS cells (
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    table_id TEXT NOT NULL, layout TEXT, table_complete INTEGER NOT NULL,
-    cell_id TEXT NOT NULL, raw TEXT, value REAL, unit TEXT, kind TEXT NOT NULL,
-    PRIMARY KEY (doc_id, cell_id)
-);
-CREATE TABLE IF NOT EXISTS facts (
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL, label TEXT NOT NULL, text TEXT NOT NULL,
+CREATE INDEX IF NOT EXISTS documents_issuer_year ON documents(issuer_key, year, source);
+CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
+CREATE TABLE IF NOT EXISTS section_rows (
+    doc_no INTEGER NOT NULL, idx INTEGER NOT NULL,
+    section TEXT NOT NULL, title TEXT, start INTEGER, "end" INTEGER,
+    PRIMARY KEY (doc_no, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS table_rows (
+    doc_no INTEGER NOT NULL, table_id TEXT NOT NULL, layout TEXT, complete INTEGER NOT NULL,
+    PRIMARY KEY (doc_no, table_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS cell_rows (             -- clustered by cell id: one cell across reports is one range
+    cell_id TEXT NOT NULL, doc_no INTEGER NOT NULL, table_id TEXT NOT NULL,
+    raw TEXT, value REAL, unit TEXT, kind TEXT NOT NULL,
+    PRIMARY KEY (cell_id, doc_no)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS fact_rows (
+    doc_no INTEGER NOT NULL, idx INTEGER NOT NULL, label TEXT NOT NULL, text TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, section TEXT,
     value REAL, unit TEXT, qualifier TEXT, score REAL, extractor TEXT,
-    PRIMARY KEY (doc_id, idx)
-);
-CREATE TABLE IF NOT EXISTS findings (
-    doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-    idx INTEGER NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL, kind TEXT NOT NULL,
+    PRIMARY KEY (doc_no, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS fact_rows_label ON fact_rows(label);
+CREATE TABLE IF NOT EXISTS finding_rows (
+    doc_no INTEGER NOT NULL, idx INTEGER NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL, kind TEXT NOT NULL,
     message TEXT, text_value REAL, table_value REAL,
-    cells_json TEXT NOT NULL, facts_json TEXT NOT NULL, evidence_json TEXT NOT NULL,
-    PRIMARY KEY (doc_id, idx)
-);
+    PRIMARY KEY (doc_no, idx)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS finding_rows_rule_status ON finding_rows(rule, status);
 CREATE TABLE IF NOT EXISTS errors (
     content_sha256 TEXT PRIMARY KEY,
     source TEXT NOT NULL, error TEXT NOT NULL, at REAL NOT NULL
@@ -63,100 +80,275 @@ CREATE TABLE IF NOT EXISTS runs (
     started_at REAL NOT NULL, finished_at REAL, engine TEXT, workers INTEGER,
     n_inputs INTEGER, n_ok INTEGER, n_failed INTEGER, n_skipped INTEGER
 );
-CREATE INDEX IF NOT EXISTS documents_issuer_year ON documents(issuer, year);
-CREATE INDEX IF NOT EXISTS cells_cell ON cells(cell_id);
-CREATE INDEX IF NOT EXISTS facts_label ON facts(label);
-CREATE INDEX IF NOT EXISTS findings_rule_status ON findings(rule, status);
-CREATE INDEX IF NOT EXISTS findings_status ON findings(status);
-CREATE INDEX IF NOT EXISTS sections_doc ON sections(doc_id);
+-- what researchers query: each layer with the document's doc_id
+CREATE VIEW IF NOT EXISTS sections AS
+    SELECT d.doc_id, s.section, s.title, s.start, s."end"
+    FROM section_rows s JOIN documents d USING (doc_no);
+CREATE VIEW IF NOT EXISTS cells AS
+    SELECT d.doc_id, c.table_id, t.layout, t.complete AS table_complete, c.cell_id, c.raw, c.value, c.unit, c.kind
+    FROM cell_rows c JOIN documents d USING (doc_no) JOIN table_rows t ON t.doc_no = c.doc_no AND t.table_id = c.table_id;
+CREATE VIEW IF NOT EXISTS facts AS
+    SELECT d.doc_id, f.idx, f.label, f.text, f.start, f."end", f.section, f.value, f.unit, f.qualifier, f.score,
+           f.extractor
+    FROM fact_rows f JOIN documents d USING (doc_no);
+CREATE VIEW IF NOT EXISTS findings AS
+    SELECT d.doc_id, f.idx, f.rule, f.status, f.kind, f.message, f.text_value, f.table_value
+    FROM finding_rows f JOIN documents d USING (doc_no);
 """
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
     """Open (creating if needed) a results database."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    con = sqlite3.connect(str(path), timeout=60, isolation_level=None)
+    con = sqlite3.connect(str(path), timeout=60, isolation_level=None, cached_statements=256)
     con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")
-    con.execute("PRAGMA foreign_keys=ON")
-    con.executescript(SCHEMA)
+    con.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives a killed process; a power cut may lose the last
+    con.execute("PRAGMA cache_size=-32768")  # 32 MB of pages: the open end of every cell's range stays in memory
+    con.execute("PRAGMA temp_store=MEMORY")
+    (version,) = con.execute("PRAGMA user_version").fetchone()
+    if version == 0:
+        old = con.execute("SELECT 1 FROM sqlite_schema WHERE name = 'documents' AND sql LIKE '%report_json%'").fetchone()
+        if old:
+            con.close()
+            raise ValueError(f"{path}: written by an older nianbao (one JSON text per report); "
+                             "run the batch into a new database file")
+        con.executescript(SCHEMA)  # the tables, indexes and views, once
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    elif version != SCHEMA_VERSION:
+        con.close()
+        raise ValueError(f"{path}: results database version {version}, this nianbao reads version {SCHEMA_VERSION}")
     return con
 
 
-def stored_hashes(con: sqlite3.Connection) -> set[str]:
-    """Content hashes already done: read successfully or recorded as errors."""
-    done = {r[0] for r in con.execute("SELECT content_sha256 FROM documents")}
-    return done | {r[0] for r in con.execute("SELECT content_sha256 FROM errors")}
+def is_stored(con: sqlite3.Connection, content_sha256: str) -> bool:
+    """Whether a content hash is done: read successfully or recorded as an error."""
+    return bool(con.execute("SELECT EXISTS (SELECT 1 FROM documents WHERE content_sha256 = ?)"
+                            " OR EXISTS (SELECT 1 FROM errors WHERE content_sha256 = ?)",
+                            (content_sha256, content_sha256)).fetchone()[0])
 
 
 def _num(v):
     return None if v is None else float(v)
 
 
-def _finding_rows(doc_id: str, findings: list[Finding], first_idx: int = 0):
-    for i, f in enumerate(findings, first_idx):
-        yield (doc_id, i, f.rule, f.status, f.kind, f.message, _num(f.text_value), _num(f.table_value),
-               json.dumps(f.cells, ensure_ascii=False), json.dumps(f.facts),
-               json.dumps(f.evidence, ensure_ascii=False))
+@dataclass
+class StoredReport:
+    """A report as rows ready to insert, built where it was read (a worker), so the process
+    that writes the database only inserts."""
+
+    document: tuple  # (doc_id, content_sha256, source, format, title, year, issuer, issuer_key, encoding,
+    #                   n_facts, n_findings, n_fail, report_z)
+    sections: list[tuple]
+    tables: list[tuple]
+    cells: list[tuple]
+    facts: list[tuple]
+    findings: list[tuple]
+
+    @property
+    def doc_id(self) -> str:
+        return self.document[0]
 
 
-def write_report(con: sqlite3.Connection, report: Report, content_sha256: str) -> None:
-    """Store one report and all its layers in a single transaction (replacing an older copy)."""
+def stored_report(report: Report, content_sha256: str) -> StoredReport:
     d = report.to_dict(with_text=True)  # the text lets evidence pages be rendered from the database
-    with _transaction(con):
-        con.execute("DELETE FROM documents WHERE doc_id = ? OR content_sha256 = ?", (report.doc_id, content_sha256))
-        con.execute("DELETE FROM errors WHERE content_sha256 = ?", (content_sha256,))
-        con.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (report.doc_id, content_sha256, report.source, report.format, report.title, report.year,
-             report.issuer, report.encoding, len(report.facts), len(report.findings),
-             sum(f.status == "FAIL" for f in report.findings), json.dumps(d, ensure_ascii=False), time.time()),
-        )
-        con.executemany("INSERT INTO sections VALUES (?,?,?,?,?)",
-                        [(report.doc_id, s.id, s.title, s.start, s.end) for s in report.sections])
-        con.executemany(
-            "INSERT INTO cells VALUES (?,?,?,?,?,?,?,?,?)",
-            [(report.doc_id, t.id, t.layout, int(t.complete), cid, c.raw, _num(c.value), c.unit, c.kind)
-             for t in report.tables.values() for cid, c in t.cells.items()],
-        )
-        con.executemany(
-            "INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(report.doc_id, i, f.label, f.text, f.start, f.end, f.section, _num(f.value), f.unit, f.qualifier,
-              f.score, f.extractor) for i, f in enumerate(report.facts)],
-        )
-        con.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?)", _finding_rows(report.doc_id, report.findings))
+    d["findings"] = [[f["cells"], f["facts"], f["evidence"]] for f in d["findings"]]
+    blob = zlib.compress(json.dumps(d, ensure_ascii=False).encode("utf-8"), 6)
+    return StoredReport(
+        document=(report.doc_id, content_sha256, report.source, report.format, report.title, report.year,
+                  report.issuer, issuer_key(report.issuer), report.encoding, len(report.facts),
+                  len(report.findings), sum(f.status == "FAIL" for f in report.findings), blob),
+        sections=[(i, s.id, s.title, s.start, s.end) for i, s in enumerate(report.sections)],
+        tables=[(t.id, t.layout, int(t.complete)) for t in report.tables.values()],
+        cells=[(cid, t.id, c.raw, _num(c.value), c.unit, c.kind)
+               for t in report.tables.values() for cid, c in t.cells.items()],
+        facts=[(i, f.label, f.text, f.start, f.end, f.section, _num(f.value), f.unit, f.qualifier, f.score,
+                f.extractor) for i, f in enumerate(report.facts)],
+        findings=_finding_rows(report.findings),
+    )
 
 
-def write_error(con: sqlite3.Connection, source: str, content_sha256: str, error: str) -> None:
-    with _transaction(con):
-        con.execute("INSERT OR REPLACE INTO errors VALUES (?,?,?,?)", (content_sha256, source, error, time.time()))
+def _finding_rows(findings: list[Finding], first_idx: int = 0) -> list[tuple]:
+    return [(i, f.rule, f.status, f.kind, f.message, _num(f.text_value), _num(f.table_value))
+            for i, f in enumerate(findings, first_idx)]
 
 
-def replace_cross_year_findings(con: sqlite3.Connection, doc_id: str, findings: list[Finding]) -> None:
-    """Cross-year findings are recomputed over the whole database after each run."""
-    with _transaction(con):
-        con.execute("DELETE FROM findings WHERE doc_id = ? AND kind = 'cross_year'", (doc_id,))
-        (first,) = con.execute("SELECT COALESCE(MAX(idx) + 1, 0) FROM findings WHERE doc_id = ?", (doc_id,)).fetchone()
-        con.executemany("INSERT INTO findings VALUES (?,?,?,?,?,?,?,?,?,?,?)", _finding_rows(doc_id, findings, first))
-        con.execute(
-            "UPDATE documents SET n_findings = (SELECT COUNT(*) FROM findings WHERE doc_id = ?),"
-            " n_fail = (SELECT COUNT(*) FROM findings WHERE doc_id = ? AND status = 'FAIL') WHERE doc_id = ?",
-            (doc_id, doc_id, doc_id),
-        )
+class Writer:
+    """Writes documents and errors in batched transactions and links cross-year pairs
+    before each commit (`link_cross_year=False` when reconciling is off)."""
+
+    def __init__(self, con: sqlite3.Connection, batch_docs: int = 128, batch_seconds: float = 10.0,
+                 link_cross_year: bool = True):
+        self.con = con
+        self.batch_docs, self.batch_seconds, self.link = batch_docs, batch_seconds, link_cross_year
+        self.in_batch = 0
+        self.opened = 0.0
+        self.new_docs: set[int] = set()  # doc_no written in the open transaction
+        self.next_years: set[tuple[str, int]] = set()  # (issuer_key, year) whose previous year changed
+        self.relinked = 0  # reports whose cross-year findings were computed, over the writer's life
+
+    def add_report(self, stored: StoredReport) -> None:
+        self._begin()
+        con = self.con
+        doc_id, sha = stored.document[0], stored.document[1]
+        for doc_no, key, year, blob in con.execute(
+                "SELECT doc_no, issuer_key, year, report_z FROM documents WHERE doc_id = ? OR content_sha256 = ?",
+                (doc_id, sha)).fetchall():
+            self._delete_document(doc_no, blob)
+            if key is not None and year:
+                self.next_years.add((key, year + 1))
+        con.execute("DELETE FROM errors WHERE content_sha256 = ?", (sha,))
+        cur = con.execute("INSERT INTO documents (doc_id, content_sha256, source, format, title, year, issuer, issuer_key,"
+                          " encoding, n_facts, n_findings, n_fail, report_z, processed_at)"
+                          " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (*stored.document, time.time()))
+        doc_no = cur.lastrowid
+        con.executemany("INSERT INTO section_rows VALUES (?,?,?,?,?,?)", [(doc_no, *r) for r in stored.sections])
+        con.executemany("INSERT INTO table_rows VALUES (?,?,?,?)", [(doc_no, *r) for r in stored.tables])
+        con.executemany("INSERT INTO cell_rows VALUES (?,?,?,?,?,?,?)", [(r[0], doc_no, *r[1:]) for r in stored.cells])
+        con.executemany("INSERT INTO fact_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(doc_no, *r) for r in stored.facts])
+        con.executemany("INSERT INTO finding_rows VALUES (?,?,?,?,?,?,?,?)", [(doc_no, *r) for r in stored.findings])
+        key, year = stored.document[7], stored.document[5]
+        if key is not None and year:
+            self.new_docs.add(doc_no)
+            self.next_years.add((key, year + 1))
+        self._counted()
+
+    def add_error(self, source: str, content_sha256: str, error: str) -> None:
+        self._begin()
+        self.con.execute("INSERT OR REPLACE INTO errors VALUES (?,?,?,?)", (content_sha256, source, error, time.time()))
+        self._counted()
+
+    def commit(self) -> None:
+        """Link the open batch's cross-year pairs and commit it."""
+        if not self.in_batch:
+            return
+        if self.link:
+            self.relinked += link_cross_year(self.con, self.new_docs, self.next_years)
+        self.con.execute("COMMIT")
+        self.in_batch = 0
+        self.new_docs, self.next_years = set(), set()
+
+    def rollback(self) -> None:
+        """Drop the open batch."""
+        if self.con.in_transaction:
+            self.con.execute("ROLLBACK")
+            self.in_batch = 0
+            self.new_docs, self.next_years = set(), set()
+
+    def _begin(self) -> None:
+        if not self.con.in_transaction:
+            self.con.execute("BEGIN IMMEDIATE")
+            self.opened = time.monotonic()
+
+    def _counted(self) -> None:
+        self.in_batch += 1
+        if self.in_batch >= self.batch_docs or time.monotonic() - self.opened >= self.batch_seconds:
+            self.commit()
+
+    def _delete_document(self, doc_no: int, blob: bytes) -> None:
+        tables = json.loads(zlib.decompress(blob))["tables"]  # cell rows are found by (cell_id, doc_no)
+        self.con.executemany("DELETE FROM cell_rows WHERE cell_id = ? AND doc_no = ?",
+                             [(cid, doc_no) for t in tables.values() for cid in t["cells"]])
+        for table in ("section_rows", "table_rows", "fact_rows", "finding_rows", "documents"):
+            self.con.execute(f"DELETE FROM {table} WHERE doc_no = ?", (doc_no,))
+        self.new_docs.discard(doc_no)
+
+
+def link_cross_year(con: sqlite3.Connection, new_docs: set[int], next_years: set[tuple[str, int]]) -> int:
+    """Compute the cross-year findings of the new reports and of every report in a year whose
+    previous year changed, reading only the cells the rules need; returns how many."""
+    targets = set(new_docs)
+    for key, year in next_years:
+        targets.update(r[0] for r in con.execute("SELECT doc_no FROM documents WHERE issuer_key = ? AND year = ?",
+                                                 (key, year)))
+    for doc_no in sorted(targets):
+        _relink(con, doc_no)
+    return len(targets)
+
+
+def relink_all(con: sqlite3.Connection) -> int:
+    """Recompute every document's `issuer_key` with the current `cross_year.issuer_key` and
+    every cross-year link, in one transaction (after the issuer normalisation changed);
+    returns how many reports were linked. Reads no report JSON."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        rows = con.execute("SELECT doc_no, issuer FROM documents").fetchall()
+        con.executemany("UPDATE documents SET issuer_key = ? WHERE doc_no = ?",
+                        [(issuer_key(issuer), doc_no) for doc_no, issuer in rows])
+        n = link_cross_year(con, {doc_no for doc_no, _ in rows}, set())
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+    return n
+
+
+def _relink(con: sqlite3.Connection, doc_no: int) -> None:
+    row = con.execute("SELECT issuer_key, year FROM documents WHERE doc_no = ?", (doc_no,)).fetchone()
+    if row is None:
+        return
+    key, year = row
+    if key is None or not year:
+        previous = None
+    else:
+        previous = con.execute("SELECT doc_no FROM documents WHERE issuer_key = ? AND year = ?"
+                               " ORDER BY source, doc_no LIMIT 1", (key, year - 1)).fetchone()
+    found = pair_findings(_pair_side(con, previous[0]), _pair_side(con, doc_no)) if previous else []
+    (had,) = con.execute("SELECT COUNT(*) FROM finding_rows WHERE doc_no = ? AND kind = 'cross_year'",
+                         (doc_no,)).fetchone()
+    if not found and not had:
+        return
+    con.execute("DELETE FROM finding_rows WHERE doc_no = ? AND kind = 'cross_year'", (doc_no,))
+    (first,) = con.execute("SELECT COALESCE(MAX(idx) + 1, 0) FROM finding_rows WHERE doc_no = ?", (doc_no,)).fetchone()
+    con.executemany("INSERT INTO finding_rows VALUES (?,?,?,?,?,?,?,?)",
+                    [(doc_no, *r) for r in _finding_rows(found, first)])
+    details = [[f.cells, f.facts, f.evidence] for f in found]
+    con.execute("UPDATE documents SET cross_year_json = ?, n_findings = (SELECT COUNT(*) FROM finding_rows WHERE doc_no = ?),"
+                " n_fail = (SELECT COUNT(*) FROM finding_rows WHERE doc_no = ? AND status = 'FAIL') WHERE doc_no = ?",
+                (json.dumps(details, ensure_ascii=False) if details else None, doc_no, doc_no, doc_no))
+
+
+_NEEDED = ",".join("?" * len(NEEDED_CELLS))
+
+
+def _pair_side(con: sqlite3.Connection, doc_no: int) -> Report:
+    """A report with just what the cross-year rules read: identity, year, tables, needed cells."""
+    doc_id, source, year = con.execute("SELECT doc_id, source, year FROM documents WHERE doc_no = ?",
+                                       (doc_no,)).fetchone()
+    tables = {tid: Table(id=tid, layout=layout, complete=bool(complete)) for tid, layout, complete in con.execute(
+        "SELECT table_id, layout, complete FROM table_rows WHERE doc_no = ?", (doc_no,))}
+    for cell_id, table_id, raw, value, unit, kind in con.execute(
+            f"SELECT cell_id, table_id, raw, value, unit, kind FROM cell_rows WHERE doc_no = ? AND cell_id IN ({_NEEDED})",
+            (doc_no, *NEEDED_CELLS)):
+        tables[table_id].cells[cell_id] = Cell(raw=raw, value=value, unit=unit, kind=kind)
+    return Report(doc_id=doc_id, source=source, format="", text="", year=year, tables=tables)
+
+
+def report_dict(con: sqlite3.Connection, doc_no: int) -> dict:
+    """The stored OUTPUT.md object of one document (with text), findings rebuilt from their
+    rows and stored evidence, cross-year ones included."""
+    blob, cross_year = con.execute("SELECT report_z, cross_year_json FROM documents WHERE doc_no = ?",
+                                   (doc_no,)).fetchone()
+    d = json.loads(zlib.decompress(blob))
+    details = d["findings"] + (json.loads(cross_year) if cross_year else [])
+    rows = con.execute("SELECT rule, status, kind, message, text_value, table_value FROM finding_rows"
+                       " WHERE doc_no = ? ORDER BY idx", (doc_no,)).fetchall()
+    d["findings"] = [
+        {"rule": r[0], "status": r[1], "kind": r[2], "message": r[3], "facts": facts, "cells": cells,
+         "text_value": r[4], "table_value": r[5], "evidence": evidence}
+        for r, (cells, facts, evidence) in zip(rows, details)
+    ]
+    return d
+
+
+def doc_numbers(con: sqlite3.Connection) -> list[int]:
+    """Every stored document's row number, in source order."""
+    return [r[0] for r in con.execute("SELECT doc_no FROM documents ORDER BY source, doc_no")]
 
 
 def iter_reports(con: sqlite3.Connection) -> Iterator[Report]:
-    """Every stored report, with its findings as stored (cross-year ones included)."""
-    for doc_id, report_json in con.execute("SELECT doc_id, report_json FROM documents ORDER BY source").fetchall():
-        report = Report.from_dict(json.loads(report_json))
-        report.findings = [
-            Finding(rule=r[0], status=r[1], kind=r[2], message=r[3], text_value=r[4], table_value=r[5],
-                    cells=json.loads(r[6]), facts=json.loads(r[7]), evidence=json.loads(r[8]))
-            for r in con.execute(
-                "SELECT rule, status, kind, message, text_value, table_value, cells_json, facts_json, evidence_json"
-                " FROM findings WHERE doc_id = ? ORDER BY idx", (doc_id,))
-        ]
-        yield report
+    """Every stored report, with its findings as stored (cross-year ones included), one at a time."""
+    for doc_no in doc_numbers(con):
+        yield Report.from_dict(report_dict(con, doc_no))
 
 
 def iter_errors(con: sqlite3.Connection) -> Iterator[tuple[str, str]]:
@@ -172,15 +364,3 @@ def start_run(con: sqlite3.Connection, engine: str, workers: int, n_inputs: int)
 def finish_run(con: sqlite3.Connection, run_id: int, n_ok: int, n_failed: int, n_skipped: int) -> None:
     con.execute("UPDATE runs SET finished_at = ?, n_ok = ?, n_failed = ?, n_skipped = ? WHERE run_id = ?",
                 (time.time(), n_ok, n_failed, n_skipped, run_id))
-
-
-class _transaction:
-    def __init__(self, con: sqlite3.Connection):
-        self.con = con
-
-    def __enter__(self):
-        self.con.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type, exc, tb):
-        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
-        return False

@@ -1,4 +1,7 @@
-"""Read results back out of the database: JSON Lines, findings CSV, and the HTML pages."""
+"""Read results back out of the database: JSON Lines, findings CSV, and the HTML pages.
+
+JSON Lines streams one report at a time; the CSV and the HTML summary need every report
+at once (their writers take a list)."""
 from __future__ import annotations
 
 import json

@@ -1,9 +1,12 @@
 """`run_batch`: a resumable batch job into the results database.
 
-Documents whose content hash is already stored are skipped (``force`` redoes them);
-each document is committed on its own, so a killed job loses nothing already done and a
-restart completes it. Work is spread over worker processes (``engine="local"``) or a Ray
-cluster (``engine="ray"``); the database is written by this process only.
+Documents whose content hash is already stored are skipped (``force`` redoes them).
+Documents are committed in batches (`db.Writer`); a killed job loses at most the open
+batch and a restart completes it to the same database. Work is spread over worker
+processes (``engine="local"``) or a Ray cluster (``engine="ray"``) with a bounded number
+of groups in flight, so this process holds a window of reports, never the whole input;
+the database is written by this process only. Cross-year findings are linked as each
+batch is committed, by query, for the new reports and their next years only.
 """
 from __future__ import annotations
 
@@ -18,7 +21,6 @@ from nianbao.batch import db
 from nianbao.batch.inputs import expand_inputs
 from nianbao.batch.worker import DocResult, init_worker, limit_threads, process_group, run_group_in_worker
 from nianbao.pipeline import CheckOptions
-from nianbao.report import Report
 
 
 @dataclass
@@ -29,6 +31,7 @@ class BatchOptions:
     ray_address: str | None = None  # None: start a local Ray instance; "auto" or "ray://host:10001": a cluster
     force: bool = False
     group_size: int = 8  # documents per task: the model batches windows across them
+    commit_every: int = 128  # documents per transaction (and at most every 10 s)
 
 
 @dataclass
@@ -40,6 +43,7 @@ class BatchSummary:
     seconds: float = 0.0
     errors: list[tuple[str, str]] = field(default_factory=list)  # (source, problem) of this run
     worker_peak_rss_mb: dict[int, float] = field(default_factory=dict)  # pid -> peak RSS
+    cross_year_linked: int = 0  # reports whose cross-year findings this run computed
 
     @property
     def reports_per_second(self) -> float:
@@ -58,77 +62,96 @@ def run_batch(inputs: list[str], db_path: str | Path, options: BatchOptions | No
     con = db.connect(db_path)
     summary = BatchSummary(n_inputs=len(paths) + len(missing))
     run_id = db.start_run(con, options.engine, options.workers, summary.n_inputs)
-    for source, problem in missing:
-        summary.failed += 1
-        summary.errors.append((source, problem))
-        db.write_error(con, source, "missing:" + hashlib.sha256(source.encode()).hexdigest(), problem)
+    if missing:
+        writer = db.Writer(con)
+        for source, problem in missing:
+            summary.failed += 1
+            summary.errors.append((source, problem))
+            writer.add_error(source, "missing:" + hashlib.sha256(source.encode()).hexdigest(), problem)
+        writer.commit()
 
-    done = set() if options.force else db.stored_hashes(con)
     pending: list[tuple[str, str]] = []
+    this_run: set[str] = set()
     for path in paths:
         try:
-            sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            sha = _sha256(path)
         except OSError as err:
             summary.failed += 1
             summary.errors.append((path, f"cannot read file ({err.strerror})"))
             continue
-        if sha in done:
-            summary.skipped += 1
+        if sha in this_run or (not options.force and db.is_stored(con, sha)):
+            summary.skipped += 1  # the same content twice in one run is processed once
             progress("skip", None)
             continue
-        done.add(sha)  # the same content twice in one run is processed once
+        this_run.add(sha)
         pending.append((path, sha))
+    del this_run
 
     progress(f"start:{len(pending)}", None)
-    groups = [pending[i:i + options.group_size] for i in range(0, len(pending), options.group_size)]
+    groups = (pending[i:i + options.group_size] for i in range(0, len(pending), options.group_size))
     engine = {"local": _run_local, "ray": _run_ray}[options.engine]
-    for result in engine(groups, options):
-        if result.report is not None:
-            db.write_report(con, Report.from_dict(result.report), result.content_sha256)
-            summary.ok += 1
-        else:
-            db.write_error(con, result.source, result.content_sha256, result.error or "unknown error")
-            summary.failed += 1
-            summary.errors.append((result.source, result.error or "unknown error"))
-        summary.worker_peak_rss_mb[result.worker_pid] = result.worker_peak_rss_mb
-        progress("doc", result)
-
-    if options.check.reconcile:
-        update_cross_year_findings(con)
+    writer = db.Writer(con, batch_docs=options.commit_every, link_cross_year=options.check.reconcile)
+    writing = False
+    try:
+        for result in engine(groups, options):
+            writing = True
+            if result.stored is not None:
+                writer.add_report(result.stored)
+                summary.ok += 1
+            else:
+                writer.add_error(result.source, result.content_sha256, result.error or "unknown error")
+                summary.failed += 1
+                summary.errors.append((result.source, result.error or "unknown error"))
+            writing = False
+            summary.worker_peak_rss_mb[result.worker_pid] = result.worker_peak_rss_mb
+            progress("doc", result)
+            del result  # the window holds the reports in flight, nothing more
+    except BaseException:
+        # stopped between documents (a worker failed, Ctrl-C): keep the whole documents of the
+        # open batch; stopped while writing one: drop the batch. A re-run redoes the rest.
+        writer.rollback() if writing else writer.commit()
+        raise
+    writer.commit()
+    summary.cross_year_linked = writer.relinked
     summary.seconds = time.perf_counter() - started
     db.finish_run(con, run_id, summary.ok, summary.failed, summary.skipped)
     con.close()
     return summary
 
 
-def update_cross_year_findings(con) -> None:
-    """Recompute cross-year findings over every report in the database (idempotent)."""
-    from nianbao.pipeline import add_cross_year_findings
-
-    reports = list(db.iter_reports(con))
-    for report in reports:
-        report.findings = [f for f in report.findings if f.kind != "cross_year"]
-    add_cross_year_findings(reports)
-    for report in reports:
-        db.replace_cross_year_findings(con, report.doc_id, [f for f in report.findings if f.kind == "cross_year"])
+def _sha256(path: str) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _run_local(groups, options: BatchOptions) -> Iterator[DocResult]:
-    items = [[(path, sha, None) for path, sha in group] for group in groups]
+    items = ([(path, sha, None) for path, sha in group] for group in groups)
     if options.workers <= 1:
         for group in items:
             yield from process_group(group, options.check)
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     threads = max(1, (os.cpu_count() or 1) // options.workers)
     ctx = multiprocessing.get_context("spawn")  # no inherited torch/thread state
+    window = 2 * options.workers  # groups in flight: each worker busy with one and one queued
     with ProcessPoolExecutor(options.workers, mp_context=ctx, initializer=init_worker,
                              initargs=(options.check, threads)) as pool:
-        futures = [pool.submit(run_group_in_worker, group) for group in items]
-        for future in as_completed(futures):
-            yield from future.result()
+        in_flight: set = set()
+        for group in items:
+            in_flight.add(pool.submit(run_group_in_worker, group))
+            if len(in_flight) >= window:
+                done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield from future.result()
+        while in_flight:
+            done, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield from future.result()
 
 
 def _run_ray(groups, options: BatchOptions) -> Iterator[DocResult]:
@@ -139,4 +162,4 @@ def _run_ray(groups, options: BatchOptions) -> Iterator[DocResult]:
     yield from run_groups(items, options.check, options.workers, options.ray_address)
 
 
-__all__ = ["BatchOptions", "BatchSummary", "run_batch", "update_cross_year_findings", "limit_threads"]
+__all__ = ["BatchOptions", "BatchSummary", "run_batch", "limit_threads"]

@@ -1,7 +1,9 @@
 """The unit of batch work: read, tag and reconcile a small group of documents.
 
 Runs in a worker process (local engine) or a Ray actor; the extractor (the model) is
-loaded once per worker and reused for every group.
+loaded once per worker and reused for every group. Each report leaves the worker as the
+rows the database stores (compressed JSON included), so the process that writes the
+database only inserts.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from nianbao.batch.db import StoredReport, stored_report
 from nianbao.errors import InputError
 from nianbao.pipeline import CheckOptions, add_facts_and_findings, read_or_error
 from nianbao.report import Report
@@ -20,7 +23,7 @@ from nianbao.report import Report
 class DocResult:
     source: str
     content_sha256: str
-    report: dict | None  # Report.to_dict(with_text=True) when it was read
+    stored: StoredReport | None  # the report's rows when it was read
     error: str | None  # the one-line problem when it was not
     worker_pid: int
     worker_peak_rss_mb: float
@@ -34,6 +37,15 @@ def limit_threads(n: int) -> None:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's VmHWM belongs to the running program;
+    `ru_maxrss` also keeps the peak of the process that started it (it survives exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
@@ -63,7 +75,7 @@ def process_group(items: list[tuple[str, str, bytes | None]], options: CheckOpti
     out = []
     for source, sha, r in loaded:
         if isinstance(r, Report) and failure is None:
-            out.append(DocResult(source, sha, r.to_dict(with_text=True), None, os.getpid(), rss))
+            out.append(DocResult(source, sha, stored_report(r, sha), None, os.getpid(), rss))
         else:
             out.append(DocResult(source, sha, None, failure if isinstance(r, Report) else r, os.getpid(), rss))
     return out

@@ -21,7 +21,10 @@ from nianbao.pipeline import CheckOptions
 @click.option("--jsonl", type=click.Path(dir_okay=False), help="Also export every report as JSON Lines.")
 @click.option("--csv", "csv_path", type=click.Path(dir_okay=False), help="Also export all findings as CSV.")
 @click.option("--html", "html_dir", type=click.Path(file_okay=False), help="Also write evidence pages and a summary page.")
-def command(inputs, db_path, workers, engine, ray_address, force, extractor, model_dir, jsonl, csv_path, html_dir):
+@click.option("--relink", is_flag=True,
+              help="Recompute every report's issuer key and cross-year findings (after nianbao's issuer matching changed).")
+def command(inputs, db_path, workers, engine, ray_address, force, extractor, model_dir, jsonl, csv_path, html_dir,
+            relink):
     """Check every report under INPUT (files, folders, @list files) into a database.
 
     Re-running skips documents already stored; with no INPUT, only the exports run."""
@@ -37,6 +40,14 @@ def command(inputs, db_path, workers, engine, ray_address, force, extractor, mod
             click.echo(f"Error: {source}: {problem}", err=True)
         click.echo(f"{summary.ok} succeeded, {summary.failed} failed, {summary.skipped} skipped "
                    f"({summary.seconds:.1f} s, {summary.reports_per_second:.2f} reports/s) -> {db_path}")
+    if relink:
+        from nianbao.batch import db
+
+        con = db.connect(db_path)
+        try:
+            click.echo(f"cross-year findings recomputed for {db.relink_all(con)} reports")
+        finally:
+            con.close()
     if jsonl:
         click.echo(f"{export_jsonl(db_path, jsonl)} reports -> {jsonl}")
     if csv_path:

@@ -14,12 +14,22 @@ import click
               help="Comma-separated subset: rules, crf, whole, windows, onnx, optimised, check (default: all).")
 @click.option("--repeat", type=int, default=3, show_default=True, help="Timed passes over the documents.")
 @click.option("--batch", "batch", is_flag=True, help="Measure the batch job: 1 and 2 workers and Ray.")
+@click.option("--scale", default=None,
+              help="With --batch: sizes of generated corpora (500,2000,10000): rate, main-process peak RSS, "
+                   "database KB per report, re-run time.")
+@click.option("--extractor", type=click.Choice(["model", "rules", "crf", "none"]), default="model", show_default=True,
+              help="Fact extractor of the batch benchmarks.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="evaluate", show_default=True)
-def command(inputs, systems, repeat, batch, out_dir):
+def command(inputs, systems, repeat, batch, scale, extractor, out_dir):
     """Measure on INPUT files/folders (default: the seeds and the real corpus in ../shared)."""
     from nianbao.batch.inputs import expand_inputs
     from nianbao.bench import measure, measure_batch, ratio_table, system_keys
 
+    if scale:
+        if not batch:
+            raise click.BadParameter("--scale measures the batch job: add --batch", param_hint="--scale")
+        _scale(scale, extractor, Path(out_dir))
+        return
     if not inputs:
         shared = Path(__file__).resolve().parents[3].parent / "shared"
         inputs = [str(shared / "seeds"), str(shared / "corpus" / "real")]
@@ -28,7 +38,7 @@ def command(inputs, systems, repeat, batch, out_dir):
         raise click.ClickException(f"{item}: {problem}")
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     if batch:
-        rows = measure_batch(list(inputs))
+        rows = measure_batch(list(inputs), extractor=extractor)
         table = ratio_table(rows, lambda r: f"{r.engine}, {r.workers} worker(s)", lambda r: r.reports_per_second,
                             [("reports", lambda r: r.reports), ("peak MB / worker", lambda r: r.peak_rss_mb_per_worker)])
         name = "bench_batch"
@@ -46,3 +56,23 @@ def command(inputs, systems, repeat, batch, out_dir):
     (Path(out_dir) / f"{name}.md").write_text(header + table, encoding="utf-8")
     (Path(out_dir) / f"{name}.json").write_text(json.dumps([asdict(r) for r in rows], indent=1), encoding="utf-8")
     click.echo(header + table)
+
+
+def _scale(scale: str, extractor: str, out_dir: Path) -> None:
+    from nianbao.bench import measure_scale, plot_scale, scale_table
+
+    try:
+        sizes = sorted({int(s) for s in scale.split(",") if s.strip()})
+    except ValueError:
+        raise click.BadParameter(f"{scale!r}: give sizes as 500,2000,10000", param_hint="--scale") from None
+    if not sizes or sizes[0] < 1:
+        raise click.BadParameter(f"{scale!r}: give sizes as 500,2000,10000", param_hint="--scale")
+    rows = measure_scale(sizes, extractor=extractor)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    header = (f"`nianbao batch` on generated reports (nianbao.synth, seed 123), extractor {extractor}, local engine, "
+              "a fresh database per size; the re-run is the whole command over the same inputs (all skipped)\n\n")
+    text = header + scale_table(rows)
+    (out_dir / "bench_scale.md").write_text(text, encoding="utf-8")
+    (out_dir / "bench_scale.json").write_text(json.dumps([asdict(r) for r in rows], indent=1), encoding="utf-8")
+    plot_scale(rows, out_dir / "bench_scale.png")
+    click.echo(text + f"\nplot -> {out_dir / 'bench_scale.png'}")

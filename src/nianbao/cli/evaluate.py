@@ -111,7 +111,7 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
     click.echo(f"results -> {out_dir}/results.json ({len(results['systems'])} systems)")
 
 
-def _cells(gold_dir, pages, extractor, out: "Path", manifest, splits) -> None:
+def _cells(gold_dir, pages, extractor, out, manifest, splits) -> None:
     import json
 
     from nianbao.errors import NianbaoError

@@ -15,7 +15,6 @@ the batch checked.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -26,7 +25,7 @@ from nianbao.labelstudio.push import find_or_create_project, import_new, source_
 from nianbao.labelstudio.spans import SpanProblem, fact_result, span_problem
 from nianbao.labelstudio.tasks import MAX_CHARS, facts_by_chunk, narrative_chunks
 from nianbao.report import Report
-from nianbao.review.store import REASONS, FindingRecord, findings, open_db
+from nianbao.review.store import REASONS, FindingRecord, findings, open_db, stored_report
 
 REVIEW_PROJECT = "nianbao reviews"
 READING_ERRORS = ("text_reading", "table_reading")
@@ -57,9 +56,7 @@ def build_review_tasks(db_path: str | Path, max_chars: int = MAX_CHARS) -> tuple
         reports = {}
         for r in dismissed:
             if r.doc_id not in reports:
-                (report_json,) = con.execute("SELECT report_json FROM documents WHERE doc_id = ?",
-                                             (r.doc_id,)).fetchone()
-                reports[r.doc_id] = Report.from_dict(json.loads(report_json))
+                reports[r.doc_id] = Report.from_dict(stored_report(con, r.doc_id))
     finally:
         con.close()
     tasks, problems = [], []

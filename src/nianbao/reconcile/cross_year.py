@@ -5,20 +5,35 @@
 * `cross_year.in_force.<row>` — 2021 layout, rows 规章 and 规范性文件: last year's
   ``in_force`` + this year's ``issued`` − ``repealed`` equals this year's ``in_force``.
 
-A report is linked to last year's when both are in the same run and their issuers (read
-from the report by the sections stage) name one body: `nianbao.issuer.same_issuer`, which
-compares `normalise_issuer` keys (××县人民政府办公室 = ××县政府办, ××街道办事处 = ××街道) and
-lets a name carry the region above it (绿园区同心街道 = 同心街道). Findings go on this year's report; the
-previous report's cells travel in ``evidence["previous"]``.
+A report is linked to last year's when both are in the same run (or, in a batch job, the
+same results database) and name one body: their issuers (read from the report by the
+sections stage) have the same `issuer_key`, the `nianbao.issuer.normalise_issuer` key
+(××县人民政府办公室 = ××县政府办, ××街道办事处 = ××街道), in `nianbao check` and in the batch
+database alike. Findings go on this year's report; the previous report's cells travel in
+``evidence["previous"]``.
+
+`NEEDED_CELLS` names every cell the rules read, so a caller holding many reports (the batch
+database) can load just those cells of a pair and call `pair_findings`.
 """
 from __future__ import annotations
 
-from nianbao.issuer import normalise_issuer, same_issuer
+from nianbao.issuer import normalise_issuer
 from nianbao.reconcile.cells import cell_name
 from nianbao.reconcile.messages import number
 from nianbao.report import Finding, Report
 
 IN_FORCE_ROWS = ("regulations", "normative_docs")
+CARRY_LAST, CARRY_THIS = "t3.carried_forward.total", "t3.carried_over.total"
+# every cell a rule reads, of last year's or this year's report
+NEEDED_CELLS = (CARRY_LAST, CARRY_THIS) + tuple(
+    f"t2.{row}.{col}" for row in IN_FORCE_ROWS for col in ("issued", "repealed", "in_force"))
+
+
+def issuer_key(issuer: str | None) -> str | None:
+    """The issuer as compared across years (`normalise_issuer`); None when there is none.
+    The one place that decides which reports are the same issuer's (the batch database
+    indexes it)."""
+    return normalise_issuer(issuer) or None
 
 
 def findings(reports: list[Report]) -> list[tuple[Report, list[Finding]]]:
@@ -32,32 +47,27 @@ def findings(reports: list[Report]) -> list[tuple[Report, list[Finding]]]:
         key = _key(report)
         if key is None:
             continue
-        previous = _previous(by_year.get(key[1] - 1, {}), key[0])
+        previous = by_year.get(key[1] - 1, {}).get(key[0])
         if previous is None:
             continue
-        found = [carry(previous, report)] + in_force(previous, report)
-        out.append((report, found))
+        out.append((report, pair_findings(previous, report)))
     return out
 
 
+def pair_findings(previous: Report, report: Report) -> list[Finding]:
+    """Every cross-year finding of `report` against last year's `previous`."""
+    return [carry(previous, report)] + in_force(previous, report)
+
+
 def _key(report: Report) -> tuple[str, int] | None:
-    issuer = normalise_issuer(report.issuer)
-    if not issuer or not report.year:
+    issuer = issuer_key(report.issuer)
+    if issuer is None or not report.year:
         return None
     return issuer, int(report.year)
 
 
-def _previous(last_year: dict[str, Report], issuer: str) -> Report | None:
-    """Last year's report of `issuer` (a normalised key): the same key, else the one key that
-    names the same body with or without its region in front."""
-    if issuer in last_year:
-        return last_year[issuer]
-    alike = [r for k, r in last_year.items() if same_issuer(k, issuer)]
-    return alike[0] if len(alike) == 1 else None
-
-
 def carry(previous: Report, report: Report) -> Finding:
-    last_id, this_id = "t3.carried_forward.total", "t3.carried_over.total"
+    last_id, this_id = CARRY_LAST, CARRY_THIS
     last, this = previous.table_cell(last_id), report.table_cell(this_id)
     base = _base("cross_year.carry", previous, report, {last_id: last}, {this_id: this})
     said = f"上年（{previous.year}年）{cell_name(last_id)}"

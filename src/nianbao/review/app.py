@@ -77,14 +77,14 @@ def make_app(db_path: str | Path, loopback_only: bool = True):
         doc_id = request.path_params["doc_id"]
         con = connect()
         try:
-            row = con.execute("SELECT report_json FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-            if row is None:
+            stored = store.stored_report(con, doc_id)
+            if stored is None:
                 return HTMLResponse(f"<!DOCTYPE html><p>no report with doc_id {escape(doc_id)} in this database."
                                     ' <a href="/">← 汇总</a></p>', status_code=404)
             records = store.findings(con, doc_id)
         finally:
             con.close()
-        return HTMLResponse(pages.evidence_page(row[0], records))
+        return HTMLResponse(pages.evidence_page(stored, records))
 
     def report_json(request: Request):
         doc_id = request.path_params["doc_id"]

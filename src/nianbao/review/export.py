@@ -8,7 +8,6 @@ changed since review is left out (and counted) until it is reviewed again.
 from __future__ import annotations
 
 import csv
-import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from nianbao.reconcile.cells import cell_name
-from nianbao.review.store import FindingRecord, findings, open_db
+from nianbao.review.store import FindingRecord, findings, open_db, stored_report
 
 CSV_COLUMNS = ("issuer", "year", "title", "source", "doc_id", "rule", "status", "message", "text_side", "table_side",
                "text_value", "table_value", "note", "reviewer", "reviewed_at")
@@ -44,9 +43,7 @@ def export_confirmed(db_path: str | Path, out_dir: str | Path) -> ExportResult:
         texts = {}
         for r in records:
             if r.review is not None and r.review.state == "confirmed" and r.doc_id not in texts:
-                (report_json,) = con.execute("SELECT report_json FROM documents WHERE doc_id = ?",
-                                             (r.doc_id,)).fetchone()
-                texts[r.doc_id] = json.loads(report_json).get("text") or ""
+                texts[r.doc_id] = stored_report(con, r.doc_id).get("text") or ""
     finally:
         con.close()
     result = ExportResult(changed=sum(1 for r in records if r.review is None and r.earlier is not None

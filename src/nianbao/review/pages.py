@@ -128,7 +128,7 @@ def summary_page(documents: list[dict[str, Any]], records: list[FindingRecord], 
 
 
 def _select(name: str, label: str, values: list[tuple[str, str]], picked: dict[str, str]) -> str:
-    options = [f'<option value="">全部</option>'] + [
+    options = ['<option value="">全部</option>'] + [
         f'<option value="{escape(v, quote=True)}"{" selected" if picked.get(name) == v else ""}>{escape(t)}</option>'
         for v, t in values]
     return f'<label>{label} <select name="{name}" id="f-{name}">{"".join(options)}</select></label>'
@@ -161,17 +161,18 @@ def _review_counts(records: list[FindingRecord]) -> str:
 # --------------------------------------------------------------------------- evidence page
 
 
-def report_from_records(report_json: str, records: list[FindingRecord]) -> Report:
-    report = Report.from_dict(json.loads(report_json))
+def report_from_records(stored: dict, records: list[FindingRecord]) -> Report:
+    report = Report.from_dict(stored)
     report.findings = [Finding(rule=r.rule, status=r.status, kind=r.kind, message=r.message, text_value=r.text_value,
                                table_value=r.table_value, cells=list(r.cells), facts=list(r.facts),
                                evidence=r.stored_evidence) for r in records]
     return report
 
 
-def evidence_page(report_json: str, records: list[FindingRecord]) -> str:
-    """`render`'s evidence page of one report with a review cell on each finding's row."""
-    report = report_from_records(report_json, records)
+def evidence_page(stored: dict, records: list[FindingRecord]) -> str:
+    """`render`'s evidence page of one report (its stored OUTPUT.md object) with a review
+    cell on each finding's row."""
+    report = report_from_records(stored, records)
 
     def review_cell(k: int, _finding: Finding) -> str:
         return review_td(records[k])

@@ -47,12 +47,11 @@ REASONS = {  # dismissal reason -> what the reviewer reads
 STATE_ZH = {"open": "未复核", "confirmed": "确认错误", "dismissed": "已驳回", "changed": "证据已变"}
 REVIEWED_STATUSES = ("FAIL", "UNCERTAIN")
 
-# what this module reads from the batch's tables
+# what this module reads from the batch's tables and views (each report's findings, facts
+# and cells come whole from `batch.db.report_dict`)
 REQUIRED_COLUMNS = {
-    "documents": ("doc_id", "content_sha256", "source", "title", "year", "issuer", "report_json"),
-    "findings": ("doc_id", "idx", "rule", "status", "kind", "message", "cells_json", "facts_json", "evidence_json"),
-    "facts": ("doc_id", "idx", "label", "text", "start", "end", "value"),
-    "cells": ("doc_id", "cell_id", "raw", "value"),
+    "documents": ("doc_no", "doc_id", "content_sha256", "source", "title", "year", "issuer", "report_z"),
+    "findings": ("doc_id", "idx", "rule", "status"),
 }
 
 REVIEW_SCHEMA = """
@@ -167,7 +166,7 @@ def open_db(path: str | Path) -> sqlite3.Connection:
     con = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=rw", uri=True, timeout=30, isolation_level=None,
                           check_same_thread=False)
     try:
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
     except sqlite3.DatabaseError as err:
         con.close()
         raise ReviewError(f"{path}: not a results database ({err})", 400) from err
@@ -245,38 +244,47 @@ def locus_of(source: str, rule: str, cells: list[str], fact_labels: list[str | N
 def findings(con: sqlite3.Connection, doc_id: str | None = None) -> list[FindingRecord]:
     """The stored findings (of one document, or all) with their evidence and reviews,
     ordered by source then by the index each report stores them under."""
-    where, args = ("WHERE d.doc_id = ?", (doc_id,)) if doc_id is not None else ("", ())
-    rows = con.execute(
-        "SELECT d.doc_id, f.idx, d.content_sha256, d.source, d.title, d.year, d.issuer, f.rule, f.status, f.kind,"
-        " f.message, f.text_value, f.table_value, f.cells_json, f.facts_json, f.evidence_json"
-        f" FROM findings f JOIN documents d USING (doc_id) {where} ORDER BY d.source, d.doc_id, f.idx", args).fetchall()
-    fact_where = "WHERE doc_id = ?" if doc_id is not None else ""
-    facts: dict[tuple[str, int], dict] = {}
-    for d, i, label, text, start, end, value in con.execute(
-            f'SELECT doc_id, idx, label, text, start, "end", value FROM facts {fact_where}', args):
-        facts[(d, i)] = {"label": label, "start": start, "end": end, "text": text, "value": value}
-    cells: dict[tuple[str, str], tuple[str | None, float | None]] = {}
-    for d, cell_id, raw, value in con.execute(f"SELECT doc_id, cell_id, raw, value FROM cells {fact_where}", args):
-        cells[(d, cell_id)] = (raw, value)
+    from nianbao.batch.db import report_dict
+
+    where, args = ("WHERE doc_id = ?", (doc_id,)) if doc_id is not None else ("", ())
+    docs = con.execute("SELECT doc_no, doc_id, content_sha256, source, title, year, issuer FROM documents"
+                       f" {where} ORDER BY source, doc_id", args).fetchall()
     out = []
-    for (d, idx, sha, source, title, year, issuer, rule, status, kind, message, tv, bv, cells_json, facts_json,
-         evidence_json) in rows:
-        cell_ids, fact_ids = json.loads(cells_json), json.loads(facts_json)
-        stored_evidence = json.loads(evidence_json)
-        evidence, ev_sha, locus = {}, "", ""  # only what can be reviewed needs a key
-        if status in REVIEWED_STATUSES:
-            fact_rows = [facts.get((d, i)) for i in fact_ids]
-            cell_rows = [(c, *cells.get((d, c), (None, None))) for c in cell_ids]
-            evidence = evidence_of(fact_rows, cell_rows, stored_evidence)
-            ev_sha = evidence_hash(evidence)
-            locus = locus_of(source, rule, cell_ids, [f["label"] if f else None for f in fact_rows])
-        out.append(FindingRecord(
-            doc_id=d, idx=idx, content_sha256=sha, source=source, title=title, year=year, issuer=issuer, rule=rule,
-            status=status, kind=kind, message=message or "", text_value=tv, table_value=bv, cells=cell_ids,
-            facts=fact_ids, evidence=evidence, stored_evidence=stored_evidence, evidence_sha256=ev_sha, locus=locus))
+    for doc_no, d, sha, source, title, year, issuer in docs:
+        report = report_dict(con, doc_no)
+        facts = report["facts"]
+        cells = {cell_id: (c.get("raw"), c.get("value"))
+                 for table in report["tables"].values() for cell_id, c in table["cells"].items()}
+        for idx, f in enumerate(report["findings"]):
+            cell_ids, fact_ids, stored_evidence = list(f["cells"]), list(f["facts"]), f["evidence"] or {}
+            evidence, ev_sha, locus = {}, "", ""  # only what can be reviewed needs a key
+            if f["status"] in REVIEWED_STATUSES:
+                fact_rows = [_fact_row(facts[i]) if 0 <= i < len(facts) else None for i in fact_ids]
+                cell_rows = [(c, *cells.get(c, (None, None))) for c in cell_ids]
+                evidence = evidence_of(fact_rows, cell_rows, stored_evidence)
+                ev_sha = evidence_hash(evidence)
+                locus = locus_of(source, f["rule"], cell_ids, [r["label"] if r else None for r in fact_rows])
+            out.append(FindingRecord(
+                doc_id=d, idx=idx, content_sha256=sha, source=source, title=title, year=year, issuer=issuer,
+                rule=f["rule"], status=f["status"], kind=f["kind"], message=f["message"] or "",
+                text_value=f["text_value"], table_value=f["table_value"], cells=cell_ids, facts=fact_ids,
+                evidence=evidence, stored_evidence=stored_evidence, evidence_sha256=ev_sha, locus=locus))
     if has_reviews(con):
         _attach_reviews(con, out)
     return out
+
+
+def stored_report(con: sqlite3.Connection, doc_id: str) -> dict | None:
+    """The stored OUTPUT.md object (with text) of one document, or None."""
+    from nianbao.batch.db import report_dict
+
+    row = con.execute("SELECT doc_no FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    return None if row is None else report_dict(con, row[0])
+
+
+def _fact_row(fact: dict) -> dict:
+    return {"label": fact["label"], "start": fact["start"], "end": fact["end"], "text": fact["text"],
+            "value": fact["value"]}
 
 
 def _attach_reviews(con: sqlite3.Connection, records: list[FindingRecord]) -> None:
