@@ -7,7 +7,9 @@ Every printed style comes down to cells in reading order:
 * tab-separated rows (the ingest convention for HTML/DOCX/PDF tables, and TSV text);
 * pipe rows, markdown (``| 规章 | 0 | 0 | 0 |``) or plain (``规章 | 0 |  | 3``, blanks kept),
   and one-cell lines ending in `` |`` that run on with no row boundaries, a row's last cell
-  closed by empty cells (``9 | |``, ``合计 | ||||``);
+  closed by empty cells (``9 | |``, ``合计 | ||||``), blanks after the pipe allowed; ``|``
+  lines right after a row's label are its first cells printed empty, and a lone value with
+  no pipe (a page whose last closing pipe was cut off) continues the stream;
 * PDF text lines: a line of nothing but values is a row (its label may be printed on
   another line), and page numbers (``- 3 -``) are skipped;
 * flattened web text where labels and values run together (``规范性文件898989``): the
@@ -15,10 +17,11 @@ Every printed style comes down to cells in reading order:
   token marked ``run`` for `digits.splits` to cut;
 * one cell per line with no tab (a web page copied as text): each cell on a line of its
   own, often indented and with blank lines (or lines of nothing but ``|``) between cells,
-  so such a line is no row boundary.  The region is read this way when most lines that
+  so such a line is no row boundary; a pipe may stand in front of a cell (``| 规章``).  The region is read this way when most lines that
   carry a value carry a lone value (`one_cell_per_line`); a label broken over lines
   (``（二）部分公开（区分处理的，`` / ``不计其他情形）``) is joined back when the joined lines
-  name a row and the last alone does not.
+  name a row and the last alone does not.  A label's bracketed note (``规范性文件（行政机关
+  制定发布的…）``) may make its line long: only the text outside the note counts.
 
 A `Block` is a physical table row (``stream=False``), or a stream of cells with no row
 boundaries (one-cell-per-pipe lines, one cell per line, a flattened line) that the reader
@@ -45,6 +48,7 @@ _ROW_END = re.compile(r"^[^|]*\|[|\s\u3000\xa0]*$")  # one cell, then only pipes
 _INNER_BLANK = re.compile(r"[\s\u3000\xa0]")
 _PROSE = re.compile(r"[。；;！？]")
 _TRAILING_VALUE = re.compile(r"\d\s*(?:亿元|万元|元|个|件|条)?$|[\d/／—][\s\u3000\xa0]+[+\-]?\d")
+_NOTE = re.compile(r"[（(][^（()）]{4,}[)）]")  # a bracketed note: longer than a numbering such as （七）
 _MAX_CELL_LINE = 60  # a one-cell line longer than this is prose (the longest 表三 label is ~40)
 _MAX_LABEL_LINES = 3  # a label broken over at most this many lines is joined back
 # the printed shapes, as `Block.shape` and `Table.shape` name them
@@ -116,14 +120,26 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
         elif not stripped:
             if not cells:  # one cell per line: blank lines sit between cells, not rows
                 flush()
+        elif pipes and "|" not in stripped and _lone_value(stripped):
+            pipes.append(Tok(line, at, at + len(line)))  # a value whose closing "|" was lost (a page's last line)
         elif "|" in stripped:
             if cells and set(stripped) <= set("|" + BLANKS):
                 continue  # one cell per line with a "|" line between cells
-            if pipes and set(stripped) <= set("|" + BLANKS) and _in_row(pipes):
+            if one_cell and not pipes and stripped.startswith("|") and stripped.count("|") == 1 \
+                    and _cell_line(stripped[1:].strip(BLANKS)):
+                if group:
+                    flush()
+                bar = line.index("|") + 1  # "| 规章": one cell per line, a pipe in front of the cell
+                tok = Tok(line[bar:], at + bar, at + len(line))
+                if tok.cell.kind != "text":
+                    _join_broken_label(text, cells, specs)
+                cells.append(tok)
+                continue
+            if pipes and set(stripped) <= set("|" + BLANKS) and _in_row(pipes, specs):
                 pipes.extend(_empty_cells(line, at))  # "|" lines inside a row of "cell |" lines: empty cells
             elif set(stripped) <= set("|" + BLANKS) or _MD_RULE.match(line):
                 flush()  # a rule or an empty pipe row breaks the stream of cells
-            elif stripped.count("|") == 1 and line.rstrip("\r").endswith("|"):
+            elif stripped.count("|") == 1 and stripped.endswith("|"):
                 if group or cells:
                     flush()
                 bar = line.rindex("|")
@@ -160,11 +176,12 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
     return out
 
 
-def _in_row(pipes: list[Tok]) -> bool:
-    """Whether a stream of "cell |" lines is inside a table row: a value follows its last text."""
+def _in_row(pipes: list[Tok], specs: tuple[RowSpec, ...] = ()) -> bool:
+    """Whether a stream of "cell |" lines is inside a table row: a value follows its last
+    text, or its last text is a row's label (the row's first cells printed empty)."""
     for tok in reversed(pipes):
         if tok.cell.kind == "text":
-            return False
+            return bool(specs) and match_row(tok.text, specs) is not None
         if tok.cell.kind != "empty":
             return True
     return False
@@ -200,7 +217,8 @@ def _cell_line(stripped: str) -> bool:
     carries no values (``规章 0 0 0`` and ``行政许可214`` are rows, not cells)."""
     if _lone_value(stripped):
         return True
-    return len(stripped) <= _MAX_CELL_LINE and not _PROSE.search(stripped) and not _TRAILING_VALUE.search(stripped)
+    label = _NOTE.sub("", stripped)  # a label's note in brackets (规范性文件（…）) is no prose of the page
+    return 0 < len(label) <= _MAX_CELL_LINE and not _PROSE.search(label) and not _TRAILING_VALUE.search(stripped)
 
 
 def _join_broken_label(text: str, cells: list[Tok], specs: tuple[RowSpec, ...]) -> None:
