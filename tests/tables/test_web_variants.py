@@ -92,3 +92,57 @@ def test_pipe_only_lines_right_after_a_row_label_are_its_empty_cells():
     t3 = parse(text)["t3"]
     assert [shown(t3, f"t3.new_received.{c}") for c in T3_COLUMNS] == ["empty"] * 6 + [3]
     assert [shown(t3, f"t3.carried_over.{c}") for c in T3_COLUMNS] == ["empty"] * 6 + [0]
+
+
+def test_a_label_with_no_value_before_the_next_row_is_a_row_printed_empty():
+    cells = ["第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "0",
+             "第二十条第(五)项", "信息内容", "本年处理决定数量", "行政许可",  # its cell dropped from the copied page
+             "第二十条第(六)项", "信息内容", "本年处理决定数量", "行政处罚", "17", "行政强制",
+             "第二十条第(八)项", "信息内容", "本年收费金额(单位:万元)", "行政事业性收费"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n" + one_per_line(cells) + T3_HEAD + "\n自然人\n\n总计\n"
+    t2 = parse(text)["t2"]
+    assert t2.shape == "one_cell_per_line"
+    assert [shown(t2, f"t2.{r}.decisions") for r in ("licensing", "punishment", "coercion")] == ["empty", 17, "empty"]
+    assert shown(t2, "t2.fees.amount") == "empty"
+    assert shown(t2, "t2.regulations.in_force") == 0
+    for cell in t2.cells.values():
+        assert text[cell.start:cell.end] == cell.raw
+
+
+def test_a_label_the_page_stops_right_after_is_cut_not_printed_empty():
+    cells = ["第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "1", "0", "4",
+             "行政规范性文件"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n" + one_per_line(cells)
+    t2 = parse(text)["t2"]
+    assert shown(t2, "t2.regulations.in_force") == 4
+    assert not any(k.startswith("t2.normative_docs") for k in t2.cells)
+    assert not t2.complete
+
+
+def test_a_table_printed_with_every_cell_dropped_reads_its_rows_as_empty():
+    cells = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", "自然人", "法人或其他组织",
+             "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他",
+             LABELS["new_received"], LABELS["carried_over"], "三、本年度办理结果"]
+    text = PREAMBLE + T3_HEAD + one_per_line(cells) + "四、政府信息公开行政复议、行政诉讼情况\n"
+    t3 = parse(text)["t3"]
+    assert t3.shape == "one_cell_per_line"
+    assert [shown(t3, f"t3.{r}.{c}") for r in ("new_received", "carried_over") for c in T3_COLUMNS] == ["empty"] * 14
+    assert "t3.granted.total" not in t3.cells
+
+
+def test_a_row_printed_with_values_wins_over_the_same_label_printed_empty():
+    cells = T2_2019_HEAD + ["规章", "规范性文件", "第二十条第(五)项", "规章", "2", "1", "5"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n" + one_per_line(cells) + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert [shown(t2, f"t2.regulations.{c}") for c in ("new_made", "new_published", "total_published")] == [2, 1, 5]
+
+
+def test_glued_zeros_at_the_end_of_a_page_are_read():
+    lines = ["第二十条(五)项", "信息内容上一年项目数量本年增/减处理决定数量", "行政许可000", "行政处罚000",
+             "第二十条(八)项", "信息内容上一年项目数量本年增/减", "行政事业性收费00"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines)
+    t2 = parse(text)["t2"]
+    assert [shown(t2, f"t2.fees.{c}") for c in ("prev_items", "change")] == [0, 0]
+    text = text[:-2] + "30"  # "30" may be the start of "305" or of "3|05…": left out
+    t2 = parse(text)["t2"]
+    assert not any(k.startswith("t2.fees") for k in t2.cells)

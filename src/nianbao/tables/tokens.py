@@ -50,7 +50,8 @@ _PROSE = re.compile(r"[。；;！？]")
 _TRAILING_VALUE = re.compile(r"\d\s*(?:亿元|万元|元|个|件|条)?$|[\d/／—][\s\u3000\xa0]+[+\-]?\d")
 _NOTE = re.compile(r"[（(][^（()）]{4,}[)）]")  # a bracketed note: longer than a numbering such as （七）
 _MAX_CELL_LINE = 60  # a one-cell line longer than this is prose (the longest 表三 label is ~40)
-_MAX_LABEL_LINES = 3  # a label broken over at most this many lines is joined back
+_MAX_LABEL_LINES = 3
+_BARE_LINES = 4  # short lines a region with no value needs to be read as one cell per line  # a label broken over at most this many lines is joined back
 # the printed shapes, as `Block.shape` and `Table.shape` name them
 SHAPES = ("tab_cells", "one_cell_per_line", "pipe_cells", "pipe_rows", "markdown", "tsv", "text_rows",
           "run_together")
@@ -194,8 +195,12 @@ def _empty_cells(line: str, at: int, after: int = 0) -> list[Tok]:
 
 def one_cell_per_line(text: str, start: int, end: int) -> bool:
     """Whether the region prints its cells one to a line without tabs: of the plain lines
-    (no tab, no pipe) that carry a value, at least two and most carry a lone value."""
-    lone = other = 0
+    (no tab, no pipe) that carry a value, at least two and most carry a lone value.  A region
+    printed with no value at all (a page that dropped every blank cell, so only the labels
+    and headings are left, one to a line) reads so too when it has at least `_BARE_LINES`
+    short cell lines and no line of values."""
+    lone = other = cell_lines = 0
+    valued = False
     for line, _ in _lines(text, start, end):
         stripped = line.strip(BLANKS)
         if not stripped or "\t" in line or "|" in stripped or _PAGE_NUMBER.match(line):
@@ -204,7 +209,11 @@ def one_cell_per_line(text: str, start: int, end: int) -> bool:
             lone += 1
         elif any(ch.isdigit() for ch in stripped):
             other += 1
-    return lone >= 2 and lone > other
+        if _cell_line(stripped):
+            cell_lines += 1
+        else:
+            valued = valued or any(ch.isdigit() for ch in stripped)
+    return (lone >= 2 and lone > other) or (lone == 0 and not valued and cell_lines >= _BARE_LINES)
 
 
 def _lone_value(stripped: str) -> bool:
@@ -240,9 +249,10 @@ def _join_broken_label(text: str, cells: list[Tok], specs: tuple[RowSpec, ...]) 
             return
 
 
-def table_shape(toks: Iterable[Tok]) -> str | None:
-    """The shape most of a table's value tokens were printed in (None when it read none)."""
-    counts = Counter(t.shape for t in toks if t.shape and t.kind != "text")
+def table_shape(toks: Iterable[Tok], empty_rows: Iterable[str] = ()) -> str | None:
+    """The shape most of a table's value tokens were printed in; when it read none, the shape
+    of its rows printed empty (`empty_rows`); None when it read neither."""
+    counts = Counter(t.shape for t in toks if t.shape and t.kind != "text") or Counter(s for s in empty_rows if s)
     return counts.most_common(1)[0][0] if counts else None
 
 
