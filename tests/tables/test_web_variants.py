@@ -146,3 +146,13 @@ def test_glued_zeros_at_the_end_of_a_page_are_read():
     text = text[:-2] + "30"  # "30" may be the start of "305" or of "3|05…": left out
     t2 = parse(text)["t2"]
     assert not any(k.startswith("t2.fees") for k in t2.cells)
+
+
+def test_flattened_rows_whose_label_note_names_other_rows():
+    lines = ["第二十条第(五)项", "信息内容上一年项目数量本年增/减处理决定数量", "行政许可12012",
+             "其他对外管理服务事项(指行政许可以外的政务服务事项,含行政确认、行政处罚、行政强制和其他类)303",
+             "第二十条第(六)项", "信息内容上一年项目数量本年增/减处理决定数量", "行政处罚404"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines) + "\n" + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert [shown(t2, f"t2.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [3, 0, 3]
+    assert [shown(t2, f"t2.punishment.{c}") for c in ("prev_items", "change", "decisions")] == [4, 0, 4]

@@ -312,12 +312,16 @@ def _span(line: str, at: int, a: int, b: int) -> Iterator[Tok]:
 
 
 def _find_labels(line: str, specs: tuple[RowSpec, ...]) -> list[tuple[int, int, RowSpec]]:
-    """Non-overlapping label matches, earliest first, the longer one where two overlap."""
-    found = [(m.start(), m.end(), spec) for spec in specs for m in spec.cue.finditer(line)]
+    """Non-overlapping label matches, earliest first, the longer one where two overlap; none
+    inside a label's bracketed note (``其他对外管理服务事项（指行政许可以外的…）`` names no 行政许可)."""
+    notes = [m.span() for m in _NOTE.finditer(line)]
+    found = [(m.start(), m.end(), spec) for spec in specs for m in spec.cue.finditer(line)
+             if not any(a < m.start() < b for a, b in notes)]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[tuple[int, int, RowSpec]] = []
     for a, b, spec in found:
         if out and a < out[-1][1]:
             continue
-        out.append((a, b, spec))
+        note = _NOTE.match(line, b)
+        out.append((a, note.end() if note else b, spec))  # the label's note goes with it
     return out
