@@ -4,6 +4,8 @@
 (156, '个')
 >>> make_cell("人民币2.9亿元").value, make_cell("-15").value, make_cell("　").kind
 (2.9, -15, 'empty')
+>>> make_cell("减少8").value, make_cell("增3").value   # 本年增/减 written out in words
+(-8, 3)
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ NA_TEXTS = frozenset({"/", "／", "-", "－", "—", "——", "--", "–", "无
 UNITS = ("亿元", "万元", "元", "个", "件", "条", "项", "次", "人次", "%")
 _UNIT_RE = "|".join(sorted(UNITS, key=len, reverse=True))
 NUMBER = re.compile(
-    rf"^(?:人民币|约)?\s*(?P<num>[+\-]?\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<unit>{_UNIT_RE})?$"
+    rf"^(?:人民币|约)?\s*(?:(?P<word>增加|增|减少|减)\s*)?(?P<num>[+\-]?\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<unit>{_UNIT_RE})?$"
 )
 
 
@@ -44,7 +46,10 @@ def classify(text: str) -> tuple[str, float | int | None, str | None]:
     m = NUMBER.match(unicodedata.normalize("NFKC", text).replace(" ", ""))
     if m is None:
         return "text", None, None
-    return "number", parse_number(m["num"]), m["unit"]
+    value = parse_number(m["num"])
+    if m["word"] and m["word"].startswith("减") and not m["num"].startswith(("+", "-")):
+        value = -value  # 减少8: the change column's decrease written as a word
+    return "number", value, m["unit"]
 
 
 def parse_number(num: str) -> float | int:

@@ -123,14 +123,18 @@ T2_COLUMN_NAMES = {
 T4_CELL_IDS = tuple(f"t4.{r}.{c}" for r in T4_ROWS for c in T4_COLUMNS)
 
 
+_NOTE = re.compile(r"[（(][^（()）]{4,}[)）]")  # a bracketed note; a numbering such as （七） is shorter
+
+
 def squash(text: str) -> str:
     """Label text with blanks and the markdown bold/heading marks removed, for matching."""
     return re.sub(r"[\s\u3000\xa0*#|]+", "", text)
 
 
 def match_row(text: str, specs: tuple[RowSpec, ...]) -> RowSpec | None:
-    """The row a label cell names, or None."""
-    text = squash(text)
+    """The row a label cell names, or None.  A bracketed note after the label (``其他对外管理服务事项
+    （指行政许可以外的…行政处罚、行政强制…）``) names no row: only the text outside it is matched."""
+    text = _NOTE.sub("", squash(text))
     for spec in specs:
         if spec.cue.search(text):
             return spec

@@ -7,10 +7,13 @@ the print separates, several when a run of glued digits can be cut more than one
 row one cell short whose cells include one holding two numbers (``| 0 0 |``: OCR that lost
 a column rule) is read with that cell split.
 
+A page copied as text drops blank cells: in a stream of cells a label followed by no value
+before the next row is a row printed empty (`RowRead.printed_empty`), read as blank cells.
+
 A page excerpt can stop inside a table (`at_cut`): the row it stops in (`cut_row`) gives
 the cells it printed, in column order (`leading_cells`), and a number the text ends inside
 is left out, for it may have lost digits (``1`` of ``15``; a ``0`` cannot, as no number is
-printed with a leading zero).
+printed with a leading zero, so glued zeros at the cut are read: `zeros`).
 """
 from __future__ import annotations
 
@@ -33,13 +36,27 @@ class RowRead:
     toks: list[Tok] = field(default_factory=list)
     at: int = 0  # offset of the row in the text, for reading order
     col: int | None = None  # grid column of the first value, when the row is a printed table row
+    printed_empty: bool = False  # a label with no value after it before the next row: every cell blank
+    end: int = 0  # where the label ends (the offset of a printed-empty row's blank cells)
+    shape: str = ""  # the printed shape of the block the label was read from
 
 
-def read_rows(blocks: list[Block]) -> tuple[list[RowRead], list[RowRead]]:
-    """(labelled rows that have values, rows of values without a label), in reading order."""
+_EMPTY_ROW_SHAPES = ("one_cell_per_line", "pipe_cells")  # where a page drops blank cells from the text
+
+
+def read_rows(blocks: list[Block], ends_at_cut: bool = False) -> tuple[list[RowRead], list[RowRead]]:
+    """(labelled rows that have values, rows of values without a label), in reading order.
+
+    In a stream of cells (one cell per line, "cell |" lines) a page copied as text drops
+    blank cells, so a label followed by nothing but text up to the next label (a heading
+    such as ``第二十条第（六）项``, or the next label at once) is a row printed empty
+    (`RowRead.printed_empty`), unless the region is cut short right after the label
+    (`ends_at_cut`: the row's values may be what the cut took)."""
     labelled: list[RowRead] = []
+    empty: list[RowRead] = []
     unlabelled: list[RowRead] = []
-    for block in blocks:
+    last_block = max((i for i, b in enumerate(blocks) if b.toks), default=-1)
+    for b, block in enumerate(blocks):
         toks = block.toks
         if not any(t.spec for t in toks):
             if not block.stream and _values_only(toks):
@@ -48,14 +65,30 @@ def read_rows(blocks: list[Block]) -> tuple[list[RowRead], list[RowRead]]:
         current: RowRead | None = None
         for i, tok in enumerate(toks):
             if tok.spec is not None:
-                current = RowRead(tok.spec, [], tok.start, None if block.stream else i + 1)
+                current = RowRead(tok.spec, [], tok.start, None if block.stream else i + 1, end=tok.end,
+                                  shape=block.shape)
                 labelled.append(current)
+                if block.shape in _EMPTY_ROW_SHAPES and _empty_row(toks, i, ends_at_cut and b == last_block):
+                    current.printed_empty = True
+                    empty.append(current)
             elif current is not None:
                 if block.stream and tok.kind == "text":
                     current = None  # prose ends a row that has no row boundaries
                 else:
                     current.toks.append(tok)
-    return [r for r in labelled if _values_only(r.toks)], unlabelled
+    return [r for r in labelled if _values_only(r.toks) or r in empty], unlabelled
+
+
+def _empty_row(toks: list[Tok], i: int, cut: bool) -> bool:
+    """Whether the label toks[i] of a stream is followed by no value up to the next label."""
+    after = 0
+    for tok in toks[i + 1:]:
+        if tok.spec is not None:
+            return True
+        if tok.kind != "text":
+            return False
+        after += 1
+    return bool(after) or not cut
 
 
 def _values_only(toks: list[Tok]) -> bool:
@@ -68,6 +101,8 @@ def readings(row: RowRead, n: int, last_col: int | None = None) -> list[list[Cel
     `last_col` is the grid column the header prints the last value column in (表三's
     总计): it decides between paddings when blank cells leave several.
     """
+    if row.printed_empty:
+        return [[make_cell("", row.end) for _ in range(n)]]
     runs = [t for t in row.toks if t.run]
     if not runs and n > 1 and len(row.toks) == 1 and row.toks[0].shape == "one_cell_per_line" \
             and row.toks[0].kind == "number":
@@ -150,3 +185,9 @@ def leading_cells(row: RowRead, n: int, text: str) -> list[Cell]:
 def truncated(cell: Cell, text: str) -> bool:
     """A number at the very end of the text may have lost digits; a lone 0 cannot have."""
     return cell.kind == "number" and cell.end == len(text) and cell.raw != "0"
+
+
+def zeros(cells: list[Cell]) -> bool:
+    """Cells that are all a lone 0: glued at the end of the text, no digit can be missing from
+    them (a number is never printed with a leading zero)."""
+    return bool(cells) and all(c.raw == "0" for c in cells)

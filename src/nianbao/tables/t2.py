@@ -12,7 +12,7 @@ from __future__ import annotations
 from nianbao.report import Table
 from nianbao.tables.cells import make_cell
 from nianbao.tables.ids import T2_LAYOUT_CUES, T2_PUBLISHED_TOTAL, T2_ROWS, squash
-from nianbao.tables.rows import agree, at_cut, cut_row, leading_cells, read_rows, readings, truncated
+from nianbao.tables.rows import agree, at_cut, cut_row, leading_cells, read_rows, readings, truncated, zeros
 from nianbao.tables.tokens import blocks, table_shape
 
 
@@ -22,7 +22,8 @@ def parse(text: str, start: int, end: int) -> Table:
     layout = max(T2_LAYOUT_CUES, key=lambda k: (sum(bool(c.search(words)) for c in T2_LAYOUT_CUES[k]), k == "2019"))
     specs = T2_ROWS[layout]
     table = Table(id="t2", layout=layout, start=start, end=end)
-    labelled, _ = read_rows(blocks(text, start, end, specs))
+    labelled, _ = read_rows(blocks(text, start, end, specs), at_cut(text, end))
+    labelled.sort(key=lambda r: r.printed_empty)  # a row printed with values wins over its label alone
     cut = cut_row(labelled, text) if at_cut(text, end) else None
     seen: set[str] = set()
     used = []
@@ -31,7 +32,9 @@ def parse(text: str, start: int, end: int) -> Table:
         if spec is None or spec.id in seen:
             continue
         options = readings(read, len(spec.columns))
-        if read is cut and (any(t.run for t in read.toks) or not options or truncated(options[0][-1], text)):
+        if read is cut and any(t.run for t in read.toks) and all(zeros(o) for o in options):
+            pass  # glued zeros ("00"): a cut cannot have taken digits off a 0, so they are read
+        elif read is cut and (any(t.run for t in read.toks) or not options or truncated(options[0][-1], text)):
             options = [] if any(t.run for t in read.toks) else [leading_cells(read, len(spec.columns), text)]
             table.notes.append(f"“{spec.name}”行在文本末尾中断，只读出{len(options[0]) if options else 0}个单元格")
         if not options or not options[0]:
@@ -53,7 +56,7 @@ def parse(text: str, start: int, end: int) -> Table:
     table.complete = len(table.cells) == sum(len(s.columns) for s in specs)
     if not table.complete and at_cut(text, end):
         table.notes.append("表二在文本末尾中断（页面摘录不全），只取已印出的单元格")
-    table.shape = table_shape(tok for read in used for tok in read.toks)
+    table.shape = table_shape((tok for read in used for tok in read.toks), (r.shape for r in used if r.printed_empty))
     total = T2_PUBLISHED_TOTAL.search(region)
     if total:
         table.cells["t2.published_total"] = make_cell(total["raw"], start + total.start("raw"))

@@ -27,7 +27,7 @@ MAX_COMBINATIONS = 200_000
 
 def parse(text: str, start: int, end: int) -> Table:
     grid = blocks(text, start, end, T3_CUES)
-    labelled, unlabelled = read_rows(grid)
+    labelled, unlabelled = read_rows(grid, at_cut(text, end))
     variant = _variant(labelled, text[start:end])
     order = T3_ROW_ORDER[variant]
     table = Table(id="t3", start=start, end=end)
@@ -50,7 +50,8 @@ def parse(text: str, start: int, end: int) -> Table:
     table.complete = len(table.cells) == len(order) * N
     if not table.complete and at_cut(text, end):
         table.notes.append("表三在文本末尾中断（页面摘录不全），只取已印出的单元格")
-    table.shape = table_shape(tok for read in rows.values() for tok in read.toks)
+    table.shape = table_shape((tok for read in rows.values() for tok in read.toks),
+                              (read.shape for read in rows.values() if read.printed_empty))
     return table
 
 
@@ -106,13 +107,18 @@ def _variant(labelled: list[RowRead], region: str) -> str:
 
 
 def _best_reads(labelled: list[RowRead], order: tuple[str, ...]) -> dict[str, RowRead]:
-    """One read per row id: the first that reads as 7 cells, else the first."""
+    """One read per row id: the first that reads as 7 cells with values, else the first that
+    reads as 7 cells (a row printed empty), else the first."""
     rows: dict[str, RowRead] = {}
+
+    def rank(read: RowRead) -> tuple[bool, bool]:
+        return bool(readings(read, N)), not read.printed_empty
+
     for read in labelled:
         row_id = read.spec.id if read.spec else None
         if row_id not in order:
             continue
-        if row_id not in rows or (not readings(rows[row_id], N) and readings(read, N)):
+        if row_id not in rows or rank(read) > rank(rows[row_id]):
             rows[row_id] = read
     return rows
 

@@ -7,7 +7,9 @@ Every printed style comes down to cells in reading order:
 * tab-separated rows (the ingest convention for HTML/DOCX/PDF tables, and TSV text);
 * pipe rows, markdown (``| 规章 | 0 | 0 | 0 |``) or plain (``规章 | 0 |  | 3``, blanks kept),
   and one-cell lines ending in `` |`` that run on with no row boundaries, a row's last cell
-  closed by empty cells (``9 | |``, ``合计 | ||||``);
+  closed by empty cells (``9 | |``, ``合计 | ||||``), blanks after the pipe allowed; ``|``
+  lines right after a row's label are its first cells printed empty, and a lone value with
+  no pipe (a page whose last closing pipe was cut off) continues the stream;
 * PDF text lines: a line of nothing but values is a row (its label may be printed on
   another line), and page numbers (``- 3 -``) are skipped;
 * flattened web text where labels and values run together (``规范性文件898989``): the
@@ -15,10 +17,11 @@ Every printed style comes down to cells in reading order:
   token marked ``run`` for `digits.splits` to cut;
 * one cell per line with no tab (a web page copied as text): each cell on a line of its
   own, often indented and with blank lines (or lines of nothing but ``|``) between cells,
-  so such a line is no row boundary.  The region is read this way when most lines that
+  so such a line is no row boundary; a pipe may stand in front of a cell (``| 规章``).  The region is read this way when most lines that
   carry a value carry a lone value (`one_cell_per_line`); a label broken over lines
   (``（二）部分公开（区分处理的，`` / ``不计其他情形）``) is joined back when the joined lines
-  name a row and the last alone does not.
+  name a row and the last alone does not.  A label's bracketed note (``规范性文件（行政机关
+  制定发布的…）``) may make its line long: only the text outside the note counts.
 
 A `Block` is a physical table row (``stream=False``), or a stream of cells with no row
 boundaries (one-cell-per-pipe lines, one cell per line, a flattened line) that the reader
@@ -45,8 +48,10 @@ _ROW_END = re.compile(r"^[^|]*\|[|\s\u3000\xa0]*$")  # one cell, then only pipes
 _INNER_BLANK = re.compile(r"[\s\u3000\xa0]")
 _PROSE = re.compile(r"[。；;！？]")
 _TRAILING_VALUE = re.compile(r"\d\s*(?:亿元|万元|元|个|件|条)?$|[\d/／—][\s\u3000\xa0]+[+\-]?\d")
+_NOTE = re.compile(r"[（(][^（()）]{4,}[)）]")  # a bracketed note: longer than a numbering such as （七）
 _MAX_CELL_LINE = 60  # a one-cell line longer than this is prose (the longest 表三 label is ~40)
-_MAX_LABEL_LINES = 3  # a label broken over at most this many lines is joined back
+_MAX_LABEL_LINES = 3
+_BARE_LINES = 4  # short lines a region with no value needs to be read as one cell per line  # a label broken over at most this many lines is joined back
 # the printed shapes, as `Block.shape` and `Table.shape` name them
 SHAPES = ("tab_cells", "one_cell_per_line", "pipe_cells", "pipe_rows", "markdown", "tsv", "text_rows",
           "run_together")
@@ -116,14 +121,26 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
         elif not stripped:
             if not cells:  # one cell per line: blank lines sit between cells, not rows
                 flush()
+        elif pipes and "|" not in stripped and _lone_value(stripped):
+            pipes.append(Tok(line, at, at + len(line)))  # a value whose closing "|" was lost (a page's last line)
         elif "|" in stripped:
             if cells and set(stripped) <= set("|" + BLANKS):
                 continue  # one cell per line with a "|" line between cells
-            if pipes and set(stripped) <= set("|" + BLANKS) and _in_row(pipes):
+            if one_cell and not pipes and stripped.startswith("|") and stripped.count("|") == 1 \
+                    and _cell_line(stripped[1:].strip(BLANKS)):
+                if group:
+                    flush()
+                bar = line.index("|") + 1  # "| 规章": one cell per line, a pipe in front of the cell
+                tok = Tok(line[bar:], at + bar, at + len(line))
+                if tok.cell.kind != "text":
+                    _join_broken_label(text, cells, specs)
+                cells.append(tok)
+                continue
+            if pipes and set(stripped) <= set("|" + BLANKS) and _in_row(pipes, specs):
                 pipes.extend(_empty_cells(line, at))  # "|" lines inside a row of "cell |" lines: empty cells
             elif set(stripped) <= set("|" + BLANKS) or _MD_RULE.match(line):
                 flush()  # a rule or an empty pipe row breaks the stream of cells
-            elif stripped.count("|") == 1 and line.rstrip("\r").endswith("|"):
+            elif stripped.count("|") == 1 and stripped.endswith("|"):
                 if group or cells:
                     flush()
                 bar = line.rindex("|")
@@ -160,11 +177,12 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
     return out
 
 
-def _in_row(pipes: list[Tok]) -> bool:
-    """Whether a stream of "cell |" lines is inside a table row: a value follows its last text."""
+def _in_row(pipes: list[Tok], specs: tuple[RowSpec, ...] = ()) -> bool:
+    """Whether a stream of "cell |" lines is inside a table row: a value follows its last
+    text, or its last text is a row's label (the row's first cells printed empty)."""
     for tok in reversed(pipes):
         if tok.cell.kind == "text":
-            return False
+            return bool(specs) and match_row(tok.text, specs) is not None
         if tok.cell.kind != "empty":
             return True
     return False
@@ -177,8 +195,12 @@ def _empty_cells(line: str, at: int, after: int = 0) -> list[Tok]:
 
 def one_cell_per_line(text: str, start: int, end: int) -> bool:
     """Whether the region prints its cells one to a line without tabs: of the plain lines
-    (no tab, no pipe) that carry a value, at least two and most carry a lone value."""
-    lone = other = 0
+    (no tab, no pipe) that carry a value, at least two and most carry a lone value.  A region
+    printed with no value at all (a page that dropped every blank cell, so only the labels
+    and headings are left, one to a line) reads so too when it has at least `_BARE_LINES`
+    short cell lines and no line of values."""
+    lone = other = cell_lines = 0
+    valued = False
     for line, _ in _lines(text, start, end):
         stripped = line.strip(BLANKS)
         if not stripped or "\t" in line or "|" in stripped or _PAGE_NUMBER.match(line):
@@ -187,7 +209,11 @@ def one_cell_per_line(text: str, start: int, end: int) -> bool:
             lone += 1
         elif any(ch.isdigit() for ch in stripped):
             other += 1
-    return lone >= 2 and lone > other
+        if _cell_line(stripped):
+            cell_lines += 1
+        else:
+            valued = valued or any(ch.isdigit() for ch in stripped)
+    return (lone >= 2 and lone > other) or (lone == 0 and not valued and cell_lines >= _BARE_LINES)
 
 
 def _lone_value(stripped: str) -> bool:
@@ -200,7 +226,8 @@ def _cell_line(stripped: str) -> bool:
     carries no values (``规章 0 0 0`` and ``行政许可214`` are rows, not cells)."""
     if _lone_value(stripped):
         return True
-    return len(stripped) <= _MAX_CELL_LINE and not _PROSE.search(stripped) and not _TRAILING_VALUE.search(stripped)
+    label = _NOTE.sub("", stripped)  # a label's note in brackets (规范性文件（…）) is no prose of the page
+    return 0 < len(label) <= _MAX_CELL_LINE and not _PROSE.search(label) and not _TRAILING_VALUE.search(stripped)
 
 
 def _join_broken_label(text: str, cells: list[Tok], specs: tuple[RowSpec, ...]) -> None:
@@ -222,9 +249,10 @@ def _join_broken_label(text: str, cells: list[Tok], specs: tuple[RowSpec, ...]) 
             return
 
 
-def table_shape(toks: Iterable[Tok]) -> str | None:
-    """The shape most of a table's value tokens were printed in (None when it read none)."""
-    counts = Counter(t.shape for t in toks if t.shape and t.kind != "text")
+def table_shape(toks: Iterable[Tok], empty_rows: Iterable[str] = ()) -> str | None:
+    """The shape most of a table's value tokens were printed in; when it read none, the shape
+    of its rows printed empty (`empty_rows`); None when it read neither."""
+    counts = Counter(t.shape for t in toks if t.shape and t.kind != "text") or Counter(s for s in empty_rows if s)
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -284,12 +312,16 @@ def _span(line: str, at: int, a: int, b: int) -> Iterator[Tok]:
 
 
 def _find_labels(line: str, specs: tuple[RowSpec, ...]) -> list[tuple[int, int, RowSpec]]:
-    """Non-overlapping label matches, earliest first, the longer one where two overlap."""
-    found = [(m.start(), m.end(), spec) for spec in specs for m in spec.cue.finditer(line)]
+    """Non-overlapping label matches, earliest first, the longer one where two overlap; none
+    inside a label's bracketed note (``其他对外管理服务事项（指行政许可以外的…）`` names no 行政许可)."""
+    notes = [m.span() for m in _NOTE.finditer(line)]
+    found = [(m.start(), m.end(), spec) for spec in specs for m in spec.cue.finditer(line)
+             if not any(a < m.start() < b for a, b in notes)]
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[tuple[int, int, RowSpec]] = []
     for a, b, spec in found:
         if out and a < out[-1][1]:
             continue
-        out.append((a, b, spec))
+        note = _NOTE.match(line, b)
+        out.append((a, note.end() if note else b, spec))  # the label's note goes with it
     return out

@@ -1,0 +1,158 @@
+"""Variants of the printed shapes that saved report pages show, each from a small page written
+here (made-up township, made-up numbers): a change written in words, a page that loses its
+last closing pipe, label notes that name other rows, pipes in front of cells, rows printed
+empty."""
+from __future__ import annotations
+
+from nianbao.tables import parse
+from nianbao.tables.ids import T3_COLUMNS
+from tests.tables.test_shapes import ORDER, PREAMBLE, one_per_line, t2_values, t3_read
+from tests.tables.test_styles import LABELS, VALUES
+
+T2_2019_HEAD = ["第二十条第(一)项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]
+T2_2019_ITEMS_HEAD = ["第二十条第(五)项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+T3_HEAD = "三、收到和处理政府信息公开申请情况\n"
+
+
+def shown(table, cell_id):
+    cell = table.cells.get(cell_id)
+    return "missing" if cell is None else (cell.value if cell.kind == "number" else cell.kind)
+
+
+def test_a_change_written_as_an_increase_or_a_decrease_in_words():
+    lines = ["| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |", "|---|---|---|---|",
+             "| 行政许可 | 12 | 增4 | 16 |", "| 行政处罚 | 30 | 减少7 | 23 |", "| 行政强制 | 5 | 减 2 | 3 |"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n第二十条第（五）项\n" + "\n".join(lines) + "\n\n" + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert [shown(t2, f"t2.{r}.change") for r in ("licensing", "punishment", "coercion")] == [4, -7, -2]
+    cells = T2_2019_ITEMS_HEAD + ["行政许可", "9", "减少3", "6", "其他对外管理服务事项", "2", "增加1", "3"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n" + one_per_line(cells) + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert t2.shape == "one_cell_per_line"
+    assert [shown(t2, f"t2.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [9, -3, 6]
+    assert [shown(t2, f"t2.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [2, 1, 3]
+
+
+def test_a_page_that_stops_on_a_value_which_lost_its_closing_pipe():
+    lines = ["申请人情况 |", "||||||||", "自然人 |", "总计 |"]
+    for row in ORDER[:3]:
+        lines += [LABELS[row] + " |"] + [v + " |" for v in VALUES[row]]
+    lines[-1] = lines[-1].rstrip(" |")  # the excerpt ends on the row's total, its pipe cut off
+    text = PREAMBLE + T3_HEAD + "\n".join(lines)
+    t3 = parse(text)["t3"]
+    assert t3.shape == "pipe_cells"
+    assert all(t3_read(t3)[r] == VALUES[r] for r in ORDER[:2])
+    # the last row keeps its cells; its total "3" may be the start of "31", so it is left out
+    assert t3_read(t3)["granted"] == VALUES["granted"][:6] + ["missing"]
+
+
+def test_a_label_note_that_names_other_rows_names_no_row():
+    note = "其他对外管理服务事项(指行政许可以外的政务服务事项,含行政确认、行政处罚、行政强制和其他类,以及公共服务事项) |"
+    lines = [c + " |" for c in T2_2019_ITEMS_HEAD] + ["行政许可 |", "8 |", "0 |", "40 |", note, "3 |", "1 |", "4 |",
+                                                      "行政处罚 |", "11 |", "0 |", "7 |"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines) + "\n" + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert t2_values(t2) == {"licensing": ["8", "0", "40"], "other_services": ["3", "1", "4"],
+                             "punishment": ["11", "0", "7"]}
+
+
+def test_one_cell_per_line_label_with_a_long_bracketed_note():
+    long_label = ("规范性文件(行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”“细则”等字样的公文，"
+                  "一般情况下属于规范性文件)")
+    cells = T2_2019_HEAD + ["规章", "0", "0", "0", long_label, "12", "5", "30"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n" + one_per_line(cells) + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert t2_values(t2) == {"regulations": ["0", "0", "0"], "normative_docs": ["12", "5", "30"]}
+
+
+def test_cell_pipe_lines_with_blanks_after_the_pipe():
+    lines = [c + "  |  " for c in T2_2019_HEAD] + ["规章  |  ", "  0  |  ", "  1  |  ", "  1  |  ",
+                                                   "规范性文件  |  ", "  4  |  ", "  4  |  ", "  20  |  "]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines) + "\n" + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert t2.shape == "pipe_cells"
+    assert t2_values(t2) == {"regulations": ["0", "1", "1"], "normative_docs": ["4", "4", "20"]}
+
+
+def test_one_cell_per_line_with_a_pipe_in_front_of_each_text_cell():
+    lines = ["| 第二十条第(一)项", "|", "|||", "| 信息内容", "|", "本年制发件数", "|", "本年废止件数", "|", "现行有效件数",
+             "|", "| 规章", "|", "0", "|", "0", "|", "0", "|", "| 行政规范性文件", "|", "6", "|", "2", "|", "31"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines) + "\n" + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert t2.layout == "2021"
+    assert t2_values(t2) == {"regulations": ["0", "0", "0"], "normative_docs": ["6", "2", "31"]}
+    for cell in t2.cells.values():
+        assert text[cell.start:cell.end] == cell.raw
+
+
+def test_pipe_only_lines_right_after_a_row_label_are_its_empty_cells():
+    lines = ["申请人情况 |", "||||||||", "自然人 |", "总计 |", LABELS["new_received"] + " |"]
+    lines += ["|"] * 6 + ["3 |", "||", LABELS["carried_over"] + " |"] + ["|"] * 6 + ["0 |", "||"]
+    text = PREAMBLE + T3_HEAD + "\n".join(lines) + "\n\n四、政府信息公开行政复议、行政诉讼情况\n"
+    t3 = parse(text)["t3"]
+    assert [shown(t3, f"t3.new_received.{c}") for c in T3_COLUMNS] == ["empty"] * 6 + [3]
+    assert [shown(t3, f"t3.carried_over.{c}") for c in T3_COLUMNS] == ["empty"] * 6 + [0]
+
+
+def test_a_label_with_no_value_before_the_next_row_is_a_row_printed_empty():
+    cells = ["第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "0",
+             "第二十条第(五)项", "信息内容", "本年处理决定数量", "行政许可",  # its cell dropped from the copied page
+             "第二十条第(六)项", "信息内容", "本年处理决定数量", "行政处罚", "17", "行政强制",
+             "第二十条第(八)项", "信息内容", "本年收费金额(单位:万元)", "行政事业性收费"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n" + one_per_line(cells) + T3_HEAD + "\n自然人\n\n总计\n"
+    t2 = parse(text)["t2"]
+    assert t2.shape == "one_cell_per_line"
+    assert [shown(t2, f"t2.{r}.decisions") for r in ("licensing", "punishment", "coercion")] == ["empty", 17, "empty"]
+    assert shown(t2, "t2.fees.amount") == "empty"
+    assert shown(t2, "t2.regulations.in_force") == 0
+    for cell in t2.cells.values():
+        assert text[cell.start:cell.end] == cell.raw
+
+
+def test_a_label_the_page_stops_right_after_is_cut_not_printed_empty():
+    cells = ["第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "1", "0", "4",
+             "行政规范性文件"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n" + one_per_line(cells)
+    t2 = parse(text)["t2"]
+    assert shown(t2, "t2.regulations.in_force") == 4
+    assert not any(k.startswith("t2.normative_docs") for k in t2.cells)
+    assert not t2.complete
+
+
+def test_a_table_printed_with_every_cell_dropped_reads_its_rows_as_empty():
+    cells = ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", "申请人情况", "自然人", "法人或其他组织",
+             "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他",
+             LABELS["new_received"], LABELS["carried_over"], "三、本年度办理结果"]
+    text = PREAMBLE + T3_HEAD + one_per_line(cells) + "四、政府信息公开行政复议、行政诉讼情况\n"
+    t3 = parse(text)["t3"]
+    assert t3.shape == "one_cell_per_line"
+    assert [shown(t3, f"t3.{r}.{c}") for r in ("new_received", "carried_over") for c in T3_COLUMNS] == ["empty"] * 14
+    assert "t3.granted.total" not in t3.cells
+
+
+def test_a_row_printed_with_values_wins_over_the_same_label_printed_empty():
+    cells = T2_2019_HEAD + ["规章", "规范性文件", "第二十条第(五)项", "规章", "2", "1", "5"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n" + one_per_line(cells) + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert [shown(t2, f"t2.regulations.{c}") for c in ("new_made", "new_published", "total_published")] == [2, 1, 5]
+
+
+def test_glued_zeros_at_the_end_of_a_page_are_read():
+    lines = ["第二十条(五)项", "信息内容上一年项目数量本年增/减处理决定数量", "行政许可000", "行政处罚000",
+             "第二十条(八)项", "信息内容上一年项目数量本年增/减", "行政事业性收费00"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines)
+    t2 = parse(text)["t2"]
+    assert [shown(t2, f"t2.fees.{c}") for c in ("prev_items", "change")] == [0, 0]
+    text = text[:-2] + "30"  # "30" may be the start of "305" or of "3|05…": left out
+    t2 = parse(text)["t2"]
+    assert not any(k.startswith("t2.fees") for k in t2.cells)
+
+
+def test_flattened_rows_whose_label_note_names_other_rows():
+    lines = ["第二十条第(五)项", "信息内容上一年项目数量本年增/减处理决定数量", "行政许可12012",
+             "其他对外管理服务事项(指行政许可以外的政务服务事项,含行政确认、行政处罚、行政强制和其他类)303",
+             "第二十条第(六)项", "信息内容上一年项目数量本年增/减处理决定数量", "行政处罚404"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines) + "\n" + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert [shown(t2, f"t2.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [3, 0, 3]
+    assert [shown(t2, f"t2.punishment.{c}") for c in ("prev_items", "change", "decisions")] == [4, 0, 4]
