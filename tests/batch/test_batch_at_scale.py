@@ -187,3 +187,14 @@ def test_relinking_recomputes_issuer_keys_and_every_cross_year_finding(tmp_path)
     assert sqlite3.connect(db_path).execute(query).fetchall() == before
     keys = sqlite3.connect(db_path).execute("SELECT issuer, issuer_key FROM documents").fetchall()
     assert all(key == issuer_key(issuer) for issuer, key in keys)
+
+
+def test_a_database_of_the_old_layout_is_refused_with_what_to_do(tmp_path):
+    import pytest
+
+    old = tmp_path / "old.sqlite"
+    con = sqlite3.connect(old)
+    con.execute("CREATE TABLE documents (doc_id TEXT PRIMARY KEY, report_json TEXT NOT NULL)")
+    con.close()
+    with pytest.raises(ValueError, match="older nianbao.*new database file"):
+        db.connect(old)
