@@ -196,5 +196,12 @@ def test_a_database_of_the_old_layout_is_refused_with_what_to_do(tmp_path):
     con = sqlite3.connect(old)
     con.execute("CREATE TABLE documents (doc_id TEXT PRIMARY KEY, report_json TEXT NOT NULL)")
     con.close()
-    with pytest.raises(ValueError, match="older nianbao.*new database file"):
+    from click.testing import CliRunner
+
+    from nianbao.cli.batch import command
+    from nianbao.errors import NianbaoError
+
+    with pytest.raises(NianbaoError, match="older nianbao.*new database file"):
         db.connect(old)
+    result = CliRunner().invoke(command, [str(SEEDS), "--db", str(old), "--extractor", "rules", "--workers", "1"])
+    assert result.exit_code == 1 and "older nianbao" in result.output

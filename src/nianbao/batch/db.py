@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from nianbao.errors import NianbaoError
 from nianbao.reconcile.cross_year import NEEDED_CELLS, issuer_key, pair_findings
 from nianbao.report import Cell, Finding, Report, Table
 
@@ -110,13 +111,13 @@ def connect(path: str | Path) -> sqlite3.Connection:
         old = con.execute("SELECT 1 FROM sqlite_schema WHERE name = 'documents' AND sql LIKE '%report_json%'").fetchone()
         if old:
             con.close()
-            raise ValueError(f"{path}: written by an older nianbao (one JSON text per report); "
+            raise NianbaoError(f"{path}: written by an older nianbao (one JSON text per report); "
                              "run the batch into a new database file")
         con.executescript(SCHEMA)  # the tables, indexes and views, once
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     elif version != SCHEMA_VERSION:
         con.close()
-        raise ValueError(f"{path}: results database version {version}, this nianbao reads version {SCHEMA_VERSION}")
+        raise NianbaoError(f"{path}: results database version {version}, this nianbao reads version {SCHEMA_VERSION}")
     return con
 
 
