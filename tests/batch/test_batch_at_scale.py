@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from nianbao.batch import BatchOptions, db, export_jsonl, run_batch
+from nianbao.batch import BatchOptions, db, export_jsonl, links, run_batch
 from nianbao.batch.inputs import expand_inputs
 from nianbao.pipeline import CheckOptions, add_cross_year_findings, check_paths
 from nianbao.reconcile.cross_year import issuer_key
@@ -179,7 +179,7 @@ def test_relinking_recomputes_issuer_keys_and_every_cross_year_finding(tmp_path)
     with con:  # keys written by another normalisation: no pair matches, the links are dropped
         con.execute("BEGIN")
         con.execute("UPDATE documents SET issuer_key = 'old:' || issuer_key || doc_no")
-        db.link_cross_year(con, {r[0] for r in con.execute("SELECT doc_no FROM documents")}, set())
+        links.link_cross_year(con, {r[0] for r in con.execute("SELECT doc_no FROM documents")}, set())
     con.close()
     assert sqlite3.connect(db_path).execute(query).fetchall() == []
     result = CliRunner().invoke(command, ["--db", str(db_path), "--relink"])

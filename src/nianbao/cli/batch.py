@@ -51,11 +51,11 @@ def _command(inputs, db_path, workers, engine, ray_address, force, extractor, mo
         click.echo(f"{summary.ok} succeeded, {summary.failed} failed, {summary.skipped} skipped "
                    f"({summary.seconds:.1f} s, {summary.reports_per_second:.2f} reports/s) -> {db_path}")
     if relink:
-        from nianbao.batch import db
+        from nianbao.batch import db, links
 
         con = db.connect(db_path)
         try:
-            click.echo(f"cross-year findings recomputed for {db.relink_all(con)} reports")
+            click.echo(f"cross-year findings recomputed for {links.relink_all(con)} reports")
         finally:
             con.close()
     if jsonl:
