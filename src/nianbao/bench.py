@@ -234,7 +234,7 @@ def measure_scale(sizes: list[int], extractor: str = "model", workers: int | Non
             done = max(1, first["ok"])
             results.append(ScaleResult(n, round(first["seconds"], 2), round(first["rate"], 2), round(first["rss_mb"], 1),
                                        round(1000 * first["cpu_s"] / done, 2),
-                                       round(1000 * (first["cpu_s"] + first["children_cpu_s"]) / done, 1),
+                                       round(1000 * (first["cpu_s"] + first["children_cpu_s"]) / done, 2),
                                        round(size / 1024 / done, 1),
                                        round(wall, 2)))
     return results

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from nianbao.batch import BatchOptions, db, export_jsonl, run_batch
+from nianbao.batch import BatchOptions, db, export_jsonl, links, run_batch
 from nianbao.batch.inputs import expand_inputs
 from nianbao.pipeline import CheckOptions, add_cross_year_findings, check_paths
 from nianbao.reconcile.cross_year import issuer_key
@@ -180,7 +180,7 @@ def test_relinking_recomputes_issuer_keys_and_every_cross_year_finding(tmp_path)
     with con:  # keys written by another normalisation: no pair matches, the links are dropped
         con.execute("BEGIN")
         con.execute("UPDATE documents SET issuer_key = 'old:' || issuer_key || doc_no")
-        db.link_cross_year(con, {r[0] for r in con.execute("SELECT doc_no FROM documents")}, set())
+        links.link_cross_year(con, {r[0] for r in con.execute("SELECT doc_no FROM documents")}, set())
     con.close()
     assert sqlite3.connect(db_path).execute(query).fetchall() == []
     result = CliRunner().invoke(command, ["--db", str(db_path), "--relink"])
@@ -188,3 +188,21 @@ def test_relinking_recomputes_issuer_keys_and_every_cross_year_finding(tmp_path)
     assert sqlite3.connect(db_path).execute(query).fetchall() == before
     keys = sqlite3.connect(db_path).execute("SELECT issuer, issuer_key FROM documents").fetchall()
     assert all(key == issuer_key(issuer) for issuer, key in keys)
+
+
+def test_a_database_of_the_old_layout_is_refused_with_what_to_do(tmp_path):
+    import pytest
+
+    old = tmp_path / "old.sqlite"
+    con = sqlite3.connect(old)
+    con.execute("CREATE TABLE documents (doc_id TEXT PRIMARY KEY, report_json TEXT NOT NULL)")
+    con.close()
+    from click.testing import CliRunner
+
+    from nianbao.cli.batch import command
+    from nianbao.errors import NianbaoError
+
+    with pytest.raises(NianbaoError, match="older nianbao.*new database file"):
+        db.connect(old)
+    result = CliRunner().invoke(command, [str(SEEDS), "--db", str(old), "--extractor", "rules", "--workers", "1"])
+    assert result.exit_code == 1 and "older nianbao" in result.output

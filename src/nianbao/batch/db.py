@@ -23,8 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from nianbao.reconcile.cross_year import NEEDED_CELLS, issuer_key, pair_findings
-from nianbao.report import Cell, Finding, Report, Table
+from nianbao.errors import NianbaoError
+from nianbao.reconcile.cross_year import issuer_key
+from nianbao.report import Finding, Report
 
 SCHEMA_VERSION = 2
 SCHEMA = """
@@ -102,21 +103,22 @@ def connect(path: str | Path) -> sqlite3.Connection:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(str(path), timeout=60, isolation_level=None, cached_statements=256)
     con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives a killed process; a power cut may lose the last
+    con.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives a killed process (a power cut: maybe not)
     con.execute("PRAGMA cache_size=-32768")  # 32 MB of pages: the open end of every cell's range stays in memory
     con.execute("PRAGMA temp_store=MEMORY")
     (version,) = con.execute("PRAGMA user_version").fetchone()
     if version == 0:
-        old = con.execute("SELECT 1 FROM sqlite_schema WHERE name = 'documents' AND sql LIKE '%report_json%'").fetchone()
+        old = con.execute("SELECT 1 FROM sqlite_schema WHERE name = 'documents' AND sql LIKE '%report_json%'")
+        old = old.fetchone()
         if old:
             con.close()
-            raise ValueError(f"{path}: written by an older nianbao (one JSON text per report); "
+            raise NianbaoError(f"{path}: written by an older nianbao (one JSON text per report); "
                              "run the batch into a new database file")
         con.executescript(SCHEMA)  # the tables, indexes and views, once
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     elif version != SCHEMA_VERSION:
         con.close()
-        raise ValueError(f"{path}: results database version {version}, this nianbao reads version {SCHEMA_VERSION}")
+        raise NianbaoError(f"{path}: results database version {version}, this nianbao reads version {SCHEMA_VERSION}")
     return con
 
 
@@ -163,11 +165,11 @@ def stored_report(report: Report, content_sha256: str) -> StoredReport:
                for t in report.tables.values() for cid, c in t.cells.items()],
         facts=[(i, f.label, f.text, f.start, f.end, f.section, _num(f.value), f.unit, f.qualifier, f.score,
                 f.extractor) for i, f in enumerate(report.facts)],
-        findings=_finding_rows(report.findings),
+        findings=finding_rows(report.findings),
     )
 
 
-def _finding_rows(findings: list[Finding], first_idx: int = 0) -> list[tuple]:
+def finding_rows(findings: list[Finding], first_idx: int = 0) -> list[tuple]:
     return [(i, f.rule, f.status, f.kind, f.message, _num(f.text_value), _num(f.table_value))
             for i, f in enumerate(findings, first_idx)]
 
@@ -197,8 +199,8 @@ class Writer:
             if key is not None and year:
                 self.next_years.add((key, year + 1))
         con.execute("DELETE FROM errors WHERE content_sha256 = ?", (sha,))
-        cur = con.execute("INSERT INTO documents (doc_id, content_sha256, source, format, title, year, issuer, issuer_key,"
-                          " encoding, n_facts, n_findings, n_fail, report_z, processed_at)"
+        cur = con.execute("INSERT INTO documents (doc_id, content_sha256, source, format, title, year, issuer,"
+                          " issuer_key, encoding, n_facts, n_findings, n_fail, report_z, processed_at)"
                           " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", (*stored.document, time.time()))
         doc_no = cur.lastrowid
         con.executemany("INSERT INTO section_rows VALUES (?,?,?,?,?,?)", [(doc_no, *r) for r in stored.sections])
@@ -222,6 +224,8 @@ class Writer:
         if not self.in_batch:
             return
         if self.link:
+            from nianbao.batch.links import link_cross_year
+
             self.relinked += link_cross_year(self.con, self.new_docs, self.next_years)
         self.con.execute("COMMIT")
         self.in_batch = 0
@@ -251,76 +255,6 @@ class Writer:
         for table in ("section_rows", "table_rows", "fact_rows", "finding_rows", "documents"):
             self.con.execute(f"DELETE FROM {table} WHERE doc_no = ?", (doc_no,))
         self.new_docs.discard(doc_no)
-
-
-def link_cross_year(con: sqlite3.Connection, new_docs: set[int], next_years: set[tuple[str, int]]) -> int:
-    """Compute the cross-year findings of the new reports and of every report in a year whose
-    previous year changed, reading only the cells the rules need; returns how many."""
-    targets = set(new_docs)
-    for key, year in next_years:
-        targets.update(r[0] for r in con.execute("SELECT doc_no FROM documents WHERE issuer_key = ? AND year = ?",
-                                                 (key, year)))
-    for doc_no in sorted(targets):
-        _relink(con, doc_no)
-    return len(targets)
-
-
-def relink_all(con: sqlite3.Connection) -> int:
-    """Recompute every document's `issuer_key` with the current `cross_year.issuer_key` and
-    every cross-year link, in one transaction (after the issuer normalisation changed);
-    returns how many reports were linked. Reads no report JSON."""
-    con.execute("BEGIN IMMEDIATE")
-    try:
-        rows = con.execute("SELECT doc_no, issuer FROM documents").fetchall()
-        con.executemany("UPDATE documents SET issuer_key = ? WHERE doc_no = ?",
-                        [(issuer_key(issuer), doc_no) for doc_no, issuer in rows])
-        n = link_cross_year(con, {doc_no for doc_no, _ in rows}, set())
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
-    return n
-
-
-def _relink(con: sqlite3.Connection, doc_no: int) -> None:
-    row = con.execute("SELECT issuer_key, year FROM documents WHERE doc_no = ?", (doc_no,)).fetchone()
-    if row is None:
-        return
-    key, year = row
-    if key is None or not year:
-        previous = None
-    else:
-        previous = con.execute("SELECT doc_no FROM documents WHERE issuer_key = ? AND year = ?"
-                               " ORDER BY source, doc_no LIMIT 1", (key, year - 1)).fetchone()
-    found = pair_findings(_pair_side(con, previous[0]), _pair_side(con, doc_no)) if previous else []
-    (had,) = con.execute("SELECT COUNT(*) FROM finding_rows WHERE doc_no = ? AND kind = 'cross_year'",
-                         (doc_no,)).fetchone()
-    if not found and not had:
-        return
-    con.execute("DELETE FROM finding_rows WHERE doc_no = ? AND kind = 'cross_year'", (doc_no,))
-    (first,) = con.execute("SELECT COALESCE(MAX(idx) + 1, 0) FROM finding_rows WHERE doc_no = ?", (doc_no,)).fetchone()
-    con.executemany("INSERT INTO finding_rows VALUES (?,?,?,?,?,?,?,?)",
-                    [(doc_no, *r) for r in _finding_rows(found, first)])
-    details = [[f.cells, f.facts, f.evidence] for f in found]
-    con.execute("UPDATE documents SET cross_year_json = ?, n_findings = (SELECT COUNT(*) FROM finding_rows WHERE doc_no = ?),"
-                " n_fail = (SELECT COUNT(*) FROM finding_rows WHERE doc_no = ? AND status = 'FAIL') WHERE doc_no = ?",
-                (json.dumps(details, ensure_ascii=False) if details else None, doc_no, doc_no, doc_no))
-
-
-_NEEDED = ",".join("?" * len(NEEDED_CELLS))
-
-
-def _pair_side(con: sqlite3.Connection, doc_no: int) -> Report:
-    """A report with just what the cross-year rules read: identity, year, tables, needed cells."""
-    doc_id, source, year = con.execute("SELECT doc_id, source, year FROM documents WHERE doc_no = ?",
-                                       (doc_no,)).fetchone()
-    tables = {tid: Table(id=tid, layout=layout, complete=bool(complete)) for tid, layout, complete in con.execute(
-        "SELECT table_id, layout, complete FROM table_rows WHERE doc_no = ?", (doc_no,))}
-    for cell_id, table_id, raw, value, unit, kind in con.execute(
-            f"SELECT cell_id, table_id, raw, value, unit, kind FROM cell_rows WHERE doc_no = ? AND cell_id IN ({_NEEDED})",
-            (doc_no, *NEEDED_CELLS)):
-        tables[table_id].cells[cell_id] = Cell(raw=raw, value=value, unit=unit, kind=kind)
-    return Report(doc_id=doc_id, source=source, format="", text="", year=year, tables=tables)
 
 
 def report_dict(con: sqlite3.Connection, doc_no: int) -> dict:

@@ -1,7 +1,7 @@
 """Read results back out of the database: JSON Lines, findings CSV, and the HTML pages.
 
-JSON Lines streams one report at a time; the CSV and the HTML summary need every report
-at once (their writers take a list)."""
+JSON Lines and CSV stream one report at a time; the HTML pages need every report at once
+(the summary page lists them all)."""
 from __future__ import annotations
 
 import json
@@ -24,17 +24,27 @@ def export_jsonl(db_path: str | Path, out: str | Path, with_text: bool = False) 
 
 
 def export_csv(db_path: str | Path, out: str | Path) -> int:
-    """All findings as CSV for spreadsheets, with their reviews; returns the number of reports."""
+    """All findings as CSV for spreadsheets, with their reviews, one report at a time;
+    returns the number of reports."""
     from nianbao.render.csv import write_findings_csv
 
     from nianbao.review.store import review_columns
 
     con = db.connect(db_path)
-    reports = list(db.iter_reports(con))
     reviews = review_columns(con)  # findings -> their reviews, where the database has any
-    con.close()
-    write_findings_csv(reports, out, reviews)
-    return len(reports)
+    n = 0
+
+    def reports():
+        nonlocal n
+        for report in db.iter_reports(con):
+            n += 1
+            yield report
+
+    try:
+        write_findings_csv(reports(), out, reviews)
+    finally:
+        con.close()
+    return n
 
 
 def export_html(db_path: str | Path, out_dir: str | Path) -> Path:

@@ -1,6 +1,7 @@
 """`nianbao batch INPUT... --db results.sqlite`: a resumable batch job into SQLite."""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -28,8 +29,17 @@ def command(inputs, db_path, workers, engine, ray_address, force, extractor, mod
     """Check every report under INPUT (files, folders, @list files) into a database.
 
     Re-running skips documents already stored; with no INPUT, only the exports run."""
-    import os
+    from nianbao.errors import NianbaoError
 
+    try:
+        _command(inputs, db_path, workers, engine, ray_address, force, extractor, model_dir, jsonl, csv_path, html_dir,
+                 relink)
+    except NianbaoError as err:  # e.g. a database of another layout
+        raise click.ClickException(str(err)) from None
+
+
+def _command(inputs, db_path, workers, engine, ray_address, force, extractor, model_dir, jsonl, csv_path, html_dir,
+             relink):
     summary = None
     if inputs:
         options = BatchOptions(check=CheckOptions(extractor=extractor, model_dir=model_dir),
@@ -41,11 +51,11 @@ def command(inputs, db_path, workers, engine, ray_address, force, extractor, mod
         click.echo(f"{summary.ok} succeeded, {summary.failed} failed, {summary.skipped} skipped "
                    f"({summary.seconds:.1f} s, {summary.reports_per_second:.2f} reports/s) -> {db_path}")
     if relink:
-        from nianbao.batch import db
+        from nianbao.batch import db, links
 
         con = db.connect(db_path)
         try:
-            click.echo(f"cross-year findings recomputed for {db.relink_all(con)} reports")
+            click.echo(f"cross-year findings recomputed for {links.relink_all(con)} reports")
         finally:
             con.close()
     if jsonl:
