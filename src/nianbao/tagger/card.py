@@ -13,7 +13,7 @@ def write_card(out: Path, config: TaggerConfig, metrics: dict, data: dict, base:
     base_info = json.loads(stamp.read_text("utf-8")) if stamp.is_file() else {"path": str(base)}
     what = ("synthetic-only: pretrained on generated reports, never saw a real document"
             if stage == "pretrained" else
-            "the shipped default: the synthetic-only model (./pretrained) fine-tuned on synthetic + all real gold")
+            "the shipped default: the synthetic-only model (./pretrained) fine-tuned on synthetic reports and the real annotated documents listed below")
     lines = [
         f"# nianbao fact tagger — {stage}", "",
         f"{what}.", "",
