@@ -76,6 +76,27 @@ HARD_CASES = """\
 | `发出催办提示80次`, `整改问题22处`, `制作节目19期`, `发布政策文件20件` | nothing: no label counts these |
 | `未发生失泄密事件`, `未被复议机关纠错` | nothing: the negation denies no fact |
 | a number inside 表二/表三/表四 | nothing: tables are parsed, not tagged |
+
+### Totals and their parts, and real web pages (FACTS.md v1.2)
+
+Every part of a total carries `part_of`: the index of its total (FACTS.md §4). These were
+decided while annotating the real-page corpus and by its second, independent pass.
+
+| text | spans |
+|---|---|
+| `全年共发布信息86条（其中通知公告12条、人事信息3条）` | `86条` INFO_PUBLISHED; `12条`, `3条` INFO_PUBLISHED, `part_of` the 86 |
+| `主动公开政府信息230条，其中网站150条、政务微信80条` | INFO_PUBLISHED; WEBSITE_POSTS and WECHAT_POSTS, `part_of` the 230 (a part that is a catalogued quantity keeps its own label) |
+| `网站公开信息64条，分别为工作动态40条、政策文件9条` | WEBSITE_POSTS; topic parts take the total's label: WEBSITE_POSTS, `part_of` the 64 |
+| `收到申请20件，其中网上12件、信函8件，其中自然人18件、法人2件` | one total, two lists of parts, every part `part_of` the 20 |
+| `通过门户网站、微信公众号等渠道主动公开信息960条` | INFO_PUBLISHED: a list of channels names no one channel |
+| `在政府信息公开平台公开信息45条` | INFO_PUBLISHED (the disclosure platform is not the portal website); `在政府门户平台发布85条` WEBSITE_POSTS |
+| `在省级媒体刊发稿件30篇`, `被中央媒体报道或转载61次`, `美篇发布12篇` | OTHER_MEDIA_POSTS |
+| `向上级报送信息40件`, `被上级信息刊物采用12篇` | nothing: sent up or taken up, not published |
+| `公开人大代表建议办理结果103件` | NPC_SUGGESTIONS, not APP_PROCESSED |
+| `市长信箱收到来信238件，办结99件`, `12345热线工单50件` | PUBLIC_MESSAGES (each count) |
+| `无收到和处理政府信息公开申请` | the one cue `无` twice: APP_RECEIVED and APP_PROCESSED |
+| `2021年新增公开行政许可0项` | nothing: a change (the 本年增/减 column), not a count |
+| 索引号, 发布日期, 浏览次数, 备案号 and other page chrome | nothing: only the report's own text carries facts |
 """
 
 
