@@ -37,28 +37,30 @@ _LEADS = [
     re.compile(rf"现将\s*《?\s*{_YEAR_PART}?"),
     re.compile(r"由\s*(?=[^，,。；;\n]{2,40}?编制)"),  # 由××办公室（汇总）编制; not 由司法分局审核备案
     re.compile(r"(?:汇总|结合|全文包括)\s*"),
-    re.compile(rf"(?:^|(?<=[\n。]))[ \t\u3000]*(?:{_YEAR_PART}|今年以来)[,，]?\s*", re.M),
+    re.compile(rf"(?:^|(?<=[\n。])|(?<=总体情况))[ \t\u3000]*(?:{_YEAR_PART}|今年以来)[,，]?\s*", re.M),
     # a clause that opens on a body doing something: …工作部署，市城市管理局认真梳理了…
     re.compile(r"[，,](?=[^，,。；\n]{2,24}?(?:认真|坚持|严格|深入|紧紧|全面|持续|不断|高度|积极|始终|聚焦|扎实)"
                r"(?:梳理|贯彻|落实|按照|围绕|推进|重视|做好|执行|开展))"),
 ]
+# a body opens with its report's name as the subject of the first sentence
+_REPORT_NAMED = re.compile(r"\s*(?P<name>[^\s，,。；;：:、《》“”]{2,30}?)\s*(?:19|20)\d{2}\s*年度?\s*(?:政府信息公开|政务公开)")
 # the verbs among the stops: a name never runs past one
 _VERB = re.compile(r"编制|汇总|综合|负责|组织|牵头|认真|坚持|严格|深入|紧紧|按照|围绕|全面|持续|不断|高度|积极|始终|聚焦|进一步|"
                    r"扎实|根据|依据|依照|结合")
 # words that end a name after a lead: a year, the disclosure words, a verb
 _STOP = re.compile(
     r"(?:19|20)\d{2}|政府信息公开|政务公开|信息公开|编制|汇总|综合|负责|组织|牵头|认真|坚持|严格|深入|紧紧|按照|围绕|"
-    r"全面|持续|不断|高度|积极|始终|聚焦|进一步|扎实|根据|依据|依照|结合|党政|年度|工作|在|以|的|对|将|和|及|与|共")
+    r"全面|持续|不断|高度|积极|始终|聚焦|进一步|扎实|根据|依据|依照|结合|党政|年度|工作|代表|在|以|的|对|将|和|及|与|共")
 _NAME_RUN = re.compile(r"(?:[^\s，,。；;：:、《》“”\"【】\[\]|（）()]|[（(][^（）()\n]{1,16}[）)])+")
 _CONTACT = [
-    re.compile(r"请(?:与|向)\s*(?P<name>[^\s，,。；;：:、《》“”]{2,40}?)\s*联系"),
+    re.compile(r"请(?:与|向)\s*(?P<name>[^\s，,。；;：:、《》“”（(]{2,40}?)\s*(?:联系|[（(](?:地址|联系|电话))"),
     re.compile(r"(?:请联系|联系单位|联系部门)\s*[:：]?\s*(?P<name>[^\s，,。；;：:、《》“”]{2,40}?)\s*"
                r"(?=[，,。；;：:（(\s]|$|地址|电话|联系)"),
 ]
 # an office inside a body: the body is the issuer (东港镇人民政府党政办公室 → 东港镇人民政府); a
 # government's own 办公室 is a body of its own (泰安市人民政府办公室)
 _INNER_OFFICE = re.compile(
-    r"(?:党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|"
+    r"(?:党政综合办公室|党政办公室|综合办公室|政府信息公开办公室|信息公开办公室|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|"
     r"信息中心|政务服务中心|综合信息指挥室|党建办|党群服务中心|(?<!政府)办公室)$")
 _CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室", "办公室"))
 _PRONOUN = re.compile(r"^(?:我|本|该|各|全|未|无|没有|已|均|涉及|并|向|为|对|将|按|经|通过|上级|市级|县级|区级|专人|专门|分管|相关|有关|具体|局|委|办|部|处|科|室|[省市县区镇乡]委|党委|党工委|中央|国务院|"
@@ -101,6 +103,11 @@ def find_issuer(text: str, title: str | None, body: tuple[int, int] | None = Non
     if named:
         return named
     start, end = body if body is not None else (0, len(text))
+    opening = _REPORT_NAMED.match(text, start, min(end, start + 200))  # 某局2022年政府信息公开工作年度报告是根据…
+    if opening and not _in(opening.start(), opening.end(), chrome):
+        named = _as_name(opening.group("name"))
+        if named:
+            return named
     if overview is not None:
         head_end = min(end, overview + 600)
     else:
@@ -201,7 +208,7 @@ _NORMAL = [
     (re.compile(r"街道办事处$|街道办$"), "街道"),
     (re.compile(r"办事处$"), "街道"),
     (re.compile(r"机关$"), ""),  # 城口县人民政府机关: the government and its office together
-    (re.compile(r"(?<=[镇乡县区市州旗])政府$"), ""),
+    (re.compile(r"(?<=[镇乡县区市州旗木])政府$"), ""),  # 木: 苏木, the township of Inner Mongolia
 ]
 
 
