@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nianbao.issuer import normalise_issuer, same_issuer
+from nianbao.issuer import find_issuer, normalise_issuer, same_issuer
 from nianbao.sections import segment
 
 HEAD = "2022年政府信息公开工作年度报告\n"
@@ -182,28 +182,20 @@ def test_a_sumu_government_is_the_sumu():
 
 
 def test_the_contact_line_names_the_body_before_its_address_in_brackets():
-    from nianbao.issuer import find_issuer
-
     text = "一、总体情况\n如有疑问请与某某县政务服务和大数据管理局(地址:某某县政务服务中心501室)联系。\n"
     assert find_issuer(text, None) == "某某县政务服务和大数据管理局"
 
 
 def test_a_disclosure_office_in_the_contact_line_gives_its_body():
-    from nianbao.issuer import find_issuer
-
     text = "一、总体情况\n如对本报告有疑问，请与某某市发展和改革委员会政府信息公开办公室联系。\n"
     assert find_issuer(text, None) == "某某市发展和改革委员会"
 
 
 def test_the_first_sentence_after_a_heading_run_into_one_line_names_the_body():
-    from nianbao.issuer import find_issuer
-
     text = "全文包括六个部分。 一、总体情况 2022年,某某区人民政府坚持推进政务公开,全年公开信息120条。\n"
     assert find_issuer(text, None) == "某某区人民政府"
 
 
 def test_a_report_whose_first_sentence_opens_on_its_own_name_names_the_body():
-    from nianbao.issuer import find_issuer
-
     text = "某某县行政审批局2022年政府信息公开工作年度报告(以下简称年报)是根据《条例》编制的。\n一、总体情况\n"
     assert find_issuer(text, None) == "某某县行政审批局"
