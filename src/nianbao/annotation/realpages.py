@@ -95,16 +95,17 @@ def write_manifest(entries: list[PageEntry], path: str | Path | None = None) -> 
     return path
 
 
-def page_file(sha256: str, chars: int | None = None) -> Path:
-    """The cached text of a page, checked by sha256 (and length when given)."""
-    path = pages_dir() / f"{sha256}.txt"
+def page_file(sha256: str, chars: int | None = None, folder: str | Path | None = None) -> Path:
+    """The cached text of a page (in `folder`, default `pages_dir()`), checked by sha256 and
+    by length when given."""
+    path = Path(folder or pages_dir()) / f"{sha256}.txt"
     if not path.is_file():
         raise InputError(str(path), "real page not in the cache: rebuild the cache with the look-up tools "
                                     "(corpus/real-pages/README.md) or set NIANBAO_REAL_PAGES")
     text = path.read_bytes().decode("utf-8")
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != sha256 or (chars is not None and len(text) != chars):
-        raise InputError(str(path), "cached page does not match its sha256/length in the manifest: "
-                                    "fetch it again with its query")
+        raise InputError(str(path), "cached page does not match its sha256 in the manifest (sha256 differs, "
+                                    "or its length): fetch it again with its query")
     return path
 
 

@@ -28,7 +28,6 @@ or altered are listed under ``errors`` and scored nowhere.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import defaultdict
@@ -36,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nianbao.annotation.realpages import CELL_GOLD_DIR as DEFAULT_GOLD
-from nianbao.annotation.realpages import load_manifest, pages_dir
+from nianbao.annotation.realpages import load_manifest, page_file, pages_dir
 from nianbao.errors import InputError, NianbaoError
 from nianbao.report import Cell, Finding, Report
 
@@ -81,18 +80,6 @@ def load_cell_gold(path: str | Path) -> CellGold:
             raise InputError(str(path), f"a gold finding needs a rule and a status in {_STATUSES}: {finding!r}")
     return CellGold(id=path.stem, sha256=sha, source=str(d.get("source", "")), cells=dict(cells),
                     findings=list(findings))
-
-
-def page_file(gold: CellGold, folder: Path) -> Path:
-    """The cached page of `gold`, its bytes checked against the gold's sha256."""
-    path = folder / f"{gold.sha256}.txt"
-    try:
-        data = path.read_bytes()
-    except OSError:
-        raise InputError(str(path), f"the page of {gold.id} is not in the cache ({gold.source})") from None
-    if hashlib.sha256(data).hexdigest() != gold.sha256:
-        raise InputError(str(path), f"the cached page of {gold.id} has changed (sha256 differs)")
-    return path
 
 
 def cell_right(gold: float | int | None, cell: Cell | None) -> bool:
@@ -153,7 +140,7 @@ def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None
             if splits and split not in splits:
                 unlisted += split == ""
                 continue
-            report = read_structure(str(page_file(gold, folder)))
+            report = read_structure(str(page_file(gold.sha256, folder=folder)))
         except NianbaoError as err:
             errors.append(str(err))
             continue
