@@ -148,6 +148,7 @@ def test_issuer_from_more_preamble_and_overview_phrasings(preamble, issuer):
     "2022年，在区委、区政府的领导下，政务公开工作稳步推进。",
     "本年度规范性文件由司法分局审核备案。",
     "2022年，未发生涉及本机关的行政复议。",
+    "2022年，中心深入推进政务公开，立足中心职能职责开展工作。",
 ])
 def test_words_after_a_lead_that_name_no_body_are_no_issuer(sentence):
     assert _issuer(HEAD + "本报告依据《条例》编制。\n一、总体情况\n" + sentence + "\n") is None
@@ -199,3 +200,11 @@ def test_the_first_sentence_after_a_heading_run_into_one_line_names_the_body():
 def test_a_report_whose_first_sentence_opens_on_its_own_name_names_the_body():
     text = "某某县行政审批局2022年政府信息公开工作年度报告(以下简称年报)是根据《条例》编制的。\n一、总体情况\n"
     assert find_issuer(text, None) == "某某县行政审批局"
+
+
+@pytest.mark.parametrize("sentence, issuer", [
+    ("2021年，某某县人民政府办公室代表某某县人民政府共受理申请12件。", "某某县人民政府"),
+    ("2021年，市政府办公室代表市政府共受理申请12件。", None),
+])
+def test_an_office_acting_for_a_government_gives_the_government(sentence, issuer):
+    assert find_issuer("本报告依据《条例》编制。\n一、总体情况\n" + sentence + "\n", None) == issuer

@@ -66,6 +66,8 @@ _CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室
 _PRONOUN = re.compile(r"^(?:我|本|该|各|全|未|无|没有|已|均|涉及|并|向|为|对|将|按|经|通过|上级|市级|县级|区级|专人|专门|分管|相关|有关|具体|局|委|办|部|处|科|室|[省市县区镇乡]委|党委|党工委|中央|国务院|"
                       r"[省市县区]政府$|[省市县区]委[省市县区]政府)")
 _STRONG_ORGAN = re.compile(r"(?:人民政府|办事处|街道|管委会|管理委员会|委员会|局|厅|办公室)$")
+# a body's kind alone, as a report calls itself (2024年，中心深入学习…): no name
+_KIND_ALONE = re.compile(r"^(?:本|我|该)?(?:中心|院|所|站|队|会|集团|公司|分局|馆|委员会|管委会|办公室|领导小组)$")
 _NOT_A_NAME = re.compile(r"信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 _DATE_LINE = re.compile(
@@ -139,6 +141,8 @@ def _name_after(text: str, pos: int) -> str | None:
     if _STOP.match(words):
         return None  # 2020年,在市委…: no name right after the lead
     for stop in _STOP.finditer(words):
+        if stop.group() == "代表":  # 市政府办公室代表市政府受理…: the body acted for is the issuer
+            return _name_after(text, pos + stop.end())
         if stop.start() >= 2:
             candidate = _as_name(words[: stop.start()], inner_office=True)
             if candidate is None and stop.group().startswith("政府") and words[: stop.start()].endswith("人民"):
@@ -164,7 +168,7 @@ def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str
         outer = (_CONTACT_OFFICE if contact else _INNER_OFFICE).sub("", bare)
         if outer != bare and _ORGAN.search(outer) and len(outer) >= 3:
             name = bare = outer
-    if len(bare) < 2 or _PRONOUN.match(bare) or _NOT_A_NAME.search(bare) or _YEAR.search(bare):
+    if len(bare) < 2 or _PRONOUN.match(bare) or _KIND_ALONE.match(bare) or _NOT_A_NAME.search(bare) or _YEAR.search(bare):
         return None
     return name if _ORGAN.search(bare) else None
 
