@@ -105,3 +105,26 @@ def test_a_part_that_names_its_own_channel_keeps_its_label_and_one_that_does_not
     got = linked(text, fact(text, "230条", "INFO_PUBLISHED", 230), fact(text, "150条", "WEBSITE_POSTS", 150),
                  fact(text, "60条", "WEBSITE_POSTS", 60))
     assert [g[1] for g in got] == ["INFO_PUBLISHED", "WEBSITE_POSTS", "INFO_PUBLISHED"]
+
+
+def test_topics_listed_after_a_channel_part_are_that_channels_parts():
+    text = "全镇公开信息114条，其中通过政府网站公开信息72条，其中包括机构职能类3条、政务动态类36条，通过微信公众号发布42条。"
+    got = linked(text, fact(text, "114条", "INFO_PUBLISHED", 114), fact(text, "72条", "WEBSITE_POSTS", 72),
+                 fact(text, "3条", "INFO_PUBLISHED", 3), fact(text, "36条", "INFO_PUBLISHED", 36),
+                 fact(text, "42条", "WECHAT_POSTS", 42))
+    assert got == [("114条", "INFO_PUBLISHED", None), ("72条", "WEBSITE_POSTS", "114条"),
+                   ("3条", "WEBSITE_POSTS", "72条"), ("36条", "WEBSITE_POSTS", "72条"),
+                   ("42条", "WECHAT_POSTS", "114条")]
+
+
+def test_parts_in_the_next_sentence_that_refers_back_to_the_total():
+    text = "主动在门户网站公开政府信息50条。在主动公开的信息中，政策法规类4条，业务工作类10条。"
+    got = linked(text, fact(text, "50条", "WEBSITE_POSTS", 50), fact(text, "4条", "INFO_PUBLISHED", 4),
+                 fact(text, "10条", "INFO_PUBLISHED", 10))
+    assert got == [("50条", "WEBSITE_POSTS", None), ("4条", "WEBSITE_POSTS", "50条"), ("10条", "WEBSITE_POSTS", "50条")]
+
+
+def test_a_next_sentence_that_does_not_refer_back_lists_no_parts():
+    text = "主动公开政府信息50条。政策法规类4条。"
+    got = linked(text, fact(text, "50条", "INFO_PUBLISHED", 50), fact(text, "4条", "INFO_PUBLISHED", 4))
+    assert [g[2] for g in got] == [None, None]

@@ -137,3 +137,39 @@ def test_a_topic_count_in_the_next_sentence_is_not_a_part():
 
     text = "全年通过门户网站发布信息600条，其中财政预决算120条。乡村振兴45条。"
     assert [f.text for f in extract_facts(text)] == ["600条", "120条"]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("全年在县政务网发布信息120条。", "WEBSITE_POSTS"),
+    ("通过区政府信息公开网主动公开政府信息88条。", "WEBSITE_POSTS"),
+    ("本年度共在外网公示信息45条。", "WEBSITE_POSTS"),
+])
+def test_a_site_whose_name_ends_in_wang_is_the_website(text, label):
+    assert [f.label for f in extract_facts(text)] == [label]
+
+
+@pytest.mark.parametrize("text", [
+    "在省级以上主流媒体刊发稿件36篇。",
+    "被学习强国采用稿件5篇。",
+])
+def test_items_run_by_outside_media_are_other_media_posts(text):
+    assert [f.label for f in extract_facts(text)] == ["OTHER_MEDIA_POSTS"]
+
+
+def test_counts_of_mailbox_letters_and_hotline_cases_are_public_messages_whatever_the_verb():
+    text = "县长信箱收到来信120件，办结118件，不予受理2件；受理热线工单300件，已办结300件。"
+    assert [f.label for f in extract_facts(text)] == ["PUBLIC_MESSAGES"] * 5
+
+
+def test_results_of_deputies_suggestions_are_npc_suggestions_not_applications_processed():
+    text = "公开人大代表建议办理结果40件、政协委员提案办理结果35件。"
+    assert [f.label for f in extract_facts(text)] == ["NPC_SUGGESTIONS", "NPC_SUGGESTIONS"]
+
+
+def test_an_application_named_after_a_message_channel_is_still_an_application():
+    text = "通过市长信箱提交的信息公开申请3件。"
+    assert [f.label for f in extract_facts(text)] == ["APP_RECEIVED"]
+
+
+def test_information_requested_under_yishenqing_is_applications_received():
+    assert labelled("本年度共收到依申请公开政府信息7件。") == [("APP_RECEIVED", "7件")]

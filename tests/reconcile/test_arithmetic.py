@@ -62,8 +62,8 @@ def test_a_partial_list_adding_up_to_more_than_the_whole_fails():
     assert (f.rule, f.status) == ("text.sum.APP_PROCESSED", "FAIL") and "超过总数" in f.message
 
 
-def test_facts_in_another_sentence_are_not_parts():
-    text = "全年共收到申请98件。其中自然人80件、法人或其他组织15件。"
+def test_facts_in_another_sentence_that_does_not_refer_back_are_not_parts():
+    text = "全年共收到申请98件。自然人80件、法人或其他组织15件。"
     r = applications(text, [("98件", "APP_RECEIVED", 98), ("80件", "APP_NATURAL_PERSON", 80),
                             ("15件", "APP_ORGANIZATION", 15)])
     assert sum_findings(r) == []

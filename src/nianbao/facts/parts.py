@@ -8,7 +8,11 @@ part). Read conservatively from where the facts sit:
 * a **bracketed list** right after a total: the facts inside the brackets;
 * a **marked list** after a total in the same sentence: after 其中, 包括, 分别, 主要有, 涵盖 or a
   colon, the run of facts that follows, up to the first fact that cannot be a part of that
-  total (a second count of the same thing, ``受理98件，办结98件``, has no marker and is no part).
+  total (a second count of the same thing, ``受理98件，办结98件``, has no marker and is no part);
+  or in the next sentence when the total ends its own and the next opens by referring back
+  to it (``全年主动公开信息1816条。其中政务动态类信息768条``, ``在主动公开的信息中，…``);
+* a second marker right after a part that names a channel of its total breaks down that
+  part (``公开信息114条，其中网站72条，其中包括机构职能类3条、…``: the topics are the website's).
 
 A part either keeps its total's label (a topic or kind: 通知公告 of published information) or
 carries a label that can break its total down (`PART_LABELS`: 网站 and 政务微信 of published
@@ -16,6 +20,7 @@ information, 自然人 of applications). Zero claims and rates are never totals 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from nianbao.report import Fact
@@ -170,14 +175,21 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
     total = facts[i]
     end = _sentence_end(text, total.end)
     following = [j for j in range(i + 1, len(facts)) if facts[j].start >= total.end and facts[j].end <= end]
+    referred = None
+    if not following:  # the total ends its sentence: the next may open on its parts
+        referred = _REFERS_BACK.match(text, end + 1)
+        if referred is None:
+            return []
+        end = _sentence_end(text, referred.end())
+        following = [j for j in range(i + 1, len(facts)) if facts[j].start >= referred.end() and facts[j].end <= end]
     outside = [j for j in following if _depth(text[total.end:facts[j].start]) == 0]
     if not outside:
         return []
     lead = text[total.end:facts[outside[0]].start]
-    marker = _marker(lead)
+    marker = "其中" if referred is not None else _marker(lead)
     if marker is None and not lead.lstrip(" \u3000").startswith(("：", ":")):
         return []
-    runs: list[tuple[str | None, list[int]]] = [(marker, [])]
+    runs: list[tuple[str | None, int, list[int]]] = [(marker, i, [])]  # marker, whose parts, parts
     previous = total.end
     for j in outside:
         if not countable(facts[j]):
@@ -185,19 +197,33 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
         if not can_be_part(total, facts[j]):
             break
         again = _marker(text[previous:facts[j].start])
-        if runs[-1][1] and again is not None:
-            runs.append((again, []))
-        runs[-1][1].append(j)
+        mark, owner, parts = runs[-1]
+        if owner != i and facts[j].label != facts[owner].label and _names_channel(text, facts[j]):
+            runs.append((None, i, []))  # another channel of the total after a channel's topics
+        elif parts and again is not None:
+            runs.append((again, parts[-1] if _breaks_down(total, facts[parts[-1]], text) else i, []))
+        runs[-1][2].append(j)
         previous = facts[j].end
     lists = []
-    for k, (mark, parts) in enumerate(runs):
+    for k, (mark, owner, parts) in enumerate(runs):
         if not parts:
             continue
-        stop = facts[runs[k + 1][1][0]].start if k + 1 < len(runs) else end
+        stop = facts[runs[k + 1][2][0]].start if k + 1 < len(runs) and runs[k + 1][2] else end
         listed = text[facts[parts[0]].start:facts[parts[-1]].end]
         partial = mark in PARTIAL_WORDS and "其他" not in listed or text[facts[parts[-1]].end:stop].lstrip().startswith("等")
-        lists.append(PartList(total=i, parts=tuple(parts), bracketed=False, marker=mark, partial=partial))
+        lists.append(PartList(total=owner, parts=tuple(parts), bracketed=False, marker=mark, partial=partial))
     return lists
+
+
+# the next sentence opens on parts of the total that ended the one before
+_REFERS_BACK = re.compile(r"[ \u3000]*(?:其中|在(?:主动)?公开的(?:政府)?信息中|具体(?:为|是|包括|如下)|"
+                          r"主要(?:类别|内容)?(?:是|有|包括|为))[，,：:]?")
+
+
+def _breaks_down(total: Fact, part: Fact, text: str) -> bool:
+    """Is `part` a channel of published items `total` (a label of its own, named in its words),
+    so that a list marked right after it lists that channel's topics?"""
+    return total.label in POSTS and part.label in POSTS and part.label != total.label and _names_channel(text, part)
 
 
 def _marker(between: str) -> str | None:

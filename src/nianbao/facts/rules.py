@@ -49,7 +49,8 @@ GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SER
            "发布": POST, "发稿": POST, "推送": POST, "刊发": POST, "编发": POST, "更新": POST, "公布": POST,
            "公开": POST}
 PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发")  # 推送短视频1113个 counts posts, not accounts
-SPECIFIC = {"类信息": "INFO_PUBLISHED"}  # 规范性文件类信息68条 counts published items, not documents
+SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 counts published items, not documents
+            "依申请公开": "APP_RECEIVED"}  # 收到依申请公开政府信息3件 counts applications, not published items
 # Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
 PRECEDENCE = ("APP_CARRIED_FORWARD", "APP_CARRIED_OVER")
 BLOCKERS = (
@@ -217,8 +218,28 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
             hit = _named_together(hit, hits[i + 1:], text)
             label = _resolve(hit, q.unit, q.value, sentence, posting)
             if label is not None:
-                return label, _SCORES[how] * lead_score
+                return _by_topic(label, sentence, q.unit), _SCORES[how] * lead_score
     return None, 0.0
+
+
+# what an application verb counts when the sentence is about messages or deputies' suggestions
+# (市长信箱收到来信238件，办结99件; 人大代表建议办理结果103件): the nearest topic word decides
+_TOPICS = (("PUBLIC_MESSAGES", re.compile(r"信箱|留言|来信|信件|来件|热线|工单|诉求|来访|信访|舆情|来电|网民|投诉|咨询")),
+           ("NPC_SUGGESTIONS", re.compile(r"建议|提案")),
+           (None, re.compile(r"申请")))
+
+
+def _by_topic(label: str, before: str, unit: str | None) -> str:
+    """An APP_* label becomes PUBLIC_MESSAGES or NPC_SUGGESTIONS when the topic word nearest
+    before the count (in `before`, its sentence so far) is a message or a suggestion."""
+    if not label.startswith("APP_"):
+        return label
+    nearest, where = None, -1
+    for topic, pattern in _TOPICS:
+        found = [m.end() for m in pattern.finditer(before)]
+        if found and found[-1] > where:
+            nearest, where = topic, found[-1]
+    return nearest if nearest is not None and unit in UNITS_OK[nearest] else label
 
 
 def _right_label(right: list[_Hit], left: list[_Hit], unit: str | None, value: float, sentence: str) -> str | None:
