@@ -150,7 +150,7 @@ def test_a_site_whose_name_ends_in_wang_is_the_website(text, label):
 
 @pytest.mark.parametrize("text", [
     "在省级以上主流媒体刊发稿件36篇。",
-    "被学习强国采用稿件5篇。",
+    "在学习强国平台发布稿件5篇。",
 ])
 def test_items_run_by_outside_media_are_other_media_posts(text):
     assert [f.label for f in extract_facts(text)] == ["OTHER_MEDIA_POSTS"]
@@ -173,3 +173,17 @@ def test_an_application_named_after_a_message_channel_is_still_an_application():
 
 def test_information_requested_under_yishenqing_is_applications_received():
     assert labelled("本年度共收到依申请公开政府信息7件。") == [("APP_RECEIVED", "7件")]
+
+
+@pytest.mark.parametrize("text", [
+    "全年向上级部门报送信息60条。",
+    "编写的稿件被市政府网站采用12篇。",
+    "向档案馆移交政府信息纸质全文10件。",
+])
+def test_items_sent_up_taken_up_or_filed_are_not_published(text):
+    assert extract_facts(text) == []
+
+
+def test_a_column_named_before_a_publishing_verb_is_where_the_items_went():
+    assert labelled("通过政务公开专栏主动发布各类政府信息27条。") == [("INFO_PUBLISHED", "27条")]
+    assert labelled("设置政务公开专栏3个。") == []

@@ -58,6 +58,10 @@ BLOCKERS = (
     "村", "会议", "人员", "干部", "问题", "目录", "专题", "试点", "示范点", "场所", "站点", "机构", "阵地",
     "渠道", "方面", "重点", "工作日", "小时", "分钟", "其他处理", "点赞", "系统", "征集",
 )
+# items sent up to, or taken up by, others, or filed away: not published (guide §4)
+NOT_PUBLISHED = re.compile(r"报送|上报|被[^，,。；]{0,12}(?:采用|采纳|录用)|移交|归档|计为?$")
+POSTS_FAMILY = CHANNEL_POSTS + ("INFO_PUBLISHED",)
+PLACES = ("栏目", "专栏", "专题", "目录", "平台")  # blockers that can name where items were published
 CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
 LEAD_IN = re.compile(r"(：|:|为|达|计|共)\s*$")
 FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;、)）")
@@ -214,10 +218,15 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
         hits = first_kind[:1] + [h for h in hits if h not in first_kind[:1]]
         for i, hit in enumerate(hits):
             if hit.target == BLOCK:
+                if any(h.target in (POST, "INFO_PUBLISHED") and h.start >= hit.end for h in left) \
+                        and hit.cue in PLACES:
+                    continue  # 通过政务公开专栏发布信息27条: the column is where, the items are counted
                 return None, 0.0
             hit = _named_together(hit, hits[i + 1:], text)
             label = _resolve(hit, q.unit, q.value, sentence, posting)
             if label is not None:
+                if label in POSTS_FAMILY and NOT_PUBLISHED.search(clause):
+                    return None, 0.0  # 报送信息115条, 被采用11篇: sent up or taken up, not published
                 return _by_topic(label, sentence, q.unit), _SCORES[how] * lead_score
     return None, 0.0
 
