@@ -141,7 +141,7 @@ def test_a_topic_count_in_the_next_sentence_is_not_a_part():
 
 @pytest.mark.parametrize("text, label", [
     ("全年在县政务网发布信息120条。", "WEBSITE_POSTS"),
-    ("通过区政府信息公开网主动公开政府信息88条。", "WEBSITE_POSTS"),
+    ("通过区政务网主动公开政府信息88条。", "WEBSITE_POSTS"),
     ("本年度共在外网公示信息45条。", "WEBSITE_POSTS"),
 ])
 def test_a_site_whose_name_ends_in_wang_is_the_website(text, label):
@@ -187,3 +187,14 @@ def test_items_sent_up_taken_up_or_filed_are_not_published(text):
 def test_a_column_named_before_a_publishing_verb_is_where_the_items_went():
     assert labelled("通过政务公开专栏主动发布各类政府信息27条。") == [("INFO_PUBLISHED", "27条")]
     assert labelled("设置政务公开专栏3个。") == []
+
+
+@pytest.mark.parametrize("text", ["通过区政府信息公开网主动公开政府信息88条。", "在县政府信息公开网站公开信息50条。"])
+def test_the_disclosure_site_is_the_disclosure_platform_not_the_portal(text):
+    assert [f.label for f in extract_facts(text)] == ["INFO_PUBLISHED"]
+
+
+def test_counts_of_documents_other_than_normative_ones_are_not_facts_but_a_topic_of_documents_is():
+    assert labelled("全年主动公开规范性文件20份，其他政府文件19份。") == [("NORMATIVE_DOCS", "20份")]
+    assert labelled("主动公开政府信息53条，其中乡镇公告类1条，乡镇文件类43条。") == [
+        ("INFO_PUBLISHED", "53条"), ("INFO_PUBLISHED", "1条"), ("INFO_PUBLISHED", "43条")]

@@ -50,11 +50,14 @@ GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SER
            "公开": POST}
 PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发")  # 推送短视频1113个 counts posts, not accounts
 SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 counts published items, not documents
-            "依申请公开": "APP_RECEIVED"}  # 收到依申请公开政府信息3件 counts applications, not published items
+            "依申请公开": "APP_RECEIVED",  # 收到依申请公开政府信息3件 counts applications, not published items
+            "文件类": "INFO_PUBLISHED",  # a topic of published items (乡镇文件类43条), not a count of documents
+            # the disclosure site is the disclosure platform, not the portal website (guide §4)
+            **{site: "INFO_PUBLISHED" for site in ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网")}}
 # Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
 PRECEDENCE = ("APP_CARRIED_FORWARD", "APP_CARRIED_OVER")
 BLOCKERS = (
-    "政策性文件", "政策文件", "规章制度", "板块", "窗口", "领域", "栏目", "专栏", "部门", "单位", "镇街", "社区", "乡镇", "街道",
+    "政策性文件", "政策文件", "文件", "公文", "规章制度", "板块", "窗口", "领域", "栏目", "专栏", "部门", "单位", "镇街", "社区", "乡镇", "街道",
     "村", "会议", "人员", "干部", "问题", "目录", "专题", "试点", "示范点", "场所", "站点", "机构", "阵地",
     "渠道", "方面", "重点", "工作日", "小时", "分钟", "其他处理", "点赞", "系统", "征集",
 )
