@@ -80,7 +80,8 @@ HARD_CASES = """\
 ### Totals and their parts, and real web pages (FACTS.md v1.2)
 
 Every part of a total carries `part_of`: the index of its total (FACTS.md §4). These were
-decided while annotating the real-page corpus and by its second, independent pass.
+decided while annotating the real-page corpus, by its second, independent pass and by the
+adjudication of the first pass against these rules.
 
 | text | spans |
 |---|---|
@@ -90,6 +91,10 @@ decided while annotating the real-page corpus and by its second, independent pas
 | `收到申请20件，其中网上12件、信函8件，其中自然人18件、法人2件` | one total, two lists of parts, every part `part_of` the 20 |
 | `通过门户网站、微信公众号等渠道主动公开信息960条` | INFO_PUBLISHED: a list of channels names no one channel |
 | `在政府信息公开平台公开信息45条` | INFO_PUBLISHED (the disclosure platform is not the portal website); `在政府门户平台发布85条` WEBSITE_POSTS |
+| `在县政府信息公开网公开信息308条`, `通过政务公开专栏发布信息27条` | INFO_PUBLISHED: a disclosure site, platform or column is not the portal website; `在县政务网发布信息120条` WEBSITE_POSTS |
+| `以门户网站为主渠道，公开信息860条`, `通过政府公报公开文件12件`, `公开栏公开45条` | INFO_PUBLISHED: the website is not the only channel, or the channel is none of the catalogued ones |
+| `微信公众号和微博共推送信息120条` | OTHER_MEDIA_POSTS: new media together, no one account kind and no website |
+| `全年发布政策文件436件`, `公开政府文件15件` | nothing: documents other than 规范性文件; listed as a topic of published items (`其中工作动态40条、政策文件9条`) they are topic parts with the total's label |
 | `在省级媒体刊发稿件30篇`, `被中央媒体报道或转载61次`, `美篇发布12篇` | OTHER_MEDIA_POSTS |
 | `向上级报送信息40件`, `被上级信息刊物采用12篇` | nothing: sent up or taken up, not published |
 | `公开人大代表建议办理结果103件` | NPC_SUGGESTIONS, not APP_PROCESSED |
