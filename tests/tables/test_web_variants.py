@@ -156,3 +156,19 @@ def test_flattened_rows_whose_label_note_names_other_rows():
     t2 = parse(text)["t2"]
     assert [shown(t2, f"t2.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [3, 0, 3]
     assert [shown(t2, f"t2.punishment.{c}") for c in ("prev_items", "change", "decisions")] == [4, 0, 4]
+
+
+def test_a_row_that_lost_its_blank_cells_in_a_stream_gives_its_first_value_only():
+    """One cell per line: 行政事业性收费 prints its 上一年项目数量 and nothing for 本年增/减;
+    行政许可 prints two values of three (which one was blank cannot be told)."""
+    cells = T2_2019_ITEMS_HEAD + ["行政许可", "6", "14", "其他对外管理服务事项", "2", "1", "5",
+                                  "第二十条第(八)项", "信息内容", "上一年项目数量", "本年增/减", "行政事业性收费", "4",
+                                  "第二十条第(九)项", "信息内容", "采购项目数量", "采购总金额", "政府集中采购", "3", "27.5"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n" + one_per_line(cells) + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert t2.shape == "one_cell_per_line" and not t2.complete
+    assert [shown(t2, f"t2.fees.{c}") for c in ("prev_items", "change")] == [4, "missing"]
+    assert [shown(t2, f"t2.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [6, "missing", "missing"]
+    assert [shown(t2, f"t2.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [2, 1, 5]
+    assert [shown(t2, f"t2.procurement.{c}") for c in ("projects", "amount")] == [3, 27.5]
+    assert any("行政事业性收费" in note and "只取第一个" in note for note in t2.notes)
