@@ -10,6 +10,13 @@ a column rule) is read with that cell split.
 A page copied as text drops blank cells: in a stream of cells a label followed by no value
 before the next row is a row printed empty (`RowRead.printed_empty`), read as blank cells.
 
+A cell printed in digits and signs that is no number (``+(0) -(0)``) keeps its column as a
+text cell; the row's other cells are read.
+
+A row of such a stream that prints some values but fewer than its columns lost its blank
+cells in the copy, and which of them were blank cannot be told: only its first value is
+placed, in the first column (`short_row`).
+
 A page excerpt can stop inside a table (`at_cut`): the row it stops in (`cut_row`) gives
 the cells it printed, in column order (`leading_cells`), and a number the text ends inside
 is left out, for it may have lost digits (``1`` of ``15``; a ``0`` cannot, as no number is
@@ -42,6 +49,9 @@ class RowRead:
 
 
 _EMPTY_ROW_SHAPES = ("one_cell_per_line", "pipe_cells")  # where a page drops blank cells from the text
+# a cell printed in a notation of digits, brackets and signs that is no number (``+(0) -(0)``):
+# it holds its column as a text cell instead of ending the row as prose would
+_ODD_VALUE = re.compile(r"[\d\s()（）+\-−.,/]*\d[\d\s()（）+\-−.,/]*")
 
 
 def read_rows(blocks: list[Block], ends_at_cut: bool = False) -> tuple[list[RowRead], list[RowRead]]:
@@ -72,7 +82,7 @@ def read_rows(blocks: list[Block], ends_at_cut: bool = False) -> tuple[list[RowR
                     current.printed_empty = True
                     empty.append(current)
             elif current is not None:
-                if block.stream and tok.kind == "text":
+                if block.stream and tok.kind == "text" and not _odd_value(tok):
                     current = None  # prose ends a row that has no row boundaries
                 else:
                     current.toks.append(tok)
@@ -92,7 +102,13 @@ def _empty_row(toks: list[Tok], i: int, cut: bool) -> bool:
 
 
 def _values_only(toks: list[Tok]) -> bool:
-    return bool(toks) and all(t.kind != "text" for t in toks)
+    return bool(toks) and all(t.kind != "text" or _odd_value(t) for t in toks)
+
+
+def _odd_value(tok: Tok) -> bool:
+    """A value cell printed in digits and signs the number reader does not take (``+(0) -(0)``):
+    a cell of kind text in its column, never prose."""
+    return tok.spec is None and tok.kind == "text" and bool(_ODD_VALUE.fullmatch(tok.text.strip()))
 
 
 def readings(row: RowRead, n: int, last_col: int | None = None) -> list[list[Cell]]:
@@ -118,6 +134,22 @@ def readings(row: RowRead, n: int, last_col: int | None = None) -> list[list[Cel
     if fitted is None and any(_MERGED.fullmatch(c.raw) for c in cells):
         fitted = fit([piece for c in cells for piece in _unmerge(c)], n)  # OCR that merged neighbours
     return [] if fitted is None else [fitted]
+
+
+def short_row(row: RowRead, n: int) -> list[Cell]:
+    """A row of a stream of cells (`_EMPTY_ROW_SHAPES`) printing fewer separate values than
+    its `n` columns (not one run of glued digits that splits into them): its first value,
+    in the first column; [] for any other row.  The copy dropped the row's blank cells, most
+    often at the end (``行政事业性收费`` printing ``上一年项目数量`` and no change); which
+    later column a second value belongs to cannot be told, so it is left out."""
+    if row.shape not in _EMPTY_ROW_SHAPES or row.printed_empty or not 0 < len(row.toks) < n:
+        return []
+    if len(row.toks) == 1 and row.toks[0].kind == "number" and splits(row.toks[0].text, n):
+        return []  # one line holding the row's digits run together: `readings` reads it
+    if any(t.run for t in row.toks):
+        return []
+    first = row.toks[0].cell
+    return [first] if first.kind == "number" else []
 
 
 def _unmerge(cell: Cell) -> list[Cell]:
