@@ -25,12 +25,13 @@ class CheckOptions:
     pdf_helper: bool = False
 
 
-def read_structure(path: str) -> Report:
+def read_structure(path: str, fmt: str | None = None) -> Report:
     """Ingest, sections (with the report body and its page chrome) and tables: everything that
-    needs no fact extractor."""
+    needs no fact extractor.  `fmt`: the file's format when its name cannot say it
+    (`nianbao.ingest.convert`)."""
     from nianbao import identities, ingest, sections, tables
 
-    report = ingest.convert(path)
+    report = ingest.convert(path, fmt=fmt)
     outline = sections.segment(report.text)
     report.title, report.year, report.issuer = outline.title, outline.year, outline.issuer
     report.sections = outline.sections

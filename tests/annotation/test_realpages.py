@@ -88,3 +88,78 @@ def test_gold_on_a_cached_page_loads_with_its_parts(corpus, monkeypatch):
     assert [f.part_of for f in doc.gold] == [None, 0, 0, None]
     assert doc.report.text[doc.gold[1].start:doc.gold[1].end] == "12条"
     assert load_page_docs(("train",), manifest, gold_dir) == []
+
+
+HTML_PAGE = ("<html><head><meta charset=\"utf-8\"><title>某县某某镇人民政府2021年政府信息公开工作年度报告</title></head>"
+             "<body><div class=\"nav\">首页 &gt; 政务公开</div>"
+             "<h1>某县某某镇人民政府2021年政府信息公开工作年度报告</h1>"
+             "<p>一、总体情况</p><p>全年主动公开政府信息40条。</p><p>二、主动公开政府信息情况</p><table>"
+             "<tr><td colspan=\"4\">第二十条第（一）项</td></tr>"
+             "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+             "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
+             "<tr><td>行政规范性文件</td><td>2</td><td>1</td><td>9</td></tr>"
+             "<tr><td colspan=\"4\">第二十条第（五）项</td></tr>"
+             "<tr><td>信息内容</td><td colspan=\"3\">本年处理决定数量</td></tr>"
+             "<tr><td>行政许可</td><td colspan=\"3\">14</td></tr></table></body></html>\n")
+
+
+@pytest.fixture
+def html_corpus(corpus):
+    """The plain-text page of `corpus` plus a whole report kept as HTML (format html)."""
+    root, cache, text_entry, _ = corpus
+    sha = hashlib.sha256(HTML_PAGE.encode()).hexdigest()
+    (cache / f"{sha}.txt").write_text(HTML_PAGE, encoding="utf-8")
+    entry = PageEntry(source="https://github.com/example/reports/blob/0000000/nb/2021.html",
+                      query="read_file example/reports nb/2021.html@0000000", sha256=sha, chars=len(HTML_PAGE),
+                      issuer="某县某某镇人民政府", year=2021, level="township", split="train", format="html")
+    manifest = write_manifest([text_entry, entry], root / "MANIFEST.tsv")
+    return root, cache, text_entry, entry, manifest
+
+
+def test_a_page_row_without_a_format_is_plain_text_and_keeps_its_eight_columns(html_corpus):
+    _, _, text_entry, entry, manifest = html_corpus
+    assert load_manifest(manifest) == [text_entry, entry]
+    header, *rows = manifest.read_text(encoding="utf-8").splitlines()
+    assert header.endswith("\tsplit\tformat")
+    assert sorted(len(r.split("\t")) for r in rows) == [8, 9]
+    assert text_entry.format == "txt"
+
+
+def test_a_manifest_naming_an_unknown_format_is_refused(html_corpus):
+    _, _, _, _, manifest = html_corpus
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("\thtml\n", "\tpdf\n"), encoding="utf-8")
+    with pytest.raises(InputError, match="format must be one of"):
+        load_manifest(manifest)
+
+
+def test_a_report_kept_as_html_is_read_through_the_html_converter(html_corpus):
+    from nianbao.annotation.realpages import page_format, page_text, read_page
+
+    _, _, text_entry, entry, manifest = html_corpus
+    assert page_format(entry.sha256, manifest) == "html" and page_format(text_entry.sha256, manifest) == "txt"
+    report = read_page(entry.sha256, entry.chars, entry.format)
+    assert report.format == "html" and "<td>" not in report.text
+    assert report.tables["t2"].cells["t2.licensing.decisions"].value == 14
+    assert report.tables["t2"].cells["t2.normative_docs.in_force"].value == 9
+    text = page_text(entry.sha256, entry.chars, entry.format)
+    assert text == report.text and "全年主动公开政府信息40条" in text
+    assert page_text(text_entry.sha256, text_entry.chars) == PAGE
+
+
+def test_gold_on_a_cached_html_report_points_into_its_converted_text(html_corpus, monkeypatch):
+    from nianbao.annotation.realpages import page_text
+    from nianbao.evaluate.data import load_page_docs
+
+    root, _, _, entry, manifest = html_corpus
+    monkeypatch.setattr("nianbao.annotation.realpages.MANIFEST", manifest)
+    text = page_text(entry.sha256, entry.chars, entry.format)
+    gold_dir = root / "gold"
+    gold_dir.mkdir()
+    start = text.index("40条")
+    (gold_dir / f"{entry.doc}.json").write_text(json.dumps({
+        "doc": entry.doc, "source": f"real-pages:{entry.sha256}",
+        "text_sha256": hashlib.sha256(text.encode()).hexdigest(), "catalogue_version": "1.2", "annotator": "test",
+        "spans": [{"start": start, "end": start + 3, "text": "40条", "label": "INFO_PUBLISHED", "value": 40,
+                   "unit": "条", "qualifier": "exact"}]}, ensure_ascii=False), encoding="utf-8")
+    (doc,) = load_page_docs(("train",), manifest, gold_dir)
+    assert doc.report.format == "html" and doc.report.text[doc.gold[0].start:doc.gold[0].end] == "40条"

@@ -102,3 +102,29 @@ def test_a_manifest_scores_each_page_under_its_split_and_can_keep_some_splits(ca
     assert test["pages"] == 0 and test["cells"]["n"] == 0
     with pytest.raises(InputError, match="manifest"):
         evaluate_cells(GOLD, cache, extractor="none", splits=("test",))
+
+
+def test_a_report_kept_as_html_is_scored_as_the_html_converter_reads_it(tmp_path):
+    """A manifest row with format html: the cached text is HTML markup, read through the
+    HTML converter (its table becomes tab-separated rows), never as plain text."""
+    import hashlib
+
+    from nianbao.annotation.realpages import PageEntry, write_manifest
+
+    html = ("<html><body><h1>某县某某局2021年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p><table>"
+            "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
+            "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>"
+            "<tr><td>行政规范性文件</td><td>3</td><td>0</td><td>—</td></tr></table></body></html>\n")
+    sha = hashlib.sha256(html.encode()).hexdigest()
+    folder, gold_dir = tmp_path / "cache", tmp_path / "gold"
+    folder.mkdir()
+    gold_dir.mkdir()
+    (folder / f"{sha}.txt").write_text(html, encoding="utf-8")
+    manifest = write_manifest([PageEntry(source="https://github.com/example/r/blob/0/a.html", query="read_file",
+                                         sha256=sha, chars=len(html), issuer="某县某某局", year=2021,
+                                         level="department", split="dev", format="html")], tmp_path / "M.tsv")
+    cells = {"t2.regulations.issued": 0, "t2.normative_docs.issued": 3, "t2.normative_docs.in_force": None}
+    (gold_dir / "a.json").write_text(json.dumps({"sha256": sha, "cells": cells}), encoding="utf-8")
+    results = evaluate_cells(gold_dir, folder, extractor="none", manifest=manifest)
+    assert results["errors"] == [] and results["cells"]["right"] == 3
+    assert results["by_split"]["dev"]["n"] == 3

@@ -156,3 +156,35 @@ def test_flattened_rows_whose_label_note_names_other_rows():
     t2 = parse(text)["t2"]
     assert [shown(t2, f"t2.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [3, 0, 3]
     assert [shown(t2, f"t2.punishment.{c}") for c in ("prev_items", "change", "decisions")] == [4, 0, 4]
+
+
+def test_a_row_that_lost_its_blank_cells_in_a_stream_gives_its_first_value_only():
+    """One cell per line: 行政事业性收费 prints its 上一年项目数量 and nothing for 本年增/减;
+    行政许可 prints two values of three (which one was blank cannot be told)."""
+    cells = T2_2019_ITEMS_HEAD + ["行政许可", "6", "14", "其他对外管理服务事项", "2", "1", "5",
+                                  "第二十条第(八)项", "信息内容", "上一年项目数量", "本年增/减", "行政事业性收费", "4",
+                                  "第二十条第(九)项", "信息内容", "采购项目数量", "采购总金额", "政府集中采购", "3", "27.5"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n\n" + one_per_line(cells) + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert t2.shape == "one_cell_per_line" and not t2.complete
+    assert [shown(t2, f"t2.fees.{c}") for c in ("prev_items", "change")] == [4, "missing"]
+    assert [shown(t2, f"t2.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [6, "missing", "missing"]
+    assert [shown(t2, f"t2.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [2, 1, 5]
+    assert [shown(t2, f"t2.procurement.{c}") for c in ("projects", "amount")] == [3, 27.5]
+    assert any("行政事业性收费" in note and "只取第一个" in note for note in t2.notes)
+
+
+def test_table_four_printed_as_cell_pipe_lines_reads_its_fifteen_values():
+    """"cell |" lines (a page whose table cells each end with a pipe), with pipe-only filler
+    lines in the header and one value printed blank."""
+    from nianbao.tables.ids import T4_CELL_IDS
+
+    head = ["行政复议 |", "行政诉讼 |", "||||||||||", "结果维持 |", "结果纠正 |", "其他结果 |", "尚未审结 |", "总计 |",
+            "未经复议直接起诉 |", "复议后起诉 |", "|||||"] + ["结果维持 |", "结果纠正 |", "其他结果 |", "尚未审结 |", "总计 |"] * 2
+    values = ["3", "1", "0", "1", "5", "2", "0", "", "0", "2", "0", "0", "1", "0", "1"]
+    text = (PREAMBLE + "四、政府信息公开行政复议、行政诉讼情况\n" + "\n".join(head) + "\n"
+            + "\n".join(f"{v} |" if v else "|" for v in values) + "\n五、存在的主要问题及改进情况\n无。\n")
+    t4 = parse(text)["t4"]
+    assert t4.shape == "pipe_cells" and t4.complete
+    assert [t4.cells[c].raw for c in T4_CELL_IDS] == values
+    assert t4.cells["t4.litigation_direct.other"].kind == "empty"

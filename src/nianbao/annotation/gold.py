@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from nianbao.annotation.realpages import SOURCE_PREFIX, page_file
+from nianbao.annotation.realpages import SOURCE_PREFIX, page_text
 from nianbao.errors import InputError
 from nianbao.facts.catalogue import labels as catalogue_labels
 from nianbao.ingest.normalise import normalise_text
@@ -71,7 +71,7 @@ def source_text(source: str | Path, shared: Path | None = None) -> str:
     """The normalised text of a shared source: plain text is decoded and normalised here
     (bytes, so line ends are seen as printed); other formats go through `nianbao.ingest`."""
     if str(source).startswith(SOURCE_PREFIX):  # a real page in the cache outside the repository
-        return normalise_text(page_file(str(source)[len(SOURCE_PREFIX):]).read_bytes().decode("utf-8"))
+        return page_text(str(source)[len(SOURCE_PREFIX):])
     path = Path(source)
     if not path.is_absolute():
         path = (shared or shared_dir()) / path

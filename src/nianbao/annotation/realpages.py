@@ -8,6 +8,11 @@ folder (``$NIANBAO_REAL_PAGES``, else ``~/.cache/nianbao/real-pages``) as ``<sha
 and is checked against the manifest on every use; ``corpus/real-pages/README.md`` says
 how to rebuild the cache with the look-up tools.
 
+A page is plain text unless its row says otherwise: the optional ``format`` column (``txt``
+when absent or empty, ``md`` or ``html``) names how the cached text is read — a whole report
+file kept as its repository stores it (an HTML page, a Markdown file) goes through the same
+`nianbao.ingest` converter `nianbao check` would use for it (`read_page`, `page_text`).
+
 Splits are by issuer: every page of one issuer (or, when the text names none, of one site)
 falls in the same split, decided by a hash of that key alone, so the split of a page never
 depends on which other pages are in the corpus and the test split is fixed before any
@@ -30,6 +35,8 @@ MANIFEST = REPO / "corpus" / "real-pages" / "MANIFEST.tsv"
 PAGE_GOLD_DIR = REPO / "annotation" / "real-pages"
 CELL_GOLD_DIR = REPO / "annotation" / "real-pages-cells"
 COLUMNS = ("source", "query", "sha256", "chars", "issuer", "year", "level", "split")
+FORMAT_COLUMN = "format"  # optional: txt (when absent or empty), md or html
+PAGE_FORMATS = ("txt", "md", "html")
 LEVELS = ("province", "city", "county", "department", "township", "street")
 SPLITS = ("train", "dev", "test")
 SOURCE_PREFIX = "real-pages:"  # how a gold file names its page: real-pages:<sha256>
@@ -49,6 +56,7 @@ class PageEntry:
     year: int  # the reporting year
     level: str  # province | city | county | department | township | street
     split: str  # train | dev | test
+    format: str = "txt"  # how the cached text is read: txt | md | html (a whole report file)
 
     @property
     def doc(self) -> str:
@@ -75,23 +83,32 @@ def load_manifest(path: str | Path | None = None) -> list[PageEntry]:
             try:
                 entry = PageEntry(source=row["source"], query=row["query"], sha256=row["sha256"],
                                   chars=int(row["chars"]), issuer=row["issuer"], year=int(row["year"]),
-                                  level=row["level"], split=row["split"])
+                                  level=row["level"], split=row["split"],
+                                  format=(row.get(FORMAT_COLUMN) or "txt").strip() or "txt")
             except (TypeError, ValueError) as err:
                 raise InputError(str(path), f"row {n}: {err}") from None
             if entry.level not in LEVELS or entry.split not in SPLITS or not re.fullmatch(r"[0-9a-f]{64}", entry.sha256):
                 raise InputError(str(path), f"row {n}: bad level, split or sha256 ({entry.level}, {entry.split})")
+            if entry.format not in PAGE_FORMATS:
+                raise InputError(str(path), f"row {n}: format must be one of {', '.join(PAGE_FORMATS)}, "
+                                            f"not {entry.format!r}")
             entries.append(entry)
     return entries
 
 
 def write_manifest(entries: list[PageEntry], path: str | Path | None = None) -> Path:
+    """Write the rows sorted by split, level, year and sha256.  The ``format`` column is
+    written only when some page is not plain text, and then only on those rows (a row that
+    stops after ``split`` is plain text), so adding a report file leaves every other row as it was."""
     path = Path(path or MANIFEST)
     path.parent.mkdir(parents=True, exist_ok=True)
+    with_format = any(e.format != "txt" for e in entries)
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        writer.writerow(COLUMNS)
+        writer.writerow(COLUMNS + ((FORMAT_COLUMN,) if with_format else ()))
         for e in sorted(entries, key=lambda e: (e.split, e.level, e.year, e.sha256)):
-            writer.writerow([e.source, e.query, e.sha256, e.chars, e.issuer, e.year, e.level, e.split])
+            row = [e.source, e.query, e.sha256, e.chars, e.issuer, e.year, e.level, e.split]
+            writer.writerow(row + ([e.format] if e.format != "txt" else []))
     return path
 
 
@@ -107,6 +124,50 @@ def page_file(sha256: str, chars: int | None = None, folder: str | Path | None =
         raise InputError(str(path), "cached page does not match its sha256 in the manifest (sha256 differs, "
                                     "or its length): fetch it again with its query")
     return path
+
+
+def page_format(sha256: str, manifest: str | Path | None = None) -> str:
+    """How the page with this sha256 is read (its manifest row's ``format``); ``txt`` for a
+    page the manifest does not list."""
+    return _formats(str(Path(manifest or MANIFEST))).get(sha256, "txt")
+
+
+def _formats(manifest: str) -> dict[str, str]:
+    path = Path(manifest)
+    if not path.is_file():
+        return {}
+    key = (manifest, path.stat().st_mtime_ns)
+    if _FORMAT_CACHE.get("key") != key:
+        _FORMAT_CACHE["key"] = key
+        _FORMAT_CACHE["formats"] = {e.sha256: e.format for e in load_manifest(path) if e.format != "txt"}
+    return _FORMAT_CACHE["formats"]
+
+
+_FORMAT_CACHE: dict = {}
+
+
+def read_page(sha256: str, chars: int | None = None, fmt: str | None = None,
+              folder: str | Path | None = None):
+    """The pipeline's structure step (`nianbao.pipeline.read_structure`) on a cached page,
+    read as its format (`fmt`, else its manifest row's): HTML and Markdown through the
+    converters `nianbao check` uses for such files."""
+    from nianbao.pipeline import read_structure
+
+    return read_structure(str(page_file(sha256, chars, folder)), fmt=fmt or page_format(sha256))
+
+
+def page_text(sha256: str, chars: int | None = None, fmt: str | None = None) -> str:
+    """The normalised text of a cached page, the text gold offsets point into: plain text
+    and Markdown decoded from bytes and normalised; HTML converted by `nianbao.ingest`."""
+    from nianbao.ingest.normalise import normalise_text
+
+    path = page_file(sha256, chars)
+    fmt = fmt or page_format(sha256)
+    if fmt == "html":
+        from nianbao.ingest import convert
+
+        return convert(str(path), fmt=fmt).text
+    return normalise_text(path.read_bytes().decode("utf-8"))
 
 
 _ISSUER_SUFFIX = re.compile(r"(人民政府|政府|办事处|办公室|管理委员会|管委会)+$")

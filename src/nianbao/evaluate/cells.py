@@ -12,7 +12,8 @@ A value is the number as printed, in the cell's printed unit (TABLES.md: ``1203.
 page text lives outside the repository in a cache folder, one ``<sha256>.txt`` per page
 (`nianbao.annotation.realpages.pages_dir`: ``$NIANBAO_REAL_PAGES`` or
 ``~/.cache/nianbao/real-pages``); it is read as
-bytes and its sha256 checked before use.  The pipeline's structure step
+bytes and its sha256 checked before use, and read as its manifest row's format (a whole
+report kept as HTML goes through the HTML converter).  The pipeline's structure step
 (`nianbao.pipeline.read_structure`) reads the tables, and each gold cell is scored:
 
 * a number is right when the table has that cell as a number of the same value;
@@ -35,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nianbao.annotation.realpages import CELL_GOLD_DIR as DEFAULT_GOLD
-from nianbao.annotation.realpages import load_manifest, page_file, pages_dir
+from nianbao.annotation.realpages import load_manifest, page_format, pages_dir, read_page
 from nianbao.errors import InputError, NianbaoError
 from nianbao.report import Cell, Finding, Report
 
@@ -122,7 +123,7 @@ def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None
     With a `manifest` (corpus/real-pages/MANIFEST.tsv) each page is scored under its split
     too (``by_split``), and `splits` keeps only the pages of those splits (a page the
     manifest does not list is then left out and counted in ``unlisted``)."""
-    from nianbao.pipeline import CheckOptions, add_facts_and_findings, read_structure
+    from nianbao.pipeline import CheckOptions, add_facts_and_findings
 
     gold_dir = Path(gold_dir) if gold_dir is not None else DEFAULT_GOLD
     folder = Path(folder) if folder is not None else pages_dir()
@@ -140,7 +141,7 @@ def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None
             if splits and split not in splits:
                 unlisted += split == ""
                 continue
-            report = read_structure(str(page_file(gold.sha256, folder=folder)))
+            report = read_page(gold.sha256, fmt=page_format(gold.sha256, manifest), folder=folder)
         except NianbaoError as err:
             errors.append(str(err))
             continue

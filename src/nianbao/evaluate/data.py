@@ -54,15 +54,14 @@ def load_page_docs(splits: tuple[str, ...] = ("test",), manifest: str | Path | N
     from the cache (checked by sha256) through the pipeline's structure step, paired with its
     gold facts (``part_of`` included). Pages of the manifest not annotated yet are skipped."""
     from nianbao.annotation.gold import load_gold
-    from nianbao.annotation.realpages import gold_path, load_manifest, page_file
-    from nianbao.pipeline import read_structure
+    from nianbao.annotation.realpages import gold_path, load_manifest, read_page
 
     docs = []
     for entry in load_manifest(manifest):
         path = gold_path(entry, gold_dir)
         if entry.split not in splits or not path.is_file():
             continue
-        report = read_structure(str(page_file(entry.sha256, entry.chars)))
+        report = read_page(entry.sha256, entry.chars, entry.format)
         gold = load_gold(path, text=report.text)
         docs.append(EvalDoc(entry.doc, report, gold.to_facts()))
     return docs

@@ -41,10 +41,14 @@ _HTML_MARKS = (b"<html", b"<!doctype html", b"<table", b"<body", b"<head", b"<p>
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls
 
 
-def convert(path: str) -> Report:
-    """Read `path` into a `Report` (doc_id, source, format, text, encoding, warnings)."""
+def convert(path: str, fmt: str | None = None) -> Report:
+    """Read `path` into a `Report` (doc_id, source, format, text, encoding, warnings).
+
+    `fmt` names the format (``txt``, ``md``, ``html``, …) when the file's name cannot say it
+    (a cached report page stored as ``<sha256>.txt``); otherwise the content and the
+    extension decide (`choose_format`)."""
     data = _read(path)
-    fmt = choose_format(path, data)
+    fmt = _named_format(path, fmt) if fmt else choose_format(path, data)
     doc_id = hashlib.sha256(data).hexdigest()[:16]
     module = importlib.import_module(f"nianbao.ingest.{fmt.module}")
     report = module.convert(path, data, doc_id)
@@ -54,6 +58,13 @@ def convert(path: str) -> Report:
         raise InputError(path, "does not look like a government information-disclosure annual report "
                                "(no 政府信息公开 / 年度报告 / 年报 in its text)")
     return report
+
+
+def _named_format(path: str, name: str) -> Format:
+    for f in FORMATS:
+        if f.name == name:
+            return f
+    raise InputError(path, f"unknown format {name!r}: the formats are {', '.join(f.name for f in FORMATS)}")
 
 
 def looks_like_report(text: str) -> bool:

@@ -10,6 +10,10 @@ a column rule) is read with that cell split.
 A page copied as text drops blank cells: in a stream of cells a label followed by no value
 before the next row is a row printed empty (`RowRead.printed_empty`), read as blank cells.
 
+A row of such a stream that prints some values but fewer than its columns lost its blank
+cells in the copy, and which of them were blank cannot be told: only its first value is
+placed, in the first column (`short_row`).
+
 A page excerpt can stop inside a table (`at_cut`): the row it stops in (`cut_row`) gives
 the cells it printed, in column order (`leading_cells`), and a number the text ends inside
 is left out, for it may have lost digits (``1`` of ``15``; a ``0`` cannot, as no number is
@@ -118,6 +122,22 @@ def readings(row: RowRead, n: int, last_col: int | None = None) -> list[list[Cel
     if fitted is None and any(_MERGED.fullmatch(c.raw) for c in cells):
         fitted = fit([piece for c in cells for piece in _unmerge(c)], n)  # OCR that merged neighbours
     return [] if fitted is None else [fitted]
+
+
+def short_row(row: RowRead, n: int) -> list[Cell]:
+    """A row of a stream of cells (`_EMPTY_ROW_SHAPES`) printing fewer separate values than
+    its `n` columns (not one run of glued digits that splits into them): its first value,
+    in the first column; [] for any other row.  The copy dropped the row's blank cells, most
+    often at the end (``行政事业性收费`` printing ``上一年项目数量`` and no change); which
+    later column a second value belongs to cannot be told, so it is left out."""
+    if row.shape not in _EMPTY_ROW_SHAPES or row.printed_empty or not 0 < len(row.toks) < n:
+        return []
+    if len(row.toks) == 1 and row.toks[0].kind == "number" and splits(row.toks[0].text, n):
+        return []  # one line holding the row's digits run together: `readings` reads it
+    if any(t.run for t in row.toks):
+        return []
+    first = row.toks[0].cell
+    return [first] if first.kind == "number" else []
 
 
 def _unmerge(cell: Cell) -> list[Cell]:

@@ -5,14 +5,16 @@ has no identities, so a run of glued digits (``规范性文件898989``) is only 
 has one reading; otherwise its cells are left out and the table says so.  A page
 excerpt that stops inside the table gives the cells printed before the cut
 (`rows.leading_cells`); glued digits at the cut are not read, as the cut may have taken
-digits off their end.
+digits off their end.  A row of a stream of cells that prints fewer values than its
+columns (the copy dropped its blank cells) gives its first value only (`rows.short_row`).
 """
 from __future__ import annotations
 
 from nianbao.report import Table
 from nianbao.tables.cells import make_cell
 from nianbao.tables.ids import T2_LAYOUT_CUES, T2_PUBLISHED_TOTAL, T2_ROWS, squash
-from nianbao.tables.rows import agree, at_cut, cut_row, leading_cells, read_rows, readings, truncated, zeros
+from nianbao.tables.rows import (agree, at_cut, cut_row, leading_cells, read_rows, readings, short_row, truncated,
+                                 zeros)
 from nianbao.tables.tokens import blocks, table_shape
 
 
@@ -37,6 +39,10 @@ def parse(text: str, start: int, end: int) -> Table:
         elif read is cut and (any(t.run for t in read.toks) or not options or truncated(options[0][-1], text)):
             options = [] if any(t.run for t in read.toks) else [leading_cells(read, len(spec.columns), text)]
             table.notes.append(f"“{spec.name}”行在文本末尾中断，只读出{len(options[0]) if options else 0}个单元格")
+        if not options and read is not cut and short_row(read, len(spec.columns)):
+            options = [short_row(read, len(spec.columns))]
+            table.notes.append(f"“{spec.name}”行只印出{len(read.toks)}个数值（空白单元格在文本中丢失），"
+                               "只取第一个，记入第一列")
         if not options or not options[0]:
             continue
         used.append(read)

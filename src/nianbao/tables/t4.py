@@ -1,7 +1,8 @@
 """表四 政府信息公开行政复议、行政诉讼情况: the printed row of 15 values, in order.
 
 The values are whatever the region holds after its header words: one row of 15 cells,
-three rows of 5 (one small table per row), or a run of glued digits cut so that each
+three rows of 5 (one small table per row), a stream of cells one to a line (bare, or each
+closed by a pipe: ``0 |``), or a run of glued digits cut so that each
 group of five adds up (`t4.sum`).  A page excerpt that stops inside the table gives the
 values printed before the cut, in order (`rows.truncated`: not the number it stops inside).
 """
@@ -22,7 +23,7 @@ def parse(text: str, start: int, end: int) -> Table:
     cells_toks: list[Tok] = []
     runs: list[Tok] = []
     for block in blocks(text, start, end, ()):
-        if block.shape == "one_cell_per_line":  # header words and values, one to a line
+        if block.shape in ("one_cell_per_line", "pipe_cells"):  # header words and values, one to a line
             cells_toks.extend(t for t in block.toks if t.kind != "text")
             continue
         if block.stream or any(t.run for t in block.toks):
