@@ -188,3 +188,17 @@ def test_table_four_printed_as_cell_pipe_lines_reads_its_fifteen_values():
     assert t4.shape == "pipe_cells" and t4.complete
     assert [t4.cells[c].raw for c in T4_CELL_IDS] == values
     assert t4.cells["t4.litigation_direct.other"].kind == "empty"
+
+
+def test_table_two_that_does_not_print_its_first_section_row_starts_at_its_header():
+    """The copy lost the 第二十条第（一）项 row: the table opens on 信息内容 and its header words,
+    and the first 第二十条 printed is （五）; the rows before it are table 二 all the same."""
+    rows = ["信息内容 本年新制作数量 本年新公开数量 对外公开总数量", "规章 0 0 0", "规范性文件 4 4 23",
+            "第二十条第（五）项", "信息内容 上一年项目数量 本年增/减 处理决定数量", "行政许可 18 +2 260",
+            "第二十条第（六）项", "信息内容 上一年项目数量 本年增/减 处理决定数量", "行政处罚 7 -1 31"]
+    text = PREAMBLE.replace("2022", "2020") + "二、主动公开政府信息情况\n" + "\n".join(rows) + "\n" + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert t2.layout == "2019"
+    assert t2_values(t2) == {"regulations": ["0", "0", "0"], "normative_docs": ["4", "4", "23"],
+                             "licensing": ["18", "+2", "260"], "punishment": ["7", "-1", "31"]}
+    assert text[t2.start:].startswith("信息内容")

@@ -29,12 +29,13 @@ Region = tuple[int, int]
 
 def find_regions(text: str) -> dict[str, Region]:
     """{"t2"|"t3"|"t4": (start, end)} for the tables the text carries."""
-    t2 = _T2_ANCHOR.search(text) or _T2_HEADER.search(text)
+    t2 = _t2_start(text)
     t3 = _T3_ANCHOR.search(text, t2.start() if t2 else 0)
     t4 = _T4_ANCHOR.search(text, t3.end() if t3 else (t2.end() if t2 else 0))
     starts: dict[str, int] = {}
     if t2:
-        starts["t2"] = t2.start()
+        # header words open their line (信息内容 | 本年新制作数量 …): the table starts with that line
+        starts["t2"] = text.rfind("\n", 0, t2.start()) + 1 if t2.re is _T2_HEADER else t2.start()
     if t3:
         starts["t3"] = _heading_before(text, _T3_HEADING, t3.start(), starts.get("t2", 0))
     if t4:
@@ -53,6 +54,16 @@ def find_regions(text: str) -> dict[str, Region]:
             end = heading.start() if heading else end
         regions[table] = (start, end)
     return regions
+
+
+def _t2_start(text: str) -> re.Match[str] | None:
+    """Where 表二 starts: its first 第二十条 line, or its first header words when those come
+    shortly before it (a table that does not print its first 第二十条第（一）项 row, its
+    header opening on 信息内容 | 本年新制作数量 …) or when no 第二十条 is printed."""
+    anchor, header = _T2_ANCHOR.search(text), _T2_HEADER.search(text)
+    if anchor and header and header.start() < anchor.start() <= header.start() + _HEADING_REACH:
+        return header
+    return anchor or header
 
 
 def _heading_before(text: str, heading: re.Pattern[str], anchor: int, floor: int) -> int:
