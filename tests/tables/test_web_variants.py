@@ -202,3 +202,18 @@ def test_table_two_that_does_not_print_its_first_section_row_starts_at_its_heade
     assert t2_values(t2) == {"regulations": ["0", "0", "0"], "normative_docs": ["4", "4", "23"],
                              "licensing": ["18", "+2", "260"], "punishment": ["7", "-1", "31"]}
     assert text[t2.start:].startswith("信息内容")
+
+
+def test_a_change_printed_in_signs_and_brackets_keeps_its_column_as_text():
+    """本年增/减 printed ``+(0) -(0)`` is no number: it stays a text cell in its column, and
+    the row's other cells are read, in "cell |" lines and in pipe rows."""
+    head = [c + " |" for c in T2_2019_ITEMS_HEAD]
+    lines = head + ["行政许可 |", "27 |", "+(0) -(0) |", "35 |", "其他对外管理服务事项 |", "5 |", "0 |", "2 |"]
+    text = PREAMBLE.replace("2022", "2020") + "二、主动公开政府信息情况\n" + "\n".join(lines) + "\n" + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert [shown(t2, f"t2.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [27, "text", 35]
+    assert [shown(t2, f"t2.other_services.{c}") for c in ("prev_items", "change", "decisions")] == [5, 0, 2]
+    rows = ["| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |", "| 行政许可 | 27 | (+2) | 35 |"]
+    t2 = parse(PREAMBLE.replace("2022", "2020") + "二、主动公开政府信息情况\n第二十条第（五）项\n" + "\n".join(rows)
+               + "\n" + T3_HEAD)["t2"]
+    assert [shown(t2, f"t2.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [27, "text", 35]

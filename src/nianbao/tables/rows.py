@@ -10,6 +10,9 @@ a column rule) is read with that cell split.
 A page copied as text drops blank cells: in a stream of cells a label followed by no value
 before the next row is a row printed empty (`RowRead.printed_empty`), read as blank cells.
 
+A cell printed in digits and signs that is no number (``+(0) -(0)``) keeps its column as a
+text cell; the row's other cells are read.
+
 A row of such a stream that prints some values but fewer than its columns lost its blank
 cells in the copy, and which of them were blank cannot be told: only its first value is
 placed, in the first column (`short_row`).
@@ -46,6 +49,9 @@ class RowRead:
 
 
 _EMPTY_ROW_SHAPES = ("one_cell_per_line", "pipe_cells")  # where a page drops blank cells from the text
+# a cell printed in a notation of digits, brackets and signs that is no number (``+(0) -(0)``):
+# it holds its column as a text cell instead of ending the row as prose would
+_ODD_VALUE = re.compile(r"[\d\s()（）+\-−.,/]*\d[\d\s()（）+\-−.,/]*")
 
 
 def read_rows(blocks: list[Block], ends_at_cut: bool = False) -> tuple[list[RowRead], list[RowRead]]:
@@ -76,7 +82,7 @@ def read_rows(blocks: list[Block], ends_at_cut: bool = False) -> tuple[list[RowR
                     current.printed_empty = True
                     empty.append(current)
             elif current is not None:
-                if block.stream and tok.kind == "text":
+                if block.stream and tok.kind == "text" and not _odd_value(tok):
                     current = None  # prose ends a row that has no row boundaries
                 else:
                     current.toks.append(tok)
@@ -96,7 +102,13 @@ def _empty_row(toks: list[Tok], i: int, cut: bool) -> bool:
 
 
 def _values_only(toks: list[Tok]) -> bool:
-    return bool(toks) and all(t.kind != "text" for t in toks)
+    return bool(toks) and all(t.kind != "text" or _odd_value(t) for t in toks)
+
+
+def _odd_value(tok: Tok) -> bool:
+    """A value cell printed in digits and signs the number reader does not take (``+(0) -(0)``):
+    a cell of kind text in its column, never prose."""
+    return tok.spec is None and tok.kind == "text" and bool(_ODD_VALUE.fullmatch(tok.text.strip()))
 
 
 def readings(row: RowRead, n: int, last_col: int | None = None) -> list[list[Cell]]:
