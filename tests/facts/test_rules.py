@@ -198,3 +198,8 @@ def test_counts_of_documents_other_than_normative_ones_are_not_facts_but_a_topic
     assert labelled("全年主动公开规范性文件20份，其他政府文件19份。") == [("NORMATIVE_DOCS", "20份")]
     assert labelled("主动公开政府信息53条，其中乡镇公告类1条，乡镇文件类43条。") == [
         ("INFO_PUBLISHED", "53条"), ("INFO_PUBLISHED", "1条"), ("INFO_PUBLISHED", "43条")]
+
+
+def test_the_verb_before_yishenqing_decides_received_or_answered():
+    assert labelled("新收到依申请公开政府信息42件，答复依申请公开政府信息39件。") == [
+        ("APP_RECEIVED", "42件"), ("APP_PROCESSED", "39件")]

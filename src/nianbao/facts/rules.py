@@ -45,12 +45,13 @@ from nianbao.report import Fact, Report
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
 POST = "POST"  # a publishing verb: INFO_PUBLISHED unless a channel is named
 BLOCK = "BLOCK"  # a noun no label counts
-GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SERVICE_ITEMS", "信息": "INFO_PUBLISHED",
+GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED",
+           # 收到依申请公开政府信息3件 counts applications, not published items (a verb before it still decides)
+           **{cue: "APP_RECEIVED" for cue in ("依申请公开", "依申请公开信息", "依申请公开政府信息")}, "事项": "SERVICE_ITEMS", "信息": "INFO_PUBLISHED",
            "发布": POST, "发稿": POST, "推送": POST, "刊发": POST, "编发": POST, "更新": POST, "公布": POST,
            "公开": POST}
 PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发")  # 推送短视频1113个 counts posts, not accounts
 SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 counts published items, not documents
-            "依申请公开": "APP_RECEIVED",  # 收到依申请公开政府信息3件 counts applications, not published items
             "文件类": "INFO_PUBLISHED",  # a topic of published items (乡镇文件类43条), not a count of documents
             # the disclosure site is the disclosure platform, not the portal website (guide §4)
             **{site: "INFO_PUBLISHED" for site in ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网")}}
