@@ -26,8 +26,13 @@ list markers … are never facts):
    a cue whose label does not fit is skipped for the next nearest, but a clause that names
    a cue never borrows one from further back (培训251人次 is not a count of sessions).
    Any % (or 成) is a ``RATE``.
+   An application verb counts messages or suggestions when the nearest topic word before it
+   says so (市长信箱收到来信238件，办结99件 → ``PUBLIC_MESSAGES``; 建议提案办理结果22条 →
+   ``NPC_SUGGESTIONS``). A disclosure site (信息公开网) is the disclosure platform, no channel.
 5. **Dropped**: changes (增加了3例, 同比增长), counts of things no label counts (板块, 窗口,
-   领域, 部门, 政策性文件 …), bare numbers with no unit unless a colon/为/达 leads in.
+   领域, 部门, 政策性文件, 文件 …; a column named before a publishing verb is only where the
+   items went), items sent up or taken up (报送, 被…采用), bare numbers with no unit unless a
+   colon/为/达 leads in.
 
 ``Fact.score`` is a fixed confidence per rule path (see `_SCORES`), not a probability.
 """
@@ -45,9 +50,9 @@ from nianbao.report import Fact, Report
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
 POST = "POST"  # a publishing verb: INFO_PUBLISHED unless a channel is named
 BLOCK = "BLOCK"  # a noun no label counts
-GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED",
+GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SERVICE_ITEMS", "信息": "INFO_PUBLISHED",
            # 收到依申请公开政府信息3件 counts applications, not published items (a verb before it still decides)
-           **{cue: "APP_RECEIVED" for cue in ("依申请公开", "依申请公开信息", "依申请公开政府信息")}, "事项": "SERVICE_ITEMS", "信息": "INFO_PUBLISHED",
+           **{cue: "APP_RECEIVED" for cue in ("依申请公开", "依申请公开信息", "依申请公开政府信息")},
            "发布": POST, "发稿": POST, "推送": POST, "刊发": POST, "编发": POST, "更新": POST, "公布": POST,
            "公开": POST}
 PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发")  # 推送短视频1113个 counts posts, not accounts
@@ -65,7 +70,7 @@ BLOCKERS = (
 # items sent up to, or taken up by, others, or filed away: not published (guide §4)
 NOT_PUBLISHED = re.compile(r"报送|上报|被[^，,。；]{0,12}(?:采用|采纳|录用)|移交|归档|计为?$")
 POSTS_FAMILY = CHANNEL_POSTS + ("INFO_PUBLISHED",)
-PLACES = ("栏目", "专栏", "专题", "目录", "平台")  # blockers that can name where items were published
+PLACES = ("栏目", "专栏", "专题", "目录")  # blockers that can name where items were published
 CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
 LEAD_IN = re.compile(r"(：|:|为|达|计|共)\s*$")
 FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;、)）")
