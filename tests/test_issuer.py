@@ -208,3 +208,11 @@ def test_a_report_whose_first_sentence_opens_on_its_own_name_names_the_body():
 ])
 def test_an_office_acting_for_a_government_gives_the_government(sentence, issuer):
     assert find_issuer("本报告依据《条例》编制。\n一、总体情况\n" + sentence + "\n", None) == issuer
+
+
+@pytest.mark.parametrize("title, issuer", [
+    ("2022年某某市人民政府信息公开工作年度报告", "某某市人民政府"),
+    ("2022年某某县卫生健康委员会信息公开年报", "某某县卫生健康委员会"),
+])
+def test_a_title_with_the_year_first_names_the_whole_body(title, issuer):
+    assert _issuer(title + "\n" + SECTIONS) == issuer

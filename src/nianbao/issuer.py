@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|政府信息|年度报告|年报)")
+_ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|信息公开|政府信息|年度报告|年报)")
 _DISCLOSURE_TAIL = re.compile(r"(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息)(?:工作)?(?:年度报告|年报|工作报告)?$")
 _ORGAN = re.compile(
     r"(?:人民政府|政府|办事处|街道|街|镇|乡|苏木|管委会|管理委员会|委员会|委|局|办公室|办|厅|中心|院|署|处|所|站|队|会|"
@@ -90,9 +90,12 @@ def issuer_from_title(title: str | None) -> str | None:
     if before:
         return before
     after = _ISSUER_AFTER_YEAR.match(title[m.end():])
-    if after is None or after.group(1).startswith(("政府信息", "政务公开", "信息公开")):
+    if after is None or title[m.end():].lstrip("度 \t").startswith(("政府信息", "政务公开", "信息公开")):
         return None  # 2020年政府信息公开工作年度报告: the title names no body
-    return after.group(1)
+    name = after.group(1)
+    if name.endswith("人民") and title[m.end() + after.end(1):].startswith("政府"):
+        name += "政府"  # 2022年岳阳市人民政府信息公开工作年度报告: 人民 + 政府信息公开
+    return name
 
 
 def find_issuer(text: str, title: str | None, body: tuple[int, int] | None = None,
