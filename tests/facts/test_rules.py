@@ -203,3 +203,9 @@ def test_counts_of_documents_other_than_normative_ones_are_not_facts_but_a_topic
 def test_the_verb_before_yishenqing_decides_received_or_answered():
     assert labelled("新收到依申请公开政府信息42件，答复依申请公开政府信息39件。") == [
         ("APP_RECEIVED", "42件"), ("APP_PROCESSED", "39件")]
+
+
+@pytest.mark.parametrize("text", ["全年主动公开各类政府信息共计402条。", "在政府网站公开信息总计108条。", "发布信息累计300条。"])
+def test_a_total_led_by_gongji_is_a_fact_but_a_counting_convention_is_not(text):
+    assert len(extract_facts(text)) == 1
+    assert extract_facts("不同渠道发布的同一信息计为1条。") == []

@@ -68,7 +68,7 @@ BLOCKERS = (
     "渠道", "方面", "重点", "工作日", "小时", "分钟", "其他处理", "点赞", "系统", "征集",
 )
 # items sent up to, or taken up by, others, or filed away: not published (guide §4)
-NOT_PUBLISHED = re.compile(r"报送|上报|被[^，,。；]{0,12}(?:采用|采纳|录用)|移交|归档|计为?$")
+NOT_PUBLISHED = re.compile(r"报送|上报|被[^，,。；]{0,12}(?:采用|采纳|录用)|移交|归档|计为$")  # 同一信息计为1条: how items are counted
 POSTS_FAMILY = CHANNEL_POSTS + ("INFO_PUBLISHED",)
 PLACES = ("栏目", "专栏", "专题", "目录")  # blockers that can name where items were published
 CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
