@@ -25,6 +25,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -129,21 +130,16 @@ def page_file(sha256: str, chars: int | None = None, folder: str | Path | None =
 def page_format(sha256: str, manifest: str | Path | None = None) -> str:
     """How the page with this sha256 is read (its manifest row's ``format``); ``txt`` for a
     page the manifest does not list."""
-    return _formats(str(Path(manifest or MANIFEST))).get(sha256, "txt")
-
-
-def _formats(manifest: str) -> dict[str, str]:
-    path = Path(manifest)
+    path = Path(manifest or MANIFEST)
     if not path.is_file():
-        return {}
-    key = (manifest, path.stat().st_mtime_ns)
-    if _FORMAT_CACHE.get("key") != key:
-        _FORMAT_CACHE["key"] = key
-        _FORMAT_CACHE["formats"] = {e.sha256: e.format for e in load_manifest(path) if e.format != "txt"}
-    return _FORMAT_CACHE["formats"]
+        return "txt"
+    return _formats(str(path), path.stat().st_mtime_ns).get(sha256, "txt")
 
 
-_FORMAT_CACHE: dict = {}
+@lru_cache(maxsize=4)
+def _formats(manifest: str, mtime_ns: int) -> dict[str, str]:
+    """The pages that are not plain text, read once per version of the manifest file."""
+    return {e.sha256: e.format for e in load_manifest(manifest) if e.format != "txt"}
 
 
 def read_page(sha256: str, chars: int | None = None, fmt: str | None = None,

@@ -130,7 +130,8 @@ def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None
     files = sorted(gold_dir.glob("*.json"))
     if not files:
         raise InputError(str(gold_dir), "no cell gold files (<id>.json) in this folder")
-    split_of = {e.sha256: e.split for e in load_manifest(manifest)} if manifest is not None else {}
+    listed = {e.sha256: e for e in load_manifest(manifest)} if manifest is not None else {}
+    split_of = {sha: e.split for sha, e in listed.items()}
     if splits and manifest is None:
         raise InputError(str(gold_dir), "choosing splits needs the page manifest")
     pages, errors, unlisted = [], [], 0
@@ -141,7 +142,8 @@ def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None
             if splits and split not in splits:
                 unlisted += split == ""
                 continue
-            report = read_page(gold.sha256, fmt=page_format(gold.sha256, manifest), folder=folder)
+            fmt = listed[gold.sha256].format if gold.sha256 in listed else page_format(gold.sha256)
+            report = read_page(gold.sha256, fmt=fmt, folder=folder)
         except NianbaoError as err:
             errors.append(str(err))
             continue

@@ -48,7 +48,7 @@ class RowRead:
     shape: str = ""  # the printed shape of the block the label was read from
 
 
-_EMPTY_ROW_SHAPES = ("one_cell_per_line", "pipe_cells")  # where a page drops blank cells from the text
+CELL_STREAM_SHAPES = ("one_cell_per_line", "pipe_cells")  # where a page drops blank cells from the text
 # a cell printed in a notation of digits, brackets and signs that is no number (``+(0) -(0)``):
 # it holds its column as a text cell instead of ending the row as prose would
 _ODD_VALUE = re.compile(r"[\d\s()（）+\-−.,/]*\d[\d\s()（）+\-−.,/]*")
@@ -78,7 +78,7 @@ def read_rows(blocks: list[Block], ends_at_cut: bool = False) -> tuple[list[RowR
                 current = RowRead(tok.spec, [], tok.start, None if block.stream else i + 1, end=tok.end,
                                   shape=block.shape)
                 labelled.append(current)
-                if block.shape in _EMPTY_ROW_SHAPES and _empty_row(toks, i, ends_at_cut and b == last_block):
+                if block.shape in CELL_STREAM_SHAPES and _empty_row(toks, i, ends_at_cut and b == last_block):
                     current.printed_empty = True
                     empty.append(current)
             elif current is not None:
@@ -137,12 +137,12 @@ def readings(row: RowRead, n: int, last_col: int | None = None) -> list[list[Cel
 
 
 def short_row(row: RowRead, n: int) -> list[Cell]:
-    """A row of a stream of cells (`_EMPTY_ROW_SHAPES`) printing fewer separate values than
+    """A row of a stream of cells (`CELL_STREAM_SHAPES`) printing fewer separate values than
     its `n` columns (not one run of glued digits that splits into them): its first value,
     in the first column; [] for any other row.  The copy dropped the row's blank cells, most
     often at the end (``行政事业性收费`` printing ``上一年项目数量`` and no change); which
     later column a second value belongs to cannot be told, so it is left out."""
-    if row.shape not in _EMPTY_ROW_SHAPES or row.printed_empty or not 0 < len(row.toks) < n:
+    if row.shape not in CELL_STREAM_SHAPES or row.printed_empty or not 0 < len(row.toks) < n:
         return []
     if len(row.toks) == 1 and row.toks[0].kind == "number" and splits(row.toks[0].text, n):
         return []  # one line holding the row's digits run together: `readings` reads it

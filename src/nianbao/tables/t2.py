@@ -39,8 +39,9 @@ def parse(text: str, start: int, end: int) -> Table:
         elif read is cut and (any(t.run for t in read.toks) or not options or truncated(options[0][-1], text)):
             options = [] if any(t.run for t in read.toks) else [leading_cells(read, len(spec.columns), text)]
             table.notes.append(f"“{spec.name}”行在文本末尾中断，只读出{len(options[0]) if options else 0}个单元格")
-        if not options and read is not cut and short_row(read, len(spec.columns)):
-            options = [short_row(read, len(spec.columns))]
+        first_only = short_row(read, len(spec.columns)) if not options and read is not cut else []
+        if first_only:
+            options = [first_only]
             table.notes.append(f"“{spec.name}”行只印出{len(read.toks)}个数值（空白单元格在文本中丢失），"
                                "只取第一个，记入第一列")
         if not options or not options[0]:

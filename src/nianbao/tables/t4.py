@@ -12,7 +12,7 @@ from nianbao.report import Cell, Table
 from nianbao.tables.cells import make_cell
 from nianbao.tables.digits import splits
 from nianbao.tables.ids import T4_CELL_IDS
-from nianbao.tables.rows import agree, at_cut, fit, truncated
+from nianbao.tables.rows import CELL_STREAM_SHAPES, agree, at_cut, fit, truncated
 from nianbao.tables.tokens import Tok, blocks, table_shape
 
 N = len(T4_CELL_IDS)
@@ -23,7 +23,7 @@ def parse(text: str, start: int, end: int) -> Table:
     cells_toks: list[Tok] = []
     runs: list[Tok] = []
     for block in blocks(text, start, end, ()):
-        if block.shape in ("one_cell_per_line", "pipe_cells"):  # header words and values, one to a line
+        if block.shape in CELL_STREAM_SHAPES:  # header words and values, one to a line
             cells_toks.extend(t for t in block.toks if t.kind != "text")
             continue
         if block.stream or any(t.run for t in block.toks):
