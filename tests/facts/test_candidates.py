@@ -138,3 +138,10 @@ def test_a_sentence_caught_inside_a_table_region_stays_narrative():
                         tables={"t4": Table(id="t4", start=start, end=len(text))})
         found = find_candidates(text, narrative_exclusions(report))
         assert [(c.text, c.kind) for c in found] == [("无", "zero_claim")]
+
+
+def test_the_next_or_last_year_written_in_chinese_numerals_is_no_count():
+    from nianbao.facts.candidates import find_candidates
+
+    kinds = {c.text: c.kind for c in find_candidates("办结20件，结转下一年办理3件，上一年结转1件。")}
+    assert kinds["一年"] == "year" and kinds["3件"] == "quantity"

@@ -209,3 +209,61 @@ def test_the_verb_before_yishenqing_decides_received_or_answered():
 def test_a_total_led_by_gongji_is_a_fact_but_a_counting_convention_is_not(text):
     assert len(extract_facts(text)) == 1
     assert extract_facts("不同渠道发布的同一信息计为1条。") == []
+
+
+def test_a_list_of_topics_may_open_the_next_sentence_by_referring_back_to_its_total():
+    text = "本年度主动公开政府信息140条。其中，机构概况信息9条、部门文件信息30条、法律法规2条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "140条"), ("INFO_PUBLISHED", "9条"),
+                              ("INFO_PUBLISHED", "30条"), ("INFO_PUBLISHED", "2条")]
+
+
+def test_topics_of_a_count_on_the_website_are_website_posts_even_in_the_next_sentence():
+    text = "全年通过镇政府网站发布政府信息80条，完成年度任务。其中工作动态信息50条，通知公告30条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "80条"), ("WEBSITE_POSTS", "50条"), ("WEBSITE_POSTS", "30条")]
+
+
+def test_a_change_or_a_quoted_name_in_a_topic_list_is_no_part():
+    text = "全年发布信息70条。其中，“惠企八条”解读信息较上年增加5条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "70条")]
+
+
+def test_a_noun_that_qualifies_xinxi_does_not_block_the_count():
+    assert labelled("全年重点领域信息公开66条。") == [("INFO_PUBLISHED", "66条")]
+    assert labelled("开放了3个部门。") == []
+
+
+def test_a_list_of_kinds_closed_by_deng_xinxi_counts_the_items():
+    assert labelled("全年发布会议、规范性文件、政策解读等政务信息310条。") == [("INFO_PUBLISHED", "310条")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年办理政府信息公开申请40件，办结35件，结转下一年办理5件。",
+     [("APP_RECEIVED", "40件"), ("APP_PROCESSED", "35件"), ("APP_CARRIED_FORWARD", "5件")]),
+    ("全年共办理政府信息公开申请6件，均已按期答复。", [("APP_PROCESSED", "6件")]),
+    ("全年共收到并按时办结11件政府信息公开申请。", [("APP_RECEIVED", "11件")]),
+    ("收到申请30件，公开答复27件，转下年度办理3件。",
+     [("APP_RECEIVED", "30件"), ("APP_PROCESSED", "27件"), ("APP_CARRIED_FORWARD", "3件")]),
+    ("收到申请9条，及时回复9条。", [("APP_RECEIVED", "9条"), ("APP_PROCESSED", "9条")]),
+    ("共处理依申请公开政府信息15件，已全部办结。", [("APP_PROCESSED", "15件")]),
+    ("收到政府信息公开申请信件12件，其中本年度答复11件。", [("APP_RECEIVED", "12件"), ("APP_PROCESSED", "11件")]),
+])
+def test_receiving_and_processing_verbs_as_the_annotation_guide_reads_them(text, expected):
+    assert labelled(text) == expected
+
+
+def test_decisions_on_licences_are_admin_decisions_not_applications_processed():
+    assert labelled("行政许可处理决定数量120件。") == [("ADMIN_DECISIONS", "120件")]
+
+
+@pytest.mark.parametrize("text, label", [
+    ("通过门户网站、政务新媒体共公开信息900条。", "INFO_PUBLISHED"),
+    ("通过微博、微信发送消息600余条。", "OTHER_MEDIA_POSTS"),
+])
+def test_several_channels_in_one_clause_publish_together(text, label):
+    assert [f.label for f in extract_facts(text)] == [label]
+
+
+def test_channels_counted_one_by_one_keep_their_own_labels():
+    text = "在区政府网站公开信息21条、“某镇发布”微信公众号公开信息40条；通过微博、微信公众号分别发布信息5条、9条。"
+    labels = [f.label for f in extract_facts(text)]
+    assert labels[:2] == ["WEBSITE_POSTS", "WECHAT_POSTS"] and "OTHER_MEDIA_POSTS" not in labels[2:]

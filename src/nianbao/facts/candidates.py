@@ -165,6 +165,8 @@ def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]]) -> str:
         return "code"
     if unit == "年" and (len(digits) == 4 or (m["chinese"] and len(m["chinese"]) == 4)):
         return "year"
+    if unit == "年" and m["chinese"] and before in ("上", "下"):
+        return "year"  # 结转下一年办理: the next year, no count
     if unit is None and plain and len(digits) == 4 and 1949 <= int(digits) <= 2100 and after not in ("%", "％"):
         return "year"
     if unit in ("月", "日") and not text[max(0, start - 1):start] == "个":

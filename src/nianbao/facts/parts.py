@@ -177,7 +177,7 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
     following = [j for j in range(i + 1, len(facts)) if facts[j].start >= total.end and facts[j].end <= end]
     referred = None
     if not following:  # the total ends its sentence: the next may open on its parts
-        referred = _REFERS_BACK.match(text, end + 1)
+        referred = REFERS_BACK.match(text, end + 1)
         if referred is None:
             return []
         end = _sentence_end(text, referred.end())
@@ -216,7 +216,7 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
 
 
 # the next sentence opens on parts of the total that ended the one before
-_REFERS_BACK = re.compile(r"[ \u3000]*(?:其中|在(?:主动)?公开的(?:政府)?信息中|具体(?:为|是|包括|如下)|"
+REFERS_BACK = re.compile(r"[ \u3000]*(?:其中|在(?:主动)?公开的(?:政府)?信息中|具体(?:为|是|包括|如下)|"
                           r"主要(?:类别|内容)?(?:是|有|包括|为))[，,：:]?")
 
 

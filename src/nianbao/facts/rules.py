@@ -20,12 +20,17 @@ list markers … are never facts):
    count in 个/家 into ``NEW_MEDIA_ACCOUNTS``, in 人/户 into ``FOLLOWERS``, in 次 into
    ``VIEWS`` (FACTS.md §4: 发布信息635条 on a WeChat account is ``WECHAT_POSTS``). A list of
    channels closed by 等渠道/等平台 names no one channel: its count is ``INFO_PUBLISHED``.
-   A count with no cue of its own in a list of topics after a count of published items
-   (``其中概况类1105条；政务动态4086条``) is a part of it and takes its label (§4 rule 2).
+   Several channels in the count's own clause publish together (网站、新媒体共公开 →
+   ``INFO_PUBLISHED``; 微博、微信 only → ``OTHER_MEDIA_POSTS``).
+   A count in a list of topics after a count of published items (``其中概况类1105条；政务动态
+   4086条``, also opening the next sentence: ``…252条。其中，机构概况信息11条``) is a part of it
+   and takes its label (§4 rule 2) when it names no cue of its own or only 信息.
 4. **Units** must fit the label (``RATE`` only in %, money labels in 元, posts in 条/篇 …);
    a cue whose label does not fit is skipped for the next nearest, but a clause that names
    a cue never borrows one from further back (培训251人次 is not a count of sessions).
    Any % (or 成) is a ``RATE``.
+   A processing verb counts the applications received when a receiving verb shares its
+   clause (收到并办结16件) or 办理 opens the sentence and outcomes are counted after it.
    An application verb counts messages or suggestions when the nearest topic word before it
    says so (市长信箱收到来信238件，办结99件 → ``PUBLIC_MESSAGES``; 建议提案办理结果22条 →
    ``NPC_SUGGESTIONS``). A disclosure site (信息公开网) is the disclosure platform, no channel.
@@ -45,6 +50,7 @@ from functools import lru_cache
 from nianbao.facts.candidates import Candidate, find_candidates, narrative_exclusions
 from nianbao.facts.catalogue import catalogue
 from nianbao.facts.normalise import parse_quantity
+from nianbao.facts.parts import REFERS_BACK
 from nianbao.report import Fact, Report
 
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
@@ -140,8 +146,9 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             facts.extend(_fact(cand, label, score) for label in labels)
         elif cand.kind == "quantity":
             label, score = _quantity_label(text, cand, prev_end)
-            if label is None:
-                label, score = _listed_topic(text, cand, facts)
+            listed, listed_score = _listed_topic(text, cand, facts)
+            if label is None or (label == "INFO_PUBLISHED" and listed in CHANNEL_POSTS):
+                label, score = (listed, listed_score) if listed is not None else (label, score)
             if label is not None:
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
@@ -155,17 +162,26 @@ _LIST_ENDS = "。！!？?\n"  # a list of topics may run on after ；
 
 
 def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | None, float]:
-    """A count that names no cue of its own inside a list of topics after a count of published
-    items (``发布信息6391条，其中概况类1105条；政务动态4086条``) is a part of it, with its label
-    (FACTS.md §4 rule 2)."""
+    """The label of the count of published items whose list of topics `cand` sits in
+    (``发布信息6391条，其中概况类1105条；政务动态4086条``; the list may open the next sentence by
+    referring back: ``公开信息252条。其中，机构概况信息11条``): a topic is a part with its total's
+    label (FACTS.md §4 rule 2). None outside such a list, or for a change or an item sent up."""
     unit = parse_quantity(cand.text).unit
     if unit not in _TOPIC_UNITS:
         return None, 0.0
+    if text.rfind("“", 0, cand.start) > text.rfind("”", 0, cand.start):
+        return None, 0.0  # inside a quoted name (“苏惠十条”)
+    own = text[max(0, cand.start - 20):cand.start]
+    own = own[max(own.rfind(ch) for ch in "、，,；;：:。\n") + 1:]
+    if CHANGE.search(own) or NOT_PUBLISHED.search(own):
+        return None, 0.0
     for total in reversed(facts):  # back over its sibling parts to the total that opened the list
         between = text[total.end:cand.start]
-        if any(ch in between for ch in _LIST_ENDS):
+        ends = [i for i, ch in enumerate(between) if ch in _LIST_ENDS]
+        if len(ends) > 1 or ends and not REFERS_BACK.match(between, ends[0] + 1):
             return None, 0.0
-        if total.label in CHANNEL_POSTS + ("INFO_PUBLISHED",) and total.unit == unit and _LIST_MARK.search(between):
+        if total.label in CHANNEL_POSTS + ("INFO_PUBLISHED",) and total.unit == unit and (
+                ends or _LIST_MARK.search(between)):
             return total.label, _SCORES["sentence_generic"]
     return None, 0.0
 
@@ -227,12 +243,18 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
         hits = first_kind[:1] + [h for h in hits if h not in first_kind[:1]]
         for i, hit in enumerate(hits):
             if hit.target == BLOCK:
-                if any(h.target in (POST, "INFO_PUBLISHED") and h.start >= hit.end for h in left) \
-                        and hit.cue in PLACES:
+                later = [h for h in left if h.start >= hit.end]
+                if any(h.target in (POST, "INFO_PUBLISHED") for h in later) and hit.cue in PLACES:
                     continue  # 通过政务公开专栏发布信息27条: the column is where, the items are counted
+                if any(h.cue == "信息" for h in later):
+                    continue  # 部门动态信息11条, 重点领域信息52条: the word only qualifies the items
                 return None, 0.0
+            if hit.channel is None and hit.target != POST and _KINDS_OF_ITEMS.search(text, hit.end, cand.start):
+                continue  # 会议、规范性文件、政策解读等政务信息4127条 counts the items, not one kind
             hit = _named_together(hit, hits[i + 1:], text)
             label = _resolve(hit, q.unit, q.value, sentence, posting)
+            if label == "APP_PROCESSED" and _received_first(hit, hits[i + 1:], how, text, sentence_start, cand.end):
+                label = "APP_RECEIVED"
             if label is not None:
                 if label in POSTS_FAMILY and NOT_PUBLISHED.search(clause):
                     return None, 0.0  # 报送信息115条, 被采用11篇: sent up or taken up, not published
@@ -240,9 +262,31 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
     return None, 0.0
 
 
+_LATER_OUTCOME = re.compile(r"(?:办结|答复|结转)[^，,。；;]{0,8}?[0-9０-９]+\s*[件宗条个]")
+
+
+def _received_first(hit: _Hit, earlier: list[_Hit], how: str, text: str, sentence_start: int, end: int) -> bool:
+    """Does a processing verb count the applications received? Yes when a receiving verb
+    shares its clause (收到并按时办结16件, 受理答复申请22件), or when 办理 is the sentence's first
+    word about applications and outcomes are counted after it (全年办理政府信息公开申请61件，
+    办结54件，结转下一年办理7件): the year's intake."""
+    if how == "clause" and any(h.target == "APP_RECEIVED" and h.tier == 1 and "中" not in text[h.end:hit.start]
+                               for h in earlier):
+        return True
+    if hit.cue != "办理" or "申请" not in text[hit.end:hit.end + 20]:
+        return False
+    before = text[sentence_start:hit.start]
+    after = text[end:_sentence_end(text, end, 120)]
+    return not any(h.target.startswith("APP_") for h in _hits(before)) and bool(_LATER_OUTCOME.search(after))
+
+
+# a list of kinds closed by 等…信息: the count is of the published items (no one kind)
+_KINDS_OF_ITEMS = re.compile(r"等[^，,。；;、]{0,6}信息[^，,。；;、]{0,4}$")
+
+
 # what an application verb counts when the sentence is about messages or deputies' suggestions
 # (市长信箱收到来信238件，办结99件; 人大代表建议办理结果103件): the nearest topic word decides
-_TOPICS = (("PUBLIC_MESSAGES", re.compile(r"信箱|留言|来信|信件|来件|热线|工单|诉求|来访|信访|舆情|来电|网民|投诉|咨询")),
+_TOPICS = (("PUBLIC_MESSAGES", re.compile(r"(?<!申请)(?<!申请公开)(?:信箱|留言|来信|信件|来件|热线|工单|诉求|来访|信访|舆情|来电|网民|投诉|咨询|随手拍)")),
            ("NPC_SUGGESTIONS", re.compile(r"建议|提案")),
            (None, re.compile(r"申请")))
 
@@ -268,7 +312,8 @@ def _right_label(right: list[_Hit], left: list[_Hit], unit: str | None, value: f
     head = nouns[-1]  # the head noun comes last: 信息公开申请
     if head.tier == 2:  # 办结98件申请: a generic noun keeps the specific verb before it
         same_family = [h for h in left if h.tier == 1 and _family(h.target) == _family(head.target)]
-        head = same_family[0] if same_family else head
+        received = [h for h in same_family if h.target == "APP_RECEIVED"]  # 收到并办结16件申请
+        head = (received or same_family or [head])[0]
     return _resolve(head, unit, value, sentence)  # 33个政务新媒体: accounts, whatever the verb
 
 
@@ -289,7 +334,7 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
     if target == BLOCK:
         return None
     if target in (POST, "INFO_PUBLISHED") or hit.channel is not None:
-        channel = hit.channel or _nearest_channel(sentence)
+        channel = _joined_channels(sentence, hit.channel or _nearest_channel(sentence))
         if channel is None:
             target = "INFO_PUBLISHED"
         elif unit in ("个", "家") and not posting:
@@ -305,6 +350,19 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
 
 # a list of channels closed by 等渠道/等平台… counts what all of them published: no one channel
 _SEVERAL_CHANNELS = re.compile(r"等(?:多种|各类|多个)?(?:渠道|平台|载体|方式|形式|途径|媒体)|多(?:种|个)?(?:渠道|平台|载体)")
+
+
+def _joined_channels(sentence: str, channel: str | None) -> str | None:
+    """Several channels named in the count's own clause publish together: with a website among
+    them no one channel (门户网站、政务新媒体共公开44087条 → INFO_PUBLISHED), else new media as a
+    whole (通过微博、微信发送消息2600余条 → OTHER_MEDIA_POSTS)."""
+    if channel is None:
+        return None
+    clause = sentence[max(sentence.rfind(ch) for ch in "，,；;：:0123456789") + 1:]
+    named = {h.channel for h in _hits(clause) if h.channel is not None}
+    if len(named) < 2 or "分别" in clause:  # 微博、微信公众号分别发布信息337条、757条
+        return channel
+    return None if "WEBSITE_POSTS" in named else "OTHER_MEDIA_POSTS"
 
 
 def _nearest_channel(text: str) -> str | None:
@@ -365,6 +423,11 @@ def _soft_wrap(text: str, i: int) -> bool:
     line = i - (text.rfind("\n", 0, i) + 1)
     return line >= 20 and (_is_cjk(before) or before.isalnum() or before == " ") and (
         _is_cjk(after) or after.isalnum())
+
+
+def _sentence_end(text: str, pos: int, limit: int) -> int:
+    hi = min(len(text), pos + limit)
+    return next((i for i in range(pos, hi) if text[i] in STOPS), hi)
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
