@@ -267,3 +267,18 @@ def test_channels_counted_one_by_one_keep_their_own_labels():
     text = "在区政府网站公开信息21条、“某镇发布”微信公众号公开信息40条；通过微博、微信公众号分别发布信息5条、9条。"
     labels = [f.label for f in extract_facts(text)]
     assert labels[:2] == ["WEBSITE_POSTS", "WECHAT_POSTS"] and "OTHER_MEDIA_POSTS" not in labels[2:]
+
+
+def test_a_website_named_at_the_start_of_a_run_of_clauses_still_publishes_after_a_semicolon():
+    text = "依托县政府门户网站公开专栏，主动公开信息70条；专题发布政府信息20条；本级栏目发布政府信息50条。"
+    assert [f.label for f in extract_facts(text)] == ["WEBSITE_POSTS"] * 3
+    text = "在门户网站公开信息70条；通过微信公众号发布信息20条；发布政府信息50条。"
+    assert [f.label for f in extract_facts(text)] == ["WEBSITE_POSTS", "WECHAT_POSTS", "INFO_PUBLISHED"]
+
+
+def test_the_counting_convention_for_one_item_on_several_channels_is_no_fact():
+    assert labelled("主动公开政府信息95条（不同渠道公开的相同信息计1条）。") == [("INFO_PUBLISHED", "95条")]
+
+
+def test_a_list_after_a_colon_is_read_item_by_item_even_when_its_head_is_no_fact():
+    assert labelled("按期更新6个板块：其中公开通知公告7条。") == [("INFO_PUBLISHED", "7条")]

@@ -74,7 +74,8 @@ BLOCKERS = (
     "渠道", "方面", "重点", "工作日", "小时", "分钟", "其他处理", "点赞", "系统", "征集",
 )
 # items sent up to, or taken up by, others, or filed away: not published (guide §4)
-NOT_PUBLISHED = re.compile(r"报送|上报|被[^，,。；]{0,12}(?:采用|采纳|录用)|移交|归档|计为$")  # 同一信息计为1条: how items are counted
+# 同一信息计为1条, 相同信息计1条: how items are counted
+NOT_PUBLISHED = re.compile(r"报送|上报|被[^，,。；]{0,12}(?:采用|采纳|录用)|移交|归档|计为$|(?:相同|同一)[^，,。；（(]{0,8}计$")
 POSTS_FAMILY = CHANNEL_POSTS + ("INFO_PUBLISHED",)
 PLACES = ("栏目", "专栏", "专题", "目录")  # blockers that can name where items were published
 CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
@@ -209,7 +210,7 @@ def _zero_claim_labels(text: str, cand: Candidate) -> list[str]:
 def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | None, float]:
     q = parse_quantity(cand.text)
     sentence_start = _sentence_start(text, cand.start, 80)
-    comma = max(text.rfind("，", 0, cand.start), text.rfind(",", 0, cand.start)) + 1
+    comma = max(text.rfind(ch, 0, cand.start) for ch in "，,：:") + 1
     clause_start = max(prev_end, sentence_start, comma, cand.start - 40)
     clause = text[clause_start:cand.start]
     if CHANGE.search(clause) and not clause.rstrip().endswith(("至", "到", "为")):
@@ -252,7 +253,7 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
             if hit.channel is None and hit.target != POST and _KINDS_OF_ITEMS.search(text, hit.end, cand.start):
                 continue  # 会议、规范性文件、政策解读等政务信息4127条 counts the items, not one kind
             hit = _named_together(hit, hits[i + 1:], text)
-            label = _resolve(hit, q.unit, q.value, sentence, posting)
+            label = _resolve(hit, q.unit, q.value, sentence, posting, _run_on(text, sentence_start))
             if label == "APP_PROCESSED" and _received_first(hit, hits[i + 1:], how, text, sentence_start, cand.end):
                 label = "APP_RECEIVED"
             if label is not None:
@@ -328,13 +329,17 @@ def _named_together(hit: _Hit, earlier: list[_Hit], text: str) -> _Hit:
     return hit
 
 
-def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: bool = False) -> str | None:
-    """The label a cue gives a count with this unit, channels considered; None if none fits."""
+def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: bool = False,
+             run_on: str = "") -> str | None:
+    """The label a cue gives a count with this unit, channels considered; None if none fits.
+    `run_on`: the clauses before `sentence` up to the last full stop (……门户网站公开信息173条；
+    专题发布信息59条: the website named at the start of the ；-separated run still publishes)."""
     target = hit.target
     if target == BLOCK:
         return None
     if target in (POST, "INFO_PUBLISHED") or hit.channel is not None:
-        channel = _joined_channels(sentence, hit.channel or _nearest_channel(sentence))
+        named = hit.channel or _nearest_channel(sentence) or _only_channel(run_on)
+        channel = _joined_channels(sentence, named)
         if channel is None:
             target = "INFO_PUBLISHED"
         elif unit in ("个", "家") and not posting:
@@ -363,6 +368,21 @@ def _joined_channels(sentence: str, channel: str | None) -> str | None:
     if len(named) < 2 or "分别" in clause:  # 微博、微信公众号分别发布信息337条、757条
         return channel
     return None if "WEBSITE_POSTS" in named else "OTHER_MEDIA_POSTS"
+
+
+def _run_on(text: str, sentence_start: int) -> str:
+    """The ；-separated clauses before a sentence, back to the last full stop (150 chars at most)."""
+    lo = max(0, sentence_start - 150)
+    if sentence_start == 0 or text[sentence_start - 1] not in "；;":
+        return ""
+    stop = max(text.rfind(ch, lo, sentence_start) for ch in "。！!？?\n")
+    return text[max(stop + 1, lo):sentence_start]
+
+
+def _only_channel(text: str) -> str | None:
+    """The one channel a run of clauses names, None when it names none or several."""
+    named = {h.channel for h in _hits(text) if h.channel is not None}
+    return named.pop() if len(named) == 1 and not _SEVERAL_CHANNELS.search(text) else None
 
 
 def _nearest_channel(text: str) -> str | None:
