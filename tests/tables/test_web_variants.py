@@ -217,3 +217,13 @@ def test_a_change_printed_in_signs_and_brackets_keeps_its_column_as_text():
     t2 = parse(PREAMBLE.replace("2022", "2020") + "二、主动公开政府信息情况\n第二十条第（五）项\n" + "\n".join(rows)
                + "\n" + T3_HEAD)["t2"]
     assert [shown(t2, f"t2.licensing.{c}") for c in ("prev_items", "change", "decisions")] == [27, "text", 35]
+
+
+def test_cell_pipe_lines_whose_row_values_follow_the_label_on_one_line():
+    head = ["第二十条第(一)项 | |||", "信息内容 |", "本年制发件数 |", "本年废止件数 |", "现行有效件数 |"]
+    lines = head + ["规章 |", "0 | 0 | 0 |", "行政规范性文件 |", "3 | 1 | 17 |",
+                    "第二十条第(五)项 | |||", "信息内容 |", "本年处理决定数量 | ||", "行政许可 |", "58 | ||"]
+    text = PREAMBLE + "二、主动公开政府信息情况\n" + "\n".join(lines) + "\n" + T3_HEAD
+    t2 = parse(text)["t2"]
+    assert t2.shape == "pipe_cells"
+    assert t2_values(t2) == {"regulations": ["0", "0", "0"], "normative_docs": ["3", "1", "17"], "licensing": ["58"]}

@@ -145,6 +145,9 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
                     flush()
                 bar = line.rindex("|")
                 pipes.append(Tok(line[:bar], at, at + bar))  # seed-004 style "cell |"
+            elif pipes and _labelled_last(pipes, specs) and _values_line(line, at):
+                # "规章 |" then "0 | 0 | 0 |": the row's values printed on one line after its label
+                pipes.extend(t for t in _split(line, at, "|", edges=True) if t.text.strip(BLANKS))
             elif pipes and not stripped.startswith("|") and _ROW_END.match(stripped):
                 bar = line.index("|")  # "cell | ||": the last cell of a row of "cell |" lines, then empty ones
                 pipes.append(Tok(line[:bar], at, at + bar))
@@ -186,6 +189,17 @@ def _in_row(pipes: list[Tok], specs: tuple[RowSpec, ...] = ()) -> bool:
         if tok.cell.kind != "empty":
             return True
     return False
+
+
+def _labelled_last(pipes: list[Tok], specs: tuple[RowSpec, ...]) -> bool:
+    """Whether the last of a stream of "cell |" lines is a row's label."""
+    return bool(specs) and pipes[-1].cell.kind == "text" and match_row(pipes[-1].text, specs) is not None
+
+
+def _values_line(line: str, at: int) -> bool:
+    """A pipe-separated line of nothing but values (numbers, not-applicable marks, blanks), two at least."""
+    cells = [t for t in _split(line, at, "|", edges=True) if t.text.strip(BLANKS)]
+    return len(cells) >= 2 and all(_lone_value(t.text.strip(BLANKS)) for t in cells)
 
 
 def _empty_cells(line: str, at: int, after: int = 0) -> list[Tok]:
