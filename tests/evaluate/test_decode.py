@@ -41,3 +41,14 @@ def test_one_zero_cue_reaches_review_and_litigation_across_a_short_clause():
     tags[cue] = "B-REVIEW_CASES"
     facts = facts_from_tags(text, 0, tags, [0.9] * len(text), "crf")
     assert {(f.label, f.start) for f in facts} == {("REVIEW_CASES", cue), ("LITIGATION_CASES", cue)}
+
+
+def test_one_zero_cue_reaches_review_and_litigation_named_far_after_it_in_either_order():
+    for text in ("全年未发生针对某某镇有关政府信息公开事务的行政复议案件、行政诉讼。",
+                 "全年未发生因政府信息公开引起的行政复议申请和行政诉讼。",
+                 "全年未发生因政府信息公开引起的行政诉讼或行政复议。"):
+        cue = text.index("未")
+        tags = ["O"] * len(text)
+        tags[cue] = "B-LITIGATION_CASES" if "诉讼或" in text else "B-REVIEW_CASES"
+        facts = facts_from_tags(text, 0, tags, [0.9] * len(text), "crf")
+        assert {f.label for f in facts} == {"REVIEW_CASES", "LITIGATION_CASES"}, text

@@ -30,7 +30,9 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
 
 # `未发生行政复议和行政诉讼`: one zero cue states two facts (FACTS.md §4). A tagger gives one
 # label per character, so the second fact is added by this rule.
-_JOINT_ZERO = re.compile(r"^[^，,。；;\n]{0,16}?(?:行政)?复议(?:案件)?(?:和|及|、|或|与)(?:提起)?(?:行政)?诉讼")
+# 未发生因政府信息公开引起的行政复议申请和行政诉讼; 未发生…事务的行政复议案件、行政诉讼; either order
+_JOINT_ZERO = re.compile(r"^[^，,。；;\n]{0,30}?(?:复议[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,4}?诉讼|"
+                         r"诉讼[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,4}?复议)")
 _JOINT_PAIR = {"REVIEW_CASES": "LITIGATION_CASES", "LITIGATION_CASES": "REVIEW_CASES"}
 
 
@@ -40,7 +42,7 @@ def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
     have = {(f.start, f.end, f.label) for f in facts}
     for f in facts:
         partner = _JOINT_PAIR.get(f.label)
-        if f.qualifier == "zero_claim" and partner and _JOINT_ZERO.match(text[f.end:f.end + 24]):
+        if f.qualifier == "zero_claim" and partner and _JOINT_ZERO.match(text[f.end:f.end + 48]):
             if (f.start, f.end, partner) not in have:
                 out.append(Fact(label=partner, text=f.text, start=f.start, end=f.end, value=f.value, unit=f.unit,
                                 qualifier=f.qualifier, section=f.section, score=f.score, extractor=f.extractor))
