@@ -282,3 +282,13 @@ def test_the_counting_convention_for_one_item_on_several_channels_is_no_fact():
 
 def test_a_list_after_a_colon_is_read_item_by_item_even_when_its_head_is_no_fact():
     assert labelled("按期更新6个板块：其中公开通知公告7条。") == [("INFO_PUBLISHED", "7条")]
+
+
+def test_documents_that_are_explained_count_interpretations():
+    assert labelled("宣传解读重要政策文件40篇。") == [("POLICY_INTERPRETATIONS", "40篇")]
+    assert labelled("全年发布政策解读文件6篇。") == [("POLICY_INTERPRETATIONS", "6篇")]
+
+
+def test_questions_put_by_the_public_and_answered_are_public_messages():
+    assert labelled("全年共回答群众各类问题300个。") == [("PUBLIC_MESSAGES", "300个")]
+    assert labelled("梳理出突出问题12个。") == []

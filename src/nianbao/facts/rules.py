@@ -249,6 +249,11 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
                     continue  # 通过政务公开专栏发布信息27条: the column is where, the items are counted
                 if any(h.cue == "信息" for h in later):
                     continue  # 部门动态信息11条, 重点领域信息52条: the word only qualifies the items
+                if hit.cue in ("文件", "政策文件", "公文") and any(
+                        h.target == "POLICY_INTERPRETATIONS" and h.end <= hit.start for h in left):
+                    continue  # 解读重要政策文件82篇, 发布政策解读文件10篇: the documents are what is explained
+                if hit.cue == "问题" and _ANSWERED.search(clause) and q.unit in UNITS_OK["PUBLIC_MESSAGES"]:
+                    return "PUBLIC_MESSAGES", _SCORES[how] * lead_score  # 回答各类问题1536个
                 return None, 0.0
             if hit.channel is None and hit.target != POST and _KINDS_OF_ITEMS.search(text, hit.end, cand.start):
                 continue  # 会议、规范性文件、政策解读等政务信息4127条 counts the items, not one kind
@@ -279,6 +284,10 @@ def _received_first(hit: _Hit, earlier: list[_Hit], how: str, text: str, sentenc
     before = text[sentence_start:hit.start]
     after = text[end:_sentence_end(text, end, 120)]
     return not any(h.target.startswith("APP_") for h in _hits(before)) and bool(_LATER_OUTCOME.search(after))
+
+
+# questions put by the public and answered: messages (共回答各类问题1536个, 收集政策咨询问题158个)
+_ANSWERED = re.compile(r"回答|回应|解答|答复|咨询|信箱|热线|留言")
 
 
 # a list of kinds closed by 等…信息: the count is of the published items (no one kind)
