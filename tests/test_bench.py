@@ -70,3 +70,30 @@ def test_the_batch_scale_bench_measures_each_size_in_a_fresh_database(tmp_path):
     assert table.splitlines()[2].startswith("| 6 | ") and "| 1.000 |" in table.splitlines()[2]
     png = plot_scale(rows, tmp_path / "scale.png")
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_review_bench_lists_the_copied_reports_and_streams_their_pages(tmp_path):
+    from nianbao.bench import measure_review, review_table
+    from tests.conftest import REPO
+
+    (result,) = [measure_review(12, REPO / "corpus" / "samples", work_dir=tmp_path)]
+    assert result.reports == 12
+    assert result.reviewable > 0 and result.list_seconds >= 0 and result.html_peak_rss_mb > 0
+    assert "| 12 |" in review_table([result])
+
+
+def test_a_copied_database_holds_distinct_reports_keyed_as_their_reports_say(tmp_path):
+    from nianbao.bench import copied_database
+    from nianbao.review import store
+    from tests.conftest import REPO
+
+    db_path = copied_database(REPO / "corpus" / "samples", 12, tmp_path / "r.sqlite")
+    con = store.open_db(db_path)
+    listed = store.findings(con, reviewable=True)
+    ids = [d for (d,) in con.execute("SELECT doc_id FROM documents")]
+    from_reports = [r for d in ids for r in store.findings(con, d) if r.reviewable]
+    con.close()
+    assert len(set(ids)) == 12 and len(listed) == len(from_reports)
+    key = lambda r: (r.doc_id, r.idx, r.evidence_sha256, r.locus)  # noqa: E731
+    assert sorted(map(key, listed)) == sorted(map(key, from_reports))
+    assert all(r.locus.startswith('["copy') for r in listed)

@@ -277,3 +277,117 @@ def plot_scale(rows: list[ScaleResult], out: str | Path) -> Path:
     fig.savefig(out, dpi=110)
     plt.close(fig)
     return Path(out)
+
+
+@dataclass
+class ReviewScaleResult:
+    reports: int
+    reviewable: int  # FAIL and UNCERTAIN findings listed
+    list_seconds: float  # `review.store.findings(con, reviewable=True)`: what the review app's lists read
+    summary_page_seconds: float  # the review app's summary page (GET /), median of 3
+    html_seconds: float  # `nianbao batch --html`, in its own process
+    html_peak_rss_mb: float
+    db_kb_per_report: float
+
+
+_HTML_CHILD = """
+import json, sys, time
+from nianbao.batch import export_html
+from nianbao.batch.worker import peak_rss_mb
+started = time.perf_counter()
+export_html(sys.argv[1], sys.argv[2])
+print(json.dumps({"seconds": time.perf_counter() - started, "rss_mb": peak_rss_mb()}))
+"""
+
+
+def copied_database(samples: str | Path, n: int, out: str | Path) -> Path:
+    """A results database of `n` reports: `samples` checked once (rules extractor), then their
+    rows copied, each copy with its own doc_id, content hash and source (written into its
+    stored report too), as `nianbao batch` would store that many distinct reports."""
+    import hashlib
+    import zlib
+
+    from nianbao.batch import BatchOptions, db, run_batch
+    from nianbao.pipeline import CheckOptions
+
+    out = Path(out)
+    base = out.with_name(out.stem + "-base.sqlite")
+    run_batch([str(samples)], base, BatchOptions(check=CheckOptions(extractor="rules"), workers=1))
+    con = db.connect(out)
+    con.execute("ATTACH ? AS base", (str(base),))
+    columns = {t: [r[1] for r in con.execute(f"PRAGMA base.table_info({t})")]
+               for (t,) in con.execute("SELECT name FROM base.sqlite_master WHERE type = 'table'")}
+    # the review keys quote the source: each copy's are computed from its own stored report below
+    children = {t: cols for t, cols in columns.items() if t not in ("documents", "finding_keys") and "doc_no" in cols}
+    docs = [dict(zip(columns["documents"], row)) for row in con.execute("SELECT * FROM base.documents")]
+    con.execute("BEGIN")
+    for k in range(n):
+        d = dict(docs[k % len(docs)])
+        old = d.pop("doc_no")
+        d["content_sha256"] = hashlib.sha256(f"{d['content_sha256']}:{k}".encode()).hexdigest()
+        d["doc_id"], d["source"] = d["content_sha256"][:16], f"copy{k // len(docs):05d}/{d['source']}"
+        report = json.loads(zlib.decompress(d["report_z"]))
+        report["doc_id"], report["source"] = d["doc_id"], d["source"]
+        d["report_z"] = zlib.compress(json.dumps(report, ensure_ascii=False).encode("utf-8"), 6)
+        new = con.execute(f"INSERT INTO documents ({','.join(d)}) VALUES ({','.join('?' * len(d))})",
+                          list(d.values())).lastrowid
+        for table, cols in children.items():
+            picked = ",".join("?" if c == "doc_no" else f'"{c}"' for c in cols)
+            rows = con.execute(f"SELECT {picked} FROM base.{table} WHERE doc_no = ?", (new, old)).fetchall()
+            con.executemany(f"INSERT INTO main.{table} VALUES ({','.join('?' * len(cols))})", rows)
+        con.executemany("INSERT INTO finding_keys VALUES (?,?,?,?,?,?,?)",
+                        [(new, *r) for r in db.report_keys(db.report_dict(con, new), d["source"])])
+    con.execute("COMMIT")
+    con.execute("DETACH base")
+    con.close()
+    for path in base.parent.glob(base.name + "*"):
+        path.unlink()
+    return out
+
+
+def measure_review(n: int, samples: str | Path, work_dir: str | Path | None = None) -> ReviewScaleResult:
+    """The review app's lists and the HTML export over a database of `n` copies of the
+    `samples` reports (`copied_database`), one review on every 7th FAIL/UNCERTAIN finding."""
+    from statistics import median
+
+    from starlette.testclient import TestClient
+
+    from nianbao.review import store
+    from nianbao.review.app import make_app
+
+    with tempfile.TemporaryDirectory(dir=work_dir) as tmp:
+        db_path = copied_database(samples, n, Path(tmp) / "review.sqlite")
+        size = sum(p.stat().st_size for p in Path(tmp).glob("review.sqlite*"))
+        con = store.open_db(db_path)
+        try:
+            for i, r in enumerate(store.findings(con, reviewable=True)):
+                if i % 7 == 0:
+                    store.save_review(con, r.doc_id, r.idx, "confirmed", "bench")
+            started = time.perf_counter()
+            listed = store.findings(con, reviewable=True)
+            list_seconds = time.perf_counter() - started
+        finally:
+            con.close()
+        client = TestClient(make_app(db_path), base_url="http://127.0.0.1")
+        page_times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            client.get("/").raise_for_status()
+            page_times.append(time.perf_counter() - started)
+        out = subprocess.run([sys.executable, "-c", _HTML_CHILD, str(db_path), str(Path(tmp) / "html")],
+                             capture_output=True, text=True)
+        if out.returncode != 0:
+            raise RuntimeError(f"html export bench failed:\n{out.stderr[-2000:]}")
+        html = json.loads(out.stdout.strip().splitlines()[-1])
+    return ReviewScaleResult(n, len(listed), round(list_seconds, 3), round(median(page_times), 3),
+                             round(html["seconds"], 2), round(html["rss_mb"], 1), round(size / 1024 / n, 1))
+
+
+def review_table(rows: list[ReviewScaleResult]) -> str:
+    head = ["reports", "FAIL/UNCERTAIN listed", "listing (s)", "summary page (s)", "`--html` (s)",
+            "`--html` peak RSS MB", "DB KB / report"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in rows:
+        lines.append(f"| {r.reports} | {r.reviewable} | {r.list_seconds:.2f} | {r.summary_page_seconds:.2f}"
+                     f" | {r.html_seconds:.1f} | {r.html_peak_rss_mb:.0f} | {r.db_kb_per_report:.1f} |")
+    return "\n".join(lines) + "\n"

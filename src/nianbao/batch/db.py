@@ -5,8 +5,13 @@ Researchers query the views ``documents``, ``sections``, ``cells``, ``facts`` an
 document's row number ``doc_no`` (``section_rows``, ``table_rows``, ``cell_rows``,
 ``fact_rows``, ``finding_rows``). Each report's whole OUTPUT.md object is stored once,
 zlib-compressed, in ``documents.report_z``, its findings' evidence included; the finding
-rows carry the queryable columns only. ``errors`` lists inputs that could not be read and
-``runs`` each batch run.
+rows carry the queryable columns only. ``finding_keys`` holds, per FAIL or UNCERTAIN finding,
+its cell and fact ids and the key its review is found by (`nianbao.review.keys`): the review
+app lists these findings from its rows without decompressing any report. ``errors``
+lists inputs that could not be read and ``runs`` each batch run.
+
+A database of version 2 (before ``finding_keys``) gains the table, filled from its stored
+reports in one transaction, the first time `connect` opens it (or the review app starts on it).
 
 A `Writer` commits many documents per transaction (a killed job loses at most the open
 batch, which a re-run redoes) and, in the same transaction, links each new report with the
@@ -26,8 +31,16 @@ from pathlib import Path
 from nianbao.errors import NianbaoError
 from nianbao.reconcile.cross_year import issuer_key
 from nianbao.report import Finding, Report
+from nianbao.review.keys import cell_texts, key_rows
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+FINDING_KEYS = """
+CREATE TABLE IF NOT EXISTS finding_keys (          -- FAIL/UNCERTAIN findings: what lists them with their reviews
+    doc_no INTEGER NOT NULL, idx INTEGER NOT NULL,
+    cells_json TEXT NOT NULL, facts_json TEXT NOT NULL,  -- the finding's cell ids and fact indices
+    evidence_json TEXT NOT NULL, evidence_sha256 TEXT NOT NULL, locus TEXT NOT NULL,  -- its review key
+    PRIMARY KEY (doc_no, idx)
+) WITHOUT ROWID;"""
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_no INTEGER PRIMARY KEY,        -- row number; the layer tables refer to it
@@ -72,6 +85,7 @@ CREATE TABLE IF NOT EXISTS finding_rows (
     PRIMARY KEY (doc_no, idx)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS finding_rows_rule_status ON finding_rows(rule, status);
+""" + FINDING_KEYS + """
 CREATE TABLE IF NOT EXISTS errors (
     content_sha256 TEXT PRIMARY KEY,
     source TEXT NOT NULL, error TEXT NOT NULL, at REAL NOT NULL
@@ -116,10 +130,45 @@ def connect(path: str | Path) -> sqlite3.Connection:
                              "run the batch into a new database file")
         con.executescript(SCHEMA)  # the tables, indexes and views, once
         con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    elif version == 2:
+        add_finding_keys(con)
     elif version != SCHEMA_VERSION:
         con.close()
         raise NianbaoError(f"{path}: results database version {version}, this nianbao reads version {SCHEMA_VERSION}")
     return con
+
+
+def has_finding_keys(con: sqlite3.Connection) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'finding_keys'").fetchone() is not None
+
+
+def add_finding_keys(con: sqlite3.Connection) -> int:
+    """Give a database of version 2 its ``finding_keys`` rows, from each stored report (one
+    decompression each, once), and make it version 3, in one transaction (two processes
+    opening it at once: one fills, the other finds it done). Reviews are not touched: the
+    keys are the ones the reports give, so every review finds its finding as before.
+    Returns how many reports were read."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        if has_finding_keys(con):
+            con.execute("ROLLBACK")
+            return 0
+        con.execute(FINDING_KEYS)  # one statement: executescript would commit the open transaction
+        docs = con.execute("SELECT doc_no, source FROM documents").fetchall()
+        for doc_no, source in docs:
+            con.executemany("INSERT INTO finding_keys VALUES (?,?,?,?,?,?,?)",
+                            [(doc_no, *r) for r in report_keys(report_dict(con, doc_no), source)])
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return len(docs)
+
+
+def report_keys(report: dict, source: str) -> list[tuple]:
+    """The ``finding_keys`` rows of a report's findings (an OUTPUT.md object)."""
+    return key_rows(report["findings"], report["facts"], cell_texts(report), source)
 
 
 def is_stored(con: sqlite3.Connection, content_sha256: str) -> bool:
@@ -145,6 +194,7 @@ class StoredReport:
     cells: list[tuple]
     facts: list[tuple]
     findings: list[tuple]
+    keys: list[tuple]  # finding_keys rows (`nianbao.review.keys.key_rows`)
 
     @property
     def doc_id(self) -> str:
@@ -153,6 +203,7 @@ class StoredReport:
 
 def stored_report(report: Report, content_sha256: str) -> StoredReport:
     d = report.to_dict(with_text=True)  # the text lets evidence pages be rendered from the database
+    keys = report_keys(d, report.source)
     d["findings"] = [[f["cells"], f["facts"], f["evidence"]] for f in d["findings"]]
     blob = zlib.compress(json.dumps(d, ensure_ascii=False).encode("utf-8"), 6)
     return StoredReport(
@@ -166,6 +217,7 @@ def stored_report(report: Report, content_sha256: str) -> StoredReport:
         facts=[(i, f.label, f.text, f.start, f.end, f.section, _num(f.value), f.unit, f.qualifier, f.score,
                 f.extractor) for i, f in enumerate(report.facts)],
         findings=finding_rows(report.findings),
+        keys=keys,
     )
 
 
@@ -208,6 +260,7 @@ class Writer:
         con.executemany("INSERT INTO cell_rows VALUES (?,?,?,?,?,?,?)", [(r[0], doc_no, *r[1:]) for r in stored.cells])
         con.executemany("INSERT INTO fact_rows VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", [(doc_no, *r) for r in stored.facts])
         con.executemany("INSERT INTO finding_rows VALUES (?,?,?,?,?,?,?,?)", [(doc_no, *r) for r in stored.findings])
+        con.executemany("INSERT INTO finding_keys VALUES (?,?,?,?,?,?,?)", [(doc_no, *r) for r in stored.keys])
         key, year = stored.document[7], stored.document[5]
         if key is not None and year:
             self.new_docs.add(doc_no)
@@ -252,7 +305,7 @@ class Writer:
         tables = json.loads(zlib.decompress(blob))["tables"]  # cell rows are found by (cell_id, doc_no)
         self.con.executemany("DELETE FROM cell_rows WHERE cell_id = ? AND doc_no = ?",
                              [(cid, doc_no) for t in tables.values() for cid in t["cells"]])
-        for table in ("section_rows", "table_rows", "fact_rows", "finding_rows", "documents"):
+        for table in ("section_rows", "table_rows", "fact_rows", "finding_rows", "finding_keys", "documents"):
             self.con.execute(f"DELETE FROM {table} WHERE doc_no = ?", (doc_no,))
         self.new_docs.discard(doc_no)
 
@@ -260,9 +313,8 @@ class Writer:
 def report_dict(con: sqlite3.Connection, doc_no: int) -> dict:
     """The stored OUTPUT.md object of one document (with text), findings rebuilt from their
     rows and stored evidence, cross-year ones included."""
-    blob, cross_year = con.execute("SELECT report_z, cross_year_json FROM documents WHERE doc_no = ?",
-                                   (doc_no,)).fetchone()
-    d = json.loads(zlib.decompress(blob))
+    (cross_year,) = con.execute("SELECT cross_year_json FROM documents WHERE doc_no = ?", (doc_no,)).fetchone()
+    d = report_json(con, doc_no)
     details = d["findings"] + (json.loads(cross_year) if cross_year else [])
     rows = con.execute("SELECT rule, status, kind, message, text_value, table_value FROM finding_rows"
                        " WHERE doc_no = ? ORDER BY idx", (doc_no,)).fetchall()
@@ -272,6 +324,13 @@ def report_dict(con: sqlite3.Connection, doc_no: int) -> dict:
         for r, (cells, facts, evidence) in zip(rows, details)
     ]
     return d
+
+
+def report_json(con: sqlite3.Connection, doc_no: int) -> dict:
+    """The compressed OUTPUT.md object of one document as stored: findings as [cells, facts,
+    evidence], cross-year ones not included."""
+    (blob,) = con.execute("SELECT report_z FROM documents WHERE doc_no = ?", (doc_no,)).fetchone()
+    return json.loads(zlib.decompress(blob))
 
 
 def doc_numbers(con: sqlite3.Connection) -> list[int]:

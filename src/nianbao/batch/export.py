@@ -1,7 +1,7 @@
 """Read results back out of the database: JSON Lines, findings CSV, and the HTML pages.
 
-JSON Lines and CSV stream one report at a time; the HTML pages need every report at once
-(the summary page lists them all)."""
+Each streams one report at a time (the HTML summary page keeps a row per report, not the
+reports)."""
 from __future__ import annotations
 
 import json
@@ -48,15 +48,13 @@ def export_csv(db_path: str | Path, out: str | Path) -> int:
 
 
 def export_html(db_path: str | Path, out_dir: str | Path) -> Path:
-    """One evidence page per report plus the batch summary page; returns the summary path."""
+    """One evidence page per report, written as each is read, plus the batch summary page
+    (which lists the inputs that could not be read, too); returns the summary path."""
     from nianbao.render import write_report_pages
-    from nianbao.render.summary_page import write_summary_html
 
     con = db.connect(db_path)
-    reports = list(db.iter_reports(con))
-    failed = [{"source": source, "error": error} for source, error in db.iter_errors(con)]
-    con.close()
-    index = write_report_pages(reports, out_dir)
-    if failed:  # the summary lists the inputs that could not be read, too
-        write_summary_html([*reports, *failed], index)
-    return index
+    try:
+        failed = [{"source": source, "error": error} for source, error in db.iter_errors(con)]
+        return write_report_pages(db.iter_reports(con), out_dir, failed)
+    finally:
+        con.close()

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from nianbao.batch.db import finding_rows
+from nianbao.batch.db import finding_rows, report_json
 from nianbao.reconcile.cross_year import NEEDED_CELLS, issuer_key, pair_findings
 from nianbao.report import Cell, Report, Table
+from nianbao.review.keys import REVIEWED_STATUSES, cell_texts, key_rows
 
 
 def link_cross_year(con: sqlite3.Connection, new_docs: set[int], next_years: set[tuple[str, int]]) -> int:
@@ -30,7 +31,8 @@ def link_cross_year(con: sqlite3.Connection, new_docs: set[int], next_years: set
 def relink_all(con: sqlite3.Connection) -> int:
     """Recompute every document's `issuer_key` with the current `cross_year.issuer_key` and
     every cross-year link, in one transaction (after the issuer normalisation changed);
-    returns how many reports were linked. Reads no report JSON."""
+    returns how many reports were linked. Reads the JSON of a report only where a
+    cross-year finding of it is FAIL or UNCERTAIN (its review key quotes its cells)."""
     con.execute("BEGIN IMMEDIATE")
     try:
         rows = con.execute("SELECT doc_no, issuer FROM documents").fetchall()
@@ -45,10 +47,10 @@ def relink_all(con: sqlite3.Connection) -> int:
 
 
 def _relink(con: sqlite3.Connection, doc_no: int) -> None:
-    row = con.execute("SELECT issuer_key, year FROM documents WHERE doc_no = ?", (doc_no,)).fetchone()
+    row = con.execute("SELECT issuer_key, year, source FROM documents WHERE doc_no = ?", (doc_no,)).fetchone()
     if row is None:
         return
-    key, year = row
+    key, year, source = row
     if key is None or not year:
         previous = None
     else:
@@ -61,8 +63,14 @@ def _relink(con: sqlite3.Connection, doc_no: int) -> None:
         return
     con.execute("DELETE FROM finding_rows WHERE doc_no = ? AND kind = 'cross_year'", (doc_no,))
     (first,) = con.execute("SELECT COALESCE(MAX(idx) + 1, 0) FROM finding_rows WHERE doc_no = ?", (doc_no,)).fetchone()
+    con.execute("DELETE FROM finding_keys WHERE doc_no = ? AND idx >= ?", (doc_no, first))
     con.executemany("INSERT INTO finding_rows VALUES (?,?,?,?,?,?,?,?)",
                     [(doc_no, *r) for r in finding_rows(found, first)])
+    if any(f.status in REVIEWED_STATUSES for f in found):
+        # a review key quotes this report's cells as its JSON prints them (5, not 5.0)
+        stored = report_json(con, doc_no)
+        con.executemany("INSERT INTO finding_keys VALUES (?,?,?,?,?,?,?)", [(doc_no, *r) for r in key_rows(
+            [f.to_dict() for f in found], stored["facts"], cell_texts(stored), source, first)])
     details = [[f.cells, f.facts, f.evidence] for f in found]
     con.execute("UPDATE documents SET cross_year_json = ?,"
                 " n_findings = (SELECT COUNT(*) FROM finding_rows WHERE doc_no = ?),"

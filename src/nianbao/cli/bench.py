@@ -17,14 +17,20 @@ import click
 @click.option("--scale", default=None,
               help="With --batch: sizes of generated corpora (500,2000,10000): rate, main-process peak RSS, "
                    "database KB per report, re-run time.")
+@click.option("--review", "review", default=None,
+              help="Sizes (2000,10000) of databases copied from corpus/samples: the review app's listing and summary "
+                   "page, and the --html export's time and peak RSS.")
 @click.option("--extractor", type=click.Choice(["model", "rules", "crf", "none"]), default="model", show_default=True,
               help="Fact extractor of the batch benchmarks.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="evaluate", show_default=True)
-def command(inputs, systems, repeat, batch, scale, extractor, out_dir):
+def command(inputs, systems, repeat, batch, scale, review, extractor, out_dir):
     """Measure on INPUT files/folders (default: the seeds and the real corpus in ../shared)."""
     from nianbao.batch.inputs import expand_inputs
     from nianbao.bench import measure, measure_batch, ratio_table, system_keys
 
+    if review:
+        _review(review, Path(out_dir))
+        return
     if scale:
         if not batch:
             raise click.BadParameter("--scale measures the batch job: add --batch", param_hint="--scale")
@@ -58,15 +64,33 @@ def command(inputs, systems, repeat, batch, scale, extractor, out_dir):
     click.echo(header + table)
 
 
+def _sizes(text: str, option: str) -> list[int]:
+    try:
+        sizes = sorted({int(s) for s in text.split(",") if s.strip()})
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: give sizes as 500,2000,10000", param_hint=option) from None
+    if not sizes or sizes[0] < 1:
+        raise click.BadParameter(f"{text!r}: give sizes as 500,2000,10000", param_hint=option)
+    return sizes
+
+
+def _review(review: str, out_dir: Path) -> None:
+    from nianbao.bench import measure_review, review_table
+
+    samples = Path(__file__).resolve().parents[3] / "corpus" / "samples"
+    rows = [measure_review(n, samples) for n in _sizes(review, "--review")]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    text = ("The review app and `nianbao batch --html` over databases of copies of corpus/samples (rules extractor, "
+            "each copy its own report; a review on every 7th FAIL/UNCERTAIN finding)\n\n" + review_table(rows))
+    (out_dir / "bench_review.md").write_text(text, encoding="utf-8")
+    (out_dir / "bench_review.json").write_text(json.dumps([asdict(r) for r in rows], indent=1), encoding="utf-8")
+    click.echo(text)
+
+
 def _scale(scale: str, extractor: str, out_dir: Path) -> None:
     from nianbao.bench import measure_scale, plot_scale, scale_table
 
-    try:
-        sizes = sorted({int(s) for s in scale.split(",") if s.strip()})
-    except ValueError:
-        raise click.BadParameter(f"{scale!r}: give sizes as 500,2000,10000", param_hint="--scale") from None
-    if not sizes or sizes[0] < 1:
-        raise click.BadParameter(f"{scale!r}: give sizes as 500,2000,10000", param_hint="--scale")
+    sizes = _sizes(scale, "--scale")
     rows = measure_scale(sizes, extractor=extractor)
     out_dir.mkdir(parents=True, exist_ok=True)
     header = (f"`nianbao batch` on generated reports (nianbao.synth, seed 123), extractor {extractor}, local engine, "

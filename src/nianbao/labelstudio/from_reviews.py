@@ -51,7 +51,7 @@ def build_review_tasks(db_path: str | Path, max_chars: int = MAX_CHARS) -> tuple
     and why, and how many findings were so dismissed."""
     con = open_db(db_path)
     try:
-        dismissed = [r for r in findings(con) if r.review is not None and r.review.state == "dismissed"
+        dismissed = [r for r in findings(con, reviewable=True) if r.review is not None and r.review.state == "dismissed"
                      and r.review.reason in READING_ERRORS]
         reports = {}
         for r in dismissed:

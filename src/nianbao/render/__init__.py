@@ -7,8 +7,10 @@ summary page, and the findings as CSV.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from nianbao.render.csv import write_findings_csv
 from nianbao.render.html import report_html, write_report_html
@@ -18,13 +20,20 @@ from nianbao.report import Report
 __all__ = ["write_html", "write_report_pages", "write_report_html", "write_summary_html", "write_findings_csv"]
 
 
-def write_report_pages(reports: Sequence[Report], folder: str | Path) -> Path:
-    """One evidence page per report (``<doc_id>.html``) and ``index.html`` linking them."""
+def write_report_pages(reports: Iterable[Report], folder: str | Path, failed: Iterable[dict[str, Any]] = ()) -> Path:
+    """One evidence page per report (``<doc_id>.html``) and ``index.html`` linking them and
+    listing the `failed` inputs (``source``, ``error``). Each page is written as its report
+    comes and only its summary row is kept: `reports` may be a stream of any length."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for report in reports:
-        (folder / page_name(report.doc_id)).write_text(report_html(report, back_link="index.html"), encoding="utf-8")
-    return write_summary_html(reports, folder / "index.html")
+
+    def written():
+        for report in reports:
+            (folder / page_name(report.doc_id)).write_text(report_html(report, back_link="index.html"),
+                                                           encoding="utf-8")
+            yield report
+
+    return write_summary_html(chain(written(), failed), folder / "index.html")
 
 
 def write_html(reports: Sequence[Report], out: str | Path, folder: bool | None = None) -> Path:

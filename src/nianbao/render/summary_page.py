@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from nianbao.render.style import STATUS_ORDER, STATUS_ZH, SUMMARY_JS, css
@@ -33,8 +34,9 @@ def write_summary_html(reports_or_rows: Iterable[Report | dict[str, Any]], path:
 def _row(item: Report | dict[str, Any]) -> dict[str, Any]:
     if isinstance(item, Report):
         return {"doc_id": item.doc_id, "source": item.source, "title": item.title, "year": item.year,
-                "issuer": item.issuer, "pairs": [(f.rule, f.status) for f in item.findings],
-                "href": page_name(item.doc_id), "error": None}
+                "issuer": item.issuer, "href": page_name(item.doc_id), "error": None,
+                # interned: a row per report is kept while pages stream, each rule's name once
+                "pairs": [(intern(f.rule), intern(f.status)) for f in item.findings]}
     findings = item.get("findings") or []
     return {"doc_id": item.get("doc_id", ""), "source": item.get("source", ""), "title": item.get("title"),
             "year": item.get("year"), "issuer": item.get("issuer"),

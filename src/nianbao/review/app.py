@@ -48,7 +48,8 @@ def check_bind(host: str, explicit: bool) -> None:
 
 def make_app(db_path: str | Path, loopback_only: bool = True):
     """The Starlette app over ``db_path``; raises `ReviewError` now if the database is
-    missing or unreadable (nothing is written until a review is saved)."""
+    missing or unreadable (nothing is written until a review is saved, except the
+    ``finding_keys`` rows a database written before them gains here, once)."""
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -57,7 +58,11 @@ def make_app(db_path: str | Path, loopback_only: bool = True):
     from starlette.routing import Route
 
     db_path = Path(db_path)
-    store.open_db(db_path).close()
+    con = store.open_db(db_path)
+    try:
+        store.add_keys(con)  # a database written before finding_keys gains them, once
+    finally:
+        con.close()
 
     def connect():
         return store.open_db(db_path)
@@ -68,10 +73,11 @@ def make_app(db_path: str | Path, loopback_only: bool = True):
         try:
             documents = [dict(zip(("doc_id", "source", "title", "year", "issuer"), row)) for row in con.execute(
                 "SELECT doc_id, source, title, year, issuer FROM documents ORDER BY source")]
-            records = store.findings(con)
+            pairs = store.status_pairs(con)
+            records = store.findings(con, reviewable=True)
         finally:
             con.close()
-        return HTMLResponse(pages.summary_page(documents, records, picked))
+        return HTMLResponse(pages.summary_page(documents, pairs, records, picked))
 
     def report(request: Request):
         doc_id = request.path_params["doc_id"]

@@ -39,7 +39,7 @@ class ConfirmedError:
 def export_confirmed(db_path: str | Path, out_dir: str | Path) -> ExportResult:
     con = open_db(db_path)
     try:
-        records = findings(con)
+        records = findings(con, reviewable=True)
         texts = {}
         for r in records:
             if r.review is not None and r.review.state == "confirmed" and r.doc_id not in texts:

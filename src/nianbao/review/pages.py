@@ -90,18 +90,23 @@ def review_dict(review: Review) -> dict[str, Any]:
 
 def matches(record: FindingRecord, picked: dict[str, str]) -> bool:
     """Whether a finding passes the finding-level filters (rule, status, review state)."""
-    if picked.get("rule") and record.rule != picked["rule"]:
-        return False
-    if picked.get("status") and record.status != picked["status"]:
+    if not pair_matches(record.rule, record.status, picked):
         return False
     if picked.get("review"):
         return record.reviewable and record.review_state == picked["review"]
     return True
 
 
-def summary_page(documents: list[dict[str, Any]], records: list[FindingRecord], picked: dict[str, str]) -> str:
+def pair_matches(rule: str, status: str, picked: dict[str, str]) -> bool:
+    return (not picked.get("rule") or rule == picked["rule"]) and (not picked.get("status") or status == picked["status"])
+
+
+def summary_page(documents: list[dict[str, Any]], pairs: dict[str, list[tuple[str, str]]],
+                 records: list[FindingRecord], picked: dict[str, str]) -> str:
     """The summary: the filter form and review counts above `render`'s summary table of
-    the reports that have a finding passing the filters (all reports when none is set)."""
+    the reports that have a finding passing the filters (all reports when none is set).
+    `pairs` holds each report's findings as (rule, status) (`store.status_pairs`);
+    `records` its reviewable findings with their reviews (`store.findings(reviewable=True)`)."""
     by_doc: dict[str, list[FindingRecord]] = {}
     for r in records:
         by_doc.setdefault(r.doc_id, []).append(r)
@@ -112,17 +117,23 @@ def summary_page(documents: list[dict[str, Any]], records: list[FindingRecord], 
             continue
         if picked.get("year") and str(doc["year"] or "") != picked["year"]:
             continue
-        kept = [r for r in by_doc.get(doc["doc_id"], []) if matches(r, picked)]
+        reviewable = by_doc.get(doc["doc_id"], [])
+        kept_records = [r for r in reviewable if matches(r, picked)]
+        if picked.get("review"):  # only reviewable findings have a review state
+            kept = [(r.rule, r.status) for r in kept_records]
+        else:
+            kept = [(rule, status) for rule, status in pairs.get(doc["doc_id"], []) if pair_matches(rule, status, picked)]
         if finding_filter and not kept:
             continue
-        shown.extend(kept)
-        review_counts = Counter(r.review_state for r in by_doc.get(doc["doc_id"], []) if r.reviewable)
+        shown.extend(kept_records)
+        review_counts = Counter(r.review_state for r in reviewable)
         note = " · ".join(f"{STATE_ZH[s]} {review_counts[s]}" for s in REVIEW_FILTERS if review_counts.get(s))
         rows.append({"doc_id": doc["doc_id"], "source": doc["source"], "title": doc["title"], "year": doc["year"],
-                     "issuer": doc["issuer"], "pairs": [(r.rule, r.status) for r in kept],
+                     "issuer": doc["issuer"], "pairs": kept,
                      "href": f"/report/{doc['doc_id']}", "error": None,
                      "note_html": f'<div class="note review-counts">复核：{escape(note)}</div>' if note else ""})
-    intro = _filter_form(documents, records, picked) + _review_counts(shown)
+    rules = sorted({rule for doc_pairs in pairs.values() for rule, _ in doc_pairs})
+    intro = _filter_form(documents, rules, picked) + _review_counts(shown)
     page = summary_html(rows, "年报核对复核", intro=intro)
     return page.replace("</style>", REVIEW_CSS + "</style>", 1)
 
@@ -134,8 +145,7 @@ def _select(name: str, label: str, values: list[tuple[str, str]], picked: dict[s
     return f'<label>{label} <select name="{name}" id="f-{name}">{"".join(options)}</select></label>'
 
 
-def _filter_form(documents, records, picked) -> str:
-    rules = sorted({r.rule for r in records})
+def _filter_form(documents, rules, picked) -> str:
     issuers = sorted({d["issuer"] for d in documents if d["issuer"]})
     years = sorted({str(d["year"]) for d in documents if d["year"]})
     fields = [
@@ -149,8 +159,7 @@ def _filter_form(documents, records, picked) -> str:
             '<button type="submit">筛选</button> <a href="/">清除</a></form>')
 
 
-def _review_counts(records: list[FindingRecord]) -> str:
-    reviewable = [r for r in records if r.reviewable]
+def _review_counts(reviewable: list[FindingRecord]) -> str:
     counts = Counter(r.review_state for r in reviewable)
     parts = " · ".join(f'<span class="rstate rs-{s}">{STATE_ZH[s]}</span> <span id="count-{s}">{counts.get(s, 0)}</span>'
                        for s in REVIEW_FILTERS)

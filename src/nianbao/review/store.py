@@ -21,11 +21,14 @@ Tables (created with ``CREATE TABLE IF NOT EXISTS`` the first time a review is w
 
 The batch tables are only read here. Opening a database checks that it is a results
 database this version can read; an older one is told apart with a clear error, and
-nothing is written unless a review is saved.
+nothing is written unless a review is saved (or `add_keys` fills ``finding_keys`` of a
+database written before it, once: the review app does when it starts). Listing the FAIL
+and UNCERTAIN findings of every report (``findings(con, reviewable=True)``: the summary page,
+the exports, the annotators' feed) reads the batch's ``finding_keys`` rows, never a
+compressed report.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import time
@@ -36,6 +39,7 @@ from typing import Any
 from urllib.parse import quote
 
 from nianbao.errors import NianbaoError
+from nianbao.review.keys import REVIEWED_STATUSES, cell_texts, finding_key
 
 STATES = ("open", "confirmed", "dismissed")
 REASONS = {  # dismissal reason -> what the reviewer reads
@@ -45,10 +49,9 @@ REASONS = {  # dismissal reason -> what the reviewer reads
     "rule_not_applicable": "规则不适用",
 }
 STATE_ZH = {"open": "未复核", "confirmed": "确认错误", "dismissed": "已驳回", "changed": "证据已变"}
-REVIEWED_STATUSES = ("FAIL", "UNCERTAIN")
 
-# what this module reads from the batch's tables and views (each report's findings, facts
-# and cells come whole from `batch.db.report_dict`)
+# what this module reads from the batch's tables and views (listings read the finding_keys
+# rows; one report's findings, facts and cells come whole from `batch.db.report_dict`)
 REQUIRED_COLUMNS = {
     "documents": ("doc_no", "doc_id", "content_sha256", "source", "title", "year", "issuer", "report_z"),
     "findings": ("doc_id", "idx", "rule", "status"),
@@ -134,7 +137,7 @@ class FindingRecord:
     cells: list[str]
     facts: list[int]
     evidence: dict[str, Any]  # what the key hashes: facts, cells, previous (FAIL/UNCERTAIN only)
-    stored_evidence: dict[str, Any]  # the finding's own evidence object, as stored
+    stored_evidence: dict[str, Any] | None  # the finding's own evidence object, as stored (None when listed)
     evidence_sha256: str
     locus: str
     review: Review | None = None  # the review of exactly this evidence
@@ -221,29 +224,67 @@ def _columns(con: sqlite3.Connection, table: str) -> set[str]:
 # --------------------------------------------------------------------------- reading
 
 
-def evidence_of(facts: list[dict | None], cells: list[tuple[str, str | None, float | None]],
-                stored_evidence: dict[str, Any]) -> dict[str, Any]:
-    """The part of a finding its review depends on, in a canonical form."""
-    previous = stored_evidence.get("previous") if isinstance(stored_evidence, dict) else None
-    return {
-        "facts": [None if f is None else [f["label"], f["start"], f["end"], f["text"], f["value"]] for f in facts],
-        "cells": [[cell_id, raw, value] for cell_id, raw, value in cells],
-        "previous": previous,
-    }
+def findings(con: sqlite3.Connection, doc_id: str | None = None, reviewable: bool = False) -> list[FindingRecord]:
+    """The stored findings (of one document, or all; only the FAIL and UNCERTAIN ones when
+    `reviewable`) with their reviews, ordered by source then by the index each report
+    stores them under.
+
+    The reviewable findings of all documents are listed from the ``finding_keys`` rows: no
+    report is read, and their ``stored_evidence`` is None. Otherwise each report is read
+    whole (one document's: what its evidence page shows), and keyed the same way. A
+    database written before ``finding_keys`` that `add_keys` could not fill is read whole."""
+    from nianbao.batch.db import has_finding_keys
+
+    if reviewable and doc_id is None and has_finding_keys(con):
+        out = _from_keys(con)
+    else:
+        out = [r for r in _from_reports(con, doc_id) if r.reviewable or not reviewable]
+    if has_reviews(con):
+        _attach_reviews(con, out)
+    return out
 
 
-def evidence_hash(evidence: dict[str, Any]) -> str:
-    blob = json.dumps(evidence, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+def status_pairs(con: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:
+    """doc_id -> (rule, status) of each of its findings, in order: what a summary counts."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for doc_id, rule, status in con.execute("SELECT d.doc_id, f.rule, f.status FROM finding_rows f"
+                                            " JOIN documents d USING (doc_no) ORDER BY f.doc_no, f.idx"):
+        out[doc_id].append((rule, status))
+    return out
 
 
-def locus_of(source: str, rule: str, cells: list[str], fact_labels: list[str | None]) -> str:
-    return json.dumps([source, rule, sorted(cells), fact_labels], ensure_ascii=False)
+def add_keys(con: sqlite3.Connection) -> bool:
+    """Fill ``finding_keys`` of a database written before it (once, from every stored
+    report; reviews untouched); False when the file cannot be written (listing then reads
+    the reports). The review app calls this when it starts."""
+    from nianbao.batch.db import add_finding_keys, has_finding_keys
+
+    if not has_finding_keys(con):
+        try:
+            add_finding_keys(con)
+        except sqlite3.OperationalError:  # a read-only file or folder
+            return False
+    return True
 
 
-def findings(con: sqlite3.Connection, doc_id: str | None = None) -> list[FindingRecord]:
-    """The stored findings (of one document, or all) with their evidence and reviews,
-    ordered by source then by the index each report stores them under."""
+def _from_keys(con: sqlite3.Connection) -> list[FindingRecord]:
+    out = []
+    for (doc_id, sha, source, title, year, issuer, idx, rule, status, kind, message, text_value, table_value,
+         cells_json, facts_json, evidence_json, ev_sha, locus) in con.execute(
+            "SELECT d.doc_id, d.content_sha256, d.source, d.title, d.year, d.issuer, f.idx, f.rule, f.status, f.kind,"
+            " f.message, f.text_value, f.table_value, k.cells_json, k.facts_json, k.evidence_json, k.evidence_sha256,"
+            " k.locus"
+            " FROM finding_keys k JOIN finding_rows f USING (doc_no, idx) JOIN documents d USING (doc_no)"
+            " ORDER BY d.source, d.doc_id, f.idx"):
+        out.append(FindingRecord(
+            doc_id=doc_id, idx=idx, content_sha256=sha, source=source, title=title, year=year, issuer=issuer,
+            rule=rule, status=status, kind=kind, message=message or "", text_value=text_value,
+            table_value=table_value, cells=json.loads(cells_json), facts=json.loads(facts_json),
+            evidence=json.loads(evidence_json), stored_evidence=None, evidence_sha256=ev_sha, locus=locus))
+    return out
+
+
+def _from_reports(con: sqlite3.Connection, doc_id: str | None) -> list[FindingRecord]:
     from nianbao.batch.db import report_dict
 
     where, args = ("WHERE doc_id = ?", (doc_id,)) if doc_id is not None else ("", ())
@@ -252,25 +293,15 @@ def findings(con: sqlite3.Connection, doc_id: str | None = None) -> list[Finding
     out = []
     for doc_no, d, sha, source, title, year, issuer in docs:
         report = report_dict(con, doc_no)
-        facts = report["facts"]
-        cells = {cell_id: (c.get("raw"), c.get("value"))
-                 for table in report["tables"].values() for cell_id, c in table["cells"].items()}
+        cells = cell_texts(report)
         for idx, f in enumerate(report["findings"]):
-            cell_ids, fact_ids, stored_evidence = list(f["cells"]), list(f["facts"]), f["evidence"] or {}
-            evidence, ev_sha, locus = {}, "", ""  # only what can be reviewed needs a key
-            if f["status"] in REVIEWED_STATUSES:
-                fact_rows = [_fact_row(facts[i]) if 0 <= i < len(facts) else None for i in fact_ids]
-                cell_rows = [(c, *cells.get(c, (None, None))) for c in cell_ids]
-                evidence = evidence_of(fact_rows, cell_rows, stored_evidence)
-                ev_sha = evidence_hash(evidence)
-                locus = locus_of(source, f["rule"], cell_ids, [r["label"] if r else None for r in fact_rows])
+            evidence, ev_sha, locus = finding_key(f, report["facts"], cells, source)
             out.append(FindingRecord(
                 doc_id=d, idx=idx, content_sha256=sha, source=source, title=title, year=year, issuer=issuer,
                 rule=f["rule"], status=f["status"], kind=f["kind"], message=f["message"] or "",
-                text_value=f["text_value"], table_value=f["table_value"], cells=cell_ids, facts=fact_ids,
-                evidence=evidence, stored_evidence=stored_evidence, evidence_sha256=ev_sha, locus=locus))
-    if has_reviews(con):
-        _attach_reviews(con, out)
+                text_value=f["text_value"], table_value=f["table_value"], cells=list(f["cells"]),
+                facts=list(f["facts"]), evidence=evidence, stored_evidence=f["evidence"] or {},
+                evidence_sha256=ev_sha, locus=locus))
     return out
 
 
@@ -280,11 +311,6 @@ def stored_report(con: sqlite3.Connection, doc_id: str) -> dict | None:
 
     row = con.execute("SELECT doc_no FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
     return None if row is None else report_dict(con, row[0])
-
-
-def _fact_row(fact: dict) -> dict:
-    return {"label": fact["label"], "start": fact["start"], "end": fact["end"], "text": fact["text"],
-            "value": fact["value"]}
 
 
 def _attach_reviews(con: sqlite3.Connection, records: list[FindingRecord]) -> None:
@@ -392,14 +418,10 @@ def review_columns(con: sqlite3.Connection) -> dict[tuple[str, int], dict[str, s
     empty when the database has no reviews yet."""
     if not has_reviews(con):
         return {}
-    out, position = {}, defaultdict(int)
-    for r in findings(con):
-        k = position[r.doc_id]  # the finding's place in its report (what the CSV counts)
-        position[r.doc_id] += 1
-        if not r.reviewable:
-            continue
+    out = {}
+    for r in findings(con, reviewable=True):
         shown = r.review or r.earlier
-        out[(r.doc_id, k)] = {
+        out[(r.doc_id, r.idx)] = {  # idx: the finding's place in its report (what the CSV counts)
             "review": r.review_state,
             "review_reason": (shown.reason or "") if shown else "",
             "review_note": shown.note if shown else "",
