@@ -216,3 +216,27 @@ def test_an_office_acting_for_a_government_gives_the_government(sentence, issuer
 ])
 def test_a_title_with_the_year_first_names_the_whole_body(title, issuer):
     assert _issuer(title + "\n" + SECTIONS) == issuer
+
+
+@pytest.mark.parametrize("chrome", ["全文检索", "无障碍浏览"])
+def test_a_page_tool_on_the_title_line_is_no_issuer(chrome):
+    text = f"{chrome}\n2022年青石镇政府信息公开工作年度报告\n" + SECTIONS
+    assert _issuer(text) == "青石镇"
+
+
+def test_a_title_that_opens_on_guanyu_takes_the_body_named_on_the_line_above():
+    text = "关于2021年度政府信息公开工作的年度报告\n\n某县青石镇人民政府\n\n关于2021年度政府信息公开工作的年度报告\n" + SECTIONS
+    assert _issuer(text) == "某县青石镇人民政府"
+
+
+@pytest.mark.parametrize("sentence, issuer", [
+    ("根据《条例》特编制2023年度某县青石乡人民政府信息公开年度报告。", "某县青石乡人民政府"),
+    ("根据《条例》，向社会公布2021年度某市住房公积金管理中心信息公开年度报告。", "某市住房公积金管理中心"),
+    ("本报告由某县青石镇政府综合督考办公室编制。", "某县青石镇政府"),
+])
+def test_the_preamble_names_the_body_in_more_wordings(sentence, issuer):
+    assert _issuer(sentence + "\n" + SECTIONS) == issuer
+
+
+def test_a_service_centre_named_by_its_kind_alone_is_no_issuer():
+    assert _issuer("一、总体情况\n2025年度，服务中心在区委区政府的领导下，做好政府信息公开工作。\n" + SECTIONS) is None

@@ -32,8 +32,9 @@ _ORGAN = re.compile(
 _YEAR_PART = r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?\s*)"
 # phrases a body's name follows in the preamble or the first sentence of the overview
 _LEADS = [
-    re.compile(rf"(?:现|特)(?:向社会)?(?:予以)?(?:公[布开]|发布)(?:了)?\s*《?\s*{_YEAR_PART}?"),
+    re.compile(rf"(?:(?:现|特)(?:向社会)?|向社会)(?:予以)?(?:公[布开]|发布)(?:了)?\s*《?\s*{_YEAR_PART}?"),
     re.compile(rf"编制(?:了|完成)?\s*《?\s*(?=[^，。；\n]{{2,30}}?{_YEAR_PART})"),  # 编制××乡2024年…报告
+    re.compile(rf"编制(?:了|完成)?\s*《?\s*{_YEAR_PART}"),  # 编制2023年度××乡人民政府…报告
     re.compile(rf"现将\s*《?\s*{_YEAR_PART}?"),
     re.compile(r"由\s*(?=[^，,。；;\n]{2,40}?编制)"),  # 由××办公室（汇总）编制; not 由司法分局审核备案
     re.compile(r"(?:汇总|结合|全文包括)\s*"),
@@ -62,12 +63,15 @@ _CONTACT = [
 _INNER_OFFICE = re.compile(
     r"(?:党政综合办公室|党政办公室|综合办公室|政府信息公开办公室|信息公开办公室|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|"
     r"信息中心|政务服务中心|综合信息指挥室|党建办|党群服务中心|(?<!政府)办公室)$")
+# an office with a name of its own inside a government (综合督考办公室), unlike the government's own 办公室
+_NAMED_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}办公室")
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处)$")
 _CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室", "办公室"))
 _PRONOUN = re.compile(r"^(?:我|本|该|各|全|未|无|没有|已|均|涉及|并|向|为|对|将|按|经|通过|上级|市级|县级|区级|专人|专门|分管|相关|有关|具体|局|委|办|部|处|科|室|[省市县区镇乡]委|党委|党工委|中央|国务院|"
                       r"[省市县区]政府$|[省市县区]委[省市县区]政府)")
 _STRONG_ORGAN = re.compile(r"(?:人民政府|办事处|街道|管委会|管理委员会|委员会|局|厅|办公室)$")
 # a body's kind alone, as a report calls itself (2024年，中心深入学习…): no name
-_KIND_ALONE = re.compile(r"^(?:本|我|该)?(?:中心|院|所|站|队|会|集团|公司|分局|馆|委员会|管委会|办公室|领导小组)$")
+_KIND_ALONE = re.compile(r"^(?:本|我|该)?(?:(?:政务)?服务中心|中心|院|所|站|队|会|集团|公司|分局|馆|委员会|管委会|办公室|领导小组)$")
 _NOT_A_NAME = re.compile(r"信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 _DATE_LINE = re.compile(
@@ -87,8 +91,10 @@ def issuer_from_title(title: str | None) -> str | None:
     before = _DISCLOSURE_TAIL.sub("", title[: m.start()].strip()).strip()  # ××局政府信息公开工作2025年度报告
     before = re.sub(r"关于(?:报送|印发|公布|发布|做好)?$", "", before)  # ××县人民政府关于2019年度…
     before = re.sub(r"^[\d\s\-_.|]+", "", before.split("|")[-1]).strip()  # 2025××乡2025年度…, menu | menu |…
-    if before:
+    if before and (_as_name(before) or re.search(r"省$", before) or _ORGAN.search(re.sub(r"[（(][^）)]*[）)]", "", before))):
         return before
+    if before and not _NAME_RUN.fullmatch(before):
+        return None  # prose before the year is no name, and what follows the year is not the title's body
     after = _ISSUER_AFTER_YEAR.match(title[m.end():])
     if after is None or title[m.end():].lstrip("度 \t").startswith(("政府信息", "政务公开", "信息公开")):
         return None  # 2020年政府信息公开工作年度报告: the title names no body
@@ -141,7 +147,8 @@ def _name_after(text: str, pos: int) -> str | None:
     if run is None:
         return None
     words = run.group()
-    if _STOP.match(words):
+    first = _STOP.match(words)
+    if first and first.group() not in ("和", "及", "与"):  # 和静县 is a place
         return None  # 2020年,在市委…: no name right after the lead
     for stop in _STOP.finditer(words):
         if stop.group() == "代表":  # 市政府办公室代表市政府受理…: the body acted for is the issuer
@@ -152,10 +159,11 @@ def _name_after(text: str, pos: int) -> str | None:
                 candidate = _as_name(words[: stop.start() + 2], inner_office=True)
             if candidate:
                 return candidate
-        if _VERB.fullmatch(stop.group()):
-            break  # a name never runs past a verb (由镇长牵头统筹全镇…)
+        if _VERB.fullmatch(stop.group()) or stop.group() in ("在", "以", "对", "将", "共") and stop.start() >= 2:
+            break  # a name never runs past a verb (由镇长牵头统筹全镇…) or a preposition (中心在区委…)
     verb = _VERB.search(words)
     head = words[: verb.start()] if verb else words
+    head = head[: next((st.start() for st in _STOP.finditer(head) if st.start() >= 2), len(head))]  # 中心在区委区政府…
     for end in range(len(head), 2, -1):  # 开发区管委会政务信息工作紧紧…: the longest name before the verb
         if _ORGAN.search(head[:end]) and _STRONG_ORGAN.search(head[:end]):
             return _as_name(head[:end], inner_office=True)
@@ -171,6 +179,11 @@ def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str
         outer = (_CONTACT_OFFICE if contact else _INNER_OFFICE).sub("", bare)
         if outer != bare and _ORGAN.search(outer) and len(outer) >= 3:
             name = bare = outer
+        elif bare.endswith("办公室"):  # ××镇政府综合督考办公室 → ××镇政府
+            cut = next((k for k in range(len(bare) - 5, max(len(bare) - 10, 1), -1)
+                        if _GOVERNMENT.search(bare[:k]) and _NAMED_OFFICE.fullmatch(bare[k:])), None)
+            if cut is not None:
+                name = bare = bare[:cut]
     if len(bare) < 2 or _PRONOUN.match(bare) or _KIND_ALONE.match(bare) or _NOT_A_NAME.search(bare) or _YEAR.search(bare):
         return None
     return name if _ORGAN.search(bare) else None

@@ -296,13 +296,13 @@ def _joined_title(lines: list[tuple[int, int, str, str]], i: int,
     while k >= 0 and len(parts) < 3:
         above_line_start, above_start, above_raw, above = lines[k]
         if not above:
-            if _YEAR.search("".join(parts)) and not _starts_with_year("".join(parts)):
+            if _YEAR.search("".join(parts)) and not _lacks_issuer("".join(parts)):
                 break
             k -= 1
             continue
         joined = "".join(parts)
         needs_year = not _YEAR.search(joined)
-        needs_issuer = _starts_with_year(joined)
+        needs_issuer = _lacks_issuer(joined)
         if (not (needs_year or needs_issuer) or not _is_heading_like(above) or above in ("正文",)
                 or in_spans(above_start, above_line_start + len(above_raw), chrome)):
             break
@@ -321,6 +321,11 @@ def _is_heading_like(line: str) -> bool:
 
 def _starts_with_year(title: str) -> bool:
     return re.match(r"\s*(?:19|20)\d{2}\s*年", title) is not None
+
+
+def _lacks_issuer(title: str) -> bool:
+    """A title that opens on its year or on 关于 (the body it is about sits on a line above)."""
+    return _starts_with_year(title) or title.lstrip().startswith("关于")
 
 
 def _year(title: str | None, text: str, body: tuple[int, int], chrome: Sequence[tuple[int, int]]) -> int | None:
