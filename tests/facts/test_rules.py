@@ -292,3 +292,19 @@ def test_documents_that_are_explained_count_interpretations():
 def test_questions_put_by_the_public_and_answered_are_public_messages():
     assert labelled("全年共回答群众各类问题300个。") == [("PUBLIC_MESSAGES", "300个")]
     assert labelled("梳理出突出问题12个。") == []
+
+
+def test_a_place_off_the_web_named_after_the_website_publishes_no_website_posts():
+    text = "全年通过县政府网站公开信息74条，通过电子公示栏公布政务信息15条。"
+    assert [f.label for f in extract_facts(text)] == ["WEBSITE_POSTS", "INFO_PUBLISHED"]
+
+
+@pytest.mark.parametrize("text", ["以门户网站为主渠道，全年共主动公开政府信息860条。",
+                                  "通过县政府网站、镇政务公开子站等多元途径发布政府信息99条。"])
+def test_a_main_channel_or_several_ways_publish_information_in_general(text):
+    assert [f.label for f in extract_facts(text)] == ["INFO_PUBLISHED"]
+
+
+def test_a_topic_after_other_channels_of_a_list_does_not_take_the_first_channel():
+    text = "其中：通过微信公众平台公开信息20条，通过小程序（社区版）公开信息7条，通过政府网站公开信息48条，其他方式公开信息13条。"
+    assert [f.label for f in extract_facts(text)][-1] == "INFO_PUBLISHED"

@@ -176,6 +176,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     own = own[max(own.rfind(ch) for ch in "、，,；;：:。\n") + 1:]
     if CHANGE.search(own) or NOT_PUBLISHED.search(own):
         return None, 0.0
+    passed: set[str] = set()
     for total in reversed(facts):  # back over its sibling parts to the total that opened the list
         between = text[total.end:cand.start]
         ends = [i for i, ch in enumerate(between) if ch in _LIST_ENDS]
@@ -183,7 +184,9 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
             return None, 0.0
         if total.label in CHANNEL_POSTS + ("INFO_PUBLISHED",) and total.unit == unit and (
                 ends or _LIST_MARK.search(between)):
-            return total.label, _SCORES["sentence_generic"]
+            other_channels = passed & set(CHANNEL_POSTS) - {total.label}
+            return (None, 0.0) if other_channels else (total.label, _SCORES["sentence_generic"])
+        passed.add(total.label)
     return None, 0.0
 
 
@@ -363,7 +366,10 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
 
 
 # a list of channels closed by 等渠道/等平台… counts what all of them published: no one channel
-_SEVERAL_CHANNELS = re.compile(r"等(?:多种|各类|多个)?(?:渠道|平台|载体|方式|形式|途径|媒体)|多(?:种|个)?(?:渠道|平台|载体)")
+_SEVERAL_CHANNELS = re.compile(r"等(?:多种|各类|多个|多元)?(?:渠道|平台|载体|方式|形式|途径|媒体)|多(?:种|个|元)?(?:渠道|平台|载体)|"
+                               r"为主(?:要)?(?:渠道|平台|阵地|载体)")  # 以门户网站为主渠道: not the only one
+# where items are put up off the web (公示栏, 电子显示屏, 执法公示平台): a channel of no posts label
+_OFFLINE = re.compile(r"公示栏|公开栏(?!目)|宣传栏|公告栏|公示板|显示屏|电子屏|大喇叭|实体|现场|其他方式|其它方式|公示平台")
 
 
 def _joined_channels(sentence: str, channel: str | None) -> str | None:
@@ -391,12 +397,14 @@ def _run_on(text: str, sentence_start: int) -> str:
 def _only_channel(text: str) -> str | None:
     """The one channel a run of clauses names, None when it names none or several."""
     named = {h.channel for h in _hits(text) if h.channel is not None}
-    return named.pop() if len(named) == 1 and not _SEVERAL_CHANNELS.search(text) else None
+    return named.pop() if len(named) == 1 and not _SEVERAL_CHANNELS.search(text) and not _OFFLINE.search(text) else None
 
 
 def _nearest_channel(text: str) -> str | None:
+    """The channel named last before the count, None when several are named together or a
+    place off the web is named after it (通过网站公开信息74条，通过电子公示栏公布信息15条)."""
     channels = [h for h in _hits(text) if h.channel is not None]
-    if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]):
+    if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]) or _OFFLINE.search(text, channels[-1].end):
         return None
     return channels[-1].channel
 
