@@ -96,6 +96,7 @@ adjudication of the first pass against these rules.
 | `微信公众号和微博共推送信息120条` | OTHER_MEDIA_POSTS: new media together, no one account kind and no website |
 | `全年发布政策文件436件`, `公开政府文件15件` | nothing: documents other than 规范性文件; listed as a topic of published items (`其中工作动态40条、政策文件9条`) they are topic parts with the total's label |
 | `在省级媒体刊发稿件30篇`, `被中央媒体报道或转载61次`, `美篇发布12篇` | OTHER_MEDIA_POSTS |
+| `接受电视台采访5次`, `媒体采访30次` | nothing: an interview given is no item published (what the outlet reports of it, `媒体报道12篇`, is OTHER_MEDIA_POSTS) |
 | `向上级报送信息40件`, `被上级信息刊物采用12篇` | nothing: sent up or taken up, not published |
 | `公开人大代表建议办理结果103件` | NPC_SUGGESTIONS, not APP_PROCESSED |
 | `市长信箱收到来信238件，办结99件`, `12345热线工单50件` | PUBLIC_MESSAGES (each count) |
