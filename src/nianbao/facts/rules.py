@@ -148,8 +148,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
         elif cand.kind == "quantity":
             label, score = _quantity_label(text, cand, prev_end)
             listed, listed_score = _listed_topic(text, cand, facts)
-            if label is None or (label == "INFO_PUBLISHED" and listed in CHANNEL_POSTS):
-                label, score = (listed, listed_score) if listed is not None else (label, score)
+            if listed is not None and (label is None or label == "INFO_PUBLISHED" and listed in CHANNEL_POSTS):
+                label, score = listed, listed_score  # a topic of a channel's list takes the channel
             if label is not None:
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
@@ -397,7 +397,9 @@ def _run_on(text: str, sentence_start: int) -> str:
 def _only_channel(text: str) -> str | None:
     """The one channel a run of clauses names, None when it names none or several."""
     named = {h.channel for h in _hits(text) if h.channel is not None}
-    return named.pop() if len(named) == 1 and not _SEVERAL_CHANNELS.search(text) and not _OFFLINE.search(text) else None
+    if len(named) != 1 or _SEVERAL_CHANNELS.search(text) or _OFFLINE.search(text):
+        return None
+    return named.pop()
 
 
 def _nearest_channel(text: str) -> str | None:
