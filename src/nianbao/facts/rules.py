@@ -147,9 +147,10 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             facts.extend(_fact(cand, label, score) for label in labels)
         elif cand.kind == "quantity":
             label, score = _quantity_label(text, cand, prev_end)
-            listed, listed_score = _listed_topic(text, cand, facts)
-            if listed is not None and (label is None or label == "INFO_PUBLISHED" and listed in CHANNEL_POSTS):
-                label, score = listed, listed_score  # a topic of a channel's list takes the channel
+            if label is None or label == "INFO_PUBLISHED":  # a topic of a channel's list takes the channel
+                listed, listed_score = _listed_topic(text, cand, facts)
+                if listed is not None and (label is None or listed in CHANNEL_POSTS):
+                    label, score = listed, listed_score
             if label is not None:
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
@@ -285,7 +286,7 @@ def _received_first(hit: _Hit, earlier: list[_Hit], how: str, text: str, sentenc
     if hit.cue != "办理" or "申请" not in text[hit.end:hit.end + 20]:
         return False
     before = text[sentence_start:hit.start]
-    after = text[end:_sentence_end(text, end, 120)]
+    after = text[end:_clause_end(text, end, 120, STOPS)]
     return not any(h.target.startswith("APP_") for h in _hits(before)) and bool(_LATER_OUTCOME.search(after))
 
 
@@ -464,17 +465,10 @@ def _soft_wrap(text: str, i: int) -> bool:
         _is_cjk(after) or after.isalnum())
 
 
-def _sentence_end(text: str, pos: int, limit: int) -> int:
+def _clause_end(text: str, pos: int, limit: int, stops: str = CLAUSE_STOPS) -> int:
+    """Where the clause (or, with `stops` = STOPS, the sentence) at `pos` ends, `limit` at most."""
     hi = min(len(text), pos + limit)
-    return next((i for i in range(pos, hi) if text[i] in STOPS), hi)
-
-
-def _clause_end(text: str, pos: int, limit: int) -> int:
-    hi = min(len(text), pos + limit)
-    for i in range(pos, hi):
-        if text[i] in CLAUSE_STOPS:
-            return i
-    return hi
+    return next((i for i in range(pos, hi) if text[i] in stops), hi)
 
 
 def _right_phrase(text: str, pos: int) -> str:

@@ -145,9 +145,8 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
                     flush()
                 bar = line.rindex("|")
                 pipes.append(Tok(line[:bar], at, at + bar))  # seed-004 style "cell |"
-            elif pipes and _labelled_last(pipes, specs) and _values_line(line, at):
-                # "规章 |" then "0 | 0 | 0 |": the row's values printed on one line after its label
-                pipes.extend(t for t in _split(line, at, "|", edges=True) if t.text.strip(BLANKS))
+            elif pipes and _labelled_last(pipes, specs) and (values := _line_of_values(line, at)):
+                pipes.extend(values)  # "规章 |" then "0 | 0 | 0 |": the row's values on one line after its label
             elif pipes and not stripped.startswith("|") and _ROW_END.match(stripped):
                 bar = line.index("|")  # "cell | ||": the last cell of a row of "cell |" lines, then empty ones
                 pipes.append(Tok(line[:bar], at, at + bar))
@@ -196,10 +195,11 @@ def _labelled_last(pipes: list[Tok], specs: tuple[RowSpec, ...]) -> bool:
     return bool(specs) and pipes[-1].cell.kind == "text" and match_row(pipes[-1].text, specs) is not None
 
 
-def _values_line(line: str, at: int) -> bool:
-    """A pipe-separated line of nothing but values (numbers, not-applicable marks, blanks), two at least."""
+def _line_of_values(line: str, at: int) -> list[Tok]:
+    """The cells of a pipe-separated line of nothing but values (numbers, not-applicable marks;
+    blanks dropped), two at least; [] for any other line."""
     cells = [t for t in _split(line, at, "|", edges=True) if t.text.strip(BLANKS)]
-    return len(cells) >= 2 and all(_lone_value(t.text.strip(BLANKS)) for t in cells)
+    return cells if len(cells) >= 2 and all(_lone_value(t.text.strip(BLANKS)) for t in cells) else []
 
 
 def _empty_cells(line: str, at: int, after: int = 0) -> list[Tok]:
