@@ -91,8 +91,8 @@ def issuer_from_title(title: str | None) -> str | None:
     before = _DISCLOSURE_TAIL.sub("", title[: m.start()].strip()).strip()  # ××局政府信息公开工作2025年度报告
     before = re.sub(r"关于(?:报送|印发|公布|发布|做好)?$", "", before)  # ××县人民政府关于2019年度…
     before = re.sub(r"^[\d\s\-_.|]+", "", before.split("|")[-1]).strip()  # 2025××乡2025年度…, menu | menu |…
-    if before and (_as_name(before) or re.search(r"省$", before) or _ORGAN.search(re.sub(r"[（(][^）)]*[）)]", "", before))):
-        return before
+    if before and (_as_name(before) or _ORGAN.search(_bare(before)) or before.endswith("省")):
+        return before  # a body's name, not a page tool (全文检索) printed before the year
     if before and not _NAME_RUN.fullmatch(before):
         return None  # prose before the year is no name, and what follows the year is not the title's body
     after = _ISSUER_AFTER_YEAR.match(title[m.end():])
@@ -174,7 +174,7 @@ def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str
     """`raw` as a body's name, or None.  `inner_office`: an office inside a body gives the body;
     `contact`: a government's own office too (the contact line names who answers questions)."""
     name = re.sub(r"[（(]以下(?:简称|统称)[^）)]*[）)]", "", raw.strip()).strip()
-    bare = re.sub(r"[（(][^）)]*[）)]", "", name)
+    bare = _bare(name)
     if inner_office:
         outer = (_CONTACT_OFFICE if contact else _INNER_OFFICE).sub("", bare)
         if outer != bare and _ORGAN.search(outer) and len(outer) >= 3:
@@ -187,6 +187,11 @@ def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str
     if len(bare) < 2 or _PRONOUN.match(bare) or _KIND_ALONE.match(bare) or _NOT_A_NAME.search(bare) or _YEAR.search(bare):
         return None
     return name if _ORGAN.search(bare) else None
+
+
+def _bare(name: str) -> str:
+    """A name without its bracketed notes: 高新区(新市区) → 高新区."""
+    return re.sub(r"[（(][^）)]*[）)]", "", name)
 
 
 def _signature(text: str, start: int, end: int, chrome: Sequence[tuple[int, int]]) -> str | None:
