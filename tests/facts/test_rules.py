@@ -284,6 +284,19 @@ def test_a_list_after_a_colon_is_read_item_by_item_even_when_its_head_is_no_fact
     assert labelled("按期更新6个板块：其中公开通知公告7条。") == [("INFO_PUBLISHED", "7条")]
 
 
+def test_topics_after_the_first_of_a_headless_list_count_published_items_too():
+    text = "按期更新6个板块：其中公开通知公告7条、工作动态5条，办事指南2条，图片新闻1条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "7条"), ("INFO_PUBLISHED", "5条"),
+                              ("INFO_PUBLISHED", "2条"), ("INFO_PUBLISHED", "1条")]
+
+
+def test_an_item_naming_its_own_kind_or_channel_is_no_topic_of_the_list():
+    assert labelled("其中公开通知公告7条、行政处罚类文件3件。") == [("INFO_PUBLISHED", "7条")]
+    text = "其中公开通知公告7条，公示栏张贴4条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "7条"), ("INFO_PUBLISHED", "4条")]
+    assert labelled("全年公开通知公告7条，单位动态5条。") == [("INFO_PUBLISHED", "7条")]
+
+
 def test_documents_that_are_explained_count_interpretations():
     assert labelled("宣传解读重要政策文件40篇。") == [("POLICY_INTERPRETATIONS", "40篇")]
     assert labelled("全年发布政策解读文件6篇。") == [("POLICY_INTERPRETATIONS", "6篇")]

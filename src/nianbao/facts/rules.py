@@ -177,6 +177,9 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     own = own[max(own.rfind(ch) for ch in "、，,；;：:。\n") + 1:]
     if CHANGE.search(own) or NOT_PUBLISHED.search(own):
         return None, 0.0
+    sibling = _sibling_label(text, cand, unit, facts)
+    if sibling is not None:
+        return sibling, _SCORES["sentence_generic"]
     passed: set[str] = set()
     for total in reversed(facts):  # back over its sibling parts to the total that opened the list
         between = text[total.end:cand.start]
@@ -189,6 +192,26 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
             return (None, 0.0) if other_channels else (total.label, _SCORES["sentence_generic"])
         passed.add(total.label)
     return None, 0.0
+
+
+_SIBLING_GAP = re.compile(r"[、，,；;][^，,。；;！!？?\n、0-9０-９]{1,14}$")
+
+
+def _sibling_label(text: str, cand: Candidate, unit: str | None, facts: list[Fact]) -> str | None:
+    """INFO_PUBLISHED for an item of a list of published topics opened by a list mark when the item
+    before it is one and no total of the list was found (``更新8个板块：其中通知公告6条、部门动态4条，
+    工作动态47条``): a topic named by a short phrase after one separator, no cue in it, counts in the
+    same unit what the item before it counts."""
+    if not facts:
+        return None
+    before = facts[-1]
+    if before.label != "INFO_PUBLISHED" or before.unit != unit or before.end > cand.start:
+        return None
+    gap = _SIBLING_GAP.search(text, before.end, cand.start)
+    if gap is None or gap.start() != before.end or _hits(gap.group()) or _OFFLINE.search(gap.group()):
+        return None  # the item names what it counts, or where it was posted
+    opened = text[_sentence_start(text, before.start, 80):before.start]
+    return before.label if _LIST_MARK.search(opened) else None
 
 
 def _fact(cand: Candidate, label: str, score: float) -> Fact:
