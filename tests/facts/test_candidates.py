@@ -56,6 +56,8 @@ def test_money_with_magnitude_is_one_span():
         ("1.深入推进决策公开", ["list_marker"]),
         ("“12345”政务服务热线", ["name"]),
         ("高效办成一件事", ["idiom"]),
+        ("按照《通知》（办函〔201960）要求", ["doc_number"]),
+        ("严格审核发布的每一条信息", ["idiom"]),
     ],
 )
 def test_obvious_non_facts_are_marked_not_dropped(text, kind):

@@ -151,6 +151,10 @@ def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]]) -> str:
         return "article" if unit in ("条", "款", "项") else "ordinal"
     if unit == "号" or (before and before in _OPEN and after and after in _CLOSE and len(digits) == 4):
         return "doc_number"
+    if before == "〔" and len(digits) >= 4 and digits[:2] in ("19", "20"):
+        return "doc_number"  # 〔201960): a document number whose closing bracket and 号 the page lost
+    if before == "每":
+        return "idiom"  # 每一条, 每2周: each, not a count
     if before in "-—－" and after in "-—－" and before and after and len(digits) <= 3:
         return "page_number"
     if _is_phone(text, start, end, digits, unit):
