@@ -321,3 +321,16 @@ def test_a_main_channel_or_several_ways_publish_information_in_general(text):
 def test_a_topic_after_other_channels_of_a_list_does_not_take_the_first_channel():
     text = "其中：通过微信公众平台公开信息20条，通过小程序（社区版）公开信息7条，通过政府网站公开信息48条，其他方式公开信息13条。"
     assert [f.label for f in extract_facts(text)][-1] == "INFO_PUBLISHED"
+
+
+def test_a_website_and_new_media_named_together_before_the_count_publish_together():
+    text = "通过县政府门户网站及各部门政务新媒体账号，主动公开信息900条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "900条")]
+    respectively = labelled("通过政务微博和微信公众号，分别发布信息30条、70条。")  # each its own channel
+    assert [text for _, text in respectively] == ["30条", "70条"] and ("WECHAT_POSTS", "70条") in respectively
+    assert all(label != "INFO_PUBLISHED" for label, _ in respectively)
+    assert labelled("通过政务新媒体账号，主动公开信息900条。") == [("OTHER_MEDIA_POSTS", "900条")]
+
+
+def test_a_web_page_of_the_office_is_its_website():
+    assert labelled("局网页全年发布通知公告12条。") == [("WEBSITE_POSTS", "12条")]

@@ -428,11 +428,15 @@ def _only_channel(text: str) -> str | None:
 
 def _nearest_channel(text: str) -> str | None:
     """The channel named last before the count, None when several are named together or a
-    place off the web is named after it (通过网站公开信息74条，通过电子公示栏公布信息15条)."""
+    place off the web is named after it (通过网站公开信息74条，通过电子公示栏公布信息15条); channels
+    named together in that channel's clause publish together (`_joined_channels`)."""
     channels = [h for h in _hits(text) if h.channel is not None]
     if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]) or _OFFLINE.search(text, channels[-1].end):
         return None
-    return channels[-1].channel
+    opened = max(text.rfind(ch, 0, channels[-1].start) for ch in "，,；;：:") + 1
+    if "分别" in text[opened:]:
+        return channels[-1].channel
+    return _joined_channels(text[opened:channels[-1].end], channels[-1].channel)  # 通过门户网站及政务新媒体，公开信息…
 
 
 @lru_cache(maxsize=1)
