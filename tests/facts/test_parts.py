@@ -117,6 +117,16 @@ def test_topics_listed_after_a_channel_part_are_that_channels_parts():
                    ("42条", "WECHAT_POSTS", "114条")]
 
 
+def test_topics_after_a_part_whose_channel_publishes_them_are_that_channels():
+    text = "通过网站和微信公众号发布信息90条。其中，局网页全年发布机构信息30条，通知公告20条，通过公示栏张贴信息25条，工作动态15条。"
+    got = linked(text, fact(text, "90条", "INFO_PUBLISHED", 90), fact(text, "30条", "WEBSITE_POSTS", 30),
+                 fact(text, "20条", "INFO_PUBLISHED", 20), fact(text, "25条", "INFO_PUBLISHED", 25),
+                 fact(text, "15条", "WEBSITE_POSTS", 15))
+    assert got == [("90条", "INFO_PUBLISHED", None), ("30条", "WEBSITE_POSTS", "90条"),
+                   ("20条", "WEBSITE_POSTS", "90条"), ("25条", "INFO_PUBLISHED", "90条"),
+                   ("15条", "INFO_PUBLISHED", "90条")]
+
+
 def test_parts_in_the_next_sentence_that_refers_back_to_the_total():
     text = "主动在门户网站公开政府信息50条。在主动公开的信息中，政策法规类4条，业务工作类10条。"
     got = linked(text, fact(text, "50条", "WEBSITE_POSTS", 50), fact(text, "4条", "INFO_PUBLISHED", 4),

@@ -48,6 +48,11 @@ PART_LABELS: dict[str, frozenset[str]] = {
 
 # counts of published items: a topic part of any of them keeps its total's label (rule 2); a
 # part that names its own channel (网站150条 of published information) keeps its own (rule 1)
+# where items are put up off the web (公示栏, 电子显示屏, 执法公示平台) or by other ways: a channel of no
+# posts label (what it publishes is INFO_PUBLISHED)
+OFFLINE = re.compile(r"公示栏|公开栏(?!目)|宣传栏|公告栏|公示板|显示屏|电子屏|大喇叭|实体|现场|其他方式|其它方式|"
+                     r"公示平台|其他形式|其它形式|传统")
+_PUBLISHES = re.compile(r"(?:发布|公开|公布|公示|张贴|更新|推送|刊发|发稿|编发)")
 POSTS = frozenset({"INFO_PUBLISHED", "WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS"})
 _SEPARATORS = "、，,；;：:（(）)。\n"
 
@@ -97,19 +102,26 @@ def link_parts(text: str, facts: list[Fact]) -> None:
     """Set ``part_of`` on every fact that is a part of an earlier fact (the nearest list wins
     when two could claim it: a bracketed list inside a marked one breaks down that part),
     then give each topic part of published items its total's label (FACTS.md §4 rule 2:
-    工作动态40条 under 网站公开信息64条 is WEBSITE_POSTS, whatever the extractor said)."""
+    工作动态40条 under 网站公开信息64条 is WEBSITE_POSTS, whatever the extractor said), or the
+    label of the channel an earlier part of the same list names as what publishes (其中，网页发布
+    简介类信息32条，公开征求意见稿3条: both on the web page; not 其中网站150条、工作动态60条)."""
     for fact in facts:
         fact.part_of = None
     for found in sorted(find_part_lists(text, facts), key=lambda p: facts[p.total].start):
         for j in found.parts:
             facts[j].part_of = found.total
+    named: dict[int, str] = {}  # list total → the channel its last part so far named in its own words
     for fact in facts:
         if fact.part_of is None:
             continue
         total = facts[fact.part_of]
-        if total.label in POSTS and fact.label in POSTS and fact.label != total.label \
-                and not _names_channel(text, fact):
-            fact.label = total.label
+        if total.label not in POSTS or fact.label not in POSTS:
+            continue
+        if _names_channel(text, fact):
+            if _PUBLISHES.search(_own_words(text, fact)):  # 网页全年发布简介类信息32条, not 网站150条
+                named[fact.part_of] = fact.label
+        elif fact.label != named.get(fact.part_of, total.label):
+            fact.label = named.get(fact.part_of, total.label)
 
 
 def same_label_parts(facts: list[Fact]) -> set[int]:
@@ -120,14 +132,20 @@ def same_label_parts(facts: list[Fact]) -> set[int]:
 
 
 def _names_channel(text: str, fact: Fact) -> bool:
-    """Does the part's own words (since the previous separator) name its label's channel?"""
+    """Does the part's own words (since the previous separator) name its label's channel (for
+    INFO_PUBLISHED: a place off the web or another way)?"""
     from nianbao.facts.catalogue import catalogue
 
-    left = max(text.rfind(ch, 0, fact.start) for ch in _SEPARATORS) + 1
-    own = text[max(left, fact.start - 20):fact.start]
+    own = _own_words(text, fact)
     if fact.label == "INFO_PUBLISHED":
-        return False
+        return bool(OFFLINE.search(own))  # 通过公示栏等途径发布信息861条: off the web, named as such
     return any(cue in own for cue in catalogue()[fact.label].cues)
+
+
+def _own_words(text: str, fact: Fact) -> str:
+    """The words before a fact since the previous separator (20 characters at most)."""
+    left = max(text.rfind(ch, 0, fact.start) for ch in _SEPARATORS) + 1
+    return text[max(left, fact.start - 20):fact.start]
 
 
 def _sentence_end(text: str, start: int) -> int:

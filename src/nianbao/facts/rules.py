@@ -50,7 +50,7 @@ from functools import lru_cache
 from nianbao.facts.candidates import Candidate, find_candidates, narrative_exclusions
 from nianbao.facts.catalogue import catalogue
 from nianbao.facts.normalise import parse_quantity
-from nianbao.facts.parts import REFERS_BACK
+from nianbao.facts.parts import OFFLINE, REFERS_BACK
 from nianbao.report import Fact, Report
 
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
@@ -208,7 +208,7 @@ def _sibling_label(text: str, cand: Candidate, unit: str | None, facts: list[Fac
     if before.label != "INFO_PUBLISHED" or before.unit != unit or before.end > cand.start:
         return None
     gap = _SIBLING_GAP.search(text, before.end, cand.start)
-    if gap is None or gap.start() != before.end or _hits(gap.group()) or _OFFLINE.search(gap.group()):
+    if gap is None or gap.start() != before.end or _hits(gap.group()) or OFFLINE.search(gap.group()):
         return None  # the item names what it counts, or where it was posted
     opened = text[_sentence_start(text, before.start, 80):before.start]
     return before.label if _LIST_MARK.search(opened) else None
@@ -392,8 +392,6 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
 # a list of channels closed by 等渠道/等平台… counts what all of them published: no one channel
 _SEVERAL_CHANNELS = re.compile(r"等(?:多种|各类|多个|多元)?(?:渠道|平台|载体|方式|形式|途径|媒体)|多(?:种|个|元)?(?:渠道|平台|载体)|"
                                r"为主(?:要)?(?:渠道|平台|阵地|载体)")  # 以门户网站为主渠道: not the only one
-# where items are put up off the web (公示栏, 电子显示屏, 执法公示平台): a channel of no posts label
-_OFFLINE = re.compile(r"公示栏|公开栏(?!目)|宣传栏|公告栏|公示板|显示屏|电子屏|大喇叭|实体|现场|其他方式|其它方式|公示平台")
 
 
 def _joined_channels(sentence: str, channel: str | None) -> str | None:
@@ -421,7 +419,7 @@ def _run_on(text: str, sentence_start: int) -> str:
 def _only_channel(text: str) -> str | None:
     """The one channel a run of clauses names, None when it names none or several."""
     named = {h.channel for h in _hits(text) if h.channel is not None}
-    if len(named) != 1 or _SEVERAL_CHANNELS.search(text) or _OFFLINE.search(text):
+    if len(named) != 1 or _SEVERAL_CHANNELS.search(text) or OFFLINE.search(text):
         return None
     return named.pop()
 
@@ -431,7 +429,7 @@ def _nearest_channel(text: str) -> str | None:
     place off the web is named after it (通过网站公开信息74条，通过电子公示栏公布信息15条); channels
     named together in that channel's clause publish together (`_joined_channels`)."""
     channels = [h for h in _hits(text) if h.channel is not None]
-    if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]) or _OFFLINE.search(text, channels[-1].end):
+    if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]) or OFFLINE.search(text, channels[-1].end):
         return None
     opened = max(text.rfind(ch, 0, channels[-1].start) for ch in "，,；;：:") + 1
     if "分别" in text[opened:]:
