@@ -334,3 +334,10 @@ def test_a_website_and_new_media_named_together_before_the_count_publish_togethe
 
 def test_a_web_page_of_the_office_is_its_website():
     assert labelled("局网页全年发布通知公告12条。") == [("WEBSITE_POSTS", "12条")]
+
+
+def test_postings_on_a_board_off_the_web_count_published_items_in_times():
+    text = "通过镇政府网站公开信息40条；通过村务公示栏公示共计12次，其中低保公示5次，项目公示7次。"
+    assert labelled(text) == [("WEBSITE_POSTS", "40条"), ("INFO_PUBLISHED", "12次"),
+                              ("INFO_PUBLISHED", "5次"), ("INFO_PUBLISHED", "7次")]
+    assert labelled("全年召开专题会议12次。") == []

@@ -60,7 +60,7 @@ GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SER
            # 收到依申请公开政府信息3件 counts applications, not published items (a verb before it still decides)
            **{cue: "APP_RECEIVED" for cue in ("依申请公开", "依申请公开信息", "依申请公开政府信息")},
            "发布": POST, "发稿": POST, "推送": POST, "刊发": POST, "编发": POST, "更新": POST, "公布": POST,
-           "公开": POST}
+           "公开": POST, "公示": POST}
 PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发")  # 推送短视频1113个 counts posts, not accounts
 SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 counts published items, not documents
             "文件类": "INFO_PUBLISHED",  # a topic of published items (乡镇文件类43条), not a count of documents
@@ -272,8 +272,9 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
         for i, hit in enumerate(hits):
             if hit.target == BLOCK:
                 later = [h for h in left if h.start >= hit.end]
-                if any(h.target in (POST, "INFO_PUBLISHED") for h in later) and hit.cue in PLACES:
-                    continue  # 通过政务公开专栏发布信息27条: the column is where, the items are counted
+                if any(h.target in (POST, "INFO_PUBLISHED") for h in later) and (
+                        hit.cue in PLACES or OFFLINE.search(clause, hit.end - clause_start)):
+                    continue  # 通过政务公开专栏发布信息27条, 社区公示栏公示30次: where, the items are counted
                 if any(h.cue == "信息" for h in later):
                     continue  # 部门动态信息11条, 重点领域信息52条: the word only qualifies the items
                 if hit.cue in ("文件", "政策文件", "公文") and any(
@@ -374,7 +375,7 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
     if target == BLOCK:
         return None
     if target in (POST, "INFO_PUBLISHED") or hit.channel is not None:
-        named = hit.channel or _nearest_channel(sentence) or _only_channel(run_on)
+        named = hit.channel or _nearest_channel(sentence) or (None if OFFLINE.search(sentence) else _only_channel(run_on))
         channel = _joined_channels(sentence, named)
         if channel is None:
             target = "INFO_PUBLISHED"
@@ -386,6 +387,8 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
             target = "VIEWS"
         else:
             target = channel
+    if target == "INFO_PUBLISHED" and unit == "次" and OFFLINE.search(sentence):
+        return target  # 通过公示栏公示共计30次: each posting on a board is an item put up
     return target if unit in UNITS_OK.get(target, ()) else None
 
 
