@@ -341,3 +341,8 @@ def test_postings_on_a_board_off_the_web_count_published_items_in_times():
     assert labelled(text) == [("WEBSITE_POSTS", "40条"), ("INFO_PUBLISHED", "12次"),
                               ("INFO_PUBLISHED", "5次"), ("INFO_PUBLISHED", "7次")]
     assert labelled("全年召开专题会议12次。") == []
+
+
+def test_the_phrase_for_anyone_who_may_apply_names_no_kind_of_applicant():
+    assert labelled("本年度收到公民、法人或其他组织提出的政府信息公开申请3件。") == [("APP_RECEIVED", "3件")]
+    assert labelled("其中自然人申请2件。") == [("APP_NATURAL_PERSON", "2件")]

@@ -289,6 +289,8 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
             label = _resolve(hit, q.unit, q.value, sentence, posting, _run_on(text, sentence_start))
             if label == "APP_PROCESSED" and _received_first(hit, hits[i + 1:], how, text, sentence_start, cand.end):
                 label = "APP_RECEIVED"
+            if label in _APPLICANT_KINDS and _ANY_APPLICANT.search(text, max(0, hit.start - 4), hit.end + 8):
+                label = "APP_RECEIVED"  # 收到公民、法人或其他组织提出的申请3件: who may apply, not one kind
             if label is not None:
                 if label in POSTS_FAMILY and NOT_PUBLISHED.search(clause):
                     return None, 0.0  # 报送信息115条, 被采用11篇: sent up or taken up, not published
@@ -296,6 +298,8 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
     return None, 0.0
 
 
+_APPLICANT_KINDS = ("APP_NATURAL_PERSON", "APP_ORGANIZATION")
+_ANY_APPLICANT = re.compile(r"(?:公民|自然人)[、，,]?(?:或|和|及|与|或者)?(?:法人|其他组织)")
 _LATER_OUTCOME = re.compile(r"(?:办结|答复|结转)[^，,。；;]{0,8}?[0-9０-９]+\s*[件宗条个]")
 
 
