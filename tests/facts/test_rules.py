@@ -346,3 +346,8 @@ def test_postings_on_a_board_off_the_web_count_published_items_in_times():
 def test_the_phrase_for_anyone_who_may_apply_names_no_kind_of_applicant():
     assert labelled("本年度收到公民、法人或其他组织提出的政府信息公开申请3件。") == [("APP_RECEIVED", "3件")]
     assert labelled("其中自然人申请2件。") == [("APP_NATURAL_PERSON", "2件")]
+
+
+def test_a_count_of_aspects_of_the_work_is_no_count_of_items():
+    assert labelled("重点推进五个方面的信息公开。") == []
+    assert labelled("全年未发生政府信息管理安全事故。") == []

@@ -223,7 +223,7 @@ def _fact(cand: Candidate, label: str, score: float) -> Fact:
 def _zero_claim_labels(text: str, cand: Candidate) -> list[str]:
     end = _clause_end(text, cand.end, 30)
     window = text[cand.end:end]
-    if any(w in window for w in ("纠错", "泄密", "追究", "不良影响")):
+    if any(w in window for w in ("纠错", "泄密", "追究", "不良影响", "事故")):
         return []
     found = [h.target for h in _hits(window) if h.target not in (POST, BLOCK)]
     both = [label for label in ("REVIEW_CASES", "LITIGATION_CASES") if label in found]
@@ -508,8 +508,8 @@ def _right_phrase(text: str, pos: int) -> str:
     if pos >= len(text) or text[pos].startswith(FUNCTION_START) or not _is_cjk(text[pos]):
         return ""
     end = pos
-    while end < len(text) and end - pos < 8 and _is_cjk(text[end]):
-        end += 1
+    while end < len(text) and end - pos < 8 and _is_cjk(text[end]) and text[end] != "的":
+        end += 1  # 五个方面的信息公开: the count's noun ends at 的
     return text[pos:end]
 
 
