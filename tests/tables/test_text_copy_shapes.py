@@ -1,0 +1,63 @@
+"""Shapes a web page's text copy gives the tables, probed with small pages written here (a
+made-up township, 柳溪乡, and made-up numbers): a whole table on one line, table 四's values
+printed after the words naming them, row labels broken over two printed lines, table 三's
+columns in another order or only its 总计 column."""
+from __future__ import annotations
+
+from nianbao.identities import check
+from nianbao.tables import parse
+from nianbao.tables.ids import T3_COLUMNS, T3_ROW_ORDER, T4_CELL_IDS
+from tests.tables.test_styles import LABELS
+
+PREAMBLE = "柳溪乡人民政府2021年政府信息公开工作年度报告\n\n一、总体情况\n本乡全年主动公开信息37条。\n\n"
+T2_HEAD = "二、主动公开政府信息情况\n"
+T3_HEAD = "三、收到和处理政府信息公开申请情况\n"
+T4_HEAD = "四、政府信息公开行政复议、行政诉讼情况\n"
+TAIL = "\n五、存在的主要问题及改进情况\n信息更新不够及时。\n"
+ORDER = T3_ROW_ORDER["2021"]
+# a table 三 that adds up: 9 new, 1 carried over; 5 granted, 3 not held, 1 duplicate; 1 carried forward
+ROWS = {row: ["0"] * 7 for row in ORDER}
+ROWS.update({
+    "new_received": ["7", "1", "0", "0", "1", "0", "9"], "carried_over": ["1", "0", "0", "0", "0", "0", "1"],
+    "granted": ["4", "1", "0", "0", "0", "0", "5"], "unable.not_held": ["2", "0", "0", "0", "1", "0", "3"],
+    "not_processed.duplicate": ["1", "0", "0", "0", "0", "0", "1"],
+    "total_processed": ["7", "1", "0", "0", "1", "0", "9"], "carried_forward": ["1", "0", "0", "0", "0", "0", "1"],
+})
+T4 = ["1", "0", "0", "1", "2", "0", "1", "0", "0", "1", "0", "0", "0", "1", "1"]
+T4_COLUMN_WORDS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+T4_ROW_WORDS = ["行政复议", "未经复议直接起诉", "复议后起诉"]
+
+
+def raw(table, cell_id):
+    cell = table.cells.get(cell_id)
+    return "missing" if cell is None else cell.raw
+
+
+def t3_read(table, columns=T3_COLUMNS):
+    return {row: [raw(table, f"t3.{row}.{c}") for c in columns] for row in ORDER}
+
+
+def t3_page(lines: list[str]) -> str:
+    return PREAMBLE + T3_HEAD + "\n".join(lines) + "\n" + T4_HEAD + "本年度无行政复议和行政诉讼。" + TAIL
+
+
+# --- a whole table on one line ----------------------------------------------------------
+
+def test_a_whole_table_two_on_one_line_with_tabs_or_pipes_reads_every_row():
+    cells = ["第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "0",
+             "行政规范性文件", "4", "1", "26", "第二十条第（五）项", "信息内容", "本年处理决定数量", "行政许可", "318",
+             "第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "40", "行政强制", "2",
+             "第二十条第（八）项", "信息内容", "本年收费金额（单位：万元）", "行政事业性收费", "12.5"]
+    expected = {"regulations": ["0", "0", "0"], "normative_docs": ["4", "1", "26"], "licensing": ["318"],
+                "punishment": ["40"], "coercion": ["2"], "fees": ["12.5"]}
+    for line in ("\t".join(cells), "| " + " | ".join(cells) + " |"):
+        text = PREAMBLE + T2_HEAD + line + "\n" + T3_HEAD
+        t2 = parse(text)["t2"]
+        read: dict[str, list[str]] = {}
+        for cell_id, cell in t2.cells.items():
+            read.setdefault(cell_id.split(".")[1], []).append(cell.raw)
+        assert read == expected
+        assert t2.complete
+        for cell in t2.cells.values():
+            assert text[cell.start:cell.end] == cell.raw
+
