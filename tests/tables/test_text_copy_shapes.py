@@ -61,3 +61,31 @@ def test_a_whole_table_two_on_one_line_with_tabs_or_pipes_reads_every_row():
         for cell in t2.cells.values():
             assert text[cell.start:cell.end] == cell.raw
 
+
+# --- table 四: values after the words naming them ---------------------------------------
+
+def test_table_four_values_printed_one_to_a_line_after_the_words_naming_them():
+    for sep in (" ", "：", "  "):
+        lines = []
+        for i, name in enumerate(T4_ROW_WORDS):
+            lines.append(name)
+            lines += [f"{word}{sep}{value}" for word, value in zip(T4_COLUMN_WORDS, T4[5 * i:5 * i + 5])]
+        text = PREAMBLE + T4_HEAD + "\n".join(lines) + TAIL
+        t4 = parse(text)["t4"]
+        assert [raw(t4, c) for c in T4_CELL_IDS] == T4
+        assert t4.complete and t4.shape == "text_rows"
+        assert {f.rule: f.status for f in check({"t4": t4})}["t4.sum.review"] == "PASS"
+
+
+def test_table_four_rows_printed_with_their_names_and_blank_separated_values():
+    lines = ["行政复议 " + " ".join(T4_COLUMN_WORDS)]
+    lines += [name + " " + " ".join(T4[5 * i:5 * i + 5]) for i, name in enumerate(T4_ROW_WORDS)]
+    t4 = parse(PREAMBLE + T4_HEAD + "\n".join(lines) + TAIL)["t4"]
+    assert [raw(t4, c) for c in T4_CELL_IDS] == T4
+
+
+def test_table_four_values_apart_that_do_not_come_to_fifteen_are_not_placed():
+    lines = [f"{word} {value}" for word, value in zip(T4_COLUMN_WORDS, T4[:5])]  # one row of three printed
+    t4 = parse(PREAMBLE + T4_HEAD + "行政复议\n" + "\n".join(lines) + TAIL)["t4"]
+    assert not t4.cells and t4.notes
+

@@ -2,11 +2,14 @@
 
 The values are whatever the region holds after its header words: one row of 15 cells,
 three rows of 5 (one small table per row), a stream of cells one to a line (bare, or each
-closed by a pipe: ``0 |``), or a run of glued digits cut so that each
+closed by a pipe: ``0 |``), values printed apart after the words naming them, one or a row
+to a line (``结果维持 2``, ``行政复议 2 1 0 1 4``), or a run of glued digits cut so that each
 group of five adds up (`t4.sum`).  A page excerpt that stops inside the table gives the
 values printed before the cut, in order (`rows.truncated`: not the number it stops inside).
 """
 from __future__ import annotations
+
+import re
 
 from nianbao.report import Cell, Table
 from nianbao.tables.cells import make_cell
@@ -45,15 +48,36 @@ def parse(text: str, start: int, end: int) -> Table:
         elif cells is None:
             table.notes.append(f"表四读到{len(cells_toks)}个单元格，无法对应15个数值")
     elif runs:
-        cells = _cut(runs[-1:], table.notes)  # the values follow the header words
+        apart = _separate(runs)  # "结果维持 2" / "行政复议 2 1 0 1 4": one value or one row to a line
+        if apart:
+            cells, runs = apart
+        else:
+            cells, runs = _cut(runs[-1:], table.notes), runs[-1:]  # the values follow the header words
     for cell_id, cell in zip(T4_CELL_IDS, cells or []):
         if cell is not None:
             table.cells[cell_id] = cell
     table.complete = len(table.cells) == N
-    table.shape = table_shape(cells_toks or runs[-1:])
+    table.shape = table_shape(cells_toks or runs)
     if not table.cells and not table.notes:
         table.notes.append("表四区域内没有读到数值")
     return table
+
+
+def _separate(runs: list[Tok]) -> tuple[list[Cell], list[Tok]] | None:
+    """(the 15 values, the runs they came from) when the region's last runs of values print
+    them apart: blank-separated numbers (or not-applicable marks), one or several to a line
+    after the words that name them (``结果维持 2``, ``行政复议 2 1 0 1 4``); None when they do
+    not come to exactly 15 that way (glued digits are `_cut`)."""
+    cells: list[Cell] = []
+    for i in range(len(runs) - 1, -1, -1):
+        run = runs[i]
+        pieces = [make_cell(m.group(), run.start + m.start()) for m in re.finditer(r"[^\s\u3000\xa0]+", run.text)]
+        if not all(c.kind == "na" or (c.kind == "number" and splits(c.raw, 1)) for c in pieces):
+            return None
+        cells[:0] = pieces
+        if len(cells) >= N:
+            return (cells, runs[i:]) if len(cells) == N and i < len(runs) - 1 else None
+    return None
 
 
 def _cut(runs: list[Tok], notes: list[str]) -> list[Cell | None] | None:
