@@ -89,3 +89,39 @@ def test_table_four_values_apart_that_do_not_come_to_fifteen_are_not_placed():
     t4 = parse(PREAMBLE + T4_HEAD + "行政复议\n" + "\n".join(lines) + TAIL)["t4"]
     assert not t4.cells and t4.notes
 
+
+# --- a row label broken over two printed lines -------------------------------------------
+
+def _halves(label: str) -> tuple[str, str]:
+    cut = max(2, len(label) // 2)
+    return label[:cut], label[cut:]
+
+
+def test_a_row_label_broken_over_two_printed_lines_is_joined_back():
+    header = ["申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    styles = {
+        "tsv": lambda cells: "\t".join(cells),
+        "pipe_rows": lambda cells: "| " + " | ".join(cells) + " |",
+        "text_rows": lambda cells: " ".join(cells),
+    }
+    for shape, row in styles.items():
+        lines = [row(header)]
+        for r in ORDER:
+            first, rest = _halves(LABELS[r])
+            lines += [row([first]), row([rest] + ROWS[r])]
+        t3 = parse(t3_page(lines))["t3"]
+        assert t3_read(t3) == ROWS, shape
+        assert t3.shape == shape
+
+
+def test_a_label_printed_alone_is_not_joined_to_the_numbered_row_after_it():
+    lines = ["申请人情况\t自然人\t法人或其他组织\t总计\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
+    for r in ORDER:
+        if r == "denied.enforcement_file":
+            lines.append(LABELS[r])  # its cells dropped from the copy: the label alone, on a line of its own
+        else:
+            lines.append("\t".join([LABELS[r]] + ROWS[r]))
+    t3 = parse(t3_page(lines))["t3"]
+    assert t3_read(t3)["denied.admin_query"] == ROWS["denied.admin_query"]
+    assert t3_read(t3)["denied.enforcement_file"] == ["missing"] * 7
+

@@ -23,6 +23,10 @@ Every printed style comes down to cells in reading order:
   name a row and the last alone does not.  A label's bracketed note (``规范性文件（行政机关
   制定发布的…）``) may make its line long: only the text outside the note counts.
 
+In every printed-row shape (tab, pipe, flattened rows) a row label broken over two lines
+(``（一）予以`` alone on a line, then ``公开 | 6 | 1 | …``) is joined back
+(`_join_split_labels`).
+
 A `Block` is a physical table row (``stream=False``), or a stream of cells with no row
 boundaries (one-cell-per-pipe lines, one cell per line, a flattened line) that the reader
 splits at labels.  Each block records the printed `shape` it was read as (`SHAPES`), which
@@ -52,6 +56,8 @@ _NOTE = re.compile(r"[（(][^（()）]{4,}[)）]")  # a bracketed note: longer t
 _MAX_CELL_LINE = 60  # a one-cell line longer than this is prose (the longest 表三 label is ~40)
 _MAX_LABEL_LINES = 3
 _BARE_LINES = 4  # short lines a region with no value needs to be read as one cell per line  # a label broken over at most this many lines is joined back
+_ROW_SHAPES = ("pipe_rows", "markdown", "tsv", "text_rows")  # a printed line is a table row
+_ROW_NUMBERING = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d+\s*[.．、])")
 # the printed shapes, as `Block.shape` and `Table.shape` name them
 SHAPES = ("tab_cells", "one_cell_per_line", "pipe_cells", "pipe_rows", "markdown", "tsv", "text_rows",
           "run_together")
@@ -176,7 +182,55 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
             out.append(Block(toks, stream=not all(t.run for t in toks),
                              shape="run_together" if glued else "text_rows"))
     flush()
-    return out
+    return _join_split_labels(text, out, specs)
+
+
+def _join_split_labels(text: str, out: list[Block], specs: tuple[RowSpec, ...]) -> list[Block]:
+    """A row's label broken over two printed lines (``（一）予以`` on a line of its own, then
+    ``公开 | 6 | 1 | …``): a line of nothing but short text before a row is joined to the row's
+    leading text when together they name a row that neither names otherwise: the line names
+    no row or the same one, the row's own text names no row or the same one, and the row's
+    text opens with no numbering of its own (``2.重复申请`` starts a row, it continues none)."""
+    if not specs:
+        return out
+    joined: list[Block] = []
+    for block in out:
+        head = _lone_text(text, joined[-1]) if joined and joined[-1].shape in _ROW_SHAPES else None
+        lead = _leading_text(block) if head is not None and block.shape in _ROW_SHAPES else None
+        if lead is not None:
+            first, last = block.toks[lead[0]], block.toks[lead[1] - 1]
+            label = text[head.start:last.end]
+            spec = match_row(label, specs)
+            own = match_row(text[first.start:last.end], specs)
+            if spec is not None and match_row(head.text, specs) in (None, spec) and own in (None, spec) \
+                    and not _ROW_NUMBERING.match(text[first.start:last.end].strip(BLANKS)):
+                toks = block.toks[:lead[0]] + [Tok(label, head.start, last.end, spec=spec)] + block.toks[lead[1]:]
+                joined[-1] = Block(toks, stream=block.stream, shape=block.shape)
+                continue
+        joined.append(block)
+    return joined
+
+
+def _lone_text(text: str, block: Block) -> Tok | None:
+    """A printed line of nothing but short text (one cell, or a flattened line's words), as one token."""
+    filled = [t for t in block.toks if t.kind != "empty"]
+    if not filled or any(t.kind != "text" for t in filled) or (len(filled) > 1 and block.shape != "text_rows"):
+        return None
+    tok = Tok(text[filled[0].start:filled[-1].end], filled[0].start, filled[-1].end)
+    return tok if "\n" not in tok.text and _cell_line(tok.text.strip(BLANKS)) else None
+
+
+def _leading_text(block: Block) -> tuple[int, int] | None:
+    """(first, end) indexes of the text that opens a row with values: its first filled cell, or
+    a flattened line's words before its first value; None for a row with no value after it."""
+    filled = [i for i, t in enumerate(block.toks) if t.kind != "empty"]
+    if len(filled) < 2 or block.toks[filled[0]].kind != "text":
+        return None
+    end = filled[0] + 1
+    if block.shape == "text_rows":
+        while end < len(block.toks) and block.toks[end].kind == "text":
+            end += 1
+    return (filled[0], end) if any(t.kind != "text" for t in block.toks[end:]) else None
 
 
 def _in_row(pipes: list[Tok], specs: tuple[RowSpec, ...] = ()) -> bool:
@@ -212,12 +266,16 @@ def one_cell_per_line(text: str, start: int, end: int) -> bool:
     (no tab, no pipe) that carry a value, at least two and most carry a lone value.  A region
     printed with no value at all (a page that dropped every blank cell, so only the labels
     and headings are left, one to a line) reads so too when it has at least `_BARE_LINES`
-    short cell lines and no line of values."""
+    short cell lines and no line of values (a tab or pipe row of values is one: the short
+    lines are then labels broken off their rows)."""
     lone = other = cell_lines = 0
     valued = False
     for line, _ in _lines(text, start, end):
         stripped = line.strip(BLANKS)
-        if not stripped or "\t" in line or "|" in stripped or _PAGE_NUMBER.match(line):
+        if "\t" in line or "|" in stripped:  # a row of cells: values on it are no bare region's
+            valued = valued or any(ch.isdigit() for ch in stripped)
+            continue
+        if not stripped or _PAGE_NUMBER.match(line):
             continue
         if _lone_value(stripped):
             lone += 1
