@@ -125,3 +125,63 @@ def test_a_label_printed_alone_is_not_joined_to_the_numbered_row_after_it():
     assert t3_read(t3)["denied.admin_query"] == ROWS["denied.admin_query"]
     assert t3_read(t3)["denied.enforcement_file"] == ["missing"] * 7
 
+
+# --- table 三: the columns the header prints ---------------------------------------------
+
+PRINTED = ("total", "natural_person", "commercial", "research", "social_org", "legal_service", "other_org")
+WORDS = {"natural_person": "自然人", "commercial": "商业企业", "research": "科研机构", "social_org": "社会公益组织",
+         "legal_service": "法律服务机构", "other_org": "其他", "total": "总计"}
+
+
+def _in_printed_order(row: str, printed=PRINTED) -> list[str]:
+    return [ROWS[row][T3_COLUMNS.index(c)] for c in printed]
+
+
+def test_table_three_columns_read_in_the_order_a_one_level_header_prints_them():
+    legal_first = ("commercial", "research", "social_org", "legal_service", "other_org", "natural_person", "total")
+    for printed in (PRINTED, legal_first):
+        head = ["申请人情况"] + [WORDS[c] for c in printed]
+        tsv = ["\t".join(head)] + ["\t".join([LABELS[r]] + _in_printed_order(r, printed)) for r in ORDER]
+        per_line = [c for r in ORDER for c in [LABELS[r]] + _in_printed_order(r, printed)]
+        for text in (t3_page(tsv), t3_page(head + per_line)):
+            t3 = parse(text)["t3"]
+            assert t3_read(t3) == ROWS
+            assert t3.complete
+            findings = [f for f in check({"t3": t3}) if f.rule.startswith("t3.")]
+            assert findings and all(f.status == "PASS" for f in findings)
+
+
+def test_table_three_columns_read_in_the_grid_order_of_a_two_level_header():
+    head = ["申请人情况\t总计\t自然人\t法人或其他组织\t\t\t\t", "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他"]
+    lines = head + ["\t".join([LABELS[r]] + _in_printed_order(r)) for r in ORDER]
+    assert t3_read(parse(t3_page(lines))["t3"]) == ROWS
+    # the template's header, 总计 printed in its first row: read in the template's order
+    head = ["申请人情况\t\t\t\t\t\t\t总计", "\t自然人\t法人或其他组织\t\t\t\t\t", "\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t"]
+    lines = head + ["\t".join([LABELS[r]] + ROWS[r]) for r in ORDER]
+    assert t3_read(parse(t3_page(lines))["t3"]) == ROWS
+
+
+def test_a_two_level_header_read_as_a_stream_of_cells_keeps_the_template_order():
+    # one cell per line, 总计 read before 自然人: its reading order is not its column order
+    cells = ["申请人情况", "总计", "自然人", "法人或其他组织", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    cells += [c for r in ORDER for c in [LABELS[r]] + ROWS[r]]
+    assert t3_read(parse(t3_page(cells))["t3"]) == ROWS
+
+
+def test_table_three_printing_only_its_total_column():
+    totals = {r: ROWS[r][-1] for r in ORDER}
+    pages = {
+        "tsv": ["申请人情况\t总计"] + [f"{LABELS[r]}\t{totals[r]}" for r in ORDER],
+        "markdown": ["| 申请人情况 | 总计 |", "|---|---|"] + [f"| {LABELS[r]} | {totals[r]} |" for r in ORDER],
+        "one_cell_per_line": ["申请人情况", "总计"] + [c for r in ORDER for c in (LABELS[r], totals[r])],
+    }
+    for shape, lines in pages.items():
+        t3 = parse(t3_page(lines))["t3"]
+        assert t3.shape == shape
+        assert {r: raw(t3, f"t3.{r}.total") for r in ORDER} == totals
+        assert not any(k.endswith(".natural_person") for k in t3.cells)
+        assert not t3.complete
+        statuses = {f.rule: f.status for f in check({"t3": t3})}
+        assert statuses["t3.balance.total"] == "PASS"
+        assert statuses["t3.results_total.total"] == "PASS"
+        assert "FAIL" not in statuses.values()
