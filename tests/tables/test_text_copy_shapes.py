@@ -185,3 +185,57 @@ def test_table_three_printing_only_its_total_column():
         assert statuses["t3.balance.total"] == "PASS"
         assert statuses["t3.results_total.total"] == "PASS"
         assert "FAIL" not in statuses.values()
+
+
+# --- flattened rows (blank-separated values): the values as pages print them -----------
+
+T2_2019 = [("第二十条第（一）项", "信息内容 本年新制作数量 本年新公开数量 对外公开总数量"),
+           ("规章", ["0", "0", "0"]), ("规范性文件", ["3", "3", "28"]),
+           ("第二十条第（五）项", "信息内容 上一年项目数量 本年增/减 处理决定数量"),
+           ("行政许可", ["19", "+1", "2,046"]), ("其他对外管理服务事项", ["6", "-2", "130"])]
+T2_2019_VALUES = {"regulations": [0, 0, 0], "normative_docs": [3, 3, 28], "licensing": [19, 1, 2046],
+                  "other_services": [6, -2, 130]}
+
+
+def _t2_2019_values(text):
+    t2 = parse(text)["t2"]
+    read: dict[str, list] = {}
+    for cell_id, cell in t2.cells.items():
+        read.setdefault(cell_id.split(".")[1], []).append(cell.value)
+    return t2, read
+
+
+def _t2_2019_page(value, sep=" ", after_label=" "):
+    lines = []
+    for label, cells in T2_2019:
+        lines.append(label + "\n" + cells if isinstance(cells, str) else
+                     label + after_label + sep.join(value(c) for c in cells))
+    return PREAMBLE + T2_HEAD + "\n".join(lines) + "\n" + T3_HEAD
+
+
+def test_flattened_rows_read_thousands_commas_as_one_number():
+    t2, read = _t2_2019_values(_t2_2019_page(lambda c: c))
+    assert read == T2_2019_VALUES  # 2,046 was read as 2 before
+    assert t2.shape == "text_rows"
+
+
+def test_flattened_rows_read_full_width_digits_and_signs():
+    full = str.maketrans("0123456789+-", "０１２３４５６７８９＋－")
+    _, read = _t2_2019_values(_t2_2019_page(lambda c: c.translate(full), sep="\u3000"))
+    assert read == T2_2019_VALUES
+
+
+def test_flattened_rows_read_a_unit_printed_after_each_value():
+    text = _t2_2019_page(lambda c: c if c.startswith(("+", "-")) else c + "件")
+    t2, read = _t2_2019_values(text)
+    assert read == T2_2019_VALUES
+    assert t2.cells["t2.licensing.decisions"].unit == "件"
+    for cell in t2.cells.values():
+        assert text[cell.start:cell.end] == cell.raw
+
+
+def test_flattened_rows_whose_label_ends_in_a_colon():
+    _, read = _t2_2019_values(_t2_2019_page(lambda c: c, after_label="："))
+    assert read == T2_2019_VALUES
+    lines = [f"{LABELS[r]}：" + " ".join(ROWS[r]) for r in ORDER]
+    assert t3_read(parse(t3_page(lines))["t3"]) == ROWS  # 3.其他： too

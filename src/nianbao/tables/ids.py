@@ -68,7 +68,7 @@ T3_COLUMN_NAMES = dict(zip(T3_COLUMNS, ("自然人", "商业企业", "科研机�
 
 _T3 = (
     # the exact "3.其他" first: every other cue that contains 其他 is longer
-    _row("other.other", "其他处理：其他", r"3\s*[.．、]\s*其他(?=$|[\d\s·/／—\-]|[（(]?[+\-]?\d)"),
+    _row("other.other", "其他处理：其他", r"3\s*[.．、]\s*其他(?=$|[\d\s·/／—\-:：]|[（(]?[+\-]?\d)"),
     _row("other.no_correction", "其他处理：申请人逾期不补正", _NUM + r"(?:申请人)?(?:无正当理由)?逾期不补正[^\d]{0,30}?(?:申请|$)|不补正"),
     _row("other.no_fee", "其他处理：申请人逾期未缴费", _NUM + r"(?:申请人)?逾期未按收费通知[^\d]{0,30}?(?:申请|$)|缴纳费用"),
     _row("other", "其他处理", r"[（(]\s*六\s*[)）]\s*其他处理"),

@@ -53,6 +53,7 @@ _INNER_BLANK = re.compile(r"[\s\u3000\xa0]")
 _PROSE = re.compile(r"[。；;！？]")
 _TRAILING_VALUE = re.compile(r"\d\s*(?:亿元|万元|元|个|件|条)?$|[\d/／—][\s\u3000\xa0]+[+\-]?\d")
 _NOTE = re.compile(r"[（(][^（()）]{4,}[)）]")  # a bracketed note: longer than a numbering such as （七）
+_LABEL_COLON = re.compile(r"[ \u3000\xa0]*[:：]")
 _MAX_CELL_LINE = 60  # a one-cell line longer than this is prose (the longest 表三 label is ~40)
 _MAX_LABEL_LINES = 3
 _BARE_LINES = 4  # short lines a region with no value needs to be read as one cell per line  # a label broken over at most this many lines is joined back
@@ -62,7 +63,10 @@ _ROW_NUMBERING = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十]+\s*[
 SHAPES = ("tab_cells", "one_cell_per_line", "pipe_cells", "pipe_rows", "markdown", "tsv", "text_rows",
           "run_together")
 # a run of printed values in flattened text: digits with signs, decimals, blanks, a unit
-RUN = re.compile(r"(?:[+\-]?\d|[—/／](?=[\d\s—/／-]))[\d\s\u3000\xa0.+\-—/／]*(?:亿元|万元|元|个|件|条)?")
+# (full-width signs and digits, thousands commas "1,385", a unit after each value "0件 0件 3件")
+_RUN_UNIT = r"(?:亿元|万元|元|个|件|条)"
+RUN = re.compile(rf"(?:[+\-＋－]?\d|[—/／](?=[\d\s—/／-]))"
+                 rf"(?:[\d\s\u3000\xa0.．+\-＋－—/／]|,(?=\d{{3}})|{_RUN_UNIT}(?=[\s\u3000\xa0]+[+\-＋－]?\d))*{_RUN_UNIT}?")
 
 
 @dataclass
@@ -395,5 +399,7 @@ def _find_labels(line: str, specs: tuple[RowSpec, ...]) -> list[tuple[int, int, 
         if out and a < out[-1][1]:
             continue
         note = _NOTE.match(line, b)
-        out.append((a, note.end() if note else b, spec))  # the label's note goes with it
+        b = note.end() if note else b  # the label's note goes with it, and a colon after it ("规章：0 0 0")
+        colon = _LABEL_COLON.match(line, b)
+        out.append((a, colon.end() if colon else b, spec))
     return out
