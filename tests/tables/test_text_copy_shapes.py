@@ -239,3 +239,30 @@ def test_flattened_rows_whose_label_ends_in_a_colon():
     assert read == T2_2019_VALUES
     lines = [f"{LABELS[r]}：" + " ".join(ROWS[r]) for r in ORDER]
     assert t3_read(parse(t3_page(lines))["t3"]) == ROWS  # 3.其他： too
+
+
+def test_flattened_rows_read_a_change_written_in_words_before_its_number():
+    words = {"+1": "增加1", "-2": "减少2"}
+    t2, read = _t2_2019_values(_t2_2019_page(lambda c: words.get(c, c)))
+    assert read == T2_2019_VALUES
+    assert t2.cells["t2.other_services.change"].raw == "减少2"
+
+
+def test_table_two_rows_printed_as_a_label_line_then_a_line_of_values():
+    lines = []
+    for label, cells in T2_2019:
+        lines += [label, cells if isinstance(cells, str) else " ".join(cells)]
+    _, read = _t2_2019_values(PREAMBLE + T2_HEAD + "\n".join(lines) + "\n" + T3_HEAD)
+    assert read == T2_2019_VALUES
+
+
+# --- markdown ----------------------------------------------------------------------------
+
+def test_markdown_labels_broken_with_br_name_their_rows():
+    lines = ["| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |", "|---" * 8 + "|"]
+    for r in ORDER:
+        label = LABELS[r] if len(LABELS[r]) < 10 else LABELS[r][:6] + "<br>" + LABELS[r][6:]
+        lines.append("| " + " | ".join([label] + ROWS[r]) + " |")
+    t3 = parse(t3_page(lines))["t3"]
+    assert t3_read(t3) == ROWS
+    assert t3.complete

@@ -127,8 +127,9 @@ _NOTE = re.compile(r"[（(][^（()）]{4,}[)）]")  # a bracketed note; a number
 
 
 def squash(text: str) -> str:
-    """Label text with blanks and the markdown bold/heading marks removed, for matching."""
-    return re.sub(r"[\s\u3000\xa0*#|]+", "", text)
+    """Label text with blanks, the markdown bold/heading marks and line breaks written as
+    ``<br>`` (a markdown cell's label broken over lines) removed, for matching."""
+    return re.sub(r"[\s\u3000\xa0*#|]+|<br\s*/?>", "", text)
 
 
 def match_row(text: str, specs: tuple[RowSpec, ...]) -> RowSpec | None:

@@ -63,10 +63,13 @@ _ROW_NUMBERING = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十]+\s*[
 SHAPES = ("tab_cells", "one_cell_per_line", "pipe_cells", "pipe_rows", "markdown", "tsv", "text_rows",
           "run_together")
 # a run of printed values in flattened text: digits with signs, decimals, blanks, a unit
-# (full-width signs and digits, thousands commas "1,385", a unit after each value "0件 0件 3件")
+# (full-width signs and digits, thousands commas "1,385", a unit after each value "0件 0件 3件",
+# a change in words inside the run)
 _RUN_UNIT = r"(?:亿元|万元|元|个|件|条)"
+_CHANGE_WORD = r"(?:增加|减少|增|减)"  # 本年增/减 written in words before its number ("27 增加2 1385")
 RUN = re.compile(rf"(?:[+\-＋－]?\d|[—/／](?=[\d\s—/／-]))"
-                 rf"(?:[\d\s\u3000\xa0.．+\-＋－—/／]|,(?=\d{{3}})|{_RUN_UNIT}(?=[\s\u3000\xa0]+[+\-＋－]?\d))*{_RUN_UNIT}?")
+                 rf"(?:[\d\s\u3000\xa0.．+\-＋－—/／]|,(?=\d{{3}})|{_RUN_UNIT}(?=[\s\u3000\xa0]+[+\-＋－]?\d)"
+                 rf"|(?<=[\s\u3000\xa0]){_CHANGE_WORD}(?=\d))*{_RUN_UNIT}?")
 
 
 @dataclass
@@ -187,6 +190,38 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
                              shape="run_together" if glued else "text_rows"))
     flush()
     return _join_split_labels(text, out, specs)
+
+
+def attach_value_lines(out: list[Block]) -> list[Block]:
+    """A row printed as its label on a line of its own and its values on the next line
+    (``规章`` / ``0 0 0``), label and values alternating: the two lines are one row (for table
+    二, which has no template order to place label-less rows by, as 表三 does).  Labels printed
+    together and values after them (a column of labels, then one of values) are left apart."""
+    joined: list[Block] = []
+    i = 0
+    while i < len(out):
+        block = out[i]
+        if (i + 1 < len(out) and _label_only(block) and _values_only_row(out[i + 1])
+                and not (joined and _label_only(joined[-1]))
+                and not (i + 2 < len(out) and _values_only_row(out[i + 2]))):
+            joined.append(Block(block.toks + out[i + 1].toks, stream=True, shape=out[i + 1].shape))
+            i += 2
+            continue
+        joined.append(block)
+        i += 1
+    return joined
+
+
+def _label_only(block: Block) -> bool:
+    """A printed line naming one row and carrying no value."""
+    return block.shape in _ROW_SHAPES and sum(t.spec is not None for t in block.toks) == 1 \
+        and all(t.kind in ("text", "empty") for t in block.toks)
+
+
+def _values_only_row(block: Block) -> bool:
+    """A printed line of nothing but values."""
+    return block.shape in _ROW_SHAPES and not block.stream and any(t.kind not in ("text", "empty") for t in block.toks) \
+        and all(t.kind != "text" for t in block.toks)
 
 
 def _join_split_labels(text: str, out: list[Block], specs: tuple[RowSpec, ...]) -> list[Block]:
