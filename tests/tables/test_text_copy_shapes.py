@@ -266,3 +266,14 @@ def test_markdown_labels_broken_with_br_name_their_rows():
     t3 = parse(t3_page(lines))["t3"]
     assert t3_read(t3) == ROWS
     assert t3.complete
+
+
+# --- header words in prose ---------------------------------------------------------------
+
+def test_table_four_header_words_in_a_sentence_are_no_table():
+    prose = "（二）依申请公开情况。本年度因信息公开引发行政复议3件，结果维持2件，尚未审结1件；行政诉讼0件。\n"
+    assert "t4" not in parse(PREAMBLE + prose + TAIL)
+    table = T4_HEAD + "行政复议\n" + "\n".join(f"{w} {v}" for w, v in zip(T4_COLUMN_WORDS, T4[:5]))
+    table += "\n" + "\n".join(f"{name} " + " ".join(T4[5 * i:5 * i + 5]) for i, name in enumerate(T4_ROW_WORDS[1:], 1))
+    t4 = parse(PREAMBLE + prose + table + TAIL)["t4"]
+    assert [raw(t4, c) for c in T4_CELL_IDS] == T4
