@@ -277,3 +277,32 @@ def test_table_four_header_words_in_a_sentence_are_no_table():
     table += "\n" + "\n".join(f"{name} " + " ".join(T4[5 * i:5 * i + 5]) for i, name in enumerate(T4_ROW_WORDS[1:], 1))
     t4 = parse(PREAMBLE + prose + table + TAIL)["t4"]
     assert [raw(t4, c) for c in T4_CELL_IDS] == T4
+
+
+# --- tables found by what they print -----------------------------------------------------
+
+def test_table_two_found_by_header_word_variants_when_no_section_row_is_printed():
+    rows = ["规章\t0\t0\t0", "行政规范性文件\t4\t1\t26", "信息内容\t本年处理决定数量", "行政许可\t318"]
+    for words in (("本年新制发件数", "本年废止件数", "现行有效件数"), ("本年制发数量", "本年废止数量", "现行有效数量")):
+        text = PREAMBLE + "信息内容\t" + "\t".join(words) + "\n" + "\n".join(rows) + "\n" + T3_HEAD
+        t2 = parse(text)["t2"]
+        assert t2.layout == "2021"
+        assert [raw(t2, f"t2.normative_docs.{c}") for c in ("issued", "repealed", "in_force")] == ["4", "1", "26"]
+        assert raw(t2, "t2.licensing.decisions") == "318"
+
+
+def test_table_three_found_by_its_first_numbered_row_when_no_header_is_printed():
+    short = {"new_received": "一、本年新收申请", "carried_over": "二、上年结转申请"}
+    lines = ["\t".join([short.get(r, LABELS[r])] + ROWS[r]) for r in ORDER]
+    text = PREAMBLE + "\n".join(lines) + "\n" + T4_HEAD + "本年度无行政复议和行政诉讼。" + TAIL
+    assert t3_read(parse(text)["t3"]) == ROWS
+    # the same words in a sentence open no table
+    assert "t3" not in parse(PREAMBLE + "本年新收申请9件，上年结转1件。\n" + TAIL)
+
+
+def test_table_four_found_by_a_header_that_drops_结果():
+    words = ["维持", "纠正", "其他", "尚未审结", "总计"]
+    head = ["| 行政复议 | | | | | 行政诉讼 |", "| " + " | ".join(words + ["未经复议直接起诉", "复议后起诉"]) + " |",
+            "| " + " | ".join(words * 2) + " |"]
+    t4 = parse(PREAMBLE + T4_HEAD + "\n".join(head) + "\n| " + " | ".join(T4) + " |" + TAIL)["t4"]
+    assert [raw(t4, c) for c in T4_CELL_IDS] == T4

@@ -17,10 +17,13 @@ def _spaced(*words: str) -> re.Pattern[str]:
 
 _T2_ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第")
 # when 第二十条 is not printed
-_T2_HEADER = _spaced("本年新制作数量", "本年制作数量", "本年制发件数", "上一年项目数量", "本年处理决定数量")
-_T3_ANCHOR = _spaced("勾稽关系", "申请人情况", "本年新收政府信息公开申请数量")
+_T2_HEADER = _spaced("本年新制作数量", "本年制作数量", "本年新制发件数", "本年制发件数", "本年新制发数量", "本年制发数量",
+                     "上一年项目数量", "本年处理决定数量")
+# header words, the first row's full label, or that row's label opening a line with its numbering
+_T3_ANCHOR = re.compile(_spaced("勾稽关系", "申请人情况", "本年新收政府信息公开申请数量").pattern
+                        + r"|(?m:^[ \t\u3000\xa0|]*一[ \u3000\xa0]*、[ \u3000\xa0]*本[ \u3000\xa0]*年[ \u3000\xa0]*新[ \u3000\xa0]*收)")
 _T3_HEADING = re.compile(r"收到和处理政府信息公开申请(?:情况)?")
-_T4_ANCHOR = re.compile(r"结果\s*维持|维持\s*纠正")
+_T4_ANCHOR = re.compile(r"结果\s*维持|维持[\s|]*纠正")  # 维持 | 纠正: a header that drops 结果
 _T4_HEADING = re.compile(r"(?:[一二三四五六七八九十]\s*、\s*)?(?:政府信息公开)?行政法?复议[、和及与]?\s*行政诉讼情况|行政复议")
 _AFTER_TABLES = re.compile(r"存在的主要问题|主要问题|其他需要报告的事项|五\s*、")
 _PROSE_COUNT = re.compile(r"\d+\s*(?:件|起|宗|例)")  # "结果维持6件" in a sentence
