@@ -84,6 +84,25 @@ def test_table_four_rows_printed_with_their_names_and_blank_separated_values():
     assert [raw(t4, c) for c in T4_CELL_IDS] == T4
 
 
+def test_table_four_rows_in_another_order_are_placed_by_their_names():
+    lines = ["\t".join([""] + T4_COLUMN_WORDS)]
+    for i in (2, 0, 1):  # 复议后起诉 first
+        lines.append("\t".join([T4_ROW_WORDS[i]] + T4[5 * i:5 * i + 5]))
+    t4 = parse(PREAMBLE + T4_HEAD + "\n".join(lines) + TAIL)["t4"]
+    assert [raw(t4, c) for c in T4_CELL_IDS] == T4
+
+
+def test_table_four_printed_transposed_is_read_by_its_row_and_column_names():
+    for sep in ("\t", " "):
+        lines = [sep.join(["类别"] + T4_ROW_WORDS)]
+        for j, word in enumerate(T4_COLUMN_WORDS):  # one line per result, the three kinds across
+            lines.append(sep.join([word] + [T4[5 * i + j] for i in range(3)]))
+        t4 = parse(PREAMBLE + T4_HEAD + "\n".join(lines) + TAIL)["t4"]
+        assert [raw(t4, c) for c in T4_CELL_IDS] == T4
+        assert t4.complete and t4.notes
+        assert all(f.status == "PASS" for f in check({"t4": t4}) if f.rule.startswith("t4."))
+
+
 def test_table_four_values_apart_that_do_not_come_to_fifteen_are_not_placed():
     lines = [f"{word} {value}" for word, value in zip(T4_COLUMN_WORDS, T4[:5])]  # one row of three printed
     t4 = parse(PREAMBLE + T4_HEAD + "行政复议\n" + "\n".join(lines) + TAIL)["t4"]

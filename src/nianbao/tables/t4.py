@@ -1,6 +1,9 @@
 """表四 政府信息公开行政复议、行政诉讼情况: the printed row of 15 values, in order.
 
-The values are whatever the region holds after its header words: one row of 15 cells,
+Lines named by their row (行政复议 / 未经复议直接起诉 / 复议后起诉, five values each, in any
+order) or by their column (结果维持 … 总计, three values each: the table printed transposed)
+are placed by those names.  Otherwise the values are whatever the region holds after its
+header words, in order: one row of 15 cells,
 three rows of 5 (one small table per row), a stream of cells one to a line (bare, or each
 closed by a pipe: ``0 |``), values printed apart after the words naming them, one or a row
 to a line (``结果维持 2``, ``行政复议 2 1 0 1 4``), or a run of glued digits cut so that each
@@ -14,18 +17,32 @@ import re
 from nianbao.report import Cell, Table
 from nianbao.tables.cells import make_cell
 from nianbao.tables.digits import splits
-from nianbao.tables.ids import T4_CELL_IDS
+from nianbao.tables.ids import T4_CELL_IDS, squash
 from nianbao.tables.rows import CELL_STREAM_SHAPES, agree, at_cut, fit, truncated
-from nianbao.tables.tokens import Tok, blocks, table_shape
+from nianbao.tables.tokens import Block, Tok, blocks, table_shape
 
 N = len(T4_CELL_IDS)
+# what names a line of the table: its row (the specific first: 未经复议 and 复议后 hold 复议) or its column
+_ROW_CUES = (re.compile(r"^(?!.*(?:未经复议|复议后)).*行政复议"), re.compile(r"未经复议"), re.compile(r"复议后"))
+_COLUMN_CUES = tuple(re.compile(c) for c in (r"维持", r"纠正", r"其他", r"未审结|尚未", r"总计|合计"))
 
 
 def parse(text: str, start: int, end: int) -> Table:
     table = Table(id="t4", start=start, end=end)
     cells_toks: list[Tok] = []
     runs: list[Tok] = []
-    for block in blocks(text, start, end, ()):
+    grid = blocks(text, start, end, ())
+    named = _by_name(grid)
+    if named is not None:  # lines named by their row, or by their column (a table printed transposed)
+        cells, toks, transposed = named
+        for cell_id, cell in zip(T4_CELL_IDS, cells):
+            table.cells[cell_id] = cell
+        if transposed:
+            table.notes.append("表四按列印出（每行为一种结果，三列为行政复议、未经复议直接起诉、复议后起诉），按行列名读取")
+        table.complete = len(table.cells) == N
+        table.shape = table_shape(toks)
+        return table
+    for block in grid:
         if block.shape in CELL_STREAM_SHAPES:  # header words and values, one to a line
             cells_toks.extend(t for t in block.toks if t.kind != "text")
             continue
@@ -63,6 +80,61 @@ def parse(text: str, start: int, end: int) -> Table:
     return table
 
 
+def _by_name(grid: list[Block]) -> tuple[list[Cell], list[Tok], bool] | None:
+    """(the 15 values, their tokens, transposed) when the region's lines are named: three
+    lines naming the three rows (行政复议 / 未经复议直接起诉 / 复议后起诉) with five values each,
+    in any order, or five lines naming the five columns (结果维持 … 总计) with three values each
+    (the table printed transposed); None otherwise."""
+    by_row: dict[int, tuple[list[Cell], list[Tok]]] = {}
+    by_column: dict[int, tuple[list[Cell], list[Tok]]] = {}
+    for block in grid:
+        line = _named_line(block)
+        if line is None:
+            continue
+        name, values, toks = line
+        row = next((i for i, cue in enumerate(_ROW_CUES) if cue.search(name)), None)
+        column = next((i for i, cue in enumerate(_COLUMN_CUES) if cue.search(name)), None)
+        if row is not None and column is None and (five := fit(values, 5)) is not None:
+            by_row[row] = (five, toks) if row not in by_row else ([], [])
+        elif column is not None and row is None and (three := fit(values, 3)) is not None:
+            by_column[column] = (three, toks) if column not in by_column else ([], [])
+    if len(by_row) == 3 and all(cells for cells, _ in by_row.values()):
+        return ([c for r in range(3) for c in by_row[r][0]], [t for r in range(3) for t in by_row[r][1]], False)
+    if len(by_column) == 5 and all(cells for cells, _ in by_column.values()):
+        return ([by_column[c][0][r] for r in range(3) for c in range(5)],
+                [t for c in range(5) for t in by_column[c][1]], True)
+    return None
+
+
+def _named_line(block: Block) -> tuple[str, list[Cell], list[Tok]] | None:
+    """(its words, its values, their tokens) for a printed line (not a stream of cells) that
+    opens with words and carries only values after them."""
+    if block.shape in CELL_STREAM_SHAPES:
+        return None
+    toks = block.toks
+    i = next((k for k, t in enumerate(toks) if t.kind != "empty"), len(toks))
+    words = i
+    while words < len(toks) and toks[words].kind == "text":
+        words += 1
+    if words == i or words == len(toks):
+        return None
+    values: list[Cell] = []
+    for tok in toks[words:]:
+        if tok.kind == "text":
+            return None
+        pieces = _pieces(tok) if tok.run else [tok.cell]
+        if pieces is None:
+            return None
+        values += pieces
+    return squash("".join(t.text for t in toks[i:words])), values, toks[words:]
+
+
+def _pieces(run: Tok) -> list[Cell] | None:
+    """The blank-separated values of a run, or None when one of them is no single value."""
+    pieces = [make_cell(m.group(), run.start + m.start()) for m in re.finditer(r"[^\s\u3000\xa0]+", run.text)]
+    return pieces if all(c.kind == "na" or (c.kind == "number" and splits(c.raw, 1)) for c in pieces) else None
+
+
 def _separate(runs: list[Tok]) -> tuple[list[Cell], list[Tok]] | None:
     """(the 15 values, the runs they came from) when the region's last runs of values print
     them apart: blank-separated numbers (or not-applicable marks), one or several to a line
@@ -70,9 +142,8 @@ def _separate(runs: list[Tok]) -> tuple[list[Cell], list[Tok]] | None:
     not come to exactly 15 that way (glued digits are `_cut`)."""
     cells: list[Cell] = []
     for i in range(len(runs) - 1, -1, -1):
-        run = runs[i]
-        pieces = [make_cell(m.group(), run.start + m.start()) for m in re.finditer(r"[^\s\u3000\xa0]+", run.text)]
-        if not all(c.kind == "na" or (c.kind == "number" and splits(c.raw, 1)) for c in pieces):
+        pieces = _pieces(runs[i])
+        if pieces is None:
             return None
         cells[:0] = pieces
         if len(cells) >= N:
