@@ -319,9 +319,30 @@ def test_table_three_found_by_its_first_numbered_row_when_no_header_is_printed()
     assert "t3" not in parse(PREAMBLE + "本年新收申请9件，上年结转1件。\n" + TAIL)
 
 
-def test_table_four_found_by_a_header_that_drops_结果():
+def test_table_four_found_by_a_header_that_drops_the_word_for_result():
     words = ["维持", "纠正", "其他", "尚未审结", "总计"]
     head = ["| 行政复议 | | | | | 行政诉讼 |", "| " + " | ".join(words + ["未经复议直接起诉", "复议后起诉"]) + " |",
             "| " + " | ".join(words * 2) + " |"]
     t4 = parse(PREAMBLE + T4_HEAD + "\n".join(head) + "\n| " + " | ".join(T4) + " |" + TAIL)["t4"]
     assert [raw(t4, c) for c in T4_CELL_IDS] == T4
+
+
+# --- label wordings ----------------------------------------------------------------------
+
+def test_table_three_label_wordings_pages_print():
+    wordings = {"new_received": "一、本年度新收政府信息公开申请数量", "carried_over": "二、上年度结转政府信息公开申请数量",
+                "total_processed": "（七）合计", "carried_forward": "四、结转下一年度继续办理"}
+    lines = ["\t".join(["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"])]
+    lines += ["\t".join([wordings.get(r, LABELS[r])] + ROWS[r]) for r in ORDER]
+    t3 = parse(t3_page(lines))["t3"]
+    assert t3_read(t3) == ROWS
+    assert all(f.status == "PASS" for f in check({"t3": t3}) if f.rule.startswith("t3."))
+
+
+def test_a_bare_total_label_with_values_is_the_total_row_and_the_header_total_is_not():
+    lines = ["申请人情况 自然人 法人或其他组织 总计", "商业企业 科研机构 社会公益组织 法律服务机构 其他"]
+    lines += [" ".join(["总计" if r == "total_processed" else LABELS[r]] + ROWS[r]) for r in ORDER]
+    assert t3_read(parse(t3_page(lines))["t3"]) == ROWS
+    tsv = ["\t".join(["申请人情况", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"])]
+    tsv += ["\t".join(["总计" if r == "total_processed" else LABELS[r]] + ROWS[r]) for r in ORDER]
+    assert t3_read(parse(t3_page(tsv))["t3"]) == ROWS

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from nianbao.tables.cells import BLANKS, classify, make_cell
-from nianbao.tables.ids import RowSpec, match_row
+from nianbao.tables.ids import RowSpec, match_row, squash
 from nianbao.report import Cell
 
 _CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t")
@@ -189,7 +189,23 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
             out.append(Block(toks, stream=not all(t.run for t in toks),
                              shape="run_together" if glued else "text_rows"))
     flush()
-    return _join_split_labels(text, out, specs)
+    return _bare_total(_join_split_labels(text, out, specs), specs)
+
+
+def _bare_total(out: list[Block], specs: tuple[RowSpec, ...]) -> list[Block]:
+    """A printed row whose label is a bare ``总计`` (or ``合计``) and which carries values is
+    表三's （七）总计 row printed without its numbering; the header's 总计 cell carries none."""
+    total = next((spec for spec in specs if spec.id == "total_processed"), None)
+    if total is None:
+        return out
+    for block in out:
+        if block.shape not in _ROW_SHAPES:
+            continue
+        filled = [t for t in block.toks if t.kind != "empty"]
+        if len(filled) >= 2 and filled[0].spec is None and squash(filled[0].text) in ("总计", "合计") \
+                and all(t.kind != "text" for t in filled[1:]):
+            filled[0].spec = total
+    return out
 
 
 def attach_value_lines(out: list[Block]) -> list[Block]:
