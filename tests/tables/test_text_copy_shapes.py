@@ -103,6 +103,19 @@ def test_table_four_printed_transposed_is_read_by_its_row_and_column_names():
         assert all(f.status == "PASS" for f in check({"t4": t4}) if f.rule.startswith("t4."))
 
 
+def test_table_four_printed_transposed_and_cut_short_places_what_it_printed():
+    lines = ["\t".join(["类别"] + T4_ROW_WORDS)]
+    for j, word in enumerate(T4_COLUMN_WORDS[:3]):  # the page stops after 其他结果's line
+        lines.append("\t".join([word] + [T4[5 * i + j] for i in range(3)]))
+    t4 = parse(PREAMBLE + T4_HEAD + "\n".join(lines))["t4"]
+    printed = {T4_CELL_IDS[5 * i + j]: T4[5 * i + j] for j in range(3) for i in range(3)}
+    assert {c: cell.raw for c, cell in t4.cells.items()} == printed  # a 0 at the cut cannot have lost digits
+    t4 = parse(PREAMBLE + T4_HEAD + "\n".join(lines[:-1]) + "\n其他结果\t0\t0\t3")["t4"]
+    assert "t4.litigation_after_review.other" not in t4.cells  # a 3 at the cut may be 3x
+    assert not t4.complete
+    assert {f.rule: f.status for f in check({"t4": t4})}["t4.sum.review"] == "NOT_ASSESSABLE"
+
+
 def test_table_four_values_apart_that_do_not_come_to_fifteen_are_not_placed():
     lines = [f"{word} {value}" for word, value in zip(T4_COLUMN_WORDS, T4[:5])]  # one row of three printed
     t4 = parse(PREAMBLE + T4_HEAD + "行政复议\n" + "\n".join(lines) + TAIL)["t4"]

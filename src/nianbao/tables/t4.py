@@ -32,14 +32,17 @@ def parse(text: str, start: int, end: int) -> Table:
     cells_toks: list[Tok] = []
     runs: list[Tok] = []
     grid = blocks(text, start, end, ())
-    named = _by_name(grid)
+    named = _by_name(grid, text, at_cut(text, end))
     if named is not None:  # lines named by their row, or by their column (a table printed transposed)
         cells, toks, transposed = named
         for cell_id, cell in zip(T4_CELL_IDS, cells):
-            table.cells[cell_id] = cell
+            if cell is not None:
+                table.cells[cell_id] = cell
         if transposed:
             table.notes.append("表四按列印出（每行为一种结果，三列为行政复议、未经复议直接起诉、复议后起诉），按行列名读取")
         table.complete = len(table.cells) == N
+        if not table.complete:
+            table.notes.append(f"表四在文本末尾中断（页面摘录不全），只读出{len(table.cells)}个单元格")
         table.shape = table_shape(toks)
         return table
     for block in grid:
@@ -80,13 +83,14 @@ def parse(text: str, start: int, end: int) -> Table:
     return table
 
 
-def _by_name(grid: list[Block]) -> tuple[list[Cell], list[Tok], bool] | None:
-    """(the 15 values, their tokens, transposed) when the region's lines are named: three
-    lines naming the three rows (行政复议 / 未经复议直接起诉 / 复议后起诉) with five values each,
-    in any order, or five lines naming the five columns (结果维持 … 总计) with three values each
-    (the table printed transposed); None otherwise."""
-    by_row: dict[int, tuple[list[Cell], list[Tok]]] = {}
-    by_column: dict[int, tuple[list[Cell], list[Tok]]] = {}
+def _by_name(grid: list[Block], text: str, cut: bool) -> tuple[list[Cell | None], list[Tok], bool] | None:
+    """(the 15 values in `T4_CELL_IDS` order, their tokens, transposed) when the region's lines
+    are named: three lines naming the three rows (行政复议 / 未经复议直接起诉 / 复议后起诉) with
+    five values each, in any order, or five lines naming the five columns (结果维持 … 总计) with
+    three values each (the table printed transposed).  A region the text stops in (`cut`) may
+    hold fewer such lines, its last one short (not the number the text stops inside); cells not
+    printed are None.  None when the lines are not named so."""
+    named: list[tuple[bool, int, list[Cell], list[Tok]]] = []  # (names a column, which, values, tokens)
     for block in grid:
         line = _named_line(block)
         if line is None:
@@ -94,16 +98,30 @@ def _by_name(grid: list[Block]) -> tuple[list[Cell], list[Tok], bool] | None:
         name, values, toks = line
         row = next((i for i, cue in enumerate(_ROW_CUES) if cue.search(name)), None)
         column = next((i for i, cue in enumerate(_COLUMN_CUES) if cue.search(name)), None)
-        if row is not None and column is None and (five := fit(values, 5)) is not None:
-            by_row[row] = (five, toks) if row not in by_row else ([], [])
-        elif column is not None and row is None and (three := fit(values, 3)) is not None:
-            by_column[column] = (three, toks) if column not in by_column else ([], [])
-    if len(by_row) == 3 and all(cells for cells, _ in by_row.values()):
-        return ([c for r in range(3) for c in by_row[r][0]], [t for r in range(3) for t in by_row[r][1]], False)
-    if len(by_column) == 5 and all(cells for cells, _ in by_column.values()):
-        return ([by_column[c][0][r] for r in range(3) for c in range(5)],
-                [t for c in range(5) for t in by_column[c][1]], True)
-    return None
+        if (row is None) == (column is None):
+            continue
+        named.append((column is not None, row if column is None else column, values, toks))
+    if len(named) < 2 or len({kind for kind, *_ in named}) != 1:
+        return None
+    transposed = named[0][0]
+    width, lines = (3, 5) if transposed else (5, 3)
+    placed: dict[int, list[Cell]] = {}
+    for i, (_, which, values, _) in enumerate(named):
+        cells = fit(values, width)
+        if cut and i == len(named) - 1:  # the line the text stops in
+            cells = list(values) if cells is None and len(values) < width else cells
+            if cells and truncated(cells[-1], text):
+                cells = cells[:-1]
+        if cells is None or which in placed:
+            return None
+        placed[which] = cells
+    if len(placed) < lines and not cut:
+        return None
+    out: list[Cell | None] = [None] * N
+    for which, cells in placed.items():
+        for k, cell in enumerate(cells):
+            out[k * 5 + which if transposed else which * 5 + k] = cell
+    return out, [t for *_, toks in named for t in toks], transposed
 
 
 def _named_line(block: Block) -> tuple[str, list[Cell], list[Tok]] | None:
