@@ -68,14 +68,15 @@ T3_COLUMN_NAMES = dict(zip(T3_COLUMNS, ("自然人", "商业企业", "科研机�
 
 _T3 = (
     # the exact "3.其他" first: every other cue that contains 其他 is longer
-    _row("other.other", "其他处理：其他", r"3\s*[.．、]\s*其他(?=$|[\d\s·/／—\-]|[（(]?[+\-]?\d)"),
+    _row("other.other", "其他处理：其他", r"3\s*[.．、]\s*其他(?=$|[\d\s·/／—\-:：]|[（(]?[+\-]?\d)"),
     _row("other.no_correction", "其他处理：申请人逾期不补正", _NUM + r"(?:申请人)?(?:无正当理由)?逾期不补正[^\d]{0,30}?(?:申请|$)|不补正"),
     _row("other.no_fee", "其他处理：申请人逾期未缴费", _NUM + r"(?:申请人)?逾期未按收费通知[^\d]{0,30}?(?:申请|$)|缴纳费用"),
     _row("other", "其他处理", r"[（(]\s*六\s*[)）]\s*其他处理"),
-    _row("new_received", "本年新收", r"(?:一\s*、\s*)?本年新收(?:政府信息公开)?申请(?:数量|数)?|本年新收"),
-    _row("carried_over", "上年结转", r"(?:二\s*、\s*)?上年结转(?:政府信息公开)?申请(?:数量|数)?|上年结转"),
-    _row("carried_forward", "结转下年度继续办理", r"(?:四\s*、\s*)?结转下年度继续办理|结转下年度"),
-    _row("total_processed", "办理结果总计", r"[（(]\s*七\s*[)）]\s*总\s*计|七\s*、\s*总计"),
+    # (本年度新收, 上年度结转 / 上一年结转, 结转下一年度, （七）合计: wordings pages print)
+    _row("new_received", "本年新收", r"(?:一\s*、\s*)?本年度?新收(?:政府信息公开)?申请(?:数量|数)?|本年度?新收"),
+    _row("carried_over", "上年结转", r"(?:二\s*、\s*)?上一?年度?结转(?:政府信息公开)?申请(?:数量|数)?|上一?年度?结转"),
+    _row("carried_forward", "结转下年度继续办理", r"(?:四\s*、\s*)?结转下一?年度继续办理|结转下一?年度"),
+    _row("total_processed", "办理结果总计", r"[（(]\s*七\s*[)）]\s*[总合]\s*计|七\s*、\s*总计"),
     _row("granted", "予以公开", r"(?:[（(]\s*一\s*[)）]\s*)?(?<!不)予以公开"),
     _row("partial", "部分公开", r"(?:[（(]\s*二\s*[)）]\s*)?部分公开(?:[（(][^)）]*[)）])?"),
     _row("denied.state_secret", "不予公开：属于国家秘密", _NUM + r"(?:属于)?国家秘密"),
@@ -127,8 +128,9 @@ _NOTE = re.compile(r"[（(][^（()）]{4,}[)）]")  # a bracketed note; a number
 
 
 def squash(text: str) -> str:
-    """Label text with blanks and the markdown bold/heading marks removed, for matching."""
-    return re.sub(r"[\s\u3000\xa0*#|]+", "", text)
+    """Label text with blanks, the markdown bold/heading marks and line breaks written as
+    ``<br>`` (a markdown cell's label broken over lines) removed, for matching."""
+    return re.sub(r"[\s\u3000\xa0*#|]+|<br\s*/?>", "", text)
 
 
 def match_row(text: str, specs: tuple[RowSpec, ...]) -> RowSpec | None:

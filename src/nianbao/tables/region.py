@@ -1,7 +1,8 @@
 """Where each table sits in the report text, found from the tables' own headings and cues.
 
 Sections are not trusted here: a table is where its header words are.  A heading with
-no table under it (a report that writes 表三 as prose) gives no region.
+no table under it (a report that writes 表三 as prose) gives no region, nor do header words
+used in a sentence (``行政复议7件，结果维持6件。``).
 """
 from __future__ import annotations
 
@@ -16,12 +17,16 @@ def _spaced(*words: str) -> re.Pattern[str]:
 
 _T2_ANCHOR = re.compile(r"第\s*二\s*十\s*条\s*第")
 # when 第二十条 is not printed
-_T2_HEADER = _spaced("本年新制作数量", "本年制作数量", "本年制发件数", "上一年项目数量", "本年处理决定数量")
-_T3_ANCHOR = _spaced("勾稽关系", "申请人情况", "本年新收政府信息公开申请数量")
+_T2_HEADER = _spaced("本年新制作数量", "本年制作数量", "本年新制发件数", "本年制发件数", "本年新制发数量", "本年制发数量",
+                     "上一年项目数量", "本年处理决定数量")
+# header words, the first row's full label, or that row's label opening a line with its numbering
+_T3_ANCHOR = re.compile(_spaced("勾稽关系", "申请人情况", "本年新收政府信息公开申请数量").pattern
+                        + r"|(?m:^[ \t\u3000\xa0|]*一[ \u3000\xa0]*、[ \u3000\xa0]*本[ \u3000\xa0]*年[ \u3000\xa0]*新[ \u3000\xa0]*收)")
 _T3_HEADING = re.compile(r"收到和处理政府信息公开申请(?:情况)?")
-_T4_ANCHOR = re.compile(r"结果\s*维持|维持\s*纠正")
+_T4_ANCHOR = re.compile(r"结果\s*维持|维持[\s|]*纠正")  # 维持 | 纠正: a header that drops 结果
 _T4_HEADING = re.compile(r"(?:[一二三四五六七八九十]\s*、\s*)?(?:政府信息公开)?行政法?复议[、和及与]?\s*行政诉讼情况|行政复议")
 _AFTER_TABLES = re.compile(r"存在的主要问题|主要问题|其他需要报告的事项|五\s*、")
+_PROSE_COUNT = re.compile(r"\d+\s*(?:件|起|宗|例)")  # "结果维持6件" in a sentence
 _HEADING_REACH = 400  # how far before its header words a table's heading may sit
 
 Region = tuple[int, int]
@@ -31,7 +36,7 @@ def find_regions(text: str) -> dict[str, Region]:
     """{"t2"|"t3"|"t4": (start, end)} for the tables the text carries."""
     t2 = _t2_start(text)
     t3 = _T3_ANCHOR.search(text, t2.start() if t2 else 0)
-    t4 = _T4_ANCHOR.search(text, t3.end() if t3 else (t2.end() if t2 else 0))
+    t4 = _t4_anchor(text, t3.end() if t3 else (t2.end() if t2 else 0))
     starts: dict[str, int] = {}
     if t2:
         # header words open their line (信息内容 | 本年新制作数量 …): the table starts with that line
@@ -64,6 +69,18 @@ def _t2_start(text: str) -> re.Match[str] | None:
     if anchor and header and header.start() < anchor.start() <= header.start() + _HEADING_REACH:
         return header
     return anchor or header
+
+
+def _t4_anchor(text: str, pos: int) -> re.Match[str] | None:
+    """表四's header words (结果维持 …) from `pos` on, not a sentence of prose that uses them
+    (``行政复议7件，结果维持6件，尚未审结1件。``: a count right after the words, on a line
+    that ends sentences)."""
+    for m in _T4_ANCHOR.finditer(text, pos):
+        line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if not (_PROSE_COUNT.match(text, m.end()) and "。" in line):
+            return m
+    return None
 
 
 def _heading_before(text: str, heading: re.Pattern[str], anchor: int, floor: int) -> int:

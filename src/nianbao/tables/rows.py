@@ -13,6 +13,10 @@ before the next row is a row printed empty (`RowRead.printed_empty`), read as bl
 A cell printed in digits and signs that is no number (``+(0) -(0)``) keeps its column as a
 text cell; the row's other cells are read.
 
+Text after a row's values ends the row, in a printed row (tab or pipe cells) as in a stream:
+a whole table printed on one line carries the next section's header words
+(``… | 行政规范性文件 | 4 | 1 | 26 | 第二十条第（五）项 | 信息内容 | …``) after a row's values.
+
 A row of such a stream that prints some values but fewer than its columns lost its blank
 cells in the copy, and which of them were blank cannot be told: only its first value is
 placed, in the first column (`short_row`).
@@ -82,8 +86,9 @@ def read_rows(blocks: list[Block], ends_at_cut: bool = False) -> tuple[list[RowR
                     current.printed_empty = True
                     empty.append(current)
             elif current is not None:
-                if block.stream and tok.kind == "text" and not _odd_value(tok):
-                    current = None  # prose ends a row that has no row boundaries
+                if tok.kind == "text" and not _odd_value(tok) and (block.stream or _has_value(current.toks)):
+                    current = None  # prose ends a row that has no row boundaries; in a printed row,
+                    # text after the row's values is the next section's header (a whole table on one line)
                 else:
                     current.toks.append(tok)
     return [r for r in labelled if _values_only(r.toks) or r in empty], unlabelled
@@ -99,6 +104,10 @@ def _empty_row(toks: list[Tok], i: int, cut: bool) -> bool:
             return False
         after += 1
     return bool(after) or not cut
+
+
+def _has_value(toks: list[Tok]) -> bool:
+    return any(t.kind not in ("text", "empty") or _odd_value(t) for t in toks)
 
 
 def _values_only(toks: list[Tok]) -> bool:

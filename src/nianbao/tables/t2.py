@@ -7,6 +7,8 @@ excerpt that stops inside the table gives the cells printed before the cut
 (`rows.leading_cells`); glued digits at the cut are not read, as the cut may have taken
 digits off their end.  A row of a stream of cells that prints fewer values than its
 columns (the copy dropped its blank cells) gives its first value only (`rows.short_row`).
+A row printed as its label on one line and its values on the next is one row
+(`tokens.attach_value_lines`).
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from nianbao.tables.cells import make_cell
 from nianbao.tables.ids import T2_LAYOUT_CUES, T2_PUBLISHED_TOTAL, T2_ROWS, squash
 from nianbao.tables.rows import (agree, at_cut, cut_row, leading_cells, read_rows, readings, short_row, truncated,
                                  zeros)
-from nianbao.tables.tokens import blocks, table_shape
+from nianbao.tables.tokens import attach_value_lines, blocks, table_shape
 
 
 def parse(text: str, start: int, end: int) -> Table:
@@ -24,7 +26,7 @@ def parse(text: str, start: int, end: int) -> Table:
     layout = max(T2_LAYOUT_CUES, key=lambda k: (sum(bool(c.search(words)) for c in T2_LAYOUT_CUES[k]), k == "2019"))
     specs = T2_ROWS[layout]
     table = Table(id="t2", layout=layout, start=start, end=end)
-    labelled, _ = read_rows(blocks(text, start, end, specs), at_cut(text, end))
+    labelled, _ = read_rows(attach_value_lines(blocks(text, start, end, specs)), at_cut(text, end))
     labelled.sort(key=lambda r: r.printed_empty)  # a row printed with values wins over its label alone
     cut = cut_row(labelled, text) if at_cut(text, end) else None
     seen: set[str] = set()

@@ -8,6 +8,11 @@ across rows the results add up to （七）总计 and 新收 + 结转 = 总计 +
 the identities leave one reading it is taken; when they leave several, the cells they
 disagree on are left out and the table says so.
 
+The applicant columns are read in the order the header prints them (`_printed_columns`):
+the template's, unless a one-level header names the seven in another order, a two-level
+header of grid rows puts them in other columns, or the header names 总计 alone over rows of
+one value (a table printing only its total column; its other cells are not read).
+
 A page excerpt that stops inside the table gives the rows before the cut and the cells
 printed of the row it stops in (`rows.leading_cells`); glued digits at the cut are only
 read when a reading adds up (the cut may have taken digits off their end).
@@ -15,13 +20,18 @@ read when a reading adds up (the cut may have taken digits off their end).
 from __future__ import annotations
 
 import itertools
+import re
 
 from nianbao.report import Cell, Table
-from nianbao.tables.ids import T3_COLUMNS, T3_CUES, T3_RESULT_ROWS, T3_ROW_ORDER, T3_ROWS, squash
+from nianbao.tables.ids import (T3_COLUMN_NAMES, T3_COLUMNS, T3_CUES, T3_RESULT_ROWS, T3_ROW_ORDER, T3_ROWS,
+                                squash)
 from nianbao.tables.rows import RowRead, agree, at_cut, cut_row, leading_cells, read_rows, readings, truncated
 from nianbao.tables.tokens import Block, blocks, table_shape
 
 N = len(T3_COLUMNS)
+_ORGANISATIONS = "法人或其他组织"  # the header's group over the five organisation columns
+_COLUMN_BY_NAME = {name: column for column, name in T3_COLUMN_NAMES.items()}
+_COLUMN_NAME = re.compile("|".join(T3_COLUMN_NAMES.values()))
 MAX_COMBINATIONS = 200_000
 
 
@@ -31,14 +41,20 @@ def parse(text: str, start: int, end: int) -> Table:
     variant = _variant(labelled, text[start:end])
     order = T3_ROW_ORDER[variant]
     table = Table(id="t3", start=start, end=end)
-    rows = _best_reads(labelled, order)
-    _place_unlabelled(rows, unlabelled, order, table.notes)
-    headers = _total_columns(grid)
-    options = {row_id: readings(read, N, _last_header(headers, read.at)) for row_id, read in rows.items()}
+    printed = _printed_columns(text, start, grid)
+    if printed == ("total",) and any(readings(read, N) for read in labelled if not read.printed_empty):
+        printed = T3_COLUMNS  # a header that names 总计 alone over rows of seven values
+    if printed != T3_COLUMNS:
+        table.notes.append("表三的申请人栏按表头所印顺序读取：" + "、".join(T3_COLUMN_NAMES[c] for c in printed))
+    rows = _best_reads(labelled, order, len(printed))
+    _place_unlabelled(rows, unlabelled, order, table.notes, len(printed))
+    headers = _total_columns(grid) if printed == T3_COLUMNS else []
+    options = {row_id: [_in_template_order(o, printed) for o in readings(read, len(printed), _last_header(headers, read.at))]
+               for row_id, read in rows.items()}
     partial = _cut_short(text, end, rows, options, table.notes)
     chosen = _solve(options, variant, table.notes)
     for row_id, cells in partial.items():
-        chosen[row_id] = cells + [None] * (N - len(cells))
+        chosen[row_id] = _in_template_order(cells + [None] * (len(printed) - len(cells)), printed)
     for row_id in order:
         cells = chosen.get(row_id, [None] * N)
         for column, cell in zip(T3_COLUMNS, cells):
@@ -53,6 +69,53 @@ def parse(text: str, start: int, end: int) -> Table:
     table.shape = table_shape((tok for read in rows.values() for tok in read.toks),
                               (read.shape for read in rows.values() if read.printed_empty))
     return table
+
+
+def _printed_columns(text: str, start: int, grid: list[Block]) -> tuple[str, ...]:
+    """The applicant columns in the order the header prints them: `T3_COLUMNS` unless the header
+    says otherwise, by a line naming the seven columns in another order (``总计 | 自然人 | 商业企业
+    …``; a one-level header printed one cell per line, too), by grid rows whose columns put them
+    in another order (a two-level header of tab or pipe rows), or by naming 总计 alone (a table
+    printing only its total column: `_total_only`).  A header naming the columns in any other way
+    (some missing, some twice, a two-level header printed as a stream of cells, whose reading
+    order is not its column order) is read as the template's."""
+    first = min((t.start for block in grid for t in block.toks if t.spec), default=None)
+    if first is None:
+        return T3_COLUMNS
+    names: list[tuple[int, int, int, str]] = []  # (block, grid column, offset, column or "group")
+    for b, block in enumerate(grid):
+        for i, tok in enumerate(block.toks):
+            if tok.start >= first or tok.kind != "text":
+                continue
+            words = squash(tok.text)
+            group = words.find(_ORGANISATIONS)
+            if group >= 0:
+                names.append((b, i, tok.start + group, "group"))
+                words = words.replace(_ORGANISATIONS, "#" * len(_ORGANISATIONS))  # its 其他 is no column
+            names += [(b, i, tok.start + m.start(), _COLUMN_BY_NAME[m.group()]) for m in _COLUMN_NAME.finditer(words)]
+    columns = [n[3] for n in names if n[3] != "group"]
+    grouped = len(columns) < len(names)
+    if columns == ["total"] and not grouped:
+        return ("total",)
+    if sorted(columns) != sorted(T3_COLUMNS) or len(names) - len(columns) > 1:
+        return T3_COLUMNS
+    if not grouped and (len({n[0] for n in names}) == 1 or all(grid[n[0]].stream for n in names)):
+        return tuple(n[3] for n in sorted(names, key=lambda n: n[2]))  # a one-level header, in reading order
+    if not grouped or len({n[0] for n in names}) == 1 or any(grid[n[0]].stream for n in names):
+        return T3_COLUMNS
+    at = {n[3]: n[1] for n in names}  # grid rows: the column each name is printed in
+    if len({at[c] for c in T3_COLUMNS}) < len(T3_COLUMNS):
+        return T3_COLUMNS
+    return tuple(sorted(T3_COLUMNS, key=lambda c: at[c]))
+
+
+def _in_template_order(cells: list[Cell | None], printed: tuple[str, ...]) -> list[Cell | None]:
+    """A row's cells read in the printed column order, put in `T3_COLUMNS` order (None where the
+    table prints no such column)."""
+    if printed == T3_COLUMNS:
+        return cells
+    by_column = dict(zip(printed, cells))
+    return [by_column.get(c) for c in T3_COLUMNS]
 
 
 def _cut_short(text: str, end: int, rows: dict[str, RowRead], options: dict[str, list[list[Cell]]],
@@ -72,7 +135,8 @@ def _cut_short(text: str, end: int, rows: dict[str, RowRead], options: dict[str,
             del options[row_id]
             notes.append(f"“{T3_ROWS[row_id].name}”行的连写数字在文本末尾中断，未取值")
         return {}
-    if opts and not truncated(opts[0][-1], text):
+    last = max((c for c in opts[0] if c is not None), key=lambda c: c.end or -1) if opts else None
+    if opts and not (last is not None and truncated(last, text)):
         return {}
     del options[row_id]
     cells = leading_cells(cut, N, text)
@@ -106,13 +170,13 @@ def _variant(labelled: list[RowRead], region: str) -> str:
     return "2021" if "逾期不补正" in region or "收费通知" in region else "2019"
 
 
-def _best_reads(labelled: list[RowRead], order: tuple[str, ...]) -> dict[str, RowRead]:
-    """One read per row id: the first that reads as 7 cells with values, else the first that
-    reads as 7 cells (a row printed empty), else the first."""
+def _best_reads(labelled: list[RowRead], order: tuple[str, ...], n: int = N) -> dict[str, RowRead]:
+    """One read per row id: the first that reads as its `n` printed cells with values, else the
+    first that reads as `n` cells (a row printed empty), else the first."""
     rows: dict[str, RowRead] = {}
 
     def rank(read: RowRead) -> tuple[bool, bool]:
-        return bool(readings(read, N)), not read.printed_empty
+        return bool(readings(read, n)), not read.printed_empty
 
     for read in labelled:
         row_id = read.spec.id if read.spec else None
@@ -124,9 +188,9 @@ def _best_reads(labelled: list[RowRead], order: tuple[str, ...]) -> dict[str, Ro
 
 
 def _place_unlabelled(rows: dict[str, RowRead], unlabelled: list[RowRead], order: tuple[str, ...],
-                      notes: list[str]) -> None:
+                      notes: list[str], n: int = N) -> None:
     """Give each run of label-less value rows the empty template rows between its neighbours."""
-    candidates = [r for r in unlabelled if readings(r, N)]
+    candidates = [r for r in unlabelled if readings(r, n)]
     if not candidates:
         return
     anchors = sorted(rows.values(), key=lambda r: r.at)

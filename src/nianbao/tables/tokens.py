@@ -23,6 +23,10 @@ Every printed style comes down to cells in reading order:
   name a row and the last alone does not.  A label's bracketed note (``规范性文件（行政机关
   制定发布的…）``) may make its line long: only the text outside the note counts.
 
+In every printed-row shape (tab, pipe, flattened rows) a row label broken over two lines
+(``（一）予以`` alone on a line, then ``公开 | 6 | 1 | …``) is joined back
+(`_join_split_labels`).
+
 A `Block` is a physical table row (``stream=False``), or a stream of cells with no row
 boundaries (one-cell-per-pipe lines, one cell per line, a flattened line) that the reader
 splits at labels.  Each block records the printed `shape` it was read as (`SHAPES`), which
@@ -37,7 +41,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from nianbao.tables.cells import BLANKS, classify, make_cell
-from nianbao.tables.ids import RowSpec, match_row
+from nianbao.tables.ids import RowSpec, match_row, squash
 from nianbao.report import Cell
 
 _CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t")
@@ -49,14 +53,23 @@ _INNER_BLANK = re.compile(r"[\s\u3000\xa0]")
 _PROSE = re.compile(r"[。；;！？]")
 _TRAILING_VALUE = re.compile(r"\d\s*(?:亿元|万元|元|个|件|条)?$|[\d/／—][\s\u3000\xa0]+[+\-]?\d")
 _NOTE = re.compile(r"[（(][^（()）]{4,}[)）]")  # a bracketed note: longer than a numbering such as （七）
+_LABEL_COLON = re.compile(r"[ \u3000\xa0]*[:：]")
 _MAX_CELL_LINE = 60  # a one-cell line longer than this is prose (the longest 表三 label is ~40)
 _MAX_LABEL_LINES = 3
 _BARE_LINES = 4  # short lines a region with no value needs to be read as one cell per line  # a label broken over at most this many lines is joined back
+_ROW_SHAPES = ("pipe_rows", "markdown", "tsv", "text_rows")  # a printed line is a table row
+_ROW_NUMBERING = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d+\s*[.．、])")
 # the printed shapes, as `Block.shape` and `Table.shape` name them
 SHAPES = ("tab_cells", "one_cell_per_line", "pipe_cells", "pipe_rows", "markdown", "tsv", "text_rows",
           "run_together")
 # a run of printed values in flattened text: digits with signs, decimals, blanks, a unit
-RUN = re.compile(r"(?:[+\-]?\d|[—/／](?=[\d\s—/／-]))[\d\s\u3000\xa0.+\-—/／]*(?:亿元|万元|元|个|件|条)?")
+# (full-width signs and digits, thousands commas "1,385", a unit after each value "0件 0件 3件",
+# a change in words inside the run)
+_RUN_UNIT = r"(?:亿元|万元|元|个|件|条)"
+_CHANGE_WORD = r"(?:增加|减少|增|减)"  # 本年增/减 written in words before its number ("27 增加2 1385")
+RUN = re.compile(rf"(?:[+\-＋－]?\d|[—/／](?=[\d\s—/／-]))"
+                 rf"(?:[\d\s\u3000\xa0.．+\-＋－—/／]|,(?=\d{{3}})|{_RUN_UNIT}(?=[\s\u3000\xa0]+[+\-＋－]?\d)"
+                 rf"|(?<=[\s\u3000\xa0]){_CHANGE_WORD}(?=\d))*{_RUN_UNIT}?")
 
 
 @dataclass
@@ -176,7 +189,103 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
             out.append(Block(toks, stream=not all(t.run for t in toks),
                              shape="run_together" if glued else "text_rows"))
     flush()
+    return _bare_total(_join_split_labels(text, out, specs), specs)
+
+
+def _bare_total(out: list[Block], specs: tuple[RowSpec, ...]) -> list[Block]:
+    """A printed row whose label is a bare ``总计`` (or ``合计``) and which carries values is
+    表三's （七）总计 row printed without its numbering; the header's 总计 cell carries none."""
+    total = next((spec for spec in specs if spec.id == "total_processed"), None)
+    if total is None:
+        return out
+    for block in out:
+        if block.shape not in _ROW_SHAPES:
+            continue
+        filled = [t for t in block.toks if t.kind != "empty"]
+        if len(filled) >= 2 and filled[0].spec is None and squash(filled[0].text) in ("总计", "合计") \
+                and all(t.kind != "text" for t in filled[1:]):
+            filled[0].spec = total
     return out
+
+
+def attach_value_lines(out: list[Block]) -> list[Block]:
+    """A row printed as its label on a line of its own and its values on the next line
+    (``规章`` / ``0 0 0``), label and values alternating: the two lines are one row (for table
+    二, which has no template order to place label-less rows by, as 表三 does).  Labels printed
+    together and values after them (a column of labels, then one of values) are left apart."""
+    joined: list[Block] = []
+    i = 0
+    while i < len(out):
+        block = out[i]
+        if (i + 1 < len(out) and _label_only(block) and _values_only_row(out[i + 1])
+                and not (joined and _label_only(joined[-1]))
+                and not (i + 2 < len(out) and _values_only_row(out[i + 2]))):
+            joined.append(Block(block.toks + out[i + 1].toks, stream=True, shape=out[i + 1].shape))
+            i += 2
+            continue
+        joined.append(block)
+        i += 1
+    return joined
+
+
+def _label_only(block: Block) -> bool:
+    """A printed line naming one row and carrying no value."""
+    return block.shape in _ROW_SHAPES and sum(t.spec is not None for t in block.toks) == 1 \
+        and all(t.kind in ("text", "empty") for t in block.toks)
+
+
+def _values_only_row(block: Block) -> bool:
+    """A printed line of nothing but values."""
+    return block.shape in _ROW_SHAPES and not block.stream and any(t.kind not in ("text", "empty") for t in block.toks) \
+        and all(t.kind != "text" for t in block.toks)
+
+
+def _join_split_labels(text: str, out: list[Block], specs: tuple[RowSpec, ...]) -> list[Block]:
+    """A row's label broken over two printed lines (``（一）予以`` on a line of its own, then
+    ``公开 | 6 | 1 | …``): a line of nothing but short text before a row is joined to the row's
+    leading text when together they name a row that neither names otherwise: the line names
+    no row or the same one, the row's own text names no row or the same one, and the row's
+    text opens with no numbering of its own (``2.重复申请`` starts a row, it continues none)."""
+    if not specs:
+        return out
+    joined: list[Block] = []
+    for block in out:
+        head = _lone_text(text, joined[-1]) if joined and joined[-1].shape in _ROW_SHAPES else None
+        lead = _leading_text(block) if head is not None and block.shape in _ROW_SHAPES else None
+        if lead is not None:
+            first, last = block.toks[lead[0]], block.toks[lead[1] - 1]
+            label = text[head.start:last.end]
+            spec = match_row(label, specs)
+            own = match_row(text[first.start:last.end], specs)
+            if spec is not None and match_row(head.text, specs) in (None, spec) and own in (None, spec) \
+                    and not _ROW_NUMBERING.match(text[first.start:last.end].strip(BLANKS)):
+                toks = block.toks[:lead[0]] + [Tok(label, head.start, last.end, spec=spec)] + block.toks[lead[1]:]
+                joined[-1] = Block(toks, stream=block.stream, shape=block.shape)
+                continue
+        joined.append(block)
+    return joined
+
+
+def _lone_text(text: str, block: Block) -> Tok | None:
+    """A printed line of nothing but short text (one cell, or a flattened line's words), as one token."""
+    filled = [t for t in block.toks if t.kind != "empty"]
+    if not filled or any(t.kind != "text" for t in filled) or (len(filled) > 1 and block.shape != "text_rows"):
+        return None
+    tok = Tok(text[filled[0].start:filled[-1].end], filled[0].start, filled[-1].end)
+    return tok if "\n" not in tok.text and _cell_line(tok.text.strip(BLANKS)) else None
+
+
+def _leading_text(block: Block) -> tuple[int, int] | None:
+    """(first, end) indexes of the text that opens a row with values: its first filled cell, or
+    a flattened line's words before its first value; None for a row with no value after it."""
+    filled = [i for i, t in enumerate(block.toks) if t.kind != "empty"]
+    if len(filled) < 2 or block.toks[filled[0]].kind != "text":
+        return None
+    end = filled[0] + 1
+    if block.shape == "text_rows":
+        while end < len(block.toks) and block.toks[end].kind == "text":
+            end += 1
+    return (filled[0], end) if any(t.kind != "text" for t in block.toks[end:]) else None
 
 
 def _in_row(pipes: list[Tok], specs: tuple[RowSpec, ...] = ()) -> bool:
@@ -212,12 +321,16 @@ def one_cell_per_line(text: str, start: int, end: int) -> bool:
     (no tab, no pipe) that carry a value, at least two and most carry a lone value.  A region
     printed with no value at all (a page that dropped every blank cell, so only the labels
     and headings are left, one to a line) reads so too when it has at least `_BARE_LINES`
-    short cell lines and no line of values."""
+    short cell lines and no line of values (a tab or pipe row of values is one: the short
+    lines are then labels broken off their rows)."""
     lone = other = cell_lines = 0
     valued = False
     for line, _ in _lines(text, start, end):
         stripped = line.strip(BLANKS)
-        if not stripped or "\t" in line or "|" in stripped or _PAGE_NUMBER.match(line):
+        if "\t" in line or "|" in stripped:  # a row of cells: values on it are no bare region's
+            valued = valued or any(ch.isdigit() for ch in stripped)
+            continue
+        if not stripped or _PAGE_NUMBER.match(line):
             continue
         if _lone_value(stripped):
             lone += 1
@@ -337,5 +450,7 @@ def _find_labels(line: str, specs: tuple[RowSpec, ...]) -> list[tuple[int, int, 
         if out and a < out[-1][1]:
             continue
         note = _NOTE.match(line, b)
-        out.append((a, note.end() if note else b, spec))  # the label's note goes with it
+        b = note.end() if note else b  # the label's note goes with it, and a colon after it ("规章：0 0 0")
+        colon = _LABEL_COLON.match(line, b)
+        out.append((a, colon.end() if colon else b, spec))
     return out
