@@ -46,13 +46,13 @@ PART_LABELS: dict[str, frozenset[str]] = {
 }
 
 
-# counts of published items: a topic part of any of them keeps its total's label (rule 2); a
-# part that names its own channel (网站150条 of published information) keeps its own (rule 1)
 # where items are put up off the web (公示栏, 电子显示屏, 执法公示平台) or by other ways: a channel of no
 # posts label (what it publishes is INFO_PUBLISHED)
 OFFLINE = re.compile(r"公示栏|公开栏(?!目)|宣传栏|公告栏|公示板|显示屏|电子屏|大喇叭|实体|现场|其他方式|其它方式|"
                      r"公示平台|其他形式|其它形式|传统")
-_PUBLISHES = re.compile(r"(?:发布|公开|公布|公示|张贴|更新|推送|刊发|发稿|编发)")
+_PUBLISHES = re.compile(r"发布|公开|公布|公示|张贴|更新|推送|刊发|发稿|编发")  # a channel that publishes the list
+# counts of published items: a topic part of any of them keeps its total's label (rule 2); a
+# part that names its own channel (网站150条 of published information) keeps its own (rule 1)
 POSTS = frozenset({"INFO_PUBLISHED", "WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS"})
 _SEPARATORS = "、，,；;：:（(）)。\n"
 
@@ -120,7 +120,7 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         if _names_channel(text, fact):
             if _PUBLISHES.search(_own_words(text, fact)):  # 网页全年发布简介类信息32条, not 网站150条
                 named[fact.part_of] = fact.label
-        elif fact.label != named.get(fact.part_of, total.label):
+        else:
             fact.label = named.get(fact.part_of, total.label)
 
 

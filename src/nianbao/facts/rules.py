@@ -379,7 +379,9 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
     if target == BLOCK:
         return None
     if target in (POST, "INFO_PUBLISHED") or hit.channel is not None:
-        named = hit.channel or _nearest_channel(sentence) or (None if OFFLINE.search(sentence) else _only_channel(run_on))
+        # a board off the web named in the sentence keeps the ；-run's website from claiming its items
+        named = hit.channel or _nearest_channel(sentence) or (
+            None if OFFLINE.search(sentence) else _only_channel(run_on))
         channel = _joined_channels(sentence, named)
         if channel is None:
             target = "INFO_PUBLISHED"
