@@ -128,3 +128,56 @@ def test_a_report_kept_as_html_is_scored_as_the_html_converter_reads_it(tmp_path
     results = evaluate_cells(gold_dir, folder, extractor="none", manifest=manifest)
     assert results["errors"] == [] and results["cells"]["right"] == 3
     assert results["by_split"]["dev"]["n"] == 3
+
+
+def _printed_page(tmp_path):
+    """A report of a page written for the test (no tables read from it) and its gold: table 四's
+    review row adds up wrong as printed (1 + 1 + 0 + 0 ≠ 3), the narrative claims 3 reviews."""
+    from nianbao.evaluate.cells import CellGold
+    from nianbao.pipeline import read_structure
+    from nianbao.report import Fact
+
+    page = tmp_path / "page.txt"
+    page.write_text("青柳镇2022年政府信息公开工作年度报告\n四、行政复议和行政诉讼情况\n本年度发生行政复议3件。\n",
+                    encoding="utf-8")
+    report = read_structure(str(page))
+    cells = {f"t4.review.{c}": v for c, v in zip(("upheld", "corrected", "other", "pending", "total"), (1, 1, 0, 0, 3))}
+    gold = CellGold(id="qingliu", sha256="0" * 64, source="test", cells=cells)
+    start = report.text.index("3件")
+    facts = [Fact(label="REVIEW_CASES", text="3件", start=start, end=start + 2, value=3, unit="件", qualifier="",
+                  extractor="gold")]
+    return report, gold, facts
+
+
+def test_the_page_as_printed_is_checked_from_its_gold_cells_and_gold_facts(tmp_path):
+    from nianbao.evaluate.cells import reference_findings
+
+    report, gold, facts = _printed_page(tmp_path)
+    reference = {f.rule: f.status for f in reference_findings(report, gold, facts)}
+    # the printed row's sum fails; the claim agrees with the printed total; rows with no cells are not assessable
+    assert reference == {"t4.sum.review": "FAIL", "text.REVIEW_CASES": "PASS"}
+    assert report.facts == [] and report.tables == {}  # the report itself is left as it was read
+
+
+def test_a_reference_finding_is_right_only_with_the_same_rule_cells_fact_and_status(tmp_path):
+    from dataclasses import replace
+
+    from nianbao.evaluate.cells import fail_rows, reference_findings, score_reference
+    from nianbao.report import Finding
+
+    report, gold, facts = _printed_page(tmp_path)
+    reference = reference_findings(report, gold, facts)
+    review_cells = [f"t4.review.{c}" for c in ("upheld", "corrected", "other", "pending", "total")]
+    report.facts = [replace(facts[0], extractor="model")]
+    report.findings = [Finding(rule="t4.sum.review", status="NOT_ASSESSABLE", kind="table_identity", message="",
+                               cells=review_cells),
+                       Finding(rule="text.REVIEW_CASES", status="PASS", kind="text_vs_table", message="", facts=[0],
+                               cells=["t4.review.total"]),
+                       Finding(rule="text.LITIGATION_CASES", status="FAIL", kind="text_vs_table", message="",
+                               facts=[0], cells=["t4.litigation_direct.total"])]
+    rows = {r["rule"]: (r["gold"], r["read"], r["right"]) for r in score_reference(reference, report)}
+    assert rows == {"t4.sum.review": ("FAIL", "NOT_ASSESSABLE", False), "text.REVIEW_CASES": ("PASS", "PASS", True)}
+    assert fail_rows(reference, report) == [{"rule": "text.LITIGATION_CASES", "cells": ["t4.litigation_direct.total"],
+                                             "right": False}]
+    report.facts[0] = replace(report.facts[0], start=0, end=2)  # the check's fact is elsewhere: no match
+    assert [r["read"] for r in score_reference(reference, report)] == ["NOT_ASSESSABLE", None]

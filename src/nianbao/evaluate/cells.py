@@ -26,6 +26,15 @@ Each cell counts under the printed shape its table was read as (`Table.shape`), 
 findings by rule (and cells when given); the identity findings need no facts, the
 ``text.*`` ones need the fact extractor named by `extractor`.  Pages whose text is missing
 or altered are listed under ``errors`` and scored nowhere.
+
+**Findings against the page as printed.**  With the manifest, a page that also has narrative
+gold (``annotation/real-pages/<id>.json``) is checked twice: once as `nianbao check` reads it
+(its tables read, its facts from `extractor`), once as it is printed (`reference_findings`:
+the gold cells as its tables, the gold facts as its narrative, the same identity and
+reconciliation rules).  Every assessable reference finding (PASS, FAIL or UNCERTAIN) is
+right when the check gives the same rule on the same cells, for an overlapping fact, the
+same status (``reference``); and of the FAIL findings the check raises, ``fail_precision``
+counts those the printed page also fails.
 """
 from __future__ import annotations
 
@@ -38,7 +47,7 @@ from pathlib import Path
 from nianbao.annotation.realpages import CELL_GOLD_DIR as DEFAULT_GOLD
 from nianbao.annotation.realpages import load_manifest, page_format, pages_dir, read_page
 from nianbao.errors import InputError, NianbaoError
-from nianbao.report import Cell, Finding, Report
+from nianbao.report import Cell, Fact, Finding, Report, Table
 
 NOT_READ = "not read"
 _CELL_ID = re.compile(r"^t[234]\.[a-z_.]+$")
@@ -115,6 +124,56 @@ def score_findings(gold: CellGold, findings: list[Finding]) -> list[dict]:
     return rows
 
 
+def gold_tables(gold: CellGold) -> dict[str, Table]:
+    """The tables as the page prints them: each gold cell a number, or an empty cell for null."""
+    tables: dict[str, Table] = {}
+    for cell_id, value in gold.cells.items():
+        table = tables.setdefault(cell_id[:2], Table(id=cell_id[:2]))
+        table.cells[cell_id] = (Cell(raw=str(value), value=value, unit=None, kind="number") if value is not None
+                                else Cell(raw="", value=None, unit=None, kind="empty"))
+    return tables
+
+
+def reference_findings(report: Report, gold: CellGold, facts: list[Fact]) -> list[Finding]:
+    """The assessable findings of the page as printed: its gold cells as the tables, its gold
+    facts as the narrative, checked by the same identities and reconciliation as a report."""
+    from dataclasses import replace
+
+    from nianbao import identities, reconcile
+
+    printed = replace(report, tables=gold_tables(gold), facts=[replace(f) for f in facts], findings=[])
+    found = identities.check(printed.tables) + reconcile.text_findings(printed)
+    for finding in found:  # the facts a finding names, as spans: the two reports number facts apart
+        finding.evidence = {"spans": [(printed.facts[i].start, printed.facts[i].end) for i in finding.facts]}
+    return [f for f in found if f.status != "NOT_ASSESSABLE"]
+
+
+def _matches(finding: Finding, report: Report, ref: Finding) -> bool:
+    """The check's `finding` (of `report`) is the reference's: same rule, same cells, and a fact
+    overlapping the reference's (or neither names a fact)."""
+    own, printed = [(report.facts[i].start, report.facts[i].end) for i in finding.facts], ref.evidence["spans"]
+    return finding.rule == ref.rule and sorted(finding.cells) == sorted(ref.cells) and (
+        not own and not printed or any(s < e2 and s2 < e for s, e in own for s2, e2 in printed))
+
+
+def score_reference(reference: list[Finding], report: Report) -> list[dict]:
+    """One row per reference finding: the status the check gave it, None when it gave none."""
+    rows = []
+    for ref in reference:
+        same = [f for f in report.findings if _matches(f, report, ref)]
+        got = same[0].status if same else None
+        rows.append({"rule": ref.rule, "cells": sorted(ref.cells), "gold": ref.status, "read": got,
+                     "right": got == ref.status})
+    return rows
+
+
+def fail_rows(reference: list[Finding], report: Report) -> list[dict]:
+    """One row per FAIL the check raised: does the page as printed fail there too?"""
+    printed_fails = [r for r in reference if r.status == "FAIL"]
+    return [{"rule": f.rule, "cells": sorted(f.cells), "right": any(_matches(f, report, r) for r in printed_fails)}
+            for f in report.findings if f.status == "FAIL"]
+
+
 def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None = None,
                    extractor: str = "model", manifest: str | Path | None = None,
                    splits: tuple[str, ...] = ()) -> dict:
@@ -134,7 +193,7 @@ def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None
     split_of = {sha: e.split for sha, e in listed.items()}
     if splits and manifest is None:
         raise InputError(str(gold_dir), "choosing splits needs the page manifest")
-    pages, errors, unlisted = [], [], 0
+    read, errors, unlisted = [], [], 0  # (gold, split, report, reference findings or None)
     for path in files:
         try:
             gold = load_cell_gold(path)
@@ -144,20 +203,39 @@ def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None
                 continue
             fmt = listed[gold.sha256].format if gold.sha256 in listed else page_format(gold.sha256)
             report = read_page(gold.sha256, fmt=fmt, folder=folder)
+            facts = _narrative_gold(listed.get(gold.sha256), report) if extractor != "none" else None
         except NianbaoError as err:
             errors.append(str(err))
             continue
-        if any(g["rule"].startswith("text.") for g in gold.findings) and extractor != "none":
-            add_facts_and_findings([report], CheckOptions(extractor=extractor))
-        pages.append({"id": gold.id, "source": gold.source, "split": split,
-                      "cells": score_cells(gold, report), "findings": score_findings(gold, report.findings),
-                      "shapes": {t: table.shape or NOT_READ for t, table in report.tables.items()}})
+        read.append((gold, split, report, None if facts is None else reference_findings(report, gold, facts)))
+    tagged = [report for gold, _, report, reference in read
+              if reference is not None or any(g["rule"].startswith("text.") for g in gold.findings)]
+    if tagged and extractor != "none":
+        add_facts_and_findings(tagged, CheckOptions(extractor=extractor))
+    pages = [{"id": gold.id, "source": gold.source, "split": split,
+              "cells": score_cells(gold, report), "findings": score_findings(gold, report.findings),
+              "reference": score_reference(reference, report) if reference is not None else [],
+              "fails": fail_rows(reference, report) if reference is not None else [],
+              "shapes": {t: table.shape or NOT_READ for t, table in report.tables.items()}}
+             for gold, split, report, reference in read]
     results = summarise(pages, errors)
     if split_of:
         results["by_split"] = {sp: _accuracy([r for p in pages if p["split"] == sp for r in p["cells"]])
                                for sp in sorted({p["split"] for p in pages})}
+        results["reference_by_split"] = {sp: _accuracy([r for p in pages if p["split"] == sp for r in p["reference"]])
+                                         for sp in sorted({p["split"] for p in pages})}
         results["unlisted"] = unlisted
     return results
+
+
+def _narrative_gold(entry, report: Report) -> list[Fact] | None:
+    """The page's gold facts (annotation/real-pages), None when the page has none."""
+    from nianbao.annotation.gold import load_gold
+    from nianbao.annotation.realpages import gold_path
+
+    if entry is None or not gold_path(entry).is_file():
+        return None
+    return load_gold(gold_path(entry), text=report.text).to_facts()
 
 
 def _accuracy(rows: list[dict]) -> dict:
@@ -180,8 +258,13 @@ def summarise(pages: list[dict], errors: list[str]) -> dict:
         "by_shape": {shape: acc(rows) for shape, rows in sorted(by_shape.items())},
         "by_table": {table: acc(rows) for table, rows in sorted(by_table.items())},
         "findings": acc(findings),
+        "reference": acc([r for p in pages for r in p["reference"]]),
+        "reference_by_status": {status: acc([r for p in pages for r in p["reference"] if r["gold"] == status])
+                                for status in ("PASS", "FAIL", "UNCERTAIN")},
+        "fail_precision": acc([r for p in pages for r in p["fails"]]),
         "misses": [{"page": p["id"], **r} for p in pages for r in p["cells"] if not r["right"]],
         "finding_misses": [{"page": p["id"], **r} for p in pages for r in p["findings"] if not r["right"]],
+        "reference_misses": [{"page": p["id"], **r} for p in pages for r in p["reference"] if not r["right"]],
         "errors": errors,
         "per_page": [{"id": p["id"], "source": p["source"], "shapes": p["shapes"], **acc(p["cells"])}
                      for p in pages],
@@ -202,6 +285,14 @@ def cells_markdown(results: dict) -> str:
     if results["findings"]["n"]:
         lines += ["", "| findings | gold | right | accuracy |", "|---|---|---|---|",
                   line("all", results["findings"])]
+    if results["reference"]["n"]:
+        lines += ["", "Findings against the page as printed (its gold cells and gold facts checked the same way):",
+                  "", "| findings | printed | same status | accuracy |", "|---|---|---|---|",
+                  line("all", results["reference"])]
+        lines += [line(f"printed {status}", a) for status, a in results["reference_by_status"].items() if a["n"]]
+        lines += [line(f"split: {sp or 'unlisted'}", a) for sp, a in results.get("reference_by_split", {}).items()
+                  if a["n"]]
+        lines.append(line("FAIL raised, printed page fails too", results["fail_precision"]))
     for err in results["errors"]:
         lines.append(f"- skipped: {err}")
     return "\n".join(lines) + "\n"
