@@ -174,3 +174,49 @@ def test_a_table_found_by_its_header_words_ends_where_a_bare_table_heading_start
     tables = parse(PREAMBLE + T3_HEAD + "\n".join(lines) + "\n" + T4_HEAD + "\n".join(T4) + TAIL)
     assert t3_read(tables["t3"]) == ROWS and tables["t3"].shape == "tsv"
     assert t4_read(tables["t4"]) == T4 and tables["t4"].start == tables["t3"].end
+
+
+# --- headings as pages print them, and what a copy puts among the values ---------------
+
+def test_table_four_bare_values_under_its_heading_as_pages_print_it():
+    heads = ["4、政府信息公开行政复议、行政诉讼情况\n", "四、政府信息公开行政复议、行政诉讼情况：\n",
+             "## 四、政府信息公开行政复议、行政诉讼情况\n", "**四、政府信息公开行政复议、行政诉讼情况**\n",
+             "（四）政府信息公开行政复议、行政诉讼情况\n"]
+    for head in heads:
+        t4 = parse(t4_page("\n".join(T4) + "\n", head))["t4"]
+        assert t4_read(t4) == T4, head
+    t4 = parse(t4_page(" ".join(T4) + "\n", T4_HEAD.strip() + " "))["t4"]  # the values on the heading's line
+    assert t4_read(t4) == T4
+
+
+def test_table_four_bare_values_with_marks_page_numbers_and_full_width_digits():
+    marks = ["/"] * 5 + T4[5:]
+    t4 = parse(t4_page("\n".join(marks) + "\n"))["t4"]
+    assert t4_read(t4) == marks and t4.cells["t4.review.total"].kind == "na"
+    t4 = parse(t4_page("\n".join(T4[:7]) + "\n- 3 -\n" + "\n".join(T4[7:]) + "\n"))["t4"]
+    assert t4_read(t4) == T4
+    t4 = parse(t4_page("\n".join(chr(ord(v) + 0xFEE0) for v in T4) + "\n"))["t4"]
+    assert [c.value for c in t4.cells.values()] == [int(v) for v in T4]
+
+
+def test_table_three_header_kept_with_its_row_labels_lost_is_read_in_template_row_order():
+    header = ["申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+    bodies = {
+        "header one cell per line, values one per line": "\n".join(header) + "\n"
+                                                          + "\n".join(v for r in ORDER for v in ROWS[r]) + "\n",
+        "header tab row, rows of values": "\t".join(header) + "\n" + "\n".join("\t".join(ROWS[r]) for r in ORDER) + "\n",
+    }
+    for shape, body in bodies.items():
+        t3 = parse(t3_bare_page(body))["t3"]
+        assert t3_read(t3) == ROWS and t3.shape == "bare_values", shape
+
+
+def test_table_two_header_kept_with_its_row_labels_lost_is_read_in_template_row_order():
+    body = "信息内容 本年制发件数 本年废止件数 现行有效件数\n" + "\n".join(" ".join(v) for v in T2_2021) + "\n"
+    t2 = parse(PREAMBLE + T2_HEAD + body + T3_HEAD)["t2"]
+    assert t2_read(t2) == t2_expected("2021", T2_2021) and t2.shape == "bare_values"
+
+
+def test_a_heading_running_on_into_a_sentence_is_no_heading_line():
+    text = PREAMBLE + "四、政府信息公开行政复议、行政诉讼情况本年度无。\n" + " ".join(T4) + "\n" + TAIL
+    assert "t4" not in parse(text)

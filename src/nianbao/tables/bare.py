@@ -31,20 +31,25 @@ from nianbao.report import Cell, Table
 from nianbao.tables.cells import BLANKS, classify, make_cell
 from nianbao.tables.ids import T2_ROWS, T3_COLUMNS, T3_ROW_ORDER, T4_CELL_IDS
 from nianbao.tables.rows import truncated
+from nianbao.tables.tokens import _PAGE_NUMBER  # "- 3 -" at a PDF page's foot
 
 SHAPE = "bare_values"
-_NUMBERING = r"[ \t\u3000\xa0]*(?:[一二三四五六七八九十]+[ \u3000\xa0]*[、.．]|[（(][ \u3000\xa0]*[一二三四五六七八九十]+[ \u3000\xa0]*[)）])?[ \u3000\xa0]*"
-# each table's own section heading, alone on its line (numbered or not)
+_B = r"[ \t\u3000\xa0]"
+# a heading's numbering (四、 / （四） / 4、), markdown marks around it (## / **), a colon after it
+_NUMBERING = (rf"[#*]*{_B}*(?:[一二三四五六七八九十]+{_B}*[、.．]|[（(]{_B}*[一二三四五六七八九十]+{_B}*[)）]"
+              rf"|[1-9]{_B}*[、．]|[1-9]\.(?!\d))?{_B}*")
+_HEADING_END = rf"{_B}*[:：]?[*]*"
+# each table's own section heading, opening its line; what follows it on the line is `rest`
 _HEADINGS = {
-    "t2": re.compile(rf"(?m)^{_NUMBERING}主动公开政府信息(?:情况)?[ \t\u3000\xa0]*$"),
-    "t3": re.compile(rf"(?m)^{_NUMBERING}收到和处理政府信息公开申请(?:情况)?[ \t\u3000\xa0]*$"),
+    "t2": re.compile(rf"(?m)^{_NUMBERING}主动公开政府信息(?:情况)?{_HEADING_END}(?P<rest>[^\n]*)$"),
+    "t3": re.compile(rf"(?m)^{_NUMBERING}收到和处理政府信息公开申请(?:情况)?{_HEADING_END}(?P<rest>[^\n]*)$"),
     "t4": re.compile(rf"(?m)^{_NUMBERING}(?:因政府信息公开工作被申请行政复议、提起行政诉讼|(?:政府信息公开)?行政复议[、和及与]?"
-                     rf"[ \u3000\xa0]*行政诉讼)(?:情况)?[ \t\u3000\xa0]*$"),
+                     rf"{_B}*行政诉讼)(?:情况)?{_HEADING_END}(?P<rest>[^\n]*)$"),
 }
 # the heading of any next section, which ends a table's values
-_SECTION = re.compile(r"^[ \t\u3000\xa0]*(?:[一二三四五六七八九十]+[ \u3000\xa0]*、|[（(][ \u3000\xa0]*[一二三四五六七八九十]+[ \u3000\xa0]*[)）])")
-_SPLIT = re.compile(r"[\s\u3000\xa0|]+")
-_MAX_LEAD_LINES = 4  # lines of words (no digit) allowed between the heading and the values
+_SECTION = re.compile(r"^[ \t\u3000\xa0#*]*(?:[一二三四五六七八九十]+[ \u3000\xa0]*、|[（(][ \u3000\xa0]*[一二三四五六七八九十]+[ \u3000\xa0]*[)）])")
+_MAX_LEAD_LINES = 12  # lines of words (no digit) allowed between the heading and the values: header
+_MAX_LEAD_CHARS = 200  # words kept one to a line (自然人 / 商业企业 …) or a sentence (…情况见下表)
 
 # cell ids in template order, cut into the template's rows, for each layout a table can have
 _LAYOUTS: dict[str, dict[str, list[list[str]]]] = {
@@ -56,16 +61,23 @@ _SHARED_ROWS = {"t3": 20}  # 表三's rows both variants share (up to the result
 _YEAR = re.compile(r"(20[1-3]\d)[ \u3000\xa0]*年")
 _NOTE = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
+Lines = list[list[Cell]]
 
-def find(text: str, taken: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int, list[list[Cell]]]]:
+
+def find(text: str, taken: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int, Lines]]:
     """{table id: (start, end, value lines)} for each table not in `taken` that the text prints
-    as bare values under its heading: `start` is the heading's, `end` where its values end."""
+    as bare values under its heading (or after it on the heading's line): `start` is the
+    heading's, `end` where its values end."""
     out = {}
     for table_id, heading in _HEADINGS.items():
         if table_id in taken:
             continue
         for m in heading.finditer(text):
-            body = _values_under(text, text.find("\n", m.end()) if "\n" in text[m.end():] else len(text))
+            rest = m.group("rest")
+            first = _value_line(rest, m.start("rest")) if rest.strip(BLANKS) else None
+            if rest.strip(BLANKS) and first is None:
+                continue  # the heading's words run on into a sentence: no heading line
+            body = _values_under(text, m.end(), first)
             if body is None:
                 continue
             end, lines = body
@@ -75,7 +87,21 @@ def find(text: str, taken: dict[str, tuple[int, int]]) -> dict[str, tuple[int, i
     return out
 
 
-def parse(table_id: str, text: str, start: int, end: int, lines: list[list[Cell]]) -> Table:
+def within(table_id: str, text: str, start: int, end: int) -> Lines | None:
+    """The value lines of a region found by its header words whose table reader read no cell,
+    when it holds nothing but lines of words without digits (its heading and header words: the
+    row labels lost) and then bare values that come to the template's count; None otherwise."""
+    line_start = text.rfind("\n", 0, start) + 1
+    heading = _HEADINGS[table_id].match(text, line_start)
+    pos = heading.end() if heading and not heading.group("rest").strip(BLANKS) else line_start - 1
+    body = _values_under(text, pos, None, lead_lines=40, lead_chars=2000, stop=end)
+    if body is None or text[body[0]:end].strip(BLANKS) and any(ch.isdigit() for ch in text[body[0]:end]):
+        return None
+    at_cut = not text[end:].strip(BLANKS)
+    return body[1] if _layout(table_id, text, start, body[1], at_cut and not text[body[0]:end].strip(BLANKS)) else None
+
+
+def parse(table_id: str, text: str, start: int, end: int, lines: Lines) -> Table:
     """The table read from its bare value `lines`, in the template's order."""
     cut = not text[end:].strip(BLANKS)
     layout, ids, whole = _layout(table_id, text, start, lines, cut)  # type: ignore[misc]
@@ -95,21 +121,24 @@ def parse(table_id: str, text: str, start: int, end: int, lines: list[list[Cell]
     return table
 
 
-def _values_under(text: str, pos: int) -> tuple[int, list[list[Cell]]] | None:
-    """(end, value lines) of what follows a heading line ending at `pos`: up to a few lines of
-    words without digits, then lines of nothing but values, up to the next line that is not
-    one (a blank line is skipped); None when a line before the values carries a digit (a
-    sentence with numbers is narrative) or when no value follows."""
-    lines: list[list[Cell]] = []
-    lead = 0
+def _values_under(text: str, pos: int, first: list[Cell] | None, lead_lines: int = _MAX_LEAD_LINES,
+                  lead_chars: int = _MAX_LEAD_CHARS, stop: int | None = None) -> tuple[int, Lines] | None:
+    """(end, value lines) of what follows a heading line ending at `pos` (`first`: values on the
+    heading's own line): up to a few lines of words without digits, then lines of nothing but
+    values, up to the next line that is not one (blank lines and page numbers are skipped);
+    None when a line before the values carries a digit (a sentence with numbers is narrative)
+    or when no value follows."""
+    stop = len(text) if stop is None else stop
+    lines: Lines = [first] if first else []
+    lead = chars = 0
     end = pos
     at = pos + 1
-    while at <= len(text):
-        nl = text.find("\n", at)
-        line_end = nl if nl >= 0 else len(text)
+    while at <= stop:
+        nl = text.find("\n", at, stop)
+        line_end = nl if nl >= 0 else stop
         line = text[at:line_end]
         stripped = line.strip(BLANKS + "|")
-        if stripped:
+        if stripped and not _PAGE_NUMBER.match(line):
             values = _value_line(line, at)
             if values is not None:
                 lines.append(values)
@@ -117,8 +146,8 @@ def _values_under(text: str, pos: int) -> tuple[int, list[list[Cell]]] | None:
             elif lines or _SECTION.match(line) or any(ch.isdigit() for ch in stripped):
                 break
             else:
-                lead += 1
-                if lead > _MAX_LEAD_LINES:
+                lead, chars = lead + 1, chars + len(stripped)
+                if lead > lead_lines or chars > lead_chars:
                     return None
         if nl < 0:
             break
@@ -134,12 +163,10 @@ def _value_line(line: str, at: int) -> list[Cell] | None:
         if classify(m.group())[0] not in ("number", "na"):
             return None
         cells.append(make_cell(m.group(), at + m.start()))
-    if any(c.kind == "na" for c in cells) and not any(c.kind == "number" for c in cells):
-        return None  # a line of dashes is a rule, not a row
     return cells or None
 
 
-def _layout(table_id: str, text: str, start: int, lines: list[list[Cell]], at_cut: bool
+def _layout(table_id: str, text: str, start: int, lines: Lines, at_cut: bool
             ) -> tuple[str, list[str], bool] | None:
     """(layout, cell ids in template order, whether the table is whole) the value lines fit, or None.  Whole: the count is the
     layout's, and each line holds one value or whole rows.  Cut short: fewer values than every
@@ -167,7 +194,7 @@ def _layout(table_id: str, text: str, start: int, lines: list[list[Cell]], at_cu
     return name, [c for r in rows[:_SHARED_ROWS.get(table_id, len(rows))] for c in r], False
 
 
-def _whole_rows(lines: list[list[Cell]], rows: list[list[str]]) -> bool:
+def _whole_rows(lines: Lines, rows: list[list[str]]) -> bool:
     """Whether every line holding several values ends where a template row ends (lines of one
     value each fit any layout)."""
     if all(len(line) == 1 for line in lines):
