@@ -18,6 +18,12 @@ of it).  The values are read in the template's order (TABLES.md), and the table 
 column names were inferred from that order.  Numbers inside sentences
 (``行政复议0件，行政诉讼0件。``) are narrative, never such a table.
 
+The heading is found as pages print it (``四、`` / ``（四）`` / ``4、``, a colon after it,
+markdown ``##`` or ``**`` around it), the values under it or on its own line; a page number
+(``- 3 -``) among the values is skipped.  A table found by its header words whose reader
+reads no cell because its row labels were lost (``申请人情况 … 总计`` then 25 rows of values)
+is read the same way over its region (`within`).
+
 A page excerpt that stops inside the values (nothing but blanks after them) keeps the values
 printed, in order, `complete=False`, not the number the text stops inside (`rows.truncated`);
 where the template's rows differ between layouts past the cut, only the rows both layouts
@@ -112,7 +118,7 @@ def parse(table_id: str, text: str, start: int, end: int, lines: Lines) -> Table
         values.pop()
     for cell_id, cell in zip(ids, values):
         table.cells[cell_id] = cell
-    table.notes.append(f"{name}只印出数值（表头文字缺失），各单元格的行列名按模板顺序推定")
+    table.notes.append(f"{name}只印出数值（表头或行名文字缺失），各单元格的行列名按模板顺序推定")
     table.complete = whole and len(table.cells) == len(ids)
     if not table.complete:
         table.notes.append(f"{name}在文本末尾中断（页面摘录不全），只读出{len(table.cells)}个单元格")
