@@ -5,8 +5,10 @@ values come to the template's count; numbers in sentences are never such a table
 from __future__ import annotations
 
 from nianbao.identities import check
+from nianbao.ingest import convert
 from nianbao.tables import parse
 from nianbao.tables.ids import T2_ROWS, T3_COLUMNS, T3_ROW_ORDER, T4_CELL_IDS
+from tests.tables.test_styles import LABELS
 from tests.tables.test_text_copy_shapes import PREAMBLE, ROWS, T2_HEAD, T3_HEAD, T4, T4_HEAD, TAIL, t3_read
 
 T4_OLD_HEAD = "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n"
@@ -169,7 +171,6 @@ def test_table_two_bare_values_cut_short_take_the_layout_of_the_report_year():
 
 def test_a_table_found_by_its_header_words_ends_where_a_bare_table_heading_starts():
     lines = ["申请人情况\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计"]
-    from tests.tables.test_styles import LABELS
     lines += [f"{LABELS[r]}\t" + "\t".join(ROWS[r]) for r in ORDER]
     tables = parse(PREAMBLE + T3_HEAD + "\n".join(lines) + "\n" + T4_HEAD + "\n".join(T4) + TAIL)
     assert t3_read(tables["t3"]) == ROWS and tables["t3"].shape == "tsv"
@@ -220,3 +221,16 @@ def test_table_two_header_kept_with_its_row_labels_lost_is_read_in_template_row_
 def test_a_heading_running_on_into_a_sentence_is_no_heading_line():
     text = PREAMBLE + "四、政府信息公开行政复议、行政诉讼情况本年度无。\n" + " ".join(T4) + "\n" + TAIL
     assert "t4" not in parse(text)
+
+
+def test_an_html_table_of_values_only_under_the_heading_is_read_as_bare_values(tmp_path):
+    empty = "<tr>" + "<td></td>" * 15 + "</tr>"  # header cells printed as images: empty in the text
+    for rows in ("<tr>" + "".join(f"<td>{v}</td>" for v in T4) + "</tr>",
+                 empty + "<tr>" + "".join(f"<td>{v}</td>" for v in T4) + "</tr>",
+                 "".join("<tr>" + "".join(f"<td>{v}</td>" for v in T4[i:i + 5]) + "</tr>" for i in (0, 5, 10))):
+        path = tmp_path / "page.html"
+        path.write_text("<html><body><h1>柳溪乡人民政府2021年政府信息公开工作年度报告</h1>"
+                        f"<p>{T4_HEAD.strip()}</p><table>{rows}</table><p>{TAIL.strip()}</p></body></html>",
+                        encoding="utf-8")
+        t4 = parse(convert(str(path)).text)["t4"]
+        assert t4_read(t4) == T4 and t4.shape == "bare_values"
