@@ -182,7 +182,8 @@ def test_a_table_found_by_its_header_words_ends_where_a_bare_table_heading_start
 def test_table_four_bare_values_under_its_heading_as_pages_print_it():
     heads = ["4、政府信息公开行政复议、行政诉讼情况\n", "四、政府信息公开行政复议、行政诉讼情况：\n",
              "## 四、政府信息公开行政复议、行政诉讼情况\n", "**四、政府信息公开行政复议、行政诉讼情况**\n",
-             "（四）政府信息公开行政复议、行政诉讼情况\n"]
+             "（四）政府信息公开行政复议、行政诉讼情况\n", "四、因政府信息公开申请行政复议、行政诉讼情况\n",
+             "四、政府信息公开行政复议和行政诉讼情况\n", "四、因政府信息公开被申请行政复议、提起行政诉讼情况\n"]
     for head in heads:
         t4 = parse(t4_page("\n".join(T4) + "\n", head))["t4"]
         assert t4_read(t4) == T4, head

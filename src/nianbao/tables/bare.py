@@ -49,8 +49,9 @@ _HEADING_END = rf"{_B}*[:：]?[*]*"
 _HEADINGS = {
     "t2": re.compile(rf"(?m)^{_NUMBERING}主动公开政府信息(?:情况)?{_HEADING_END}(?P<rest>[^\n]*)$"),
     "t3": re.compile(rf"(?m)^{_NUMBERING}收到和处理政府信息公开申请(?:情况)?{_HEADING_END}(?P<rest>[^\n]*)$"),
-    "t4": re.compile(rf"(?m)^{_NUMBERING}(?:因政府信息公开工作被申请行政复议、提起行政诉讼|(?:政府信息公开)?行政复议[、和及与]?"
-                     rf"{_B}*行政诉讼)(?:情况)?{_HEADING_END}(?P<rest>[^\n]*)$"),
+    # (因)政府信息公开(工作)(被)申请行政复议、(提起)行政诉讼(情况): the wordings pages print
+    "t4": re.compile(rf"(?m)^{_NUMBERING}(?:因?政府信息公开(?:工作)?被?(?:申请)?)?行政复议[、和及与]?"
+                     rf"{_B}*(?:提起)?行政诉讼(?:情况)?{_HEADING_END}(?P<rest>[^\n]*)$"),
 }
 # the heading of any next section, which ends a table's values
 _SECTION = re.compile(r"^[ \t\u3000\xa0#*]*(?:[一二三四五六七八九十]+[ \u3000\xa0]*、|[（(][ \u3000\xa0]*[一二三四五六七八九十]+[ \u3000\xa0]*[)）])")
