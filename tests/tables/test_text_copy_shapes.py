@@ -311,6 +311,12 @@ def test_table_four_header_words_in_a_sentence_are_no_table():
     assert [raw(t4, c) for c in T4_CELL_IDS] == T4
 
 
+
+def test_table_four_header_words_in_a_sentence_broken_over_lines_are_no_table():
+    prose = T4_HEAD + "本年度共发生行政复议2件，\n其中结果维持1件，\n尚未审结1件。\n"
+    assert "t4" not in parse(PREAMBLE + prose + TAIL)
+
+
 # --- tables found by what they print -----------------------------------------------------
 
 def test_table_two_found_by_header_word_variants_when_no_section_row_is_printed():

@@ -5,14 +5,15 @@
 98
 
 Tables are found by their own headings and header words; `sections` are only a hint and
-may be wrong.  A table the report lacks is absent from the result; a table read only in
+may be wrong; a table printed as nothing but its values under its section heading (header
+words lost) is read in the template's order (`bare`).  A table the report lacks is absent from the result; a table read only in
 part has ``complete=False`` and says why in ``notes``.  Cells keep what was printed and,
 where it could be located, its offsets: ``text[cell.start:cell.end] == cell.raw``.
 """
 from __future__ import annotations
 
 from nianbao.report import Section, Table
-from nianbao.tables import t2, t3, t4
+from nianbao.tables import bare, t2, t3, t4
 from nianbao.tables.region import find_regions
 
 _PARSERS = {"t2": t2.parse, "t3": t3.parse, "t4": t4.parse}
@@ -21,6 +22,15 @@ _PARSERS = {"t2": t2.parse, "t3": t3.parse, "t4": t4.parse}
 def parse(text: str, sections: list[Section] | None = None) -> dict[str, Table]:
     """{"t2"|"t3"|"t4": Table} for the tables printed in `text`."""
     tables: dict[str, Table] = {}
-    for table_id, (start, end) in find_regions(text).items():
+    regions = find_regions(text)
+    printed_bare = bare.find(text, regions)  # tables printed as bare values under their heading
+    for table_id, (start, end) in regions.items():
+        # a table's region runs up to the next table it found; one printed bare under its heading ends it
+        end = min([end] + [s for s, _, _ in printed_bare.values() if start < s < end])
         tables[table_id] = _PARSERS[table_id](text, start, end)
+        lines = bare.within(table_id, text, start, end) if not tables[table_id].cells else None
+        if lines:  # header words kept, the row labels lost: the values alone, in template order
+            tables[table_id] = bare.parse(table_id, text, start, end, lines)
+    for table_id, (start, end, lines) in printed_bare.items():
+        tables[table_id] = bare.parse(table_id, text, start, end, lines)
     return {k: tables[k] for k in sorted(tables)}

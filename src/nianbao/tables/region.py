@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from nianbao.tables.cells import BLANKS
 
 
 def _spaced(*words: str) -> re.Pattern[str]:
@@ -27,6 +28,7 @@ _T4_ANCHOR = re.compile(r"结果\s*维持|维持[\s|]*纠正")  # 维持 | 纠�
 _T4_HEADING = re.compile(r"(?:[一二三四五六七八九十]\s*、\s*)?(?:政府信息公开)?行政法?复议[、和及与]?\s*行政诉讼情况|行政复议")
 _AFTER_TABLES = re.compile(r"存在的主要问题|主要问题|其他需要报告的事项|五\s*、")
 _PROSE_COUNT = re.compile(r"\d+\s*(?:件|起|宗|例)")  # "结果维持6件" in a sentence
+_CLAUSE_ENDS = ("，", ",", "；", ";", "、", "：")  # a line of prose broken after a clause
 _HEADING_REACH = 400  # how far before its header words a table's heading may sit
 
 Region = tuple[int, int]
@@ -74,11 +76,11 @@ def _t2_start(text: str) -> re.Match[str] | None:
 def _t4_anchor(text: str, pos: int) -> re.Match[str] | None:
     """表四's header words (结果维持 …) from `pos` on, not a sentence of prose that uses them
     (``行政复议7件，结果维持6件，尚未审结1件。``: a count right after the words, on a line
-    that ends sentences)."""
+    that ends sentences, or a clause of one broken over lines: ``其中结果维持1件，``)."""
     for m in _T4_ANCHOR.finditer(text, pos):
         line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         line = text[line_start:line_end if line_end >= 0 else len(text)]
-        if not (_PROSE_COUNT.match(text, m.end()) and "。" in line):
+        if not (_PROSE_COUNT.match(text, m.end()) and ("。" in line or line.rstrip(BLANKS).endswith(_CLAUSE_ENDS))):
             return m
     return None
 

@@ -61,7 +61,7 @@ _ROW_SHAPES = ("pipe_rows", "markdown", "tsv", "text_rows")  # a printed line is
 _ROW_NUMBERING = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d+\s*[.．、])")
 # the printed shapes, as `Block.shape` and `Table.shape` name them
 SHAPES = ("tab_cells", "one_cell_per_line", "pipe_cells", "pipe_rows", "markdown", "tsv", "text_rows",
-          "run_together")
+          "run_together", "bare_values")  # bare_values: values alone under a heading (`nianbao.tables.bare`)
 # a run of printed values in flattened text: digits with signs, decimals, blanks, a unit
 # (full-width signs and digits, thousands commas "1,385", a unit after each value "0件 0件 3件",
 # a change in words inside the run)
