@@ -37,7 +37,7 @@ from nianbao.report import Cell, Table
 from nianbao.tables.cells import BLANKS, classify, make_cell
 from nianbao.tables.ids import T2_ROWS, T3_COLUMNS, T3_ROW_ORDER, T4_CELL_IDS
 from nianbao.tables.rows import truncated
-from nianbao.tables.tokens import _PAGE_NUMBER  # "- 3 -" at a PDF page's foot
+from nianbao.tables.tokens import PAGE_NUMBER  # "- 3 -" at a PDF page's foot
 
 SHAPE = "bare_values"
 _B = r"[ \t\u3000\xa0]"
@@ -145,7 +145,7 @@ def _values_under(text: str, pos: int, first: list[Cell] | None, lead_lines: int
         line_end = nl if nl >= 0 else stop
         line = text[at:line_end]
         stripped = line.strip(BLANKS + "|")
-        if stripped and not _PAGE_NUMBER.match(line):
+        if stripped and not PAGE_NUMBER.match(line):
             values = _value_line(line, at)
             if values is not None:
                 lines.append(values)

@@ -45,7 +45,7 @@ from nianbao.tables.ids import RowSpec, match_row, squash
 from nianbao.report import Cell
 
 _CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t")
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _NUMBERING_AFTER = re.compile(r"[.．、][^\d]")  # "2.重复申请": the digit before numbers a row
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ROW_END = re.compile(r"^[^|]*\|[|\s\u3000\xa0]*$")  # one cell, then only pipes: "9 | |", "合计 | ||||"
@@ -172,7 +172,7 @@ def blocks(text: str, start: int, end: int, specs: tuple[RowSpec, ...]) -> list[
         elif "\t" in line:
             flush()
             out.append(Block([_label(t, specs) for t in _split(line, at, "\t")], stream=False, shape="tsv"))
-        elif _PAGE_NUMBER.match(line):
+        elif PAGE_NUMBER.match(line):
             continue  # "- 3 -" printed at the foot of a PDF page, inside the table
         elif one_cell and _cell_line(stripped):
             if group or pipes:
@@ -330,7 +330,7 @@ def one_cell_per_line(text: str, start: int, end: int) -> bool:
         if "\t" in line or "|" in stripped:  # a row of cells: values on it are no bare region's
             valued = valued or any(ch.isdigit() for ch in stripped)
             continue
-        if not stripped or _PAGE_NUMBER.match(line):
+        if not stripped or PAGE_NUMBER.match(line):
             continue
         if _lone_value(stripped):
             lone += 1
