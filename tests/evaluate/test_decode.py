@@ -52,3 +52,11 @@ def test_one_zero_cue_reaches_review_and_litigation_named_far_after_it_in_either
         tags[cue] = "B-LITIGATION_CASES" if "诉讼或" in text else "B-REVIEW_CASES"
         facts = facts_from_tags(text, 0, tags, [0.9] * len(text), "crf")
         assert {f.label for f in facts} == {"REVIEW_CASES", "LITIGATION_CASES"}, text
+
+
+def test_a_zero_cue_tagged_with_one_of_a_list_of_labels_gives_every_label_of_the_list():
+    text = "本年度未制定规章、行政规范性文件。"
+    tags = ["O"] * len(text)
+    tags[text.index("未")] = "B-REGULATIONS"
+    facts = facts_from_tags(text, 0, tags, [0.9] * len(text), "model")
+    assert sorted(f.label for f in facts) == ["NORMATIVE_DOCS", "REGULATIONS"]

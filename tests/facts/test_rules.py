@@ -351,3 +351,13 @@ def test_the_phrase_for_anyone_who_may_apply_names_no_kind_of_applicant():
 def test_a_count_of_aspects_of_the_work_is_no_count_of_items():
     assert labelled("重点推进五个方面的信息公开。") == []
     assert labelled("全年未发生政府信息管理安全事故。") == []
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("本年度未制定规章、行政规范性文件。", ["REGULATIONS", "NORMATIVE_DOCS"]),
+    ("本年度未收到和处理政府信息公开申请。", ["APP_RECEIVED", "APP_PROCESSED"]),
+    ("全年未发生有关政府信息公开的举报、投诉、行政复议和行政诉讼。", ["REVIEW_CASES", "LITIGATION_CASES", "PUBLIC_MESSAGES"]),
+    ("本年度未收到政府信息公开申请，已处理历年积案。", ["APP_RECEIVED"]),  # 处理 in another clause
+])
+def test_one_zero_claim_denies_every_label_its_clause_names_together(text, labels):
+    assert sorted(f.label for f in extract_facts(text) if f.qualifier == "zero_claim") == sorted(labels)

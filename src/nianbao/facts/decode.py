@@ -37,12 +37,19 @@ _JOINT_PAIR = {"REVIEW_CASES": "LITIGATION_CASES", "LITIGATION_CASES": "REVIEW_C
 
 
 def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
-    """Add the partner fact of a zero claim whose cue governs both 复议 and 诉讼."""
+    """Add the partner facts of a zero claim whose cue governs both 复议 and 诉讼, or several labels
+    its clause names together (`nianbao.facts.rules.zero_claim_labels`: 未制定规章、行政规范性文件)."""
+    from nianbao.facts.rules import zero_claim_labels
+
     out = list(facts)
     have = {(f.start, f.end, f.label) for f in facts}
     for f in facts:
-        partner = _JOINT_PAIR.get(f.label)
-        if f.qualifier == "zero_claim" and partner and _JOINT_ZERO.match(text[f.end:f.end + 48]):
+        if f.qualifier != "zero_claim":
+            continue
+        partners = [_JOINT_PAIR[f.label]] if f.label in _JOINT_PAIR and _JOINT_ZERO.match(text[f.end:f.end + 48]) else []
+        together = zero_claim_labels(text, f.end)
+        partners += [label for label in together if f.label in together and label != f.label]
+        for partner in partners:
             if (f.start, f.end, partner) not in have:
                 out.append(Fact(label=partner, text=f.text, start=f.start, end=f.end, value=f.value, unit=f.unit,
                                 qualifier=f.qualifier, section=f.section, score=f.score, extractor=f.extractor))

@@ -142,7 +142,7 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     prev_end = 0
     for cand in candidates if candidates is not None else find_candidates(text, exclude):
         if cand.kind == "zero_claim":
-            labels = _zero_claim_labels(text, cand)
+            labels = zero_claim_labels(text, cand.end)
             score = _SCORES["zero"] - 0.05 * (len(labels) > 1)
             facts.extend(_fact(cand, label, score) for label in labels)
         elif cand.kind == "quantity":
@@ -220,18 +220,42 @@ def _fact(cand: Candidate, label: str, score: float) -> Fact:
                 unit=q.unit, qualifier=q.qualifier, score=round(score, 2), extractor="rules")
 
 
-def _zero_claim_labels(text: str, cand: Candidate) -> list[str]:
-    end = _clause_end(text, cand.end, 30)
-    window = text[cand.end:end]
+# labels one zero cue denies together when the clause names them in one coordinated list
+# (未制定规章、行政规范性文件; 未收到和处理政府信息公开申请; 未发生行政复议、行政诉讼和投诉举报)
+ZERO_TOGETHER = (("REVIEW_CASES", "LITIGATION_CASES", "PUBLIC_MESSAGES"), ("REGULATIONS", "NORMATIVE_DOCS"),
+                 ("APP_RECEIVED", "APP_PROCESSED"))
+_COORDINATOR = re.compile(r"[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及|或者)[^，,。；;\n]{0,4}")
+
+
+def _coordinated(window: str, a: _Hit, b: _Hit) -> bool:
+    """Are the two cue words named in one list (规章、行政规范性文件; 收到和处理)?"""
+    first, second = (a, b) if a.end <= b.start else (b, a)
+    return first.end <= second.start and _COORDINATOR.fullmatch(window, first.end, second.start) is not None
+
+
+def zero_claim_labels(text: str, cue_end: int) -> list[str]:
+    """The labels a zero cue ending at `cue_end` denies: what its clause names first, with the
+    labels named together with it (`ZERO_TOGETHER`; 复议 and 诉讼 whenever both are named)."""
+    end = _clause_end(text, cue_end, 30)
+    window = text[cue_end:end]
     if any(w in window for w in ("纠错", "泄密", "追究", "不良影响", "事故")):
         return []
-    found = [h.target for h in _hits(window) if h.target not in (POST, BLOCK)]
-    both = [label for label in ("REVIEW_CASES", "LITIGATION_CASES") if label in found]
-    if both:
-        return both
+    hits = [h for h in _hits(window) if h.target not in (POST, BLOCK)]
+    found = [h.target for h in hits]
     if "FEE_COLLECTED" in found or "ADMIN_FEES" in found:
         return ["FEE_COLLECTED" if "FEE_COLLECTED" in found else "ADMIN_FEES"]
-    return found[:1]
+    labels = [label for label in ("REVIEW_CASES", "LITIGATION_CASES") if label in found] or found[:1]
+    group = next((g for g in ZERO_TOGETHER if labels and labels[0] in g), ())
+    named = [h for h in hits if h.target in labels]
+    grown = True
+    while grown:  # a label of the group joins when it is coordinated with one already named, either side
+        grown = False
+        for hit in hits:
+            if hit.target in group and hit.target not in labels and any(_coordinated(window, hit, n) for n in named):
+                labels.append(hit.target)
+                named.append(hit)
+                grown = True
+    return labels
 
 
 def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | None, float]:
