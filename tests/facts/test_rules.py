@@ -361,3 +361,8 @@ def test_a_count_of_aspects_of_the_work_is_no_count_of_items():
 ])
 def test_one_zero_claim_denies_every_label_its_clause_names_together(text, labels):
     assert sorted(f.label for f in extract_facts(text) if f.qualifier == "zero_claim") == sorted(labels)
+
+
+def test_a_zero_count_after_review_and_litigation_named_together_counts_both():
+    assert sorted(labelled("本年度产生行政复议及行政诉讼0件。")) == [("LITIGATION_CASES", "0件"), ("REVIEW_CASES", "0件")]
+    assert labelled("本年度产生行政复议3件，行政诉讼0件。") == [("REVIEW_CASES", "3件"), ("LITIGATION_CASES", "0件")]

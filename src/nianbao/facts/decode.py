@@ -34,21 +34,27 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
 _JOINT_ZERO = re.compile(r"^[^，,。；;\n]{0,30}?(?:复议[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,4}?诉讼|"
                          r"诉讼[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,4}?复议)")
 _JOINT_PAIR = {"REVIEW_CASES": "LITIGATION_CASES", "LITIGATION_CASES": "REVIEW_CASES"}
+# 产生行政复议及行政诉讼0件: a zero count after both, named together, counts both
+_JOINT_BEFORE = re.compile(r"(?:复议[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,6}?诉讼|"
+                           r"诉讼[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,6}?复议)[^，,。；;\n]{0,8}$")
 
 
 def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
     """Add the partner facts of a zero claim whose cue governs both 复议 and 诉讼, or several labels
-    its clause names together (`nianbao.facts.rules.zero_claim_labels`: 未制定规章、行政规范性文件)."""
+    its clause names together (`nianbao.facts.rules.zero_claim_labels`: 未制定规章、行政规范性文件),
+    and of a zero count after 复议 and 诉讼 named together (行政复议及行政诉讼0件)."""
     from nianbao.facts.rules import zero_claim_labels
 
     out = list(facts)
     have = {(f.start, f.end, f.label) for f in facts}
     for f in facts:
         if f.qualifier != "zero_claim":
-            continue
-        partners = [_JOINT_PAIR[f.label]] if f.label in _JOINT_PAIR and _JOINT_ZERO.match(text[f.end:f.end + 48]) else []
-        together = zero_claim_labels(text, f.end)
-        partners += [label for label in together if f.label in together and label != f.label]
+            zero_count = f.value == 0 and f.label in _JOINT_PAIR and _JOINT_BEFORE.search(text, max(0, f.start - 40), f.start)
+            partners = [_JOINT_PAIR[f.label]] if zero_count else []
+        else:
+            partners = [_JOINT_PAIR[f.label]] if f.label in _JOINT_PAIR and _JOINT_ZERO.match(text[f.end:f.end + 48]) else []
+            together = zero_claim_labels(text, f.end)
+            partners += [label for label in together if f.label in together and label != f.label]
         for partner in partners:
             if (f.start, f.end, partner) not in have:
                 out.append(Fact(label=partner, text=f.text, start=f.start, end=f.end, value=f.value, unit=f.unit,

@@ -49,6 +49,7 @@ from functools import lru_cache
 
 from nianbao.facts.candidates import Candidate, find_candidates, narrative_exclusions
 from nianbao.facts.catalogue import catalogue
+from nianbao.facts.decode import joint_zero_claims
 from nianbao.facts.normalise import parse_quantity
 from nianbao.facts.parts import OFFLINE, REFERS_BACK
 from nianbao.report import Fact, Report
@@ -155,6 +156,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
             prev_end = cand.end
+    have = {(f.start, f.end, f.label) for f in facts}
+    facts += [f for f in joint_zero_claims(text, facts) if (f.start, f.end, f.label) not in have]  # 复议及诉讼0件
     return sorted(facts, key=lambda f: (f.start, f.end))
 
 
