@@ -366,3 +366,16 @@ def test_one_zero_claim_denies_every_label_its_clause_names_together(text, label
 def test_a_zero_count_after_review_and_litigation_named_together_counts_both():
     assert sorted(labelled("本年度产生行政复议及行政诉讼0件。")) == [("LITIGATION_CASES", "0件"), ("REVIEW_CASES", "0件")]
     assert labelled("本年度产生行政复议3件，行政诉讼0件。") == [("REVIEW_CASES", "3件"), ("LITIGATION_CASES", "0件")]
+
+
+def test_the_reasons_table_three_names_count_their_outcome_in_prose():
+    text = "收到申请9件，其中予以公开3件，属于国家秘密1件，本机关不掌握相关政府信息2件，重复申请1件。"
+    assert labelled(text) == [("APP_RECEIVED", "9件"), ("APP_GRANTED", "3件"), ("APP_DENIED", "1件"),
+                              ("APP_UNABLE", "2件"), ("APP_NOT_PROCESSED", "1件")]
+
+
+def test_an_outcome_said_right_after_a_count_of_applications_labels_it():
+    assert labelled("收到政府信息公开申请7件，其中3件已公开。") == [("APP_RECEIVED", "7件"), ("APP_GRANTED", "3件")]
+    assert labelled("共收到申请20件，已办结18件，2件结转下年办理。") == [
+        ("APP_RECEIVED", "20件"), ("APP_PROCESSED", "18件"), ("APP_CARRIED_FORWARD", "2件")]
+    assert labelled("全年发布信息20条已公开。") != [("APP_GRANTED", "20条")]  # published items, no applications

@@ -278,6 +278,9 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
         lead_score = 0.8
     sentence = text[sentence_start:cand.start]
     left = sorted(_hits(clause, clause_start), key=lambda h: (h.end, h.end - h.start), reverse=True)
+    outcome = _outcome_after(text, cand, left)
+    if outcome is not None and q.unit in COUNT:
+        return outcome, _SCORES["right"] * lead_score  # 其中3条已公开, 17件结转下年办理
     right = _right_phrase(text, cand.end)
     if right:
         label = _right_label(_hits(right, cand.end), left, q.unit, q.value, sentence)
@@ -323,6 +326,26 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
                     return None, 0.0  # 报送信息115条, 被采用11篇: sent up or taken up, not published
                 return _by_topic(label, sentence, q.unit), _SCORES[how] * lead_score
     return None, 0.0
+
+
+# what became of applications, said right after their count (其中3条已公开；17件结转下年办理；14件政府信息
+# 公开申请已全部办结)
+_OUTCOMES_AFTER = ((re.compile(r"[^，,。；;！!？?\n]{0,10}?(?:结转下|结转至下|转下一?年|转入下年)"), "APP_CARRIED_FORWARD"),
+                   (re.compile(r"(?:已|均已|已全部|全部)(?:予以)?公开"), "APP_GRANTED"),
+                   (re.compile(r"[^，,。；;！!？?\n]{0,10}?(?:已全部办结|均已办结|已办结|全部办结)"), "APP_PROCESSED"))
+
+
+def _outcome_after(text: str, cand: Candidate, left: list[_Hit]) -> str | None:
+    """The outcome named right after a count of applications whose own clause names nothing
+    specific (no cue of its own, no publishing)."""
+    if any(h.tier == 1 or h.target in (POST,) + POSTS_FAMILY for h in left):
+        return None
+    if "申请" not in text[max(0, cand.start - 60):cand.end + 16]:
+        return None
+    for pattern, label in _OUTCOMES_AFTER:
+        if pattern.match(text, cand.end):
+            return label
+    return None
 
 
 _APPLICANT_KINDS = ("APP_NATURAL_PERSON", "APP_ORGANIZATION")
