@@ -379,3 +379,13 @@ def test_an_outcome_said_right_after_a_count_of_applications_labels_it():
     assert labelled("共收到申请20件，已办结18件，2件结转下年办理。") == [
         ("APP_RECEIVED", "20件"), ("APP_PROCESSED", "18件"), ("APP_CARRIED_FORWARD", "2件")]
     assert labelled("全年发布信息20条已公开。") != [("APP_GRANTED", "20条")]  # published items, no applications
+
+
+def test_applications_and_cases_counted_in_times_are_counts():
+    assert labelled("全年依申请公开3次，行政复议0次。") == [("APP_RECEIVED", "3次"), ("REVIEW_CASES", "0次")]
+
+
+def test_a_zero_cue_reaches_what_it_denies_past_a_longer_qualifier():
+    assert sorted(labelled("全年没有因政府信息公开工作引起的行政复议和行政诉讼。")) == [
+        ("LITIGATION_CASES", "没有"), ("REVIEW_CASES", "没有")]
+    assert labelled("对未进行公开属性认定的公文开展审查。") == []

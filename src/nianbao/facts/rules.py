@@ -85,13 +85,15 @@ FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;
 STOPS = "。；;！!？?"
 CLAUSE_STOPS = STOPS + "，,\n"
 
-COUNT = {"件", "个", "条", "项", "例", "份", "起", "宗", None}
+COUNT = {"件", "个", "条", "项", "例", "份", "起", "宗", "件次", None}
 POSTS_UNITS = {"条", "篇", "期", "次", "件", "场", "个", None}
 UNITS_OK = {
     **{label: COUNT for label in (
         "APP_RECEIVED", "APP_CARRIED_OVER", "APP_PROCESSED", "APP_CARRIED_FORWARD", "APP_GRANTED",
         "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED", "APP_NATURAL_PERSON",
         "APP_ORGANIZATION", "REVIEW_CASES", "LITIGATION_CASES", "ADMIN_DECISIONS")},
+    # 依申请公开3次, 行政复议0次: times an application or a case was made
+    **{label: COUNT | {"次"} for label in ("APP_RECEIVED", "REVIEW_CASES", "LITIGATION_CASES")},
     "FEE_COLLECTED": {"元", None}, "ADMIN_FEES": {"元", None},
     "INFO_PUBLISHED": {"条", "篇", "个", "件", "项", None},
     "REGULATIONS": {"件", "个", "部", "项", "份", "篇", "条", None},
