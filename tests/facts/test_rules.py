@@ -389,3 +389,8 @@ def test_a_zero_cue_reaches_what_it_denies_past_a_longer_qualifier():
     assert sorted(labelled("全年没有因政府信息公开工作引起的行政复议和行政诉讼。")) == [
         ("LITIGATION_CASES", "没有"), ("REVIEW_CASES", "没有")]
     assert labelled("对未进行公开属性认定的公文开展审查。") == []
+
+
+def test_items_counted_in_tiao_ci_are_items():
+    text = "全年主动公开政府信息11条次。其中，政府工作报告1条，财政预算类4条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "11条"), ("INFO_PUBLISHED", "1条"), ("INFO_PUBLISHED", "4条")]
