@@ -28,15 +28,19 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
+def _review_and_litigation(gap: int) -> str:
+    """复议 and 诉讼 (either order) named together: 复议、行政诉讼, 行政复议申请和行政诉讼."""
+    joined = r"[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,%d}?" % gap
+    return f"(?:复议{joined}诉讼|诉讼{joined}复议)"
+
+
 # `未发生行政复议和行政诉讼`: one zero cue states two facts (FACTS.md §4). A tagger gives one
 # label per character, so the second fact is added by this rule.
 # 未发生因政府信息公开引起的行政复议申请和行政诉讼; 未发生…事务的行政复议案件、行政诉讼; either order
-_JOINT_ZERO = re.compile(r"^[^，,。；;\n]{0,30}?(?:复议[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,4}?诉讼|"
-                         r"诉讼[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,4}?复议)")
+_JOINT_ZERO = re.compile(r"^[^，,。；;\n]{0,30}?" + _review_and_litigation(4))
 _JOINT_PAIR = {"REVIEW_CASES": "LITIGATION_CASES", "LITIGATION_CASES": "REVIEW_CASES"}
 # 产生行政复议及行政诉讼0件: a zero count after both, named together, counts both
-_JOINT_BEFORE = re.compile(r"(?:复议[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,6}?诉讼|"
-                           r"诉讼[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,6}?复议)[^，,。；;\n]{0,8}$")
+_JOINT_BEFORE = re.compile(_review_and_litigation(6) + r"[^，,。；;\n]{0,8}$")
 
 
 def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
@@ -48,11 +52,12 @@ def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
     out = list(facts)
     have = {(f.start, f.end, f.label) for f in facts}
     for f in facts:
+        paired = f.label in _JOINT_PAIR
         if f.qualifier != "zero_claim":
-            zero_count = f.value == 0 and f.label in _JOINT_PAIR and _JOINT_BEFORE.search(text, max(0, f.start - 40), f.start)
+            zero_count = f.value == 0 and paired and _JOINT_BEFORE.search(text, max(0, f.start - 40), f.start)
             partners = [_JOINT_PAIR[f.label]] if zero_count else []
         else:
-            partners = [_JOINT_PAIR[f.label]] if f.label in _JOINT_PAIR and _JOINT_ZERO.match(text[f.end:f.end + 48]) else []
+            partners = [_JOINT_PAIR[f.label]] if paired and _JOINT_ZERO.match(text[f.end:f.end + 48]) else []
             together = zero_claim_labels(text, f.end)
             partners += [label for label in together if f.label in together and label != f.label]
         for partner in partners:
