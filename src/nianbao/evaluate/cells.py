@@ -144,7 +144,7 @@ def reference_findings(report: Report, gold: CellGold, facts: list[Fact]) -> lis
     printed = replace(report, tables=gold_tables(gold), facts=[replace(f) for f in facts], findings=[])
     found = identities.check(printed.tables) + reconcile.text_findings(printed)
     for finding in found:  # the facts a finding names, as spans: the two reports number facts apart
-        finding.evidence = {"spans": [(printed.facts[i].start, printed.facts[i].end) for i in finding.facts]}
+        finding.evidence["spans"] = [(printed.facts[i].start, printed.facts[i].end) for i in finding.facts]
     return [f for f in found if f.status != "NOT_ASSESSABLE"]
 
 

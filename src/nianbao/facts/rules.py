@@ -158,8 +158,9 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
             prev_end = cand.end
-    have = {(f.start, f.end, f.label) for f in facts}
-    facts += [f for f in joint_zero_claims(text, facts) if (f.start, f.end, f.label) not in have]  # 复议及诉讼0件
+    counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
+    have = {(f.start, f.end, f.label) for f in counts}
+    facts += [f for f in joint_zero_claims(text, counts) if (f.start, f.end, f.label) not in have]  # 复议及诉讼0件
     return sorted(facts, key=lambda f: (f.start, f.end))
 
 

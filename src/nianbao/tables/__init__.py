@@ -6,9 +6,10 @@
 
 Tables are found by their own headings and header words; `sections` are only a hint and
 may be wrong; a table printed as nothing but its values under its section heading (header
-words lost) is read in the template's order (`bare`).  A table the report lacks is absent from the result; a table read only in
-part has ``complete=False`` and says why in ``notes``.  Cells keep what was printed and,
-where it could be located, its offsets: ``text[cell.start:cell.end] == cell.raw``.
+words lost) is read in the template's order (`bare`).  A table the report lacks is absent
+from the result; a table read only in part has ``complete=False`` and says why in ``notes``.
+Cells keep what was printed and, where it could be located, its offsets:
+``text[cell.start:cell.end] == cell.raw``.
 """
 from __future__ import annotations
 
