@@ -32,6 +32,10 @@ from nianbao.report import Report, Section
 
 Span = tuple[int, int]
 
+# a printed page number on a line of its own ("- 3 -", "－12－", "第2页 共5页"): the PDF converter
+# drops it, the table reader steps over it inside a table
+PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+
 # metadata keys that only page chrome prints (matched anywhere a token starts)
 _KEYS = (
     "信息索引号|索引号|索 引 号|发布机构|发文机关|发文机构|发布单位|生成日期|成文日期|发文日期|发布日期|发布时间|"

@@ -30,11 +30,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from nianbao.body import PAGE_NUMBER
 from nianbao.errors import InputError
 from nianbao.ingest.normalise import join_cjk_cell_lines, normalise_text, table_rows_to_text
 from nianbao.report import Report
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
@@ -127,7 +127,7 @@ def _drop_page_numbers(items: list[_Item], height: float) -> list[_Item]:
     drop = set()
     for item in lines[:1] + lines[-1:]:  # only the first or last line of a page
         at_edge = item.top < height * 0.1 or item.top > height * 0.88
-        if _PAGE_NUMBER.match(item.text) or (at_edge and _BARE_NUMBER.match(item.text)):
+        if PAGE_NUMBER.match(item.text) or (at_edge and _BARE_NUMBER.match(item.text)):
             drop.add(id(item))
     return [i for i in items if id(i) not in drop]
 

@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import re
 
+from nianbao.body import PAGE_NUMBER  # "- 3 -" at a PDF page's foot
 from nianbao.report import Cell, Table
 from nianbao.tables.cells import BLANKS, classify, make_cell
 from nianbao.tables.ids import T2_ROWS, T3_COLUMNS, T3_ROW_ORDER, T4_CELL_IDS
 from nianbao.tables.rows import truncated
-from nianbao.tables.tokens import PAGE_NUMBER  # "- 3 -" at a PDF page's foot
 
 SHAPE = "bare_values"
 _B = r"[ \t\u3000\xa0]"

@@ -40,12 +40,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from nianbao.body import PAGE_NUMBER
 from nianbao.tables.cells import BLANKS, classify, make_cell
 from nianbao.tables.ids import RowSpec, match_row, squash
 from nianbao.report import Cell
 
 _CELL_LINE = re.compile(r"^[ \u3000\xa0]*\t")
-PAGE_NUMBER = re.compile(r"^\s*(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 _NUMBERING_AFTER = re.compile(r"[.．、][^\d]")  # "2.重复申请": the digit before numbers a row
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ROW_END = re.compile(r"^[^|]*\|[|\s\u3000\xa0]*$")  # one cell, then only pipes: "9 | |", "合计 | ||||"
