@@ -34,10 +34,6 @@ def _review_and_litigation(gap: int) -> str:
     return f"(?:复议{joined}诉讼|诉讼{joined}复议)"
 
 
-# `未发生行政复议和行政诉讼`: one zero cue states two facts (FACTS.md §4). A tagger gives one
-# label per character, so the second fact is added by this rule.
-# 未发生因政府信息公开引起的行政复议申请和行政诉讼; 未发生…事务的行政复议案件、行政诉讼; either order
-_JOINT_ZERO = re.compile(r"^[^，,。；;\n]{0,30}?" + _review_and_litigation(4))
 _JOINT_PAIR = {"REVIEW_CASES": "LITIGATION_CASES", "LITIGATION_CASES": "REVIEW_CASES"}
 # 产生行政复议及行政诉讼0件: a zero count after both, named together, counts both
 _JOINT_BEFORE = re.compile(_review_and_litigation(6) + r"[^，,。；;\n]{0,8}$")
@@ -51,15 +47,14 @@ def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
 
     out = list(facts)
     have = {(f.start, f.end, f.label) for f in facts}
-    for f in facts:
-        paired = f.label in _JOINT_PAIR
-        if f.qualifier != "zero_claim":
-            zero_count = f.value == 0 and paired and _JOINT_BEFORE.search(text, max(0, f.start - 40), f.start)
-            partners = [_JOINT_PAIR[f.label]] if zero_count else []
-        else:
-            partners = [_JOINT_PAIR[f.label]] if paired and _JOINT_ZERO.match(text[f.end:f.end + 48]) else []
+    for f in facts:  # a tagger gives one label per character: the other facts of one cue are added here
+        if f.qualifier == "zero_claim":
             together = zero_claim_labels(text, f.end)
-            partners += [label for label in together if f.label in together and label != f.label]
+            partners = [label for label in together if f.label in together and label != f.label]
+        elif f.value == 0 and f.label in _JOINT_PAIR and _JOINT_BEFORE.search(text, max(0, f.start - 40), f.start):
+            partners = [_JOINT_PAIR[f.label]]
+        else:
+            partners = []
         for partner in partners:
             if (f.start, f.end, partner) not in have:
                 out.append(Fact(label=partner, text=f.text, start=f.start, end=f.end, value=f.value, unit=f.unit,
