@@ -94,3 +94,55 @@ def test_a_fold_fine_tunes_the_synthetic_only_model_without_its_test_documents(t
     extractor = train_fold(docs[:2], config=config, base_dir=out / "pretrained", synthetic=docs[:2])
     (facts,) = extractor.extract_texts([docs[3].text])
     assert all(docs[3].text[f.start:f.end] == f.text for f in facts)
+
+
+def test_members_fine_tuned_with_their_own_seeds_are_read_as_one_model(trained, tmp_path):
+    import dataclasses
+
+    import numpy as np
+
+    from nianbao.tagger.data import encode_batch
+    from nianbao.tagger.export import load_tagger, read_meta
+    from nianbao.tagger.model import Ensemble
+    from nianbao.tagger.predict import ModelExtractor
+    from nianbao.tagger.prior import prior_tags
+    from nianbao.tagger.train import finetune
+
+    out, _, config, docs = trained
+    target = tmp_path / "three"
+    metrics = finetune(dataclasses.replace(config, members=3), out / "pretrained", target, gold=[], synthetic=docs)
+    assert read_meta(target)["members"] == ["members/1", "members/2"]
+    assert [m["seed"] for m in metrics["finetune"]["members"]] == [config.seed, config.seed + 1, config.seed + 2]
+    member = target / "members" / "2"
+    assert (member / read_meta(member)["parent"]).resolve() == (out / "pretrained").resolve()  # the one parent
+    ensemble, vocab, scheme, _ = load_tagger(target)
+    assert isinstance(ensemble, Ensemble) and len(ensemble.members) == 3
+    pieces = [docs[0].text[i:i + 30] for i in range(0, 300, 30)]
+    ids, mask, _, prior = encode_batch(vocab, pieces, None, [prior_tags(p, [], scheme) for p in pieces])
+    each = [m.logits(ids, mask, prior) for m in ensemble.members]
+    assert not np.allclose(each[0], each[1])  # another seed, another model
+    log_probs = [e - e.max(-1, keepdims=True) - np.log(np.exp(e - e.max(-1, keepdims=True)).sum(-1, keepdims=True))
+                 for e in each]
+    np.testing.assert_allclose(ensemble.logits(ids, mask, prior), np.mean(log_probs, 0), atol=1e-5)
+    texts = [d.text for d in docs[:2]]
+    torch_facts = ModelExtractor(target, backend="torch", threads=1).extract_texts(texts)
+    onnx_facts = ModelExtractor(target, threads=1).extract_texts(texts)
+    assert [[(f.start, f.end, f.label) for f in fs] for fs in onnx_facts] == \
+        [[(f.start, f.end, f.label) for f in fs] for fs in torch_facts]
+
+
+def test_a_damaged_member_stops_the_model_from_loading(trained, tmp_path):
+    import dataclasses
+
+    from nianbao.tagger.export import ModelNotReady, model_parts
+    from nianbao.tagger.train import finetune
+
+    out, _, config, docs = trained
+    target = tmp_path / "two"
+    finetune(dataclasses.replace(config, members=2), out / "pretrained", target, gold=[], synthetic=docs)
+    weights = target / "members" / "1" / "tagger.safetensors"
+    data = bytearray(weights.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    weights.write_bytes(bytes(data))
+    with pytest.raises(ModelNotReady, match="members/1"):
+        model_parts(target)

@@ -27,6 +27,9 @@ def write_card(out: Path, config: TaggerConfig, metrics: dict, data: dict, base:
             f"blanked in {config.prior_dropout:.0%} of training windows)" if config.prior else "") + (
             f"; each window after the first {config.window.heading} characters of the title of the numbered "
             "heading it sits under" if config.window.heading else ""),
+        *([f"- {config.members} fine-tuned members (seeds {config.seed}–{config.seed + config.members - 1}, the "
+           "others in ./members), read as one: the mean of their tag log-probabilities"]
+          if stage != "pretrained" and config.members > 1 else []),
         "", "## Data", "",
         f"- synthetic reports: {data['synthetic_reports']} (`nianbao.synth.generate(n, seed={config.synthetic_seed})`), "
         f"hash `{data['synthetic']}`",

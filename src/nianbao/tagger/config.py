@@ -44,8 +44,11 @@ class TaggerConfig:
     pretrain: StageConfig = field(default_factory=StageConfig)
     finetune: StageConfig = field(default_factory=lambda: StageConfig(max_steps=120, lr=5e-5, train_layers=[3]))
     threads: int | None = None
+    members: int = 1  # fine-tuned members (seeds seed, seed+1, …) whose tag log-probabilities are averaged
 
     def __post_init__(self) -> None:
+        if self.members < 1:
+            raise ValueError(f"members must be 1 or more, not {self.members!r}")
         if self.prior not in (None, PRIOR):
             raise ValueError(f"prior must be null or {PRIOR!r}, not {self.prior!r}")
         if not 0.0 <= self.prior_dropout < 1.0:

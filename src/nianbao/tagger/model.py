@@ -51,6 +51,26 @@ class Tagger(nn.Module):
         return out
 
 
+class Ensemble(nn.Module):
+    """Taggers fine-tuned from one pretrained tagger with different seeds, read as one: the
+    mean of their tag log-probabilities (`logits` of the same shape as one `Tagger`'s, so
+    windows, decoding and the ONNX export are shared)."""
+
+    def __init__(self, members: Sequence[Tagger]):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    @property
+    def use_prior(self) -> bool:
+        return self.members[0].use_prior
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                prior: torch.Tensor | None = None) -> torch.Tensor:
+        return torch.stack([torch.log_softmax(m(input_ids, attention_mask, prior), -1) for m in self.members]).mean(0)
+
+    logits = Tagger.logits
+
+
 def build_tagger(encoder_dir: str | os.PathLike, layers: int | None, num_tags: int, seed: int = 0,
                  use_prior: bool = False) -> Tagger:
     """The encoder's first `layers` layers (all when None) and a freshly initialised head

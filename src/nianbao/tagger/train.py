@@ -22,9 +22,10 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from nianbao.tagger.config import StageConfig, TaggerConfig, dump_config
 from nianbao.tagger.corpus import as_doc, doc_windows, gold_docs, page_docs, synthetic_docs
 from nianbao.tagger.data import (IGNORE, Doc, TagScheme, data_hash, encode_batch, gold_coverage, heading_finder,
                                  window_labels)
-from nianbao.tagger.model import NEW_PARTS, Tagger, build_tagger, set_threads, tensors, trainable_names
+from nianbao.tagger.model import NEW_PARTS, Ensemble, Tagger, build_tagger, set_threads, tensors, trainable_names
 from nianbao.tagger.prior import prior_tags
 
 Progress = Callable[[str, int, int, dict], None]
@@ -297,17 +298,15 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
              model: Tagger | None = None, base_dir: str | os.PathLike | None = None,
              pretrain_metrics: dict | None = None, log_path: Path | None = None) -> dict:
     """Stage 2 alone: the synthetic-only model in `pretrained_dir` fine-tuned on synthetic +
-    real gold, written to `out_dir` with ``pretrained`` as its parent."""
+    real gold, written to `out_dir` with ``pretrained`` as its parent; with ``members`` > 1,
+    that many times (seeds ``seed``, ``seed + 1``, …), the others under ``<out_dir>/members``."""
     from nianbao.tagger.card import write_card
-    from nianbao.tagger.export import load_tagger, round_to_fp16, save_tagger
+    from nianbao.tagger.export import assemble, load_tagger, model_parts, round_to_fp16, save_tagger
 
     out = Path(out_dir)
     set_threads(config.threads)
-    seed_everything(config.seed)
-    if model is None:
-        model, _, _, _ = load_tagger(pretrained_dir, base_dir)
-        if pretrain_metrics is None and (Path(pretrained_dir) / "metrics.json").is_file():
-            pretrain_metrics = json.loads((Path(pretrained_dir) / "metrics.json").read_text("utf-8"))
+    if pretrain_metrics is None and (Path(pretrained_dir) / "metrics.json").is_file():
+        pretrain_metrics = json.loads((Path(pretrained_dir) / "metrics.json").read_text("utf-8"))
     base = Path(base_dir) if base_dir else _base_dir(config, None)
     vocab, scheme = load_vocab(base), TagScheme(catalogue_labels())
     synthetic = synthetic if synthetic is not None else synthetic_docs(config.synthetic_reports, config.synthetic_seed)
@@ -323,19 +322,29 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
         log_file.flush()
 
     items = items_for(syn_train, scheme, config) + items_for(gold, scheme, config) * config.finetune.gold_weight
-    fine = run_stage(model, vocab, scheme, config, config.finetune, items, syn_dev, name="finetune",
-                     log=log, progress=progress)
-    round_to_fp16(model, fine["trainable"])
+    folders = [out] + [out / "members" / str(k) for k in range(1, config.members)]
+    shutil.rmtree(out / "members", ignore_errors=True)  # an earlier model's members are not this one's
+    runs = []
+    for k, folder in reversed(list(enumerate(folders))):  # the first member's folder names the others
+        member = replace(config, seed=config.seed + k)
+        net = model if k == 0 and model is not None else load_tagger(pretrained_dir, base_dir)[0]
+        seed_everything(member.seed)  # after loading: building a tagger seeds torch itself
+        fine = run_stage(net, vocab, scheme, member, config.finetune, items, syn_dev,
+                         name="finetune" if k == 0 else f"finetune_member_{k}", log=log, progress=progress)
+        round_to_fp16(net, fine["trainable"])
+        save_tagger(net, fine["trainable"], folder, scheme=scheme, window=config.window, layers=config.layers,
+                    base_dir=base, parent=os.path.relpath(pretrained_dir, folder), prior=config.prior,
+                    members=[os.path.relpath(f, out) for f in folders[1:]] if k == 0 else ())
+        runs.append({key: v for key, v in fine.items() if key != "trainable"} | {"seed": member.seed})
+    final = assemble(model_parts(out, base)) if config.members > 1 else net
     metrics = dict(pretrain_metrics or {})
-    metrics["finetune"] = {k: v for k, v in fine.items() if k != "trainable"}
+    metrics["finetune"] = runs[-1] if config.members == 1 else {"members": runs[::-1]}
     if syn_dev:
-        metrics["finetune"]["synthetic_dev"] = span_scores(model, vocab, scheme, config, syn_dev)
+        metrics["finetune"]["synthetic_dev"] = span_scores(final, vocab, scheme, config, syn_dev)
     if gold:
-        metrics["finetune"]["real_gold_seen_in_training"] = span_scores(model, vocab, scheme, config, gold)
+        metrics["finetune"]["real_gold_seen_in_training"] = span_scores(final, vocab, scheme, config, gold)
     log({"event": "final_metrics", **metrics})
     log_file.close()
-    save_tagger(model, fine["trainable"], out, scheme=scheme, window=config.window, layers=config.layers,
-                base_dir=base, parent=os.path.relpath(pretrained_dir, out), prior=config.prior)
     (out / "config.yaml").write_text(dump_config(config), "utf-8")
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False), "utf-8")
     data = data_summary(synthetic, gold, config)
@@ -353,7 +362,7 @@ def train_fold(train_docs: Sequence, dev_docs: Sequence = (), config: TaggerConf
     ``pretrained``).  Returns a `ModelExtractor` for the fold's test documents; the
     stage-2 recipe (steps, layers, synthetic mix) is the shipped model's.
     """
-    from nianbao.tagger.export import load_tagger
+    from nianbao.tagger.export import assemble, model_parts
     from nianbao.tagger.predict import ModelExtractor, default_model_dir
 
     pre_dir = Path(base_dir) if base_dir else default_model_dir() / "pretrained"
@@ -363,13 +372,20 @@ def train_fold(train_docs: Sequence, dev_docs: Sequence = (), config: TaggerConf
         shipped = default_model_dir() / "config.yaml"
         config = load_config(shipped if shipped.is_file() else pre_dir / "config.yaml")
     set_threads(config.threads)
-    seed_everything(config.seed)
-    model, vocab, scheme, _ = load_tagger(pre_dir)
+    parts = model_parts(pre_dir)
+    vocab, scheme = parts.vocab, parts.scheme
     docs = [as_doc(d) for d in train_docs]
     if synthetic is None:
         synthetic = synthetic_docs(config.synthetic_reports, config.synthetic_seed)
     syn_train, _ = split_documents(synthetic, config.dev_fraction, config.seed)
     items = items_for(syn_train, scheme, config) + items_for(docs, scheme, config) * config.finetune.gold_weight
-    run_stage(model, vocab, scheme, config, config.finetune, items, [], name="fold", log=lambda r: None,
-              progress=progress)
+    members = []
+    for k in range(config.members):
+        member = replace(config, seed=config.seed + k)
+        net = assemble(parts)
+        seed_everything(member.seed)
+        run_stage(net, vocab, scheme, member, config.finetune, items, [], name="fold", log=lambda r: None,
+                  progress=progress)
+        members.append(net)
+    model = members[0] if len(members) == 1 else Ensemble(members)
     return ModelExtractor(model=model, parts=(vocab, scheme, config.window), backend="torch")  # no ONNX export per fold
