@@ -59,6 +59,9 @@ class Ensemble(nn.Module):
     def __init__(self, members: Sequence[Tagger]):
         super().__init__()
         self.members = nn.ModuleList(members)
+        words = members[0].encoder.get_input_embeddings()  # never trained: the base's, one copy for all
+        for member in members[1:]:
+            member.encoder.set_input_embeddings(words)
 
     @property
     def use_prior(self) -> bool:
