@@ -220,10 +220,9 @@ def evaluate_cells(gold_dir: str | Path | None = None, folder: str | Path | None
              for gold, split, report, reference in read]
     results = summarise(pages, errors)
     if split_of:
-        results["by_split"] = {sp: _accuracy([r for p in pages if p["split"] == sp for r in p["cells"]])
-                               for sp in sorted({p["split"] for p in pages})}
-        results["reference_by_split"] = {sp: _accuracy([r for p in pages if p["split"] == sp for r in p["reference"]])
-                                         for sp in sorted({p["split"] for p in pages})}
+        seen = sorted({p["split"] for p in pages})
+        for key, rows in (("by_split", "cells"), ("reference_by_split", "reference")):
+            results[key] = {sp: _accuracy([r for p in pages if p["split"] == sp for r in p[rows]]) for sp in seen}
         results["unlisted"] = unlisted
     return results
 

@@ -37,7 +37,7 @@ from nianbao.body import PAGE_NUMBER  # "- 3 -" at a PDF page's foot
 from nianbao.report import Cell, Table
 from nianbao.tables.cells import BLANKS, classify, make_cell
 from nianbao.tables.ids import T2_ROWS, T3_COLUMNS, T3_ROW_ORDER, T4_CELL_IDS
-from nianbao.tables.rows import truncated
+from nianbao.tables.rows import at_cut, truncated
 
 SHAPE = "bare_values"
 _B = r"[ \t\u3000\xa0]"
@@ -88,7 +88,7 @@ def find(text: str, taken: dict[str, tuple[int, int]]) -> dict[str, tuple[int, i
             if body is None:
                 continue
             end, lines = body
-            if _layout(table_id, text, m.start(), lines, at_cut=not text[end:].strip(BLANKS)) is not None:
+            if _layout(table_id, text, m.start(), lines, at_cut(text, end)) is not None:
                 out[table_id] = (m.start(), end, lines)
                 break
     return out
@@ -102,15 +102,14 @@ def within(table_id: str, text: str, start: int, end: int) -> Lines | None:
     heading = _HEADINGS[table_id].match(text, line_start)
     pos = heading.end() if heading and not heading.group("rest").strip(BLANKS) else line_start - 1
     body = _values_under(text, pos, None, lead_lines=40, lead_chars=2000, stop=end)
-    if body is None or text[body[0]:end].strip(BLANKS) and any(ch.isdigit() for ch in text[body[0]:end]):
+    if body is None or any(ch.isdigit() for ch in text[body[0]:end]):
         return None
-    at_cut = not text[end:].strip(BLANKS)
-    return body[1] if _layout(table_id, text, start, body[1], at_cut and not text[body[0]:end].strip(BLANKS)) else None
+    return body[1] if _layout(table_id, text, start, body[1], at_cut(text, body[0])) else None
 
 
 def parse(table_id: str, text: str, start: int, end: int, lines: Lines) -> Table:
     """The table read from its bare value `lines`, in the template's order."""
-    cut = not text[end:].strip(BLANKS)
+    cut = at_cut(text, end)
     layout, ids, whole = _layout(table_id, text, start, lines, cut)  # type: ignore[misc]
     values = [c for line in lines for c in line]
     name = _NOTE[table_id]
@@ -173,18 +172,18 @@ def _value_line(line: str, at: int) -> list[Cell] | None:
     return cells or None
 
 
-def _layout(table_id: str, text: str, start: int, lines: Lines, at_cut: bool
-            ) -> tuple[str, list[str], bool] | None:
-    """(layout, cell ids in template order, whether the table is whole) the value lines fit, or None.  Whole: the count is the
-    layout's, and each line holds one value or whole rows.  Cut short: fewer values than every
-    layout (at least two), read over the rows the possible layouts share."""
+def _layout(table_id: str, text: str, start: int, lines: Lines, cut: bool) -> tuple[str, list[str], bool] | None:
+    """(layout, cell ids in template order, whether the table is whole) the value lines fit, or
+    None.  Whole: the count is the layout's, and each line holds one value or whole rows.  Cut
+    short (`cut`: the text stops inside the values): fewer values than every layout (at least
+    two), read over the rows the possible layouts share."""
     count = sum(len(line) for line in lines)
     fits = [(name, rows) for name, rows in _LAYOUTS[table_id].items()
             if count == sum(len(r) for r in rows) and _whole_rows(lines, rows)]
     if fits:
         name, rows = fits[0]
         return name, [c for r in rows for c in r], True
-    if not at_cut or count < 2 or any(count >= sum(len(r) for r in rows) for rows in _LAYOUTS[table_id].values()):
+    if not cut or count < 2 or any(count >= sum(len(r) for r in rows) for rows in _LAYOUTS[table_id].values()):
         return None
     options = _LAYOUTS[table_id]
     if table_id == "t2":  # the two layouts name their columns apart: the report's year tells them
