@@ -27,11 +27,11 @@ def parse(text: str, sections: list[Section] | None = None) -> dict[str, Table]:
     printed_bare = bare.find(text, regions)  # tables printed as bare values under their heading
     for table_id, (start, end) in regions.items():
         # a table's region runs up to the next table it found; one printed bare under its heading ends it
-        end = min([end] + [s for s, _, _ in printed_bare.values() if start < s < end])
+        end = min([end] + [p.start for p in printed_bare.values() if start < p.start < end])
         tables[table_id] = _PARSERS[table_id](text, start, end)
-        lines = bare.within(table_id, text, start, end) if not tables[table_id].cells else None
-        if lines:  # header words kept, the row labels lost: the values alone, in template order
-            tables[table_id] = bare.parse(table_id, text, start, end, lines)
-    for table_id, (start, end, lines) in printed_bare.items():
-        tables[table_id] = bare.parse(table_id, text, start, end, lines)
+        values = bare.within(table_id, text, start, end) if not tables[table_id].cells else None
+        if values:  # header words kept, the row labels lost: the values alone, in template order
+            tables[table_id] = bare.parse(table_id, text, values)
+    for table_id, printed in printed_bare.items():
+        tables[table_id] = bare.parse(table_id, text, printed)
     return {k: tables[k] for k in sorted(tables)}

@@ -32,6 +32,7 @@ share are read (表三: the first 20 rows; 表二: the layout of the report's ye
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from nianbao.body import PAGE_NUMBER  # "- 3 -" at a PDF page's foot
 from nianbao.report import Cell, Table
@@ -71,10 +72,23 @@ _NOTE = {"t2": "表二", "t3": "表三", "t4": "表四"}
 Lines = list[list[Cell]]
 
 
-def find(text: str, taken: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int, Lines]]:
-    """{table id: (start, end, value lines)} for each table not in `taken` that the text prints
-    as bare values under its heading (or after it on the heading's line): `start` is the
-    heading's, `end` where its values end."""
+class Printed(NamedTuple):
+    """A table printed as bare values: where it is, its value lines, and the template layout
+    they fit (`ids`: cell ids in template order; `whole`: the count is the layout's; `cut`: the
+    text stops inside the values)."""
+    start: int
+    end: int
+    lines: Lines
+    layout: str
+    ids: list[str]
+    whole: bool
+    cut: bool
+
+
+def find(text: str, taken: dict[str, tuple[int, int]]) -> dict[str, Printed]:
+    """{table id: printed values} for each table not in `taken` that the text prints as bare
+    values under its heading (or after it on the heading's line): from the heading's start to
+    where its values end."""
     out = {}
     for table_id, heading in _HEADINGS.items():
         if table_id in taken:
@@ -87,15 +101,15 @@ def find(text: str, taken: dict[str, tuple[int, int]]) -> dict[str, tuple[int, i
             body = _values_under(text, m.end(), first)
             if body is None:
                 continue
-            end, lines = body
-            if _layout(table_id, text, m.start(), lines, at_cut(text, end)) is not None:
-                out[table_id] = (m.start(), end, lines)
+            printed = _fit(table_id, text, m.start(), *body)
+            if printed is not None:
+                out[table_id] = printed
                 break
     return out
 
 
-def within(table_id: str, text: str, start: int, end: int) -> Lines | None:
-    """The value lines of a region found by its header words whose table reader read no cell,
+def within(table_id: str, text: str, start: int, end: int) -> Printed | None:
+    """The values of a region found by its header words whose table reader read no cell,
     when it holds nothing but lines of words without digits (its heading and header words: the
     row labels lost) and then bare values that come to the template's count; None otherwise."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -104,27 +118,34 @@ def within(table_id: str, text: str, start: int, end: int) -> Lines | None:
     body = _values_under(text, pos, None, lead_lines=40, lead_chars=2000, stop=end)
     if body is None or any(ch.isdigit() for ch in text[body[0]:end]):
         return None
-    return body[1] if _layout(table_id, text, start, body[1], at_cut(text, body[0])) else None
+    printed = _fit(table_id, text, start, *body)
+    return printed._replace(end=end) if printed else None  # the table keeps the whole region
 
 
-def parse(table_id: str, text: str, start: int, end: int, lines: Lines) -> Table:
-    """The table read from its bare value `lines`, in the template's order."""
-    cut = at_cut(text, end)
-    layout, ids, whole = _layout(table_id, text, start, lines, cut)  # type: ignore[misc]
-    values = [c for line in lines for c in line]
+def parse(table_id: str, text: str, printed: Printed) -> Table:
+    """The table read from its bare values, in the template's order."""
+    values = [c for line in printed.lines for c in line]
     name = _NOTE[table_id]
-    table = Table(id=table_id, layout=layout if table_id == "t2" else None, start=start, end=end, shape=SHAPE)
-    if cut and values and truncated(values[-1], text):
+    table = Table(id=table_id, layout=printed.layout if table_id == "t2" else None,
+                  start=printed.start, end=printed.end, shape=SHAPE)
+    if printed.cut and values and truncated(values[-1], text):
         values.pop()
-    for cell_id, cell in zip(ids, values):
+    for cell_id, cell in zip(printed.ids, values):
         table.cells[cell_id] = cell
     table.notes.append(f"{name}只印出数值（表头或行名文字缺失），各单元格的行列名按模板顺序推定")
-    table.complete = whole and len(table.cells) == len(ids)
+    table.complete = printed.whole and len(table.cells) == len(printed.ids)
     if not table.complete:
         table.notes.append(f"{name}在文本末尾中断（页面摘录不全），只读出{len(table.cells)}个单元格")
     if len(table.cells) < len(values):
         table.notes.append(f"{name}中断处已超出两种模板共有的行，其后{len(values) - len(table.cells)}个数值未取")
     return table
+
+
+def _fit(table_id: str, text: str, start: int, end: int, lines: Lines) -> Printed | None:
+    """The values printed from `start` to `end` with the layout they fit, or None."""
+    cut = at_cut(text, end)
+    fit = _layout(table_id, text, start, lines, cut)
+    return Printed(start, end, lines, *fit, cut) if fit else None
 
 
 def _values_under(text: str, pos: int, first: list[Cell] | None, lead_lines: int = _MAX_LEAD_LINES,
