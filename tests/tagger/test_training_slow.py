@@ -106,7 +106,7 @@ def test_members_fine_tuned_with_their_own_seeds_are_read_as_one_model(trained, 
     from nianbao.tagger.model import Ensemble
     from nianbao.tagger.predict import ModelExtractor
     from nianbao.tagger.prior import prior_tags
-    from nianbao.tagger.train import finetune
+    from nianbao.tagger.train import finetune, span_scores, split_documents
 
     out, _, config, docs = trained
     target = tmp_path / "three"
@@ -117,6 +117,8 @@ def test_members_fine_tuned_with_their_own_seeds_are_read_as_one_model(trained, 
     assert (member / read_meta(member)["parent"]).resolve() == (out / "pretrained").resolve()  # the one parent
     ensemble, vocab, scheme, _ = load_tagger(target)
     assert isinstance(ensemble, Ensemble) and len(ensemble.members) == 3
+    _, held_out = split_documents(docs, config.dev_fraction, config.seed)  # scored in training as it was saved
+    assert metrics["finetune"]["synthetic_dev"] == span_scores(ensemble, vocab, scheme, config, held_out)
     pieces = [docs[0].text[i:i + 30] for i in range(0, 300, 30)]
     ids, mask, _, prior = encode_batch(vocab, pieces, None, [prior_tags(p, [], scheme) for p in pieces])
     each = [m.logits(ids, mask, prior) for m in ensemble.members]

@@ -301,7 +301,7 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
     real gold, written to `out_dir` with ``pretrained`` as its parent; with ``members`` > 1,
     that many times (seeds ``seed``, ``seed + 1``, …), the others under ``<out_dir>/members``."""
     from nianbao.tagger.card import write_card
-    from nianbao.tagger.export import assemble, load_tagger, model_parts, round_to_fp16, save_tagger
+    from nianbao.tagger.export import assemble, model_parts, round_to_fp16, save_tagger
 
     out = Path(out_dir)
     set_threads(config.threads)
@@ -324,10 +324,14 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
     items = items_for(syn_train, scheme, config) + items_for(gold, scheme, config) * config.finetune.gold_weight
     folders = [out] + [out / "members" / str(k) for k in range(1, config.members)]
     shutil.rmtree(out / "members", ignore_errors=True)  # an earlier model's members are not this one's
-    runs = []
+    runs, nets, start = [], [], None
     for k, folder in reversed(list(enumerate(folders))):  # the first member's folder names the others
         member = replace(config, seed=config.seed + k)
-        net = model if k == 0 and model is not None else load_tagger(pretrained_dir, base_dir)[0]
+        if k == 0 and model is not None:
+            net = model
+        else:  # every member starts from the pretrained tagger, read from disk once
+            start = start or model_parts(pretrained_dir, base_dir)
+            net = assemble(start)
         seed_everything(member.seed)  # after loading: building a tagger seeds torch itself
         fine = run_stage(net, vocab, scheme, member, config.finetune, items, syn_dev,
                          name="finetune" if k == 0 else f"finetune_member_{k}", log=log, progress=progress)
@@ -336,7 +340,8 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
                     base_dir=base, parent=os.path.relpath(pretrained_dir, folder), prior=config.prior,
                     members=[os.path.relpath(f, out) for f in folders[1:]] if k == 0 else ())
         runs.append({key: v for key, v in fine.items() if key != "trainable"} | {"seed": member.seed})
-    final = assemble(model_parts(out, base)) if config.members > 1 else net
+        nets.insert(0, net)  # as saved: its trained weights rounded to fp16
+    final = Ensemble(nets).eval() if config.members > 1 else net
     metrics = dict(pretrain_metrics or {})
     metrics["finetune"] = runs[-1] if config.members == 1 else {"members": runs[::-1]}
     if syn_dev:
