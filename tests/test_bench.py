@@ -76,7 +76,7 @@ def test_the_review_bench_lists_the_copied_reports_and_streams_their_pages(tmp_p
     from nianbao.bench import measure_review, review_table
     from tests.conftest import REPO
 
-    (result,) = [measure_review(12, REPO / "corpus" / "samples", work_dir=tmp_path)]
+    (result,) = [measure_review(12, [REPO / "corpus" / "samples"], work_dir=tmp_path)]
     assert result.reports == 12
     assert result.reviewable > 0 and result.list_seconds >= 0 and result.html_peak_rss_mb > 0
     assert "| 12 |" in review_table([result])
@@ -87,7 +87,7 @@ def test_a_copied_database_holds_distinct_reports_keyed_as_their_reports_say(tmp
     from nianbao.review import store
     from tests.conftest import REPO
 
-    db_path = copied_database(REPO / "corpus" / "samples", 12, tmp_path / "r.sqlite")
+    db_path = copied_database([REPO / "corpus" / "samples"], 12, tmp_path / "r.sqlite")
     con = store.open_db(db_path)
     listed = store.findings(con, reviewable=True)
     ids = [d for (d,) in con.execute("SELECT doc_id FROM documents")]
@@ -97,3 +97,17 @@ def test_a_copied_database_holds_distinct_reports_keyed_as_their_reports_say(tmp
     key = lambda r: (r.doc_id, r.idx, r.evidence_sha256, r.locus)  # noqa: E731
     assert sorted(map(key, listed)) == sorted(map(key, from_reports))
     assert all(r.locus.startswith('["copy') for r in listed)
+
+
+def test_the_review_bench_copies_the_reports_it_is_given(tmp_path):
+    from click.testing import CliRunner
+
+    from nianbao.cli import main
+    from tests.conftest import REPO
+
+    sample = REPO / "corpus" / "samples" / "yongan-2022.txt"
+    result = CliRunner().invoke(main, ["bench", "--review", "5", str(sample), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "bench_review.md").read_text("utf-8")
+    assert "yongan-2022.txt" in text and "corpus/samples " not in text
+    assert "| 5 |" in text

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -300,8 +301,8 @@ print(json.dumps({"seconds": time.perf_counter() - started, "rss_mb": peak_rss_m
 """
 
 
-def copied_database(samples: str | Path, n: int, out: str | Path) -> Path:
-    """A results database of `n` reports: `samples` checked once (rules extractor), then their
+def copied_database(samples: Sequence[str | Path], n: int, out: str | Path) -> Path:
+    """A results database of `n` reports: the `samples` files and folders checked once (rules extractor), then their
     rows copied, each copy with its own doc_id, content hash and source (written into its
     stored report too), as `nianbao batch` would store that many distinct reports."""
     import hashlib
@@ -312,7 +313,7 @@ def copied_database(samples: str | Path, n: int, out: str | Path) -> Path:
 
     out = Path(out)
     base = out.with_name(out.stem + "-base.sqlite")
-    run_batch([str(samples)], base, BatchOptions(check=CheckOptions(extractor="rules"), workers=1))
+    run_batch([str(s) for s in samples], base, BatchOptions(check=CheckOptions(extractor="rules"), workers=1))
     con = db.connect(out)
     con.execute("ATTACH ? AS base", (str(base),))
     columns = {t: [r[1] for r in con.execute(f"PRAGMA base.table_info({t})")]
@@ -345,7 +346,7 @@ def copied_database(samples: str | Path, n: int, out: str | Path) -> Path:
     return out
 
 
-def measure_review(n: int, samples: str | Path, work_dir: str | Path | None = None) -> ReviewScaleResult:
+def measure_review(n: int, samples: Sequence[str | Path], work_dir: str | Path | None = None) -> ReviewScaleResult:
     """The review app's lists and the HTML export over a database of `n` copies of the
     `samples` reports (`copied_database`), one review on every 7th FAIL/UNCERTAIN finding."""
     from statistics import median

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -18,8 +19,8 @@ import click
               help="With --batch: sizes of generated corpora (500,2000,10000): rate, main-process peak RSS, "
                    "database KB per report, re-run time.")
 @click.option("--review", "review", default=None,
-              help="Sizes (2000,10000) of databases copied from corpus/samples: the review app's listing and summary "
-                   "page, and the --html export's time and peak RSS.")
+              help="Sizes (2000,10000) of databases of copies of the INPUT reports (default: corpus/samples): the "
+                   "review app's listing and summary page, and the --html export's time and peak RSS.")
 @click.option("--extractor", type=click.Choice(["model", "rules", "crf", "none"]), default="model", show_default=True,
               help="Fact extractor of the batch benchmarks.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="evaluate", show_default=True)
@@ -29,7 +30,7 @@ def command(inputs, systems, repeat, batch, scale, review, extractor, out_dir):
     from nianbao.bench import measure, measure_batch, ratio_table, system_keys
 
     if review:
-        _review(review, Path(out_dir))
+        _review(review, list(inputs) or [_checkout("corpus", "samples")], Path(out_dir))
         return
     if scale:
         if not batch:
@@ -37,8 +38,7 @@ def command(inputs, systems, repeat, batch, scale, review, extractor, out_dir):
         _scale(scale, extractor, Path(out_dir))
         return
     if not inputs:
-        shared = Path(__file__).resolve().parents[3].parent / "shared"
-        inputs = [str(shared / "seeds"), str(shared / "corpus" / "real")]
+        inputs = [str(_checkout("..", "shared", "seeds")), str(_checkout("..", "shared", "corpus", "real"))]
     paths, missing = expand_inputs(list(inputs))
     for item, problem in missing:
         raise click.ClickException(f"{item}: {problem}")
@@ -74,13 +74,23 @@ def _sizes(text: str, option: str) -> list[int]:
     return sizes
 
 
-def _review(review: str, out_dir: Path) -> None:
+def _checkout(*parts: str) -> Path:
+    """A folder of the source checkout that a default input names; a clear error where nianbao
+    runs from an installed copy without it."""
+    path = (Path(__file__).resolve().parents[3] / Path(*parts)).resolve()
+    if not path.exists():
+        raise click.ClickException(f"{path}: no such folder (the default inputs are read from the source "
+                                   "checkout); name the input files or folders")
+    return path
+
+
+def _review(review: str, samples: list[str | Path], out_dir: Path) -> None:
     from nianbao.bench import measure_review, review_table
 
-    samples = Path(__file__).resolve().parents[3] / "corpus" / "samples"
     rows = [measure_review(n, samples) for n in _sizes(review, "--review")]
     out_dir.mkdir(parents=True, exist_ok=True)
-    text = ("The review app and `nianbao batch --html` over databases of copies of corpus/samples (rules extractor, "
+    named = ", ".join(os.path.relpath(s) for s in samples)
+    text = (f"The review app and `nianbao batch --html` over databases of copies of {named} (rules extractor, "
             "each copy its own report; a review on every 7th FAIL/UNCERTAIN finding)\n\n" + review_table(rows))
     (out_dir / "bench_review.md").write_text(text, encoding="utf-8")
     (out_dir / "bench_review.json").write_text(json.dumps([asdict(r) for r in rows], indent=1), encoding="utf-8")
