@@ -103,6 +103,11 @@ adjudication of the first pass against these rules.
 | `无收到和处理政府信息公开申请` | the one cue `无` twice: APP_RECEIVED and APP_PROCESSED |
 | `2021年新增公开行政许可0项` | nothing: a change (the 本年增/减 column), not a count |
 | 索引号, 发布日期, 浏览次数, 备案号 and other page chrome | nothing: only the report's own text carries facts |
+| `本局依托区政府网站发布政策。全年另发布其他信息40条` | INFO_PUBLISHED: a channel counts only when the count's own sentence names it, not the sentence before |
+| `通过县政府网站信息公开平台发布信息30条`, `在县政府门户网站民生专栏公开5次，在财政专栏公开3次` | WEBSITE_POSTS: a platform or column of a named portal website, and the columns after it in the same sentence, are that website |
+| `答复申请15件，其中予以公开6件，不属于政府信息2件，告知其他途径1件，信息不存在6件` | APP_GRANTED and APP_UNABLE for the kinds with a label; the kinds with none are APP_PROCESSED parts of the 15 (rule 2) |
+| `网站公开信息90条，其中工作动态70条、行政许可12条、行政处罚8条` | 行政许可, 行政处罚 counts in a list of published items are ADMIN_DECISIONS parts (rule 1); the topic is a WEBSITE_POSTS part |
+| `经上级部门网站发布信息20余条` | nothing: published by the bodies above, like items taken up |
 """
 
 
