@@ -29,9 +29,9 @@ def parse(text: str, sections: list[Section] | None = None) -> dict[str, Table]:
         # a table's region runs up to the next table it found; one printed bare under its heading ends it
         end = min([end] + [p.start for p in printed_bare.values() if start < p.start < end])
         tables[table_id] = _PARSERS[table_id](text, start, end)
-        values = bare.within(table_id, text, start, end) if not tables[table_id].cells else None
-        if values:  # header words kept, the row labels lost: the values alone, in template order
-            tables[table_id] = bare.parse(table_id, text, values)
+        printed = bare.within(table_id, text, start, end) if not tables[table_id].cells else None
+        if printed:  # header words kept, the row labels lost: the values alone, in template order
+            tables[table_id] = bare.parse(table_id, text, printed)
     for table_id, printed in printed_bare.items():
         tables[table_id] = bare.parse(table_id, text, printed)
     return {k: tables[k] for k in sorted(tables)}

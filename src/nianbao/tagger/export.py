@@ -155,12 +155,9 @@ def load_tagger(model_dir: str | os.PathLike, base_dir: str | os.PathLike | None
 
 def assemble(parts: ModelParts):
     """The torch model of a checked model folder: its `Tagger`, or the `Ensemble` of its members."""
-    from nianbao.tagger.model import Ensemble
+    from nianbao.tagger.model import read_as_one
 
-    taggers = [_assemble_chain(parts, chain) for chain in (parts.chain, *parts.members)]
-    if len(taggers) == 1:
-        return taggers[0]
-    return Ensemble(taggers).eval()
+    return read_as_one([_assemble_chain(parts, chain) for chain in (parts.chain, *parts.members)])
 
 
 def _assemble_chain(parts: ModelParts, chain: Sequence[Path]):

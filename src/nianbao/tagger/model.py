@@ -74,6 +74,11 @@ class Ensemble(nn.Module):
     logits = Tagger.logits
 
 
+def read_as_one(taggers: Sequence[Tagger]) -> Tagger | Ensemble:
+    """The one tagger, or the `Ensemble` of several fine-tuned members (in eval mode)."""
+    return taggers[0] if len(taggers) == 1 else Ensemble(taggers).eval()
+
+
 def build_tagger(encoder_dir: str | os.PathLike, layers: int | None, num_tags: int, seed: int = 0,
                  use_prior: bool = False) -> Tagger:
     """The encoder's first `layers` layers (all when None) and a freshly initialised head

@@ -37,7 +37,7 @@ from nianbao.tagger.config import StageConfig, TaggerConfig, dump_config
 from nianbao.tagger.corpus import as_doc, doc_windows, gold_docs, page_docs, synthetic_docs
 from nianbao.tagger.data import (IGNORE, Doc, TagScheme, data_hash, encode_batch, gold_coverage, heading_finder,
                                  window_labels)
-from nianbao.tagger.model import NEW_PARTS, Ensemble, Tagger, build_tagger, set_threads, tensors, trainable_names
+from nianbao.tagger.model import NEW_PARTS, Tagger, build_tagger, read_as_one, set_threads, tensors, trainable_names
 from nianbao.tagger.prior import prior_tags
 
 Progress = Callable[[str, int, int, dict], None]
@@ -326,22 +326,20 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
     shutil.rmtree(out / "members", ignore_errors=True)  # an earlier model's members are not this one's
     runs, nets, start = [], [], None
     for k, folder in reversed(list(enumerate(folders))):  # the first member's folder names the others
-        member = replace(config, seed=config.seed + k)
         if k == 0 and model is not None:
             net = model
         else:  # every member starts from the pretrained tagger, read from disk once
             start = start or model_parts(pretrained_dir, base_dir)
             net = assemble(start)
-        seed_everything(member.seed)  # after loading: building a tagger seeds torch itself
-        fine = run_stage(net, vocab, scheme, member, config.finetune, items, syn_dev,
-                         name="finetune" if k == 0 else f"finetune_member_{k}", log=log, progress=progress)
+        fine = _fine_tune_member(net, k, config, vocab, scheme, items, syn_dev,
+                                 name="finetune" if k == 0 else f"finetune_member_{k}", log=log, progress=progress)
         round_to_fp16(net, fine["trainable"])
         save_tagger(net, fine["trainable"], folder, scheme=scheme, window=config.window, layers=config.layers,
                     base_dir=base, parent=os.path.relpath(pretrained_dir, folder), prior=config.prior,
                     members=[os.path.relpath(f, out) for f in folders[1:]] if k == 0 else ())
-        runs.append({key: v for key, v in fine.items() if key != "trainable"} | {"seed": member.seed})
+        runs.append({key: v for key, v in fine.items() if key != "trainable"} | {"seed": config.seed + k})
         nets.insert(0, net)  # as saved: its trained weights rounded to fp16
-    final = Ensemble(nets).eval() if config.members > 1 else net
+    final = read_as_one(nets)
     metrics = dict(pretrain_metrics or {})
     metrics["finetune"] = runs[-1] if config.members == 1 else {"members": runs[::-1]}
     if syn_dev:
@@ -386,11 +384,17 @@ def train_fold(train_docs: Sequence, dev_docs: Sequence = (), config: TaggerConf
     items = items_for(syn_train, scheme, config) + items_for(docs, scheme, config) * config.finetune.gold_weight
     members = []
     for k in range(config.members):
-        member = replace(config, seed=config.seed + k)
         net = assemble(parts)
-        seed_everything(member.seed)
-        run_stage(net, vocab, scheme, member, config.finetune, items, [], name="fold", log=lambda r: None,
-                  progress=progress)
+        _fine_tune_member(net, k, config, vocab, scheme, items, [], name="fold", log=lambda r: None, progress=progress)
         members.append(net)
-    model = members[0] if len(members) == 1 else Ensemble(members)
-    return ModelExtractor(model=model, parts=(vocab, scheme, config.window), backend="torch")  # no ONNX export per fold
+    return ModelExtractor(model=read_as_one(members), parts=(vocab, scheme, config.window),
+                          backend="torch")  # no ONNX export per fold
+
+
+def _fine_tune_member(net: Tagger, k: int, config: TaggerConfig, vocab: CharVocab, scheme: TagScheme,
+                      items: list, dev: list[Doc], *, name: str, log: Callable[[dict], None],
+                      progress: Progress | None) -> dict:
+    """Fine-tune member `k` (seed ``config.seed + k``) in place: the stage's result."""
+    member = replace(config, seed=config.seed + k)
+    seed_everything(member.seed)  # after loading: building a tagger seeds torch itself
+    return run_stage(net, vocab, scheme, member, config.finetune, items, dev, name=name, log=log, progress=progress)
