@@ -108,6 +108,12 @@ adjudication of the first pass against these rules.
 | `答复申请15件，其中予以公开6件，不属于政府信息2件，告知其他途径1件，信息不存在6件` | APP_GRANTED and APP_UNABLE for the kinds with a label; the kinds with none are APP_PROCESSED parts of the 15 (rule 2) |
 | `网站公开信息90条，其中工作动态70条、行政许可12条、行政处罚8条` | 行政许可, 行政处罚 counts in a list of published items are ADMIN_DECISIONS parts (rule 1); the topic is a WEBSITE_POSTS part |
 | `经上级部门网站发布信息20余条` | nothing: published by the bodies above, like items taken up |
+| `共公开行政处罚信息9条，其中环保领域2条、安全生产领域7条`, `审批建设项目环评报告表4个` | ADMIN_DECISIONS: published punishment or licensing information is counted as decisions, and its parts keep that label |
+| `收到并办理申请6件` | one span, two labels: APP_RECEIVED and APP_PROCESSED |
+| `在网站发布工作动态30条、回应关切信息7条` | the website's label for the responses published (WEBSITE_POSTS), not PUBLIC_MESSAGES; responses counted beside a mailbox's letters stay PUBLIC_MESSAGES |
+| `收到申请12件，其中延期答复2件，予以公开9件，不予公开3件` | nothing for the extended count: a way of answering that cuts across the outcomes, not one share of the 12 |
+| `参加业务培训5人次`, `事项清单120个` | nothing: people attending are no sessions held; list entries are no service items |
+| `新媒体公众号推送信息300余条`, `通过电视台、兄弟部门网站等载体发送信息50余条` | OTHER_MEDIA_POSTS for new-media accounts of no one kind; INFO_PUBLISHED for a list of channels of different kinds |
 """
 
 
