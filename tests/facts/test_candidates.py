@@ -147,3 +147,8 @@ def test_the_next_or_last_year_written_in_chinese_numerals_is_no_count():
 
     kinds = {c.text: c.kind for c in find_candidates("办结20件，结转下一年办理3件，上一年结转1件。")}
     assert kinds["一年"] == "year" and kinds["3件"] == "quantity"
+
+
+def test_digits_inside_a_web_address_are_no_quantity():
+    text = "报告全文见本镇网站（https://www.example.gov.cn/zwgk_70039/nb_70056/），全年公开信息45条。"
+    assert [c.text for c in find_candidates(text) if c.may_be_fact] == ["45条"]

@@ -138,3 +138,11 @@ def test_a_next_sentence_that_does_not_refer_back_lists_no_parts():
     text = "主动公开政府信息50条。政策法规类4条。"
     got = linked(text, fact(text, "50条", "INFO_PUBLISHED", 50), fact(text, "4条", "INFO_PUBLISHED", 4))
     assert [g[2] for g in got] == [None, None]
+
+
+def test_parts_given_their_channels_by_fenbie_keep_them():
+    text = "全年发布信息100条，其中网站和微信分别发布60条、40条。"
+    got = linked(text, fact(text, "100条", "INFO_PUBLISHED", 100), fact(text, "60条", "WEBSITE_POSTS", 60),
+                 fact(text, "40条", "WECHAT_POSTS", 40))
+    assert got == [("100条", "INFO_PUBLISHED", None), ("60条", "WEBSITE_POSTS", "100条"),
+                   ("40条", "WECHAT_POSTS", "100条")]

@@ -399,3 +399,10 @@ def test_items_counted_in_tiao_ci_are_items():
 def test_a_few_times_on_a_channel_are_no_views():
     assert ("VIEWS", "2次") not in labelled("通过政府网站开展在线访谈2次。")
     assert labelled("政府网站全年访问量达2234399人次。") == [("VIEWS", "2234399人次")]
+
+
+def test_channels_named_before_fenbie_take_the_counts_after_it_in_order():
+    assert labelled("本局官方网站和政务微信公众号分别发布信息120条、85条。") == [
+        ("WEBSITE_POSTS", "120条"), ("WECHAT_POSTS", "85条")]
+    assert labelled("通过“某县发布”微博、微信公众号全年分别推送信息30条、64条。") == [
+        ("WEIBO_POSTS", "30条"), ("WECHAT_POSTS", "64条")]

@@ -122,6 +122,10 @@ def _is_prose_line(text: str, pos: int) -> bool:
     return len(line) < 300 and "\t" not in line and "|" not in line and line.endswith(("。", "；", "！"))
 
 
+# a web address printed in the page (chrome or a link in the text): its digits are no quantity
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&=%+-]+", re.IGNORECASE)
+
+
 def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Quantity expressions and zero-claim cues in `text`, outside the `exclude` regions."""
     exclude = exclude or []
@@ -165,6 +169,8 @@ def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]]) -> str:
         return "name"
     if before.isascii() and before.isalpha() or (unit is None and after.isascii() and after.isalpha()):
         return "code"
+    if unit is None and any(u.start() <= start and end <= u.end() for u in _URL.finditer(text, max(0, start - 200), end + 8)):
+        return "code"  # http://…/zwgk_70039/: part of an address
     if unit is None and len(digits) == 6 and any(w in text[max(0, start - 8):start] for w in ("邮编", "邮政编码")):
         return "code"
     if unit == "年" and (len(digits) == 4 or (m["chinese"] and len(m["chinese"]) == 4)):

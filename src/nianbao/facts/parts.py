@@ -107,12 +107,17 @@ def link_parts(text: str, facts: list[Fact]) -> None:
     简介类信息32条，公开征求意见稿3条: both on the web page; not 其中网站150条、工作动态60条)."""
     for fact in facts:
         fact.part_of = None
+    respective: set[int] = set()  # 微信和微博分别发布1408条、6502条: each part already has its own channel
     for found in sorted(find_part_lists(text, facts), key=lambda p: facts[p.total].start):
         for j in found.parts:
             facts[j].part_of = found.total
+        labels = [facts[j].label for j in found.parts]
+        opened = text[facts[found.total].end:facts[found.parts[0]].start]
+        if "分别" in opened and len(set(labels)) == len(labels) and set(labels) <= set(POSTS) - {"INFO_PUBLISHED"}:
+            respective.update(found.parts)
     named: dict[int, str] = {}  # list total → the channel its last part so far named in its own words
-    for fact in facts:
-        if fact.part_of is None:
+    for i, fact in enumerate(facts):
+        if fact.part_of is None or i in respective:
             continue
         total = facts[fact.part_of]
         if total.label not in POSTS or fact.label not in POSTS:

@@ -44,7 +44,7 @@ list markers … are never facts):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from nianbao.facts.candidates import Candidate, find_candidates, narrative_exclusions
@@ -158,10 +158,39 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
             prev_end = cand.end
+    _respective_channels(text, facts)
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     have = {(f.start, f.end, f.label) for f in counts}
     facts += [f for f in joint_zero_claims(text, counts) if (f.start, f.end, f.label) not in have]  # 复议及诉讼0件
     return sorted(facts, key=lambda f: (f.start, f.end))
+
+
+_RESPECTIVE_GAP = re.compile(r"[、，,和及与]{1,2}")
+
+
+def _respective_channels(text: str, facts: list[Fact]) -> None:
+    """Channels named in order before 分别 take the counts after it in the same order
+    (网站和微信公众号分别发布信息353条、542条: 353 on the website, 542 on WeChat); the facts are
+    relabelled in place when as many posting counts follow as channels were named."""
+    for m in re.finditer("分别", text):
+        opened = max(text.rfind(ch, max(0, m.start() - 60), m.start()) for ch in "，,；;。：:\n") + 1
+        hits = [h for h in _hits(text[opened:m.start()], opened) if h.channel is not None
+                and text.rfind("“", opened, h.start) <= text.rfind("”", opened, h.start)]  # not in a quoted name
+        channels = [h for i, h in enumerate(hits) if i + 1 == len(hits) or hits[i + 1].start > h.end]
+        if len(channels) < 2 or len({h.channel for h in channels}) < len(channels):
+            continue  # 政务新媒体微信公众号: the kind and its account are one channel
+        after = [f for f in facts if m.end() <= f.start < m.end() + 40 and f.label in POSTS_FAMILY]
+        run = after[:1]
+        for f in after[1:]:
+            if not _RESPECTIVE_GAP.fullmatch(text, run[-1].end, f.start):
+                break
+            run.append(f)
+        if len(run) != len(channels) or _hits(text[m.end():run[0].start], m.end()) and any(
+                h.channel is not None for h in _hits(text[m.end():run[0].start])):
+            continue
+        for i, (fact, channel) in enumerate(zip(run, channels)):
+            if fact.unit in UNITS_OK.get(channel.channel, ()):
+                facts[facts.index(fact)] = replace(fact, label=channel.channel)
 
 
 _LIST_MARK = re.compile(r"其中|包括|涵盖|分别|主要有|[：:（(]")
