@@ -40,11 +40,14 @@ import click
 @click.option("--pages", "pages", type=click.Path(file_okay=False), default=None,
               help="Cached page texts <sha256>.txt for --cells (default: $NIANBAO_REAL_PAGES or "
                    "~/.cache/nianbao/real-pages).")
+@click.option("--agreement", "agreement", is_flag=True,
+              help="Score the second, independent annotation pass (annotation/real-pages-second) against the "
+                   "first (annotation/real-pages) instead: writes OUT/agreement.md and agreement.json.")
 @click.option("--extractor", default="model", show_default=True,
               type=click.Choice(["model", "rules", "crf", "none"]),
               help="Fact extractor for gold text.* findings under --cells.")
 def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, shipped, model_config,
-            issuers, chrome, manifest, cells, cell_gold, pages, extractor):
+            issuers, chrome, manifest, cells, cell_gold, pages, agreement, extractor):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
     confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs).
     With --real-pages: the same on the held-out real pages. With --issuers: issuer accuracy
@@ -61,6 +64,9 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
             click.echo(score_issuers(manifest).summary())
         if chrome:
             click.echo(chrome_summary(manifest, [s.strip() for s in systems.split(",") if s.strip()]))
+        return
+    if agreement:
+        _agreement(Path(out_dir))
         return
     if cells:
         splits = tuple(s.strip() for s in real_pages.split(",") if s.strip())
@@ -109,6 +115,24 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
                                        "real annotated documents each fold trains on")
             click.echo(f"real-document learning curve -> {path}")
     click.echo(f"results -> {out_dir}/results.json ({len(results['systems'])} systems)")
+
+
+def _agreement(out) -> None:
+    import json
+
+    from nianbao.errors import NianbaoError
+    from nianbao.evaluate.agreement import agreement_markdown, second_pass_agreement
+
+    try:
+        result = second_pass_agreement()
+    except NianbaoError as err:
+        raise click.ClickException(str(err)) from None
+    out.mkdir(parents=True, exist_ok=True)
+    markdown = agreement_markdown(result)
+    (out / "agreement.md").write_text(markdown, encoding="utf-8")
+    (out / "agreement.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    click.echo(markdown)
+    click.echo(f"results -> {out}/agreement.json ({result['pages']} pages)")
 
 
 def _cells(gold_dir, pages, extractor, out, manifest, splits) -> None:
