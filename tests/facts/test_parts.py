@@ -146,3 +146,11 @@ def test_parts_given_their_channels_by_fenbie_keep_them():
                  fact(text, "40条", "WECHAT_POSTS", 40))
     assert got == [("100条", "INFO_PUBLISHED", None), ("60条", "WEBSITE_POSTS", "100条"),
                    ("40条", "WECHAT_POSTS", "100条")]
+
+
+def test_a_part_whose_words_name_the_channel_publishing_it_takes_that_channel_and_so_do_the_topics_after_it():
+    text = "通过网站、微信等渠道公开信息90条，其中通过区政府网站公开政策文件20条、工作动态50条，通过本局微信公众号公开信息20条。"
+    got = linked(text, *(fact(text, span, "INFO_PUBLISHED", int(span[:-1]), "条", nth=nth)
+                         for span, nth in (("90条", 0), ("20条", 0), ("50条", 0), ("20条", 1))))
+    assert got == [("90条", "INFO_PUBLISHED", None), ("20条", "WEBSITE_POSTS", "90条"),
+                   ("50条", "WEBSITE_POSTS", "90条"), ("20条", "WECHAT_POSTS", "90条")]

@@ -507,6 +507,14 @@ def _run_on(text: str, sentence_start: int) -> str:
     return text[max(stop + 1, lo):sentence_start]
 
 
+def channels_named(text: str) -> set[str]:
+    """The posts labels of the channels `text` names (门户网站 → WEBSITE_POSTS), none for a list
+    closed by 等渠道 (`_SEVERAL_CHANNELS`): several named that way publish together."""
+    if _SEVERAL_CHANNELS.search(text):
+        return set()
+    return {h.channel for h in _hits(text) if h.channel is not None}
+
+
 def _only_channel(text: str) -> str | None:
     """The one channel a run of clauses names, None when it names none or several."""
     named = {h.channel for h in _hits(text) if h.channel is not None}
