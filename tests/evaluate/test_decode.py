@@ -60,3 +60,11 @@ def test_a_zero_cue_tagged_with_one_of_a_list_of_labels_gives_every_label_of_the
     tags[text.index("未")] = "B-REGULATIONS"
     facts = facts_from_tags(text, 0, tags, [0.9] * len(text), "model")
     assert sorted(f.label for f in facts) == ["NORMATIVE_DOCS", "REGULATIONS"]
+
+
+def test_a_tagged_zero_cue_that_denies_an_incident_or_an_adverse_outcome_is_no_fact():
+    for text in ("全年确保无泄密事件发生。", "本机关未发生行政复议被改变或行政诉讼败诉的情形。", "全年无信息安全事件。"):
+        cue = next(i for i, ch in enumerate(text) if ch in "未无")
+        tags = ["O"] * len(text)
+        tags[cue] = "B-REVIEW_CASES"
+        assert facts_from_tags(text, 0, tags, [0.9] * len(text), "crf") == []

@@ -152,3 +152,14 @@ def test_the_next_or_last_year_written_in_chinese_numerals_is_no_count():
 def test_digits_inside_a_web_address_are_no_quantity():
     text = "报告全文见本镇网站（https://www.example.gov.cn/zwgk_70039/nb_70056/），全年公开信息45条。"
     assert [c.text for c in find_candidates(text) if c.may_be_fact] == ["45条"]
+
+
+def test_a_number_inside_a_short_quoted_name_is_a_name():
+    kinds = {c.text: c.kind for c in find_candidates("印发“惠企十条”等政策文件41份。")}
+    assert (kinds["十条"], kinds["41份"]) == ("name", "quantity")
+
+
+def test_an_earlier_years_figure_a_count_is_compared_with_is_no_count():
+    found = [(c.text, c.kind) for c in find_candidates("收到申请22件，比2022年（31件）下降29%，较去年的20件有所增加。")]
+    assert found[0] == ("22件", "quantity")
+    assert ("31件", "past") in found and ("20件", "past") in found

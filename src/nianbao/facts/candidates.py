@@ -16,7 +16,9 @@ Candidates are recall-oriented: the extractor (rules or model) decides which are
 Obvious non-facts are *marked*, not dropped, in `Candidate.kind`: ``year`` (2020年),
 ``date`` (1月1日, 9:30, 2020-01-20), ``phone``, ``doc_number`` (〔2020〕80号), ``article`` (第二十条),
 ``ordinal`` (第3批), ``list_marker`` (1.  2、 (1)), ``page_number`` (-3-), ``name`` (a number
-used as a name: “12345”热线), ``code`` (5G, H5, postcodes), ``idiom`` (一件事, 一次办好, 十四五).
+used as a name: “12345”热线, “苏惠十条”), ``code`` (5G, H5, postcodes, the digits of a web address),
+``idiom`` (一件事, 一次办好, 十四五), ``past`` (an earlier year's figure a count is compared with:
+比2022年（31起）下降).
 Everything else is ``quantity`` or ``zero_claim`` (`FACT_KINDS`).
 
 Dropped outright: Chinese numerals with no measure word after them (一是, 进一步, (一)),
@@ -165,8 +167,10 @@ def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]]) -> str:
         return "phone"
     if before and before in "“\"「《‘" and after and after in "”\"」》’" or (
         unit is None and "热线" in text[end:end + 8]
-    ):
+    ) or _in_quoted_name(text, start, end):
         return "name"
+    if _PAST_FIGURE.search(text, max(0, start - 12), start):
+        return "past"
     if before.isascii() and before.isalpha() or (unit is None and after.isascii() and after.isalpha()):
         return "code"
     if unit is None and any(u.start() <= start and end <= u.end() for u in _URL.finditer(text, max(0, start - 200), end + 8)):
@@ -196,6 +200,20 @@ def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]]) -> str:
     ):
         return "list_marker"
     return "quantity"
+
+
+_QUOTE_OPEN, _QUOTE_CLOSE = "“‘", "”’ʼ"
+# a figure of an earlier year a count is compared with: 比2022年（31起）下降, 较去年的20件
+_PAST_FIGURE = re.compile(r"(?:比|较|同比)(?:上一?年度?|去年|(?:19|20)\d\d年度?)(?:同期)?的?[（(]?$")
+
+
+def _in_quoted_name(text: str, start: int, end: int) -> bool:
+    """Is the number part of a short quoted name (“苏惠十条”, ‘32条’)? A quote opened at most 8
+    characters before it, not closed since, and closed at most 2 characters after it."""
+    opened = max(text.rfind(q, max(0, start - 8), start) for q in _QUOTE_OPEN)
+    if opened < 0 or any(q in text[opened:start] for q in _QUOTE_CLOSE):
+        return False
+    return any(q in text[end:end + 2] for q in _QUOTE_CLOSE)
 
 
 def _is_phone(text: str, start: int, end: int, digits: str, unit: str | None) -> bool:

@@ -42,9 +42,11 @@ _JOINT_BEFORE = re.compile(_review_and_litigation(6) + r"[^，,。；;\n]{0,8}$"
 def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
     """Add the partner facts of a zero claim whose cue governs both 复议 and 诉讼, or several labels
     its clause names together (`nianbao.facts.rules.zero_claim_labels`: 未制定规章、行政规范性文件),
-    and of a zero count after 复议 and 诉讼 named together (行政复议及行政诉讼0件)."""
-    from nianbao.facts.rules import zero_claim_labels
+    and of a zero count after 复议 and 诉讼 named together (行政复议及行政诉讼0件); drop a zero claim
+    that denies an incident, not a count (`nianbao.facts.rules.denies_nothing`)."""
+    from nianbao.facts.rules import denies_nothing, zero_claim_labels
 
+    facts = [f for f in facts if f.qualifier != "zero_claim" or not denies_nothing(text, f.end)]  # 确保无泄密事件发生
     out = list(facts)
     have = {(f.start, f.end, f.label) for f in facts}
     for f in facts:  # a tagger gives one label per character: the other facts of one cue are added here

@@ -268,13 +268,23 @@ def _coordinated(window: str, a: _Hit, b: _Hit) -> bool:
     return first.end <= second.start and _COORDINATOR.fullmatch(window, first.end, second.start) is not None
 
 
+# what a zero cue denies when its clause names one of these: an incident or an adverse outcome, no count
+# (未发生失泄密事件, 未被复议机关纠错, 未出现需要责任追究的情况, 未发生行政诉讼败诉情形, 无信息安全事件)
+_NO_COUNT_DENIED = ("纠错", "泄密", "追究", "不良影响", "事故", "安全事件", "败诉", "被改变")
+
+
+def denies_nothing(text: str, cue_end: int) -> bool:
+    """Does the zero cue ending at `cue_end` deny an incident or an adverse outcome rather than a count?"""
+    window = text[cue_end:_clause_end(text, cue_end, 30)]
+    return any(w in window for w in _NO_COUNT_DENIED)
+
+
 def zero_claim_labels(text: str, cue_end: int) -> list[str]:
     """The labels a zero cue ending at `cue_end` denies: what its clause names first, with the
     labels named together with it (`ZERO_TOGETHER`; 复议 and 诉讼 whenever both are named)."""
-    end = _clause_end(text, cue_end, 30)
-    window = text[cue_end:end]
-    if any(w in window for w in ("纠错", "泄密", "追究", "不良影响", "事故")):
+    if denies_nothing(text, cue_end):
         return []
+    window = text[cue_end:_clause_end(text, cue_end, 30)]
     hits = [h for h in _hits(window) if h.target not in (POST, BLOCK)]
     found = [h.target for h in hits]
     if "FEE_COLLECTED" in found or "ADMIN_FEES" in found:
