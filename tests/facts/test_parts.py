@@ -154,3 +154,10 @@ def test_a_part_whose_words_name_the_channel_publishing_it_takes_that_channel_an
                          for span, nth in (("90条", 0), ("20条", 0), ("50条", 0), ("20条", 1))))
     assert got == [("90条", "INFO_PUBLISHED", None), ("20条", "WEBSITE_POSTS", "90条"),
                    ("50条", "WEBSITE_POSTS", "90条"), ("20条", "WECHAT_POSTS", "90条")]
+
+
+def test_parts_of_the_applications_processed_by_how_they_came_in_are_processed_applications():
+    text = "共处理政府信息公开申请40件（网上申请30件、信函申请10件），均按时答复。"
+    got = linked(text, fact(text, "40件", "APP_PROCESSED", 40, "件"), fact(text, "30件", "APP_RECEIVED", 30, "件"),
+                 fact(text, "10件", "APP_RECEIVED", 10, "件"))
+    assert got == [("40件", "APP_PROCESSED", None), ("30件", "APP_PROCESSED", "40件"), ("10件", "APP_PROCESSED", "40件")]

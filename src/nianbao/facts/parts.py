@@ -78,6 +78,8 @@ def can_be_part(total: Fact, part: Fact) -> bool:
         return False
     if total.label in POSTS and part.label in POSTS:  # a channel's topics, or channels of a total
         return True
+    if total.label == "APP_PROCESSED" and part.label == "APP_RECEIVED":  # 处理申请247件（网络申请195件…）
+        return True
     return part.label == total.label or part.label in PART_LABELS.get(total.label, ())
 
 
@@ -101,7 +103,8 @@ def find_part_lists(text: str, facts: list[Fact]) -> list[PartList]:
 def link_parts(text: str, facts: list[Fact]) -> None:
     """Set ``part_of`` on every fact that is a part of an earlier fact (the nearest list wins
     when two could claim it: a bracketed list inside a marked one breaks down that part),
-    then give each topic part of published items its total's label (FACTS.md §4 rule 2:
+    then give each topic part of published items its total's label, and each part of the applications
+    processed that names how they came in the processed label (FACTS.md §4 rule 2:
     工作动态40条 under 网站公开信息64条 is WEBSITE_POSTS, whatever the extractor said), or the
     label of the channel an earlier part of the same list names as what publishes (其中，网页发布
     简介类信息32条，公开征求意见稿3条: both on the web page; not 其中网站150条、工作动态60条)."""
@@ -120,6 +123,9 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         if fact.part_of is None or i in respective:
             continue
         total = facts[fact.part_of]
+        if (total.label, fact.label) == ("APP_PROCESSED", "APP_RECEIVED"):
+            fact.label = total.label  # the applications processed, by the way they came in
+            continue
         if total.label not in POSTS or fact.label not in POSTS:
             continue
         own_channel = _channel_publishing(text[max(facts[i - 1].end if i else 0, fact.start - 40):fact.start], fact)
