@@ -406,3 +406,16 @@ def test_channels_named_before_fenbie_take_the_counts_after_it_in_order():
         ("WEBSITE_POSTS", "120条"), ("WECHAT_POSTS", "85条")]
     assert labelled("通过“某县发布”微博、微信公众号全年分别推送信息30条、64条。") == [
         ("WEIBO_POSTS", "30条"), ("WECHAT_POSTS", "64条")]
+
+
+def test_the_answers_listed_after_a_count_answered_are_each_what_their_words_name():
+    assert labelled("答复申请22件。其中公开1件，不属于政府信息4件，告知其他途径3件，信息不存在9件，不予公开5件。") == [
+        ("APP_PROCESSED", "22件"), ("APP_GRANTED", "1件"), ("APP_PROCESSED", "4件"), ("APP_PROCESSED", "3件"),
+        ("APP_UNABLE", "9件"), ("APP_DENIED", "5件")]
+    assert labelled("共办理申请25件，其中19件予以公开，2件区分处理，4件无法提供。") == [
+        ("APP_PROCESSED", "25件"), ("APP_GRANTED", "19件"), ("APP_PARTIAL", "2件"), ("APP_UNABLE", "4件")]
+
+
+def test_applications_listed_by_how_they_came_in_are_no_answers():
+    assert labelled("共办理申请23件，其中网上申请22件，书面申请1件。") == [
+        ("APP_PROCESSED", "23件"), ("APP_RECEIVED", "22件"), ("APP_RECEIVED", "1件")]

@@ -159,10 +159,62 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
             prev_end = cand.end
     _respective_channels(text, facts)
+    _answer_list(text, facts, candidates if candidates is not None else find_candidates(text, exclude))
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     have = {(f.start, f.end, f.label) for f in counts}
     facts += [f for f in joint_zero_claims(text, counts) if (f.start, f.end, f.label) not in have]  # 复议及诉讼0件
     return sorted(facts, key=lambda f: (f.start, f.end))
+
+
+_OUTCOME_LABELS = ("APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED", "APP_CARRIED_FORWARD")
+_GRANTED_ALONE = re.compile(r"(?:予以|同意|依法|已|全部)?公开$")  # 其中公开1件: granted, said short
+_ANSWER_LIST_OPENS = re.compile(r"^[，,。：:（(\s]*(?:其中|包括|分别为?|具体(?:为|是|如下))[，,：:]?|^[：:（(]")
+_ANSWER_ENDS = "。；;！!？?\n"
+_ITEM_GAP = "，,、；;：: \u3000的"
+
+
+def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> None:
+    """The answers listed after a count of applications answered (答复22件。其中公开1件，不属于政府信息
+    4件，告知其他途径3件，信息不存在9件): each item is the outcome its own words name, a bare 公开 is
+    granted, and a kind with no label of its own is a part of the answered with their label (FACTS.md
+    §4 rule 2; guide). Only when the items, counted in the total's unit, add up to at most the total."""
+    for total in [f for f in facts if f.label == "APP_PROCESSED" and f.qualifier != "zero_claim" and f.value]:
+        after = text[total.end:total.end + 12]
+        opened = _ANSWER_LIST_OPENS.match(after)
+        if opened is None:
+            continue
+        start = total.end + opened.end()
+        end = min([i for i in (text.find(ch, start) for ch in _ANSWER_ENDS) if i != -1] or [len(text)])
+        items = [c for c in candidates if start <= c.start and c.end <= end and c.kind == "quantity"]
+        if len(items) < 2 or any(parse_quantity(c.text).unit != total.unit for c in items):
+            continue
+        if sum(parse_quantity(c.text).value for c in items) > total.value:
+            continue
+        at = {(f.start, f.end): k for k, f in enumerate(facts)}
+        labels, prev = [], start
+        follows = not text[start:items[0].start].strip(_ITEM_GAP)  # 其中19件予以公开，2件区分处理
+        for n, c in enumerate(items):
+            own = text[prev:c.start].strip(_ITEM_GAP)
+            if follows:  # the outcome follows the count
+                stop = items[n + 1].start if n + 1 < len(items) else end
+                own = re.split(r"[，,、；;]", text[c.end:stop].strip(_ITEM_GAP), maxsplit=1)[0]
+            prev = c.end
+            if _hits(own) and any(h.target.startswith("APP_RECEIVED") or h.target in CHANNEL_POSTS for h in _hits(own)):
+                labels = []
+                break  # 其中网上申请12件: how they came in, not what became of them
+            named = [h.target for h in _hits(own) if h.target in _OUTCOME_LABELS]
+            if not named and "不存在" in own:
+                named = ["APP_UNABLE"]  # 不存在9件: the information does not exist
+            if not named and "区分处理" in own:
+                named = ["APP_PARTIAL"]  # 2件区分处理: what may be disclosed is, the rest is not
+            labels.append(named[-1] if named else "APP_GRANTED" if _GRANTED_ALONE.search(own) else "APP_PROCESSED")
+        for c, label in zip(items, labels):
+            k = at.get((c.start, c.end))
+            if k is None:
+                facts.append(_fact(c, label, _SCORES["sentence_generic"]))
+            elif facts[k].label != label:
+                facts[k] = replace(facts[k], label=label)
+    facts.sort(key=lambda f: (f.start, f.end))
 
 
 _RESPECTIVE_GAP = re.compile(r"[、，,和及与]{1,2}")
