@@ -419,3 +419,9 @@ def test_the_answers_listed_after_a_count_answered_are_each_what_their_words_nam
 def test_applications_listed_by_how_they_came_in_are_no_answers():
     assert labelled("共办理申请23件，其中网上申请22件，书面申请1件。") == [
         ("APP_PROCESSED", "23件"), ("APP_RECEIVED", "22件"), ("APP_RECEIVED", "1件")]
+
+
+def test_a_topic_of_documents_together_with_their_interpretations_is_no_count_of_interpretations():
+    assert labelled("网站公开信息120条，其中工作动态80条、政策文件及解读40条。") == [
+        ("WEBSITE_POSTS", "120条"), ("WEBSITE_POSTS", "80条"), ("WEBSITE_POSTS", "40条")]
+    assert labelled("全年发布政策文件12件、政策解读8条。")[-1] == ("POLICY_INTERPRETATIONS", "8条")

@@ -154,6 +154,9 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 listed, listed_score = _listed_topic(text, cand, facts)
                 if listed is not None and (label is None or listed in CHANNEL_POSTS):
                     label, score = listed, listed_score
+            if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(_own_clause(text, cand.start)):
+                label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读37条: a topic of both
+                label = label or "INFO_PUBLISHED"
             if label is not None:
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
@@ -243,6 +246,16 @@ def _respective_channels(text: str, facts: list[Fact]) -> None:
         for i, (fact, channel) in enumerate(zip(run, channels)):
             if fact.unit in UNITS_OK.get(channel.channel, ()):
                 facts[facts.index(fact)] = replace(fact, label=channel.channel)
+
+
+# a topic that counts documents or rules together with their interpretations is no count of interpretations
+_MIXED_WITH_INTERPRETATIONS = re.compile(r"(?:法规|文件|政策|规章)(?:与|及|和|以及|、)(?:政策|相关)?解读")
+
+
+def _own_clause(text: str, pos: int) -> str:
+    """The words before `pos` back to the previous separator (20 characters at most)."""
+    lo = max(0, pos - 20)
+    return text[max([text.rfind(ch, lo, pos) for ch in "，,；;：:。\n"] + [lo - 1]) + 1:pos]
 
 
 _LIST_MARK = re.compile(r"其中|包括|涵盖|分别|主要有|[：:（(]")
