@@ -425,3 +425,13 @@ def test_a_topic_of_documents_together_with_their_interpretations_is_no_count_of
     assert labelled("网站公开信息120条，其中工作动态80条、政策文件及解读40条。") == [
         ("WEBSITE_POSTS", "120条"), ("WEBSITE_POSTS", "80条"), ("WEBSITE_POSTS", "40条")]
     assert labelled("全年发布政策文件12件、政策解读8条。")[-1] == ("POLICY_INTERPRETATIONS", "8条")
+
+
+def test_new_media_named_right_before_the_account_that_is_one_are_that_account():
+    assert labelled("街道政务新媒体“某街发布”微信公众号发布信息55条。") == [("WECHAT_POSTS", "55条")]
+    assert labelled("通过新媒体公众号推送信息300余条。") == [("OTHER_MEDIA_POSTS", "300余条")]
+    assert labelled("通过门户网站、政务新媒体共公开信息440条。") == [("INFO_PUBLISHED", "440条")]
+
+
+def test_items_published_in_a_daily_paper_are_other_media_posts():
+    assert labelled("全年在《某某日报》等市级平台发布信息51条。") == [("OTHER_MEDIA_POSTS", "51条")]

@@ -229,11 +229,10 @@ def _respective_channels(text: str, facts: list[Fact]) -> None:
     relabelled in place when as many posting counts follow as channels were named."""
     for m in re.finditer("分别", text):
         opened = max(text.rfind(ch, max(0, m.start() - 60), m.start()) for ch in "，,；;。：:\n") + 1
-        hits = [h for h in _hits(text[opened:m.start()], opened) if h.channel is not None
-                and text.rfind("“", opened, h.start) <= text.rfind("”", opened, h.start)]  # not in a quoted name
-        channels = [h for i, h in enumerate(hits) if i + 1 == len(hits) or hits[i + 1].start > h.end]
+        channels = [h for h in _channel_hits(text[opened:m.start()], opened)
+                    if text.rfind("“", opened, h.start) <= text.rfind("”", opened, h.start)]  # not in a quoted name
         if len(channels) < 2 or len({h.channel for h in channels}) < len(channels):
-            continue  # 政务新媒体微信公众号: the kind and its account are one channel
+            continue
         after = [f for f in facts if m.end() <= f.start < m.end() + 40 and f.label in POSTS_FAMILY]
         run = after[:1]
         for f in after[1:]:
@@ -560,6 +559,19 @@ _SEVERAL_CHANNELS = re.compile(r"等(?:多种|各类|多个|多元)?(?:渠道|�
                                r"为主(?:要)?(?:渠道|平台|阵地|载体)")  # 以门户网站为主渠道: not the only one
 
 
+_ACCOUNTS = ("微信公众号", "微信", "微博", "抖音", "视频号", "头条号", "今日头条", "快手")  # not a bare 公众号
+_KIND_OF_NEW_MEDIA = re.compile(r"(?:“[^”]{0,16}”|[\s\u3000]){0,2}")  # 政务新媒体“某某”微信公众号
+
+
+def _channel_hits(text: str, offset: int = 0) -> list[_Hit]:
+    """The channels `text` names; new media named right before the account that is one
+    (政务新媒体“巨鹿文化旅游”微信公众号, 街道政务新媒体微信公众号) are that account."""
+    hits = [h for h in _hits(text, offset) if h.channel is not None]
+    return [h for i, h in enumerate(hits)
+            if not (h.cue in ("政务新媒体", "新媒体") and i + 1 < len(hits) and hits[i + 1].cue in _ACCOUNTS
+                    and _KIND_OF_NEW_MEDIA.fullmatch(text, h.end - offset, hits[i + 1].start - offset))]
+
+
 def _joined_channels(sentence: str, channel: str | None) -> str | None:
     """Several channels named in the count's own clause publish together: with a website among
     them no one channel (门户网站、政务新媒体共公开44087条 → INFO_PUBLISHED), else new media as a
@@ -567,7 +579,7 @@ def _joined_channels(sentence: str, channel: str | None) -> str | None:
     if channel is None:
         return None
     clause = sentence[max(sentence.rfind(ch) for ch in "，,；;：:0123456789") + 1:]
-    named = {h.channel for h in _hits(clause) if h.channel is not None}
+    named = {h.channel for h in _channel_hits(clause)}
     if len(named) < 2 or "分别" in clause:  # 微博、微信公众号分别发布信息337条、757条
         return channel
     return None if "WEBSITE_POSTS" in named else "OTHER_MEDIA_POSTS"
@@ -587,12 +599,12 @@ def channels_named(text: str) -> set[str]:
     closed by 等渠道 (`_SEVERAL_CHANNELS`): several named that way publish together."""
     if _SEVERAL_CHANNELS.search(text):
         return set()
-    return {h.channel for h in _hits(text) if h.channel is not None}
+    return {h.channel for h in _channel_hits(text)}
 
 
 def _only_channel(text: str) -> str | None:
     """The one channel a run of clauses names, None when it names none or several."""
-    named = {h.channel for h in _hits(text) if h.channel is not None}
+    named = {h.channel for h in _channel_hits(text)}
     if len(named) != 1 or _SEVERAL_CHANNELS.search(text) or OFFLINE.search(text):
         return None
     return named.pop()
@@ -602,7 +614,7 @@ def _nearest_channel(text: str) -> str | None:
     """The channel named last before the count, None when several are named together or a
     place off the web is named after it (通过网站公开信息74条，通过电子公示栏公布信息15条); channels
     named together in that channel's clause publish together (`_joined_channels`)."""
-    channels = [h for h in _hits(text) if h.channel is not None]
+    channels = _channel_hits(text)
     if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]) or OFFLINE.search(text, channels[-1].end):
         return None
     opened = max(text.rfind(ch, 0, channels[-1].start) for ch in "，,；;：:") + 1
