@@ -435,3 +435,9 @@ def test_new_media_named_right_before_the_account_that_is_one_are_that_account()
 
 def test_items_published_in_a_daily_paper_are_other_media_posts():
     assert labelled("全年在《某某日报》等市级平台发布信息51条。") == [("OTHER_MEDIA_POSTS", "51条")]
+
+
+def test_a_kind_named_for_one_item_of_a_published_list_is_not_the_next_items():
+    assert labelled("网站公开信息30条，其中行政处罚2条，监督检查2条，工作动态26条。") == [
+        ("WEBSITE_POSTS", "30条"), ("ADMIN_DECISIONS", "2条"), ("WEBSITE_POSTS", "2条"), ("WEBSITE_POSTS", "26条")]
+    assert labelled("规范性文件发布数量2条、废止数量1条。") == [("NORMATIVE_DOCS", "2条"), ("NORMATIVE_DOCS", "1条")]

@@ -149,7 +149,7 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             score = _SCORES["zero"] - 0.05 * (len(labels) > 1)
             facts.extend(_fact(cand, label, score) for label in labels)
         elif cand.kind == "quantity":
-            label, score = _quantity_label(text, cand, prev_end)
+            label, score = _quantity_label(text, cand, prev_end, _in_published_list(text, cand, facts))
             if label is None or label == "INFO_PUBLISHED":  # a topic of a channel's list takes the channel
                 listed, listed_score = _listed_topic(text, cand, facts)
                 if listed is not None and (label is None or listed in CHANNEL_POSTS):
@@ -258,7 +258,7 @@ def _own_clause(text: str, pos: int) -> str:
 
 
 _LIST_MARK = re.compile(r"其中|包括|涵盖|分别|主要有|[：:（(]")
-_TOPIC_UNITS = ("条", "篇", "件", "期")
+_TOPIC_UNITS = ("条", "篇", "件", "期", "项")
 _LIST_ENDS = "。！!？?\n"  # a list of topics may run on after ；
 
 
@@ -367,7 +367,21 @@ def zero_claim_labels(text: str, cue_end: int) -> list[str]:
     return labels
 
 
-def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | None, float]:
+_OPENS_LIST = re.compile(r"[，,]?\s*(?:其中|包括|分别为|主要有|[：:（(])")
+
+
+def _in_published_list(text: str, cand: Candidate, facts: list[Fact]) -> bool:
+    """Is `cand` an item of a list opened right after a count of published items in its sentence
+    (公开信息28项，其中行政许可0项，行政处罚12项，年度执法计划1项)?"""
+    for fact in reversed(facts):
+        if any(ch in text[fact.end:cand.start] for ch in "。！!？?\n"):
+            return False
+        if _OPENS_LIST.match(text, fact.end):
+            return fact.label in POSTS_FAMILY
+    return False
+
+
+def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: bool = False) -> tuple[str | None, float]:
     q = parse_quantity(cand.text)
     sentence_start = _sentence_start(text, cand.start, 80)
     comma = max(text.rfind(ch, 0, cand.start) for ch in "，,：:") + 1
@@ -391,7 +405,8 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
     if right:
         label = _right_label(_hits(right, cand.end), left, q.unit, q.value, sentence)
         return (label, _SCORES["right"] * lead_score) if label else (None, 0.0)
-    far = sorted(_hits(sentence[: clause_start - sentence_start], sentence_start),
+    far = sorted((h for h in _hits(sentence[: clause_start - sentence_start], sentence_start)
+                  if not (published_list and h.target in _ITEM_KINDS and _COUNTED.search(text, h.end, cand.start))),
                  key=lambda h: (h.end, h.end - h.start), reverse=True)
     posting = any(h.target == POST and h.cue in PUBLISHING for h in left)
     tiers = (
@@ -432,6 +447,13 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int) -> tuple[str | No
                     return None, 0.0  # 报送信息115条, 被采用11篇: sent up or taken up, not published
                 return _by_topic(label, sentence, q.unit), _SCORES[how] * lead_score
     return None, 0.0
+
+
+# kinds a list of published topics names item by item (公开信息28项，其中行政处罚12项，监督检查2项): a kind
+# named for one item, a count after it, is that item's, not the next one's
+_ITEM_KINDS = ("ADMIN_DECISIONS", "NORMATIVE_DOCS", "REGULATIONS", "POLICY_INTERPRETATIONS", "PROCUREMENT",
+               "NPC_SUGGESTIONS")
+_COUNTED = re.compile(r"[0-9０-９]+\s*(?:条|件|项|篇|个|份|期)")
 
 
 # what became of applications, said right after their count (其中3条已公开；17件结转下年办理；14件政府信息
