@@ -441,3 +441,8 @@ def test_a_kind_named_for_one_item_of_a_published_list_is_not_the_next_items():
     assert labelled("网站公开信息30条，其中行政处罚2条，监督检查2条，工作动态26条。") == [
         ("WEBSITE_POSTS", "30条"), ("ADMIN_DECISIONS", "2条"), ("WEBSITE_POSTS", "2条"), ("WEBSITE_POSTS", "26条")]
     assert labelled("规范性文件发布数量2条、废止数量1条。") == [("NORMATIVE_DOCS", "2条"), ("NORMATIVE_DOCS", "1条")]
+
+
+def test_topics_enumerated_after_a_channels_count_are_that_channels():
+    assert labelled("通过县政府网站主动公开预算决算3条、政策文件28条、通知公告46条。") == [
+        ("WEBSITE_POSTS", "3条"), ("WEBSITE_POSTS", "28条"), ("WEBSITE_POSTS", "46条")]

@@ -293,6 +293,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     return None, 0.0
 
 
+_TOPIC_BLOCKERS = ("政策文件", "文件", "公文", "会议")  # no count of their own, a topic in a list (政策文件28条、部门文件31条)
 _SIBLING_GAP = re.compile(r"[、，,；;][^，,。；;！!？?\n、0-9０-９]{1,14}$")
 
 
@@ -304,13 +305,16 @@ def _sibling_label(text: str, cand: Candidate, unit: str | None, facts: list[Fac
     if not facts:
         return None
     before = facts[-1]
-    if before.label != "INFO_PUBLISHED" or before.unit != unit or before.end > cand.start:
+    if before.label not in POSTS_FAMILY or before.unit != unit or before.end > cand.start:
         return None
     gap = _SIBLING_GAP.search(text, before.end, cand.start)
-    if gap is None or gap.start() != before.end or _hits(gap.group()) or OFFLINE.search(gap.group()):
+    if gap is None or gap.start() != before.end or OFFLINE.search(gap.group()) or any(
+            not (h.target == BLOCK and h.cue in _TOPIC_BLOCKERS) for h in _hits(gap.group())):
         return None  # the item names what it counts, or where it was posted
+    if gap.group().startswith("、"):  # 主动公开预算决算3条、政策文件28条、通知公告46条: one enumeration
+        return before.label
     opened = text[_sentence_start(text, before.start, 80):before.start]
-    return before.label if _LIST_MARK.search(opened) else None
+    return before.label if before.label == "INFO_PUBLISHED" and _LIST_MARK.search(opened) else None
 
 
 def _fact(cand: Candidate, label: str, score: float) -> Fact:
