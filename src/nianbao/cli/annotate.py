@@ -7,6 +7,7 @@ training data.
     nianbao annotate serve --register             # model server for interactive pre-annotation
     nianbao annotate pull                         # reviewed spans -> annotation/labelstudio/
     nianbao annotate server stop
+    nianbao annotate add-pages CANDS.json         # real pages found with the look-up tools -> cache + manifest
 
 ``--url``/``--token`` default to ``$NIANBAO_LS_URL``/``$NIANBAO_LS_TOKEN``, else to the
 server that ``server start`` recorded in ``--data-dir``.
@@ -236,3 +237,27 @@ def template():
     from nianbao.labelstudio import server as ls
 
     click.echo(_api_errors(ls.build_template))
+
+
+@command.command("add-pages")
+@click.argument("candidates", type=click.Path(exists=True, dir_okay=False))
+@click.option("--manifest", type=click.Path(dir_okay=False), default=None,
+              help="The page manifest (default: corpus/real-pages/MANIFEST.tsv).")
+@click.option("--guard", type=click.Path(dir_okay=False), default=None,
+              help="The holdout guard (default: shared/tools/holdout_guard.py).")
+def add_pages(candidates, manifest, guard):
+    """Add real report pages found with the look-up tools: CANDIDATES is a JSON list of
+    {url, query, text, issuer, year, level}. Each passes the holdout guard on its address
+    and its text, is dropped as a duplicate of a page already held (address or text) or as too
+    short, else is cached by sha256 outside the repository and gets a manifest row whose split
+    its issuer decides. One line per candidate; annotate the pages added next."""
+    from nianbao.annotation.addpages import add_pages as add, read_candidates
+
+    try:
+        outcomes = add(read_candidates(candidates), manifest=manifest, guard=guard)
+    except NianbaoError as err:
+        _fail(str(err))
+    for o in outcomes:
+        where = f"{o.entry.doc} {o.entry.split} {o.entry.level} {o.entry.year} {o.entry.chars} chars" if o.entry else o.detail
+        click.echo(f"{o.status:9s} {o.url}  {where}")
+    click.echo(f"{sum(o.status == 'added' for o in outcomes)} of {len(outcomes)} added", err=True)

@@ -1,0 +1,170 @@
+"""Add real report pages found with the look-up tools to the real-page corpus.
+
+Each candidate (its address, the look-up that returns it, the page text copied from the
+result, issuer, year, level) goes through, in order:
+
+1. the holdout guard (``shared/tools/holdout_guard.py``) on its address, then on its text: a
+   blocked page is dropped unread and nothing of it is kept;
+2. duplicates: an address already in the manifest (scheme, ``www.``/``m.`` and a closing ``/``
+   aside), or a text sharing at least half of its 20-character passages with a page already
+   in the corpus (a copy of a page on another site), passages that three or more pages share
+   (the printed table headings) not counted;
+3. length: a text under `MIN_CHARS` characters is too short to be a report;
+
+and is then cached by sha256 outside the repository (`nianbao.annotation.realpages.pages_dir`)
+and given a manifest row, its split decided by its issuer (`split_of`), never by hand.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from nianbao.annotation.gold import shared_dir
+from nianbao.annotation.realpages import (LEVELS, PageEntry, load_manifest, page_file, pages_dir, split_of,
+                                          write_manifest)
+from nianbao.errors import InputError
+
+MIN_CHARS = 300
+_PASSAGE = 20  # characters of the passages two texts are compared by
+
+
+@dataclass(frozen=True)
+class PageCandidate:
+    """A page as a look-up returned it."""
+
+    url: str
+    query: str
+    text: str
+    issuer: str
+    year: int
+    level: str
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    """What became of one candidate: ``added``, ``blocked`` (by the guard: address or text),
+    ``duplicate`` (address or text already in the corpus) or ``short``."""
+
+    url: str
+    status: str
+    detail: str = ""
+    entry: PageEntry | None = None
+
+
+def guard_path() -> Path:
+    return shared_dir() / "tools" / "holdout_guard.py"
+
+
+def passes_guard(url: str, text: str, guard: str | Path | None = None) -> str | None:
+    """None when the guard lets the page through, else what it blocked (``address``/``text``)."""
+    guard = Path(guard or guard_path())
+    if not guard.is_file():
+        raise InputError(str(guard), "holdout guard not found: no page may be added without it")
+    if subprocess.run([sys.executable, str(guard), "--url", url], capture_output=True).returncode != 0:
+        return "address"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "page.txt"
+        path.write_text(text, encoding="utf-8")
+        if subprocess.run([sys.executable, str(guard), "--file", str(path)], capture_output=True).returncode != 0:
+            return "text"
+    return None
+
+
+def address_key(url: str) -> str:
+    """An address as compared for duplicates: no scheme, no ``www.``/``m.``, no closing ``/``."""
+    key = re.sub(r"^https?://", "", url.strip())
+    for prefix in ("www.", "m."):
+        key = key.removeprefix(prefix)
+    return key.rstrip("/")
+
+
+def _passages(text: str) -> set[str]:
+    return {text[i:i + _PASSAGE] for i in range(max(len(text) - _PASSAGE + 1, 0))}
+
+
+def _shared_by_many(known: dict[str, set[str]], pages: int = 3) -> set[str]:
+    """Passages found in `pages` or more pages (the printed table headings every report shares):
+    no evidence of a copy."""
+    from collections import Counter
+
+    counts = Counter(p for seen in known.values() for p in seen)
+    return {p for p, n in counts.items() if n >= pages}
+
+
+def add_pages(candidates: list[PageCandidate], manifest: str | Path | None = None,
+              cache: str | Path | None = None, guard: str | Path | None = None) -> list[AddOutcome]:
+    """Add the candidates that pass (module docstring) to the cache and the manifest, in the
+    order given; returns one outcome per candidate. The manifest is written once, at the end,
+    only when a page was added."""
+    cache = Path(cache or pages_dir())
+    cache.mkdir(parents=True, exist_ok=True)
+    entries = load_manifest(manifest)
+    addresses = {address_key(e.source): e for e in entries}
+    known = {e.sha256: _passages(page_file(e.sha256, e.chars, cache).read_text("utf-8")) for e in entries
+             if (cache / f"{e.sha256}.txt").is_file()}
+    common = _shared_by_many(known)
+    outcomes, added = [], False
+    for c in candidates:
+        text = c.text.rstrip("\n")
+        blocked = passes_guard(c.url, text, guard)
+        if blocked:
+            outcomes.append(AddOutcome(c.url, "blocked", f"the holdout guard blocks its {blocked}"))
+            continue
+        if address_key(c.url) in addresses:
+            outcomes.append(AddOutcome(c.url, "duplicate", f"address already in the manifest "
+                                                           f"({addresses[address_key(c.url)].doc})"))
+            continue
+        passages = _passages(text) - common
+        copy = next((sha for sha, seen in known.items() if passages and 2 * len(passages & seen) >= len(passages)),
+                    None)
+        if copy is not None:
+            outcomes.append(AddOutcome(c.url, "duplicate", f"text copies page {copy[:16]}"))
+            continue
+        if len(text) < MIN_CHARS:
+            outcomes.append(AddOutcome(c.url, "short", f"{len(text)} characters, under {MIN_CHARS}"))
+            continue
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        (cache / f"{sha}.txt").write_bytes(text.encode("utf-8"))
+        entry = PageEntry(source=c.url, query=c.query, sha256=sha, chars=len(text), issuer=c.issuer,
+                          year=c.year, level=c.level, split=split_of(c.url, c.issuer))
+        page_file(sha, entry.chars, cache)  # read back and checked as every later use checks it
+        entries.append(entry)
+        addresses[address_key(c.url)] = entry
+        known[sha] = passages
+        outcomes.append(AddOutcome(c.url, "added", entry=entry))
+        added = True
+    if added:
+        write_manifest(entries, manifest)
+    return outcomes
+
+
+def read_candidates(path: str | Path) -> list[PageCandidate]:
+    """Candidates from a JSON list of objects with ``url``, ``query``, ``text`` (or
+    ``excerpt``), ``issuer``, ``year`` and ``level``; a bad item raises `InputError` naming
+    the file and the item."""
+    import json
+
+    path = Path(path)
+    try:
+        items = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(str(path), f"not a readable JSON list of candidates ({err})") from None
+    if not isinstance(items, list):
+        raise InputError(str(path), "not a JSON list of candidates")
+    out = []
+    for n, item in enumerate(items):
+        try:
+            text = item.get("text", item.get("excerpt"))
+            candidate = PageCandidate(url=str(item["url"]), query=str(item["query"]), text=str(text),
+                                      issuer=str(item["issuer"]), year=int(item["year"]), level=str(item["level"]))
+        except (AttributeError, KeyError, TypeError, ValueError) as err:
+            raise InputError(str(path), f"candidate {n}: missing or bad field ({err})") from None
+        if text is None or candidate.level not in LEVELS:
+            raise InputError(str(path), f"candidate {n}: needs a text and a level among {', '.join(LEVELS)}")
+        out.append(candidate)
+    return out

@@ -1,0 +1,92 @@
+"""Adding pages found with the look-up tools: the guard first, then duplicates and length, then
+cache and manifest row with the issuer's split."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from nianbao.annotation.addpages import PageCandidate, add_pages, address_key, read_candidates
+from nianbao.annotation.realpages import load_manifest, page_file, split_of, write_manifest
+from nianbao.cli.annotate import command as annotate
+from nianbao.errors import InputError
+
+# a stand-in for shared/tools/holdout_guard.py: blocks an address with "held-out" in it, or a
+# text file with the word 保密 in it (exit status 1), as the real guard blocks what it holds
+GUARD = """import sys
+kind, value = sys.argv[1], sys.argv[2]
+text = value if kind == "--url" else open(value, encoding="utf-8").read()
+sys.exit(1 if ("held-out" in text if kind == "--url" else "保密" in text) else 0)
+"""
+
+
+def _report(town: str, published: int) -> str:
+    body = (f"{town}人民政府2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息{published}条，"
+            f"其中通知公告{published - 10}条、人事信息10条。全年收到政府信息公开申请2件，均已按时答复。\n")
+    return body + "".join(f"（{n}）本镇第{n}项工作按计划推进，相关信息已在门户网站及时发布并接受群众监督。\n" for n in range(1, 9))
+
+
+def _candidate(url, text, issuer="某县甲镇人民政府"):
+    return PageCandidate(url=url, query="甲镇 2023年 政府信息公开 年度报告", text=text, issuer=issuer, year=2023,
+                         level="township")
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    guard = tmp_path / "guard.py"
+    guard.write_text(GUARD, encoding="utf-8")
+    manifest = write_manifest([], tmp_path / "MANIFEST.tsv")
+    return tmp_path / "cache", manifest, guard
+
+
+def test_a_page_that_passes_is_cached_by_hash_with_its_issuers_split(corpus):
+    cache, manifest, guard = corpus
+    text = _report("甲镇", 86)
+    (out,) = add_pages([_candidate("https://www.example.invalid/a/2023.html", text)], manifest, cache, guard)
+    assert out.status == "added"
+    (row,) = load_manifest(manifest)
+    assert row == out.entry and row.split == split_of(row.source, "某县甲镇人民政府") and row.chars == len(text.rstrip("\n"))
+    assert page_file(row.sha256, row.chars, cache).read_text("utf-8") == text.rstrip("\n")
+
+
+def test_the_guard_blocks_on_the_address_or_the_text_and_nothing_is_kept(corpus):
+    cache, manifest, guard = corpus
+    outs = add_pages([_candidate("https://held-out.example.invalid/1", _report("乙镇", 40)),
+                      _candidate("https://www.example.invalid/b", _report("乙镇", 40) + "保密")], manifest, cache, guard)
+    assert [(o.status, o.detail) for o in outs] == [("blocked", "the holdout guard blocks its address"),
+                                                    ("blocked", "the holdout guard blocks its text")]
+    assert load_manifest(manifest) == [] and not list(cache.glob("*.txt"))
+
+
+def test_copies_by_address_or_by_text_and_short_pages_are_dropped(corpus):
+    cache, manifest, guard = corpus
+    text = _report("丙镇", 120)
+    outs = add_pages([_candidate("https://www.example.invalid/c/", text),
+                      _candidate("http://example.invalid/c", _report("丙镇", 99)),
+                      _candidate("https://mirror.example.invalid/c", "转载：" + text),
+                      _candidate("https://www.example.invalid/d", "全年主动公开政府信息12条。")], manifest, cache, guard)
+    assert [o.status for o in outs] == ["added", "duplicate", "duplicate", "short"]
+    assert "copies page" in outs[2].detail and len(load_manifest(manifest)) == 1
+
+
+def test_candidates_are_read_from_json_and_a_bad_item_is_named(tmp_path):
+    good = {"url": "https://www.example.invalid/e", "query": "q", "excerpt": "文本", "issuer": "某镇", "year": 2021,
+            "level": "township"}
+    path = tmp_path / "cands.json"
+    path.write_text(json.dumps([good, {**good, "level": "village"}], ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputError, match="cands.json: candidate 1: needs a text and a level"):
+        read_candidates(path)
+    path.write_text(json.dumps([good], ensure_ascii=False), encoding="utf-8")
+    assert read_candidates(path)[0].text == "文本"
+
+
+def test_the_command_adds_and_reports_one_line_per_candidate(corpus, tmp_path, monkeypatch):
+    cache, manifest, guard = corpus
+    monkeypatch.setenv("NIANBAO_REAL_PAGES", str(cache))
+    path = tmp_path / "cands.json"
+    path.write_text(json.dumps([{"url": "https://www.example.invalid/f", "query": "q", "text": _report("丁镇", 55),
+                                 "issuer": "某县丁镇人民政府", "year": 2023, "level": "township"}], ensure_ascii=False),
+                    encoding="utf-8")
+    result = CliRunner().invoke(annotate, ["add-pages", str(path), "--manifest", str(manifest), "--guard", str(guard)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("added") and "township 2023" in result.output
+    assert address_key("https://m.example.invalid/f/") == address_key("http://www.example.invalid/f")
