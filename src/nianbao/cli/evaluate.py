@@ -118,38 +118,37 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
 
 
 def _agreement(out) -> None:
-    import json
-
-    from nianbao.errors import NianbaoError
     from nianbao.evaluate.agreement import agreement_markdown, second_pass_agreement
 
-    try:
-        result = second_pass_agreement()
-    except NianbaoError as err:
-        raise click.ClickException(str(err)) from None
-    out.mkdir(parents=True, exist_ok=True)
-    markdown = agreement_markdown(result)
-    (out / "agreement.md").write_text(markdown, encoding="utf-8")
-    (out / "agreement.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    click.echo(markdown)
-    click.echo(f"results -> {out}/agreement.json ({result['pages']} pages)")
+    result = _scored(second_pass_agreement)
+    _write_results(out, "agreement", agreement_markdown(result), result, result["pages"])
 
 
 def _cells(gold_dir, pages, extractor, out, manifest, splits) -> None:
-    import json
-
-    from nianbao.errors import NianbaoError
     from nianbao.evaluate.cells import cells_markdown, evaluate_cells
 
-    try:
-        results = evaluate_cells(gold_dir, pages, extractor, manifest, splits)
-    except NianbaoError as err:
-        raise click.ClickException(str(err)) from None
-    out.mkdir(parents=True, exist_ok=True)
-    markdown = cells_markdown(results)
-    (out / "cells.md").write_text(markdown, encoding="utf-8")
-    (out / "cells.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    click.echo(markdown)
-    click.echo(f"results -> {out}/cells.json ({results['pages']} pages)")
+    results = _scored(lambda: evaluate_cells(gold_dir, pages, extractor, manifest, splits))
+    _write_results(out, "cells", cells_markdown(results), results, results["pages"])
     if results["errors"]:
         raise click.exceptions.Exit(1)
+
+
+def _scored(score):
+    """`score()`, a bad input file reported as a click error that names it."""
+    from nianbao.errors import NianbaoError
+
+    try:
+        return score()
+    except NianbaoError as err:
+        raise click.ClickException(str(err)) from None
+
+
+def _write_results(out, name: str, markdown: str, results: dict, pages: int) -> None:
+    """OUT/<name>.md and OUT/<name>.json, the table echoed."""
+    import json
+
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.md").write_text(markdown, encoding="utf-8")
+    (out / f"{name}.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    click.echo(markdown)
+    click.echo(f"results -> {out}/{name}.json ({pages} pages)")
