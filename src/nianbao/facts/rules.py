@@ -202,10 +202,11 @@ def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> N
                 stop = items[n + 1].start if n + 1 < len(items) else end
                 own = re.split(r"[，,、；;]", text[c.end:stop].strip(_ITEM_GAP), maxsplit=1)[0]
             prev = c.end
-            if _hits(own) and any(h.target.startswith("APP_RECEIVED") or h.target in CHANNEL_POSTS for h in _hits(own)):
+            hits = _hits(own)
+            if any(h.target == "APP_RECEIVED" or h.target in CHANNEL_POSTS for h in hits):
                 labels = []
                 break  # 其中网上申请12件: how they came in, not what became of them
-            named = [h.target for h in _hits(own) if h.target in _OUTCOME_LABELS]
+            named = [h.target for h in hits if h.target in _OUTCOME_LABELS]
             if not named and "不存在" in own:
                 named = ["APP_UNABLE"]  # 不存在9件: the information does not exist
             if not named and "区分处理" in own:
@@ -239,10 +240,9 @@ def _respective_channels(text: str, facts: list[Fact]) -> None:
             if not _RESPECTIVE_GAP.fullmatch(text, run[-1].end, f.start):
                 break
             run.append(f)
-        if len(run) != len(channels) or _hits(text[m.end():run[0].start], m.end()) and any(
-                h.channel is not None for h in _hits(text[m.end():run[0].start])):
-            continue
-        for i, (fact, channel) in enumerate(zip(run, channels)):
+        if len(run) != len(channels) or _channel_hits(text[m.end():run[0].start]):
+            continue  # 分别 … 网站发布X条: a channel named after it names the counts itself
+        for fact, channel in zip(run, channels):
             if fact.unit in UNITS_OK.get(channel.channel, ()):
                 facts[facts.index(fact)] = replace(fact, label=channel.channel)
 
