@@ -298,10 +298,10 @@ _SIBLING_GAP = re.compile(r"[、，,；;][^，,。；;！!？?\n、0-9０-９]{1
 
 
 def _sibling_label(text: str, cand: Candidate, unit: str | None, facts: list[Fact]) -> str | None:
-    """INFO_PUBLISHED for an item of a list of published topics opened by a list mark when the item
-    before it is one and no total of the list was found (``更新8个板块：其中通知公告6条、部门动态4条，
-    工作动态47条``): a topic named by a short phrase after one separator, no cue in it, counts in the
-    same unit what the item before it counts."""
+    """The label of the count of published items right before `cand` when no total of their list
+    was found (``更新8个板块：其中通知公告6条、部门动态4条，工作动态47条``; ``通过县政府网站公开预算决算3条、
+    政策文件28条``): a topic named by a short phrase after one separator, no cue in it but a document
+    kind, counts in the same unit what the item before it counts."""
     if not facts:
         return None
     before = facts[-1]
@@ -311,10 +311,7 @@ def _sibling_label(text: str, cand: Candidate, unit: str | None, facts: list[Fac
     if gap is None or gap.start() != before.end or OFFLINE.search(gap.group()) or any(
             not (h.target == BLOCK and h.cue in _TOPIC_BLOCKERS) for h in _hits(gap.group())):
         return None  # the item names what it counts, or where it was posted
-    if gap.group().startswith("、"):  # 主动公开预算决算3条、政策文件28条、通知公告46条: one enumeration
-        return before.label
-    opened = text[_sentence_start(text, before.start, 80):before.start]
-    return before.label if before.label == "INFO_PUBLISHED" and _LIST_MARK.search(opened) else None
+    return before.label
 
 
 def _fact(cand: Candidate, label: str, score: float) -> Fact:
