@@ -448,3 +448,12 @@ def test_topics_enumerated_after_a_channels_count_are_that_channels():
         ("WEBSITE_POSTS", "3条"), ("WEBSITE_POSTS", "28条"), ("WEBSITE_POSTS", "46条")]
     assert labelled("通过县政府网站公开预算决算3条，政策文件28条，通知公告46条，访问量3万次。") == [
         ("WEBSITE_POSTS", "3条"), ("WEBSITE_POSTS", "28条"), ("WEBSITE_POSTS", "46条"), ("VIEWS", "3万次")]
+
+
+def test_applications_of_one_kind_of_applicant_with_no_total_before_are_the_applications_received():
+    assert labelled("全年共受理自然人提交的政府信息公开申请4件，均已按时答复。") == [("APP_RECEIVED", "4件")]
+    assert labelled("收到申请20件，其中自然人申请18件。")[-1] == ("APP_NATURAL_PERSON", "18件")
+
+
+def test_a_count_over_all_the_years_is_no_count_of_the_report_year():
+    assert labelled("本年度收到申请4件，历年累计受理申请20件。") == [("APP_RECEIVED", "4件")]

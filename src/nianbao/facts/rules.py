@@ -80,6 +80,7 @@ NOT_PUBLISHED = re.compile(r"报送|上报|被[^，,。；]{0,12}(?:采用|采�
 POSTS_FAMILY = CHANNEL_POSTS + ("INFO_PUBLISHED",)
 PLACES = ("栏目", "专栏", "专题", "目录")  # blockers that can name where items were published
 CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
+_OVER_THE_YEARS = re.compile(r"历年|自(?:19|20)\d\d年(?:以来|起)")
 LEAD_IN = re.compile(r"(：|:|为|达|计|共)\s*$")
 FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;、)）")
 STOPS = "。；;！!？?"
@@ -157,6 +158,9 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(_own_clause(text, cand.start)):
                 label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读37条: a topic of both
                 label = label or "INFO_PUBLISHED"
+            if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
+                    _received_before(text, cand, facts):
+                label = "APP_RECEIVED"  # 收到公民申请4件: the applications received, all from one kind
             if label is not None:
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
@@ -390,6 +394,8 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
     clause = text[clause_start:cand.start]
     if CHANGE.search(clause) and not clause.rstrip().endswith(("至", "到", "为")):
         return None, 0.0  # 增加了3例 is a change; 提升至98% states a level
+    if _OVER_THE_YEARS.search(clause):
+        return None, 0.0  # 历年累计受理申请20件: all the years together, not the report's year
     if q.unit in ("%", "成"):
         return "RATE", _SCORES["rate"]
     lead_score = 1.0
@@ -478,6 +484,16 @@ def _outcome_after(text: str, cand: Candidate, left: list[_Hit]) -> str | None:
 
 
 _APPLICANT_KINDS = ("APP_NATURAL_PERSON", "APP_ORGANIZATION")
+
+
+def _received_before(text: str, cand: Candidate, facts: list[Fact]) -> bool:
+    """Is there a count of applications received earlier in the paragraph (the total a kind of
+    applicant is a part of: 收到申请20件，其中自然人18件)?"""
+    paragraph = text.rfind("\n", 0, cand.start)
+    if "其中" in text[max(paragraph + 1, cand.start - 20):cand.start]:
+        return True  # 其中自然人申请2件: a part, its total said before
+    return any(f.label == "APP_RECEIVED" and f.end <= cand.start and f.start > paragraph
+               and f.qualifier != "zero_claim" for f in facts)
 _ANY_APPLICANT = re.compile(r"(?:公民|自然人)[、，,]?(?:或|和|及|与|或者)?(?:法人|其他组织)")
 _LATER_OUTCOME = re.compile(r"(?:办结|答复|结转)[^，,。；;]{0,8}?[0-9０-９]+\s*[件宗条个]")
 
