@@ -457,3 +457,7 @@ def test_applications_of_one_kind_of_applicant_with_no_total_before_are_the_appl
 
 def test_a_count_over_all_the_years_is_no_count_of_the_report_year():
     assert labelled("本年度收到申请4件，历年累计受理申请20件。") == [("APP_RECEIVED", "4件")]
+
+
+def test_applications_counted_again_with_all_answered_are_the_applications_processed():
+    assert labelled("共收到申请4件，其中1件为当面申请，3件为网上申请，4件均已答复。")[-1] == ("APP_PROCESSED", "4件")

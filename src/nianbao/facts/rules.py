@@ -467,7 +467,9 @@ _COUNTED = re.compile(r"[0-9０-９]+\s*(?:条|件|项|篇|个|份|期)")
 # 公开申请已全部办结)
 _OUTCOMES_AFTER = ((re.compile(r"[^，,。；;！!？?\n]{0,10}?(?:结转下|结转至下|转下一?年|转入下年)"), "APP_CARRIED_FORWARD"),
                    (re.compile(r"(?:已|均已|已全部|全部)(?:予以)?公开"), "APP_GRANTED"),
-                   (re.compile(r"[^，,。；;！!？?\n]{0,10}?(?:已全部办结|均已办结|已办结|全部办结)"), "APP_PROCESSED"))
+                   (re.compile(r"[^，,。；;！!？?\n]{0,10}?(?:已全部办结|均已办结|已办结|全部办结)|"
+                               r"[^，,。；;！!？?\n]{0,4}?(?:均已|均|已全部|全部)[^，,。；;！!？?\n]{0,10}?"
+                               r"(?:答复|回复|办理完毕|办理完成|办结)"), "APP_PROCESSED"))
 
 
 def _outcome_after(text: str, cand: Candidate, left: list[_Hit]) -> str | None:
