@@ -18,7 +18,7 @@ Obvious non-facts are *marked*, not dropped, in `Candidate.kind`: ``year`` (2020
 ``ordinal`` (第3批), ``list_marker`` (1.  2、 (1)), ``page_number`` (-3-), ``name`` (a number
 used as a name: “12345”热线, “苏惠十条”), ``code`` (5G, H5, postcodes, the digits of a web address),
 ``idiom`` (一件事, 一次办好, 十四五), ``past`` (an earlier year's figure a count is compared with:
-比2022年（31起）下降).
+比2021年（25件）下降).
 Everything else is ``quantity`` or ``zero_claim`` (`FACT_KINDS`).
 
 Dropped outright: Chinese numerals with no measure word after them (一是, 进一步, (一)),
@@ -203,7 +203,7 @@ def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]]) -> str:
 
 
 _QUOTE_OPEN, _QUOTE_CLOSE = "“‘", "”’ʼ"
-# a figure of an earlier year a count is compared with: 比2022年（31起）下降, 较去年的20件
+# a figure of an earlier year a count is compared with: 比2021年（25件）下降, 较去年的20件
 _PAST_FIGURE = re.compile(r"(?:比|较|同比)(?:上一?年度?|去年|(?:19|20)\d\d年度?)(?:同期)?的?[（(]?$")
 
 

@@ -112,7 +112,7 @@ adjudication of the first pass against these rules.
 | `收到并办理申请6件` | one span, two labels: APP_RECEIVED and APP_PROCESSED |
 | `在网站发布工作动态30条、回应关切信息7条` | the website's label for the responses published (WEBSITE_POSTS), not PUBLIC_MESSAGES; responses counted beside a mailbox's letters stay PUBLIC_MESSAGES |
 | `收到申请12件，其中延期答复2件，予以公开9件，不予公开3件` | nothing for the extended count: a way of answering that cuts across the outcomes, not one share of the 12 |
-| `参加业务培训5人次`, `事项清单120个` | nothing: people attending are no sessions held; list entries are no service items |
+| `参加业务培训5人次`, `事项清单85个` | nothing: people attending are no sessions held; list entries are no service items |
 | `新媒体公众号推送信息300余条`, `通过电视台、兄弟部门网站等载体发送信息50余条` | OTHER_MEDIA_POSTS for new-media accounts of no one kind; INFO_PUBLISHED for a list of channels of different kinds |
 """
 

@@ -78,7 +78,7 @@ def can_be_part(total: Fact, part: Fact) -> bool:
         return False
     if total.label in POSTS and part.label in POSTS:  # a channel's topics, or channels of a total
         return True
-    if total.label == "APP_PROCESSED" and part.label == "APP_RECEIVED":  # 处理申请247件（网络申请195件…）
+    if total.label == "APP_PROCESSED" and part.label == "APP_RECEIVED":  # 处理申请60件（网络申请45件…）
         return True
     return part.label == total.label or part.label in PART_LABELS.get(total.label, ())
 
@@ -110,7 +110,7 @@ def link_parts(text: str, facts: list[Fact]) -> None:
     简介类信息32条，公开征求意见稿3条: both on the web page; not 其中网站150条、工作动态60条)."""
     for fact in facts:
         fact.part_of = None
-    respective: set[int] = set()  # 微信和微博分别发布1408条、6502条: each part already has its own channel
+    respective: set[int] = set()  # 微信和微博分别发布200条、90条: each part already has its own channel
     for found in sorted(find_part_lists(text, facts), key=lambda p: facts[p.total].start):
         for j in found.parts:
             facts[j].part_of = found.total
@@ -129,7 +129,7 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         if total.label not in POSTS or fact.label not in POSTS:
             continue
         own_channel = _channel_publishing(text[max(facts[i - 1].end if i else 0, fact.start - 40):fact.start], fact)
-        if own_channel is not None:  # 其中通过区政府门户网站公开政策文件44条、政务动态234条: both on the website
+        if own_channel is not None:  # 其中通过区政府网站公开政策文件20条、工作动态50条: both on the website
             fact.label = named[fact.part_of] = own_channel
         elif _names_channel(text, fact):
             if _PUBLISHES.search(_own_words(text, fact)):  # 网页全年发布简介类信息32条, not 网站150条
@@ -158,7 +158,7 @@ def _names_channel(text: str, fact: Fact) -> bool:
 
 def _channel_publishing(words: str, fact: Fact) -> str | None:
     """The one channel the words between a part and the fact before it name as publishing it
-    (其中通过门户网站公开政策文件44条; 通过运营的微信公众号、“某某发布”、公开政务信息160条), None
+    (其中通过门户网站公开政策文件20条; 通过本局的微信公众号、“某某发布”、公开政务信息30条), None
     when they name none, several, or a channel without a publishing verb (网站150条)."""
     from nianbao.facts.rules import UNITS_OK, channels_named
 

@@ -156,11 +156,11 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 if listed is not None and (label is None or listed in CHANNEL_POSTS):
                     label, score = listed, listed_score
             if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(_own_clause(text, cand.start)):
-                label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读37条: a topic of both
+                label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读12条: a topic of both
                 label = label or "INFO_PUBLISHED"
             if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
                     _received_before(text, cand, facts):
-                label = "APP_RECEIVED"  # 收到公民申请4件: the applications received, all from one kind
+                label = "APP_RECEIVED"  # 收到公民申请3件: the applications received, all from one kind
             if label is not None:
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
@@ -181,8 +181,8 @@ _ITEM_GAP = "，,、；;：: \u3000的"
 
 
 def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> None:
-    """The answers listed after a count of applications answered (答复22件。其中公开1件，不属于政府信息
-    4件，告知其他途径3件，信息不存在9件): each item is the outcome its own words name, a bare 公开 is
+    """The answers listed after a count of applications answered (答复15件。其中公开6件，不属于政府信息
+    2件，告知其他途径1件，信息不存在6件): each item is the outcome its own words name, a bare 公开 is
     granted, and a kind with no label of its own is a part of the answered with their label (FACTS.md
     §4 rule 2; guide). Only when the items, counted in the total's unit, add up to at most the total."""
     for total in [f for f in facts if f.label == "APP_PROCESSED" and f.qualifier != "zero_claim" and f.value]:
@@ -199,7 +199,7 @@ def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> N
             continue
         at = {(f.start, f.end): k for k, f in enumerate(facts)}
         labels, prev = [], start
-        follows = not text[start:items[0].start].strip(_ITEM_GAP)  # 其中19件予以公开，2件区分处理
+        follows = not text[start:items[0].start].strip(_ITEM_GAP)  # 其中9件予以公开，3件区分处理
         for n, c in enumerate(items):
             own = text[prev:c.start].strip(_ITEM_GAP)
             if follows:  # the outcome follows the count
@@ -230,7 +230,7 @@ _RESPECTIVE_GAP = re.compile(r"[、，,和及与]{1,2}")
 
 def _respective_channels(text: str, facts: list[Fact]) -> None:
     """Channels named in order before 分别 take the counts after it in the same order
-    (网站和微信公众号分别发布信息353条、542条: 353 on the website, 542 on WeChat); the facts are
+    (网站和微信公众号分别发布信息120条、85条: 120 on the website, 85 on WeChat); the facts are
     relabelled in place when as many posting counts follow as channels were named."""
     for m in re.finditer("分别", text):
         opened = max(text.rfind(ch, max(0, m.start() - 60), m.start()) for ch in "，,；;。：:\n") + 1
@@ -297,14 +297,14 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     return None, 0.0
 
 
-_TOPIC_BLOCKERS = ("政策文件", "文件", "公文", "会议")  # no count of their own, a topic in a list (政策文件28条、部门文件31条)
+_TOPIC_BLOCKERS = ("政策文件", "文件", "公文", "会议")  # no count of their own, a topic in a list (政策文件12条、部门文件9条)
 _SIBLING_GAP = re.compile(r"[、，,；;][^，,。；;！!？?\n、0-9０-９]{1,14}$")
 
 
 def _sibling_label(text: str, cand: Candidate, unit: str | None, facts: list[Fact]) -> str | None:
     """The label of the count of published items right before `cand` when no total of their list
-    was found (``更新8个板块：其中通知公告6条、部门动态4条，工作动态47条``; ``通过县政府网站公开预算决算3条、
-    政策文件28条``): a topic named by a short phrase after one separator, no cue in it but a document
+    was found (``更新9个板块：其中通知公告5条、部门动态2条，工作动态30条``; ``通过县政府网站公开预算决算4条、
+    政策文件12条``): a topic named by a short phrase after one separator, no cue in it but a document
     kind, counts in the same unit what the item before it counts."""
     if not facts:
         return None
@@ -377,7 +377,7 @@ _OPENS_LIST = re.compile(r"[，,]?\s*(?:其中|包括|分别为|主要有|[：:�
 
 def _in_published_list(text: str, cand: Candidate, facts: list[Fact]) -> bool:
     """Is `cand` an item of a list opened right after a count of published items in its sentence
-    (公开信息28项，其中行政许可0项，行政处罚12项，年度执法计划1项)?"""
+    (公开信息20项，其中行政许可3项，行政处罚6项，年度执法计划1项)?"""
     for fact in reversed(facts):
         if any(ch in text[fact.end:cand.start] for ch in "。！!？?\n"):
             return False
@@ -395,7 +395,7 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
     if CHANGE.search(clause) and not clause.rstrip().endswith(("至", "到", "为")):
         return None, 0.0  # 增加了3例 is a change; 提升至98% states a level
     if _OVER_THE_YEARS.search(clause):
-        return None, 0.0  # 历年累计受理申请20件: all the years together, not the report's year
+        return None, 0.0  # 历年累计受理申请15件: all the years together, not the report's year
     if q.unit in ("%", "成"):
         return "RATE", _SCORES["rate"]
     lead_score = 1.0
@@ -456,7 +456,7 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
     return None, 0.0
 
 
-# kinds a list of published topics names item by item (公开信息28项，其中行政处罚12项，监督检查2项): a kind
+# kinds a list of published topics names item by item (公开信息20项，其中行政处罚6项，监督检查3项): a kind
 # named for one item, a count after it, is that item's, not the next one's
 _ITEM_KINDS = ("ADMIN_DECISIONS", "NORMATIVE_DOCS", "REGULATIONS", "POLICY_INTERPRETATIONS", "PROCUREMENT",
                "NPC_SUGGESTIONS")
@@ -606,7 +606,7 @@ _KIND_OF_NEW_MEDIA = re.compile(r"(?:“[^”]{0,16}”|[\s\u3000]){0,2}")  # �
 
 def _channel_hits(text: str, offset: int = 0) -> list[_Hit]:
     """The channels `text` names; new media named right before the account that is one
-    (政务新媒体“巨鹿文化旅游”微信公众号, 街道政务新媒体微信公众号) are that account."""
+    (政务新媒体“某某文旅”微信公众号, 街道政务新媒体微信公众号) are that account."""
     hits = [h for h in _hits(text, offset) if h.channel is not None]
     return [h for i, h in enumerate(hits)
             if not (h.cue in ("政务新媒体", "新媒体") and i + 1 < len(hits) and hits[i + 1].cue in _ACCOUNTS
