@@ -16,7 +16,7 @@ Candidates are recall-oriented: the extractor (rules or model) decides which are
 Obvious non-facts are *marked*, not dropped, in `Candidate.kind`: ``year`` (2020年),
 ``date`` (1月1日, 9:30, 2020-01-20), ``phone``, ``doc_number`` (〔2020〕80号), ``article`` (第二十条),
 ``ordinal`` (第3批), ``list_marker`` (1.  2、 (1)), ``page_number`` (-3-), ``name`` (a number
-used as a name: “12345”热线, “苏惠十条”), ``code`` (5G, H5, postcodes, the digits of a web address),
+used as a name: “12345”热线, “惠企十条”), ``code`` (5G, H5, postcodes, the digits of a web address),
 ``idiom`` (一件事, 一次办好, 十四五), ``past`` (an earlier year's figure a count is compared with:
 比2021年（25件）下降).
 Everything else is ``quantity`` or ``zero_claim`` (`FACT_KINDS`).
@@ -208,7 +208,7 @@ _PAST_FIGURE = re.compile(r"(?:比|较|同比)(?:上一?年度?|去年|(?:19|20)
 
 
 def _in_quoted_name(text: str, start: int, end: int) -> bool:
-    """Is the number part of a short quoted name (“苏惠十条”, ‘32条’)? A quote opened at most 8
+    """Is the number part of a short quoted name (“惠企十条”, ‘20条’)? A quote opened at most 8
     characters before it, not closed since, and closed at most 2 characters after it."""
     opened = max(text.rfind(q, max(0, start - 8), start) for q in _QUOTE_OPEN)
     if opened < 0 or any(q in text[opened:start] for q in _QUOTE_CLOSE):

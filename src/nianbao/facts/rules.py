@@ -275,7 +275,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     if unit not in _TOPIC_UNITS:
         return None, 0.0
     if text.rfind("“", 0, cand.start) > text.rfind("”", 0, cand.start):
-        return None, 0.0  # inside a quoted name (“苏惠十条”)
+        return None, 0.0  # inside a quoted name (“惠企十条”)
     own = text[max(0, cand.start - 20):cand.start]
     own = own[max(own.rfind(ch) for ch in "、，,；;：:。\n") + 1:]
     if CHANGE.search(own) or NOT_PUBLISHED.search(own):
