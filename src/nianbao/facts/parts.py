@@ -10,7 +10,7 @@ part). Read conservatively from where the facts sit:
   colon, the run of facts that follows, up to the first fact that cannot be a part of that
   total (a second count of the same thing, ``受理98件，办结98件``, has no marker and is no part);
   or in the next sentence when the total ends its own and the next opens by referring back
-  to it (``全年主动公开信息1816条。其中政务动态类信息768条``, ``在主动公开的信息中，…``);
+  to it (``全年主动公开信息500条。其中政务动态类信息300条``, ``在主动公开的信息中，…``);
 * a second marker right after a part that names a channel of its total breaks down that
   part (``公开信息114条，其中网站72条，其中包括机构职能类3条、…``: the topics are the website's).
 
@@ -152,7 +152,7 @@ def _names_channel(text: str, fact: Fact) -> bool:
 
     own = _own_words(text, fact)
     if fact.label == "INFO_PUBLISHED":
-        return bool(OFFLINE.search(own))  # 通过公示栏等途径发布信息861条: off the web, named as such
+        return bool(OFFLINE.search(own))  # 通过公示栏等途径发布信息60条: off the web, named as such
     return any(cue in own for cue in catalogue()[fact.label].cues)
 
 

@@ -439,7 +439,7 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
                         h.target == "POLICY_INTERPRETATIONS" and h.end <= hit.start for h in left):
                     continue  # 解读重要政策文件82篇, 发布政策解读文件10篇: the documents are what is explained
                 if hit.cue == "问题" and _ANSWERED.search(clause) and q.unit in UNITS_OK["PUBLIC_MESSAGES"]:
-                    return "PUBLIC_MESSAGES", _SCORES[how] * lead_score  # 回答各类问题1536个
+                    return "PUBLIC_MESSAGES", _SCORES[how] * lead_score  # 回答各类问题120个
                 return None, 0.0
             if hit.channel is None and hit.target != POST and _KINDS_OF_ITEMS.search(text, hit.end, cand.start):
                 continue  # 会议、规范性文件、政策解读等政务信息4127条 counts the items, not one kind
@@ -515,7 +515,7 @@ def _received_first(hit: _Hit, earlier: list[_Hit], how: str, text: str, sentenc
     return not any(h.target.startswith("APP_") for h in _hits(before)) and bool(_LATER_OUTCOME.search(after))
 
 
-# questions put by the public and answered: messages (共回答各类问题1536个, 收集政策咨询问题158个)
+# questions put by the public and answered: messages (共回答各类问题120个, 收集政策咨询问题40个)
 _ANSWERED = re.compile(r"回答|回应|解答|答复|咨询|信箱|热线|留言")
 
 
@@ -616,12 +616,12 @@ def _channel_hits(text: str, offset: int = 0) -> list[_Hit]:
 def _joined_channels(sentence: str, channel: str | None) -> str | None:
     """Several channels named in the count's own clause publish together: with a website among
     them no one channel (门户网站、政务新媒体共公开44087条 → INFO_PUBLISHED), else new media as a
-    whole (通过微博、微信发送消息2600余条 → OTHER_MEDIA_POSTS)."""
+    whole (通过微博、微信发送消息300余条 → OTHER_MEDIA_POSTS)."""
     if channel is None:
         return None
     clause = sentence[max(sentence.rfind(ch) for ch in "，,；;：:0123456789") + 1:]
     named = {h.channel for h in _channel_hits(clause)}
-    if len(named) < 2 or "分别" in clause:  # 微博、微信公众号分别发布信息337条、757条
+    if len(named) < 2 or "分别" in clause:  # 微博、微信公众号分别发布信息200条、90条
         return channel
     return None if "WEBSITE_POSTS" in named else "OTHER_MEDIA_POSTS"
 
