@@ -136,7 +136,8 @@ def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> 
         return not any(s < m.end() and m.start() < e for s, e in exclude)
 
     idioms = [m.span() for m in _IDIOM.finditer(text)]
-    found = [Candidate(m.start(), m.end(), m.group(), _kind(text, m, idioms))
+    addresses = [m.span() for m in _URL.finditer(text)]
+    found = [Candidate(m.start(), m.end(), m.group(), _kind(text, m, idioms, addresses))
              for m in _QUANTITY.finditer(text) if outside(m)]
     for m in _ZERO.finditer(text):
         if outside(m) and not _NOT_ZERO.match(text, m.start()) and not _NOT_ZERO.match(text, max(0, m.start() - 1)):
@@ -144,7 +145,7 @@ def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> 
     return sorted(found, key=lambda c: (c.start, c.end))
 
 
-def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]]) -> str:
+def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]], addresses: list[tuple[int, int]]) -> str:
     start, end = m.span()
     before = text[max(0, start - 1):start]
     after = text[end:end + 1]
@@ -173,7 +174,7 @@ def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]]) -> str:
         return "past"
     if before.isascii() and before.isalpha() or (unit is None and after.isascii() and after.isalpha()):
         return "code"
-    if unit is None and any(u.start() <= start and end <= u.end() for u in _URL.finditer(text, max(0, start - 200), end + 8)):
+    if unit is None and any(s <= start and end <= e for s, e in addresses):
         return "code"  # http://…/zwgk_70039/: part of an address
     if unit is None and len(digits) == 6 and any(w in text[max(0, start - 8):start] for w in ("邮编", "邮政编码")):
         return "code"

@@ -142,9 +142,11 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                   candidates: list[Candidate] | None = None) -> list[Fact]:
     """Facts the rules find in `text` outside the `exclude` regions, sorted by start
     (`candidates`: `find_candidates(text, exclude)` when the caller has them already)."""
+    if candidates is None:
+        candidates = find_candidates(text, exclude)
     facts: list[Fact] = []
     prev_end = 0
-    for cand in candidates if candidates is not None else find_candidates(text, exclude):
+    for cand in candidates:
         if cand.kind == "zero_claim":
             labels = zero_claim_labels(text, cand.end)
             score = _SCORES["zero"] - 0.05 * (len(labels) > 1)
@@ -166,7 +168,7 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
             prev_end = cand.end
     _respective_channels(text, facts)
-    _answer_list(text, facts, candidates if candidates is not None else find_candidates(text, exclude))
+    _answer_list(text, facts, candidates)
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     have = {(f.start, f.end, f.label) for f in counts}
     facts += [f for f in joint_zero_claims(text, counts) if (f.start, f.end, f.label) not in have]  # 复议及诉讼0件
