@@ -171,8 +171,13 @@ def _channel_publishing(words: str, fact: Fact) -> str | None:
 
 def _own_words(text: str, fact: Fact) -> str:
     """The words before a fact since the previous separator (20 characters at most)."""
-    left = max(text.rfind(ch, 0, fact.start) for ch in _SEPARATORS) + 1
-    return text[max(left, fact.start - 20):fact.start]
+    return words_before(text, fact.start)
+
+
+def words_before(text: str, pos: int, separators: str = _SEPARATORS) -> str:
+    """The words before `pos` since the previous of `separators` (20 characters at most)."""
+    left = max(text.rfind(ch, 0, pos) for ch in separators) + 1
+    return text[max(left, pos - 20):pos]
 
 
 def _sentence_end(text: str, start: int) -> int:

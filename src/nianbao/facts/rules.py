@@ -51,7 +51,7 @@ from nianbao.facts.candidates import Candidate, find_candidates, narrative_exclu
 from nianbao.facts.catalogue import catalogue
 from nianbao.facts.decode import joint_zero_claims
 from nianbao.facts.normalise import parse_quantity
-from nianbao.facts.parts import OFFLINE, REFERS_BACK
+from nianbao.facts.parts import OFFLINE, REFERS_BACK, words_before
 from nianbao.report import Fact, Report
 
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
@@ -157,7 +157,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 listed, listed_score = _listed_topic(text, cand, facts)
                 if listed is not None and (label is None or listed in CHANNEL_POSTS):
                     label, score = listed, listed_score
-            if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(_own_clause(text, cand.start)):
+            own = words_before(text, cand.start, "，,；;：:。\n")
+            if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(own):
                 label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读12条: a topic of both
                 label = label or "INFO_PUBLISHED"
             if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
@@ -255,12 +256,6 @@ def _respective_channels(text: str, facts: list[Fact]) -> None:
 
 # a topic that counts documents or rules together with their interpretations is no count of interpretations
 _MIXED_WITH_INTERPRETATIONS = re.compile(r"(?:法规|文件|政策|规章)(?:与|及|和|以及|、)(?:政策|相关)?解读")
-
-
-def _own_clause(text: str, pos: int) -> str:
-    """The words before `pos` back to the previous separator (20 characters at most)."""
-    lo = max(0, pos - 20)
-    return text[max([text.rfind(ch, lo, pos) for ch in "，,；;：:。\n"] + [lo - 1]) + 1:pos]
 
 
 _LIST_MARK = re.compile(r"其中|包括|涵盖|分别|主要有|[：:（(]")
