@@ -161,3 +161,25 @@ def test_parts_of_the_applications_processed_by_how_they_came_in_are_processed_a
     got = linked(text, fact(text, "40件", "APP_PROCESSED", 40, "件"), fact(text, "30件", "APP_RECEIVED", 30, "件"),
                  fact(text, "10件", "APP_RECEIVED", 10, "件"))
     assert got == [("40件", "APP_PROCESSED", None), ("30件", "APP_PROCESSED", "40件"), ("10件", "APP_PROCESSED", "40件")]
+
+
+def test_kinds_with_labels_of_their_own_keep_a_channels_list_of_topics_going():
+    text = "通过区政府网站公开信息40条，其中机构职能2条，建议提案办理3条，行政处罚15条，其他信息20条。"
+    got = linked(text, fact(text, "40条", "WEBSITE_POSTS", 40), fact(text, "2条", "WEBSITE_POSTS", 2),
+                 fact(text, "3条", "NPC_SUGGESTIONS", 3), fact(text, "15条", "ADMIN_DECISIONS", 15),
+                 fact(text, "20条", "WEBSITE_POSTS", 20))
+    assert [g[2] for g in got] == [None, "40条", "40条", "40条", "40条"]
+
+
+def test_what_became_of_the_applications_received_are_its_parts():
+    text = "收到公开申请7件，其中予以公开4件，不予公开1件，本机关不掌握相关信息2件。"
+    got = linked(text, fact(text, "7件", "APP_RECEIVED", 7), fact(text, "4件", "APP_GRANTED", 4),
+                 fact(text, "1件", "APP_DENIED", 1), fact(text, "2件", "APP_UNABLE", 2))
+    assert [g[2] for g in got] == [None, "7件", "7件", "7件"]
+
+
+def test_parts_after_a_paragraph_break_that_refers_back_to_the_total():
+    text = "本局全年公开信息26条。\n\n具体包括通知公告5条、工作动态21条。"
+    got = linked(text, fact(text, "26条", "INFO_PUBLISHED", 26), fact(text, "5条", "INFO_PUBLISHED", 5),
+                 fact(text, "21条", "INFO_PUBLISHED", 21))
+    assert [g[2] for g in got] == [None, "26条", "26条"]

@@ -217,6 +217,11 @@ def test_a_list_of_topics_may_open_the_next_sentence_by_referring_back_to_its_to
                               ("INFO_PUBLISHED", "30条"), ("INFO_PUBLISHED", "2条")]
 
 
+def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
+    text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_even_in_the_next_sentence():
     text = "全年通过镇政府网站发布政府信息80条，完成年度任务。其中工作动态信息50条，通知公告30条。"
     assert labelled(text) == [("WEBSITE_POSTS", "80条"), ("WEBSITE_POSTS", "50条"), ("WEBSITE_POSTS", "30条")]

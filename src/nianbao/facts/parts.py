@@ -33,15 +33,17 @@ PARTIAL_WORDS = ("其中", "含", "包括", "主要有", "涵盖")  # a list of 
 PERCENT = ("%", "％")
 
 # total label → labels of parts that carry their own label (FACTS.md §4 rule 1)
+_PUBLISHED_KINDS = frozenset({"REGULATIONS", "NORMATIVE_DOCS", "POLICY_INTERPRETATIONS", "ADMIN_DECISIONS",
+                              "PROCUREMENT", "NPC_SUGGESTIONS"})  # kinds a list of published items names
+_OUTCOMES = frozenset({"APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED",
+                       "APP_CARRIED_FORWARD"})  # what became of the applications
 PART_LABELS: dict[str, frozenset[str]] = {
-    "INFO_PUBLISHED": frozenset({"WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS",
-                                 "REGULATIONS", "NORMATIVE_DOCS", "POLICY_INTERPRETATIONS",
-                                 "ADMIN_DECISIONS", "PROCUREMENT"}),
-    "APP_RECEIVED": frozenset({"APP_NATURAL_PERSON", "APP_ORGANIZATION"}),
-    "APP_PROCESSED": frozenset({"APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED"}),
+    "INFO_PUBLISHED": frozenset({"WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS"}) | _PUBLISHED_KINDS,
+    "APP_RECEIVED": frozenset({"APP_NATURAL_PERSON", "APP_ORGANIZATION"}) | _OUTCOMES,
+    "APP_PROCESSED": _OUTCOMES - {"APP_CARRIED_FORWARD"},
     "SERVICE_ITEMS": frozenset({"ONLINE_ITEMS", "ONE_VISIT_ITEMS"}),
     "OTHER_MEDIA_POSTS": frozenset({"WECHAT_POSTS", "WEIBO_POSTS"}),
-    "WEBSITE_POSTS": frozenset({"NORMATIVE_DOCS", "POLICY_INTERPRETATIONS"}),
+    "WEBSITE_POSTS": _PUBLISHED_KINDS,
     "NPC_SUGGESTIONS": frozenset(),
 }
 
@@ -266,7 +268,7 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
 
 
 # the next sentence opens on parts of the total that ended the one before
-REFERS_BACK = re.compile(r"[ \u3000]*(?:其中|在(?:主动)?公开的(?:政府)?信息中|具体(?:为|是|包括|如下)|"
+REFERS_BACK = re.compile(r"[ \u3000\n]*(?:其中|在(?:主动)?公开的(?:政府)?信息中|具体(?:为|是|包括|如下)|"
                           r"主要(?:类别|内容)?(?:是|有|包括|为))[，,：:]?")
 
 

@@ -260,7 +260,7 @@ _MIXED_WITH_INTERPRETATIONS = re.compile(r"(?:法规|文件|政策|规章)(?:与
 
 _LIST_MARK = re.compile(r"其中|包括|涵盖|分别|主要有|[：:（(]")
 _TOPIC_UNITS = ("条", "篇", "件", "期", "项")
-_LIST_ENDS = "。！!？?\n"  # a list of topics may run on after ；
+_LIST_BREAK = re.compile(r"[。！!？?\n][\s\u3000]*")  # a list of topics may run on after ；
 
 
 def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | None, float]:
@@ -283,8 +283,8 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     passed: set[str] = set()
     for total in reversed(facts):  # back over its sibling parts to the total that opened the list
         between = text[total.end:cand.start]
-        ends = [i for i, ch in enumerate(between) if ch in _LIST_ENDS]
-        if len(ends) > 1 or ends and not REFERS_BACK.match(between, ends[0] + 1):
+        ends = [m.end() for m in _LIST_BREAK.finditer(between)]  # "。\n\n" is one break
+        if len(ends) > 1 or ends and not REFERS_BACK.match(between, ends[0]):
             return None, 0.0
         if total.label in CHANNEL_POSTS + ("INFO_PUBLISHED",) and total.unit == unit and (
                 ends or _LIST_MARK.search(between)):
