@@ -217,6 +217,13 @@ def test_a_list_of_topics_may_open_the_next_sentence_by_referring_back_to_its_to
                               ("INFO_PUBLISHED", "30条"), ("INFO_PUBLISHED", "2条")]
 
 
+def test_a_topic_named_by_a_noun_that_counts_nothing_itself_keeps_a_list_of_items_going():
+    text = "全年公开信息40条，工作动态20条、通知公告10条、社区简介2条、领导简介8条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "40条"), ("INFO_PUBLISHED", "20条"), ("INFO_PUBLISHED", "10条"),
+                              ("INFO_PUBLISHED", "2条"), ("INFO_PUBLISHED", "8条")]
+    assert labelled("全年公开信息40条，工作动态20条、社区2个。") == [("INFO_PUBLISHED", "40条"), ("INFO_PUBLISHED", "20条")]
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
     text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]
