@@ -222,6 +222,8 @@ def test_a_topic_named_by_a_noun_that_counts_nothing_itself_keeps_a_list_of_item
     assert labelled(text) == [("INFO_PUBLISHED", "40条"), ("INFO_PUBLISHED", "20条"), ("INFO_PUBLISHED", "10条"),
                               ("INFO_PUBLISHED", "2条"), ("INFO_PUBLISHED", "8条")]
     assert labelled("全年公开信息40条，工作动态20条、社区2个。") == [("INFO_PUBLISHED", "40条"), ("INFO_PUBLISHED", "20条")]
+    text = "全年公开信息30条，规划计划类3条，机构职能类2条，“机构设置”5条，工作动态20条。"
+    assert [label for label, _ in labelled(text)] == ["INFO_PUBLISHED"] * 5
 
 
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():

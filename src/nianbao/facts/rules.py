@@ -296,6 +296,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
 
 _TOPIC_BLOCKERS = ("政策文件", "文件", "公文", "会议")  # no count of their own, a topic in a list (政策文件12条、部门文件9条)
 _ITEM_UNITS = ("条", "篇")  # count published items only: 、社区简介1条 enumerates a topic, not communities
+_NAMED_TOPIC = re.compile(r"(?:类|”)$")  # ，机构职能类1条 and ，“机构设置”7条 name a topic or a column
 _SIBLING_GAP = re.compile(r"[、，,；;][^，,。；;！!？?\n、0-9０-９]{1,14}$")
 
 
@@ -310,7 +311,8 @@ def _sibling_label(text: str, cand: Candidate, unit: str | None, facts: list[Fac
     if before.label not in POSTS_FAMILY or before.unit != unit or before.end > cand.start:
         return None
     gap = _SIBLING_GAP.search(text, before.end, cand.start)
-    enumerated = gap is not None and gap.group().startswith("、") and unit in _ITEM_UNITS
+    enumerated = gap is not None and unit in _ITEM_UNITS and (
+        gap.group().startswith("、") or _NAMED_TOPIC.search(gap.group()) is not None)
     if gap is None or gap.start() != before.end or OFFLINE.search(gap.group()) or any(
             not (h.target == BLOCK and (h.cue in _TOPIC_BLOCKERS or enumerated)) for h in _hits(gap.group())):
         return None  # the item names what it counts, or where it was posted
