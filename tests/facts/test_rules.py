@@ -226,6 +226,12 @@ def test_a_topic_named_by_a_noun_that_counts_nothing_itself_keeps_a_list_of_item
     assert [label for label, _ in labelled(text)] == ["INFO_PUBLISHED"] * 5
 
 
+def test_posts_named_after_the_count_are_the_posts_of_the_channel_the_sentence_names():
+    text = "“某某发布”微信公众号粉丝量12万，全年共发布364篇推文，总阅读量50万。"
+    assert ("WECHAT_POSTS", "364篇") in labelled(text)
+    assert labelled("全年在各级媒体刊发18篇稿件。") == [("OTHER_MEDIA_POSTS", "18篇")]
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
     text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]
