@@ -183,3 +183,10 @@ def test_parts_after_a_paragraph_break_that_refers_back_to_the_total():
     got = linked(text, fact(text, "26条", "INFO_PUBLISHED", 26), fact(text, "5条", "INFO_PUBLISHED", 5),
                  fact(text, "21条", "INFO_PUBLISHED", 21))
     assert [g[2] for g in got] == [None, "26条", "26条"]
+
+
+def test_parts_after_a_short_remark_between_them_and_their_total():
+    text = "全年公开信息24条。工作平稳有序。在主动公开的信息中，通知公告9条，工作动态15条。"
+    got = linked(text, fact(text, "24条", "INFO_PUBLISHED", 24), fact(text, "9条", "INFO_PUBLISHED", 9),
+                 fact(text, "15条", "INFO_PUBLISHED", 15))
+    assert [g[2] for g in got] == [None, "24条", "24条"]

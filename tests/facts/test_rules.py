@@ -232,6 +232,13 @@ def test_posts_named_after_the_count_are_the_posts_of_the_channel_the_sentence_n
     assert labelled("全年在各级媒体刊发18篇稿件。") == [("OTHER_MEDIA_POSTS", "18篇")]
 
 
+def test_topics_listed_after_a_short_remark_that_counts_nothing_still_belong_to_the_total():
+    text = "本年度通过区政府网站公开信息24条。各项工作有序开展。在主动公开的信息中，通知公告9条，工作动态15条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "24条"), ("WEBSITE_POSTS", "9条"), ("WEBSITE_POSTS", "15条")]
+    text = "本年度通过区政府网站公开信息24条。另有3个单位未报送。在主动公开的信息中，通知公告9条。"
+    assert ("WEBSITE_POSTS", "9条") not in labelled(text)
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
     text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]

@@ -230,6 +230,9 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
     referred = None
     if not following:  # the total ends its sentence: the next may open on its parts
         referred = REFERS_BACK.match(text, end + 1)
+        aside = _sentence_end(text, end + 1)  # or the one after a short remark that counts nothing
+        if referred is None and aside - end < ASIDE_CHARS and not any(end < f.start < aside for f in facts):
+            referred = REFERS_BACK.match(text, aside + 1)
         if referred is None:
             return []
         end = _sentence_end(text, referred.end())
@@ -267,6 +270,7 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
     return lists
 
 
+ASIDE_CHARS = 40  # characters of a remark between a total and the sentence that lists its parts
 # the next sentence opens on parts of the total that ended the one before
 REFERS_BACK = re.compile(r"[ \u3000\n]*(?:其中|在(?:主动)?公开的(?:政府)?信息中|具体(?:为|是|包括|如下)|"
                           r"主要(?:类别|内容)?(?:是|有|包括|为))[，,：:]?")

@@ -51,7 +51,7 @@ from nianbao.facts.candidates import Candidate, find_candidates, narrative_exclu
 from nianbao.facts.catalogue import catalogue
 from nianbao.facts.decode import joint_zero_claims
 from nianbao.facts.normalise import parse_quantity
-from nianbao.facts.parts import OFFLINE, REFERS_BACK, words_before
+from nianbao.facts.parts import ASIDE_CHARS, OFFLINE, REFERS_BACK, words_before
 from nianbao.report import Fact, Report
 
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
@@ -286,7 +286,8 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     for total in reversed(facts):  # back over its sibling parts to the total that opened the list
         between = text[total.end:cand.start]
         ends = [m.end() for m in _LIST_BREAK.finditer(between)]  # "。\n\n" is one break
-        if len(ends) > 1 or ends and not REFERS_BACK.match(between, ends[0]):
+        aside = len(ends) == 2 and ends[1] - ends[0] < ASIDE_CHARS and not _COUNTED.search(between, ends[0], ends[1])
+        if len(ends) > 1 + aside or ends and not REFERS_BACK.match(between, ends[-1]):
             return None, 0.0
         if total.label in CHANNEL_POSTS + ("INFO_PUBLISHED",) and total.unit == unit and (
                 ends or _LIST_MARK.search(between)):
