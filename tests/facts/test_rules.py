@@ -239,6 +239,12 @@ def test_topics_listed_after_a_short_remark_that_counts_nothing_still_belong_to_
     assert ("WEBSITE_POSTS", "9条") not in labelled(text)
 
 
+def test_cases_handled_from_a_mailbox_or_hotline_are_public_messages():
+    text = "全年局长信箱办件21件，政务服务热线办件9件。"
+    assert labelled(text) == [("PUBLIC_MESSAGES", "21件"), ("PUBLIC_MESSAGES", "9件")]
+    assert labelled("政务服务中心全年办件3200件。") == [("SERVICES_HANDLED", "3200件")]
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
     text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]

@@ -536,14 +536,17 @@ _TOPICS = (("PUBLIC_MESSAGES", re.compile(r"(?<!申请)(?<!申请公开)(?:信�
 
 def _by_topic(label: str, before: str, unit: str | None) -> str:
     """An APP_* label becomes PUBLIC_MESSAGES or NPC_SUGGESTIONS when the topic word nearest
-    before the count (in `before`, its sentence so far) is a message or a suggestion."""
-    if not label.startswith("APP_"):
+    before the count (in `before`, its sentence so far) is a message or a suggestion; cases
+    handled (SERVICES_HANDLED) become PUBLIC_MESSAGES when that word is a message."""
+    if not label.startswith("APP_") and label != "SERVICES_HANDLED":
         return label
     nearest, where = None, -1
     for topic, pattern in _TOPICS:
         found = [m.end() for m in pattern.finditer(before)]
         if found and found[-1] > where:
             nearest, where = topic, found[-1]
+    if label == "SERVICES_HANDLED" and nearest != "PUBLIC_MESSAGES":
+        return label  # 信箱办件18件: the cases handled are messages; 办件 of services stay services
     return nearest if nearest is not None and unit in UNITS_OK[nearest] else label
 
 
