@@ -245,6 +245,10 @@ def test_cases_handled_from_a_mailbox_or_hotline_are_public_messages():
     assert labelled("政务服务中心全年办件3200件。") == [("SERVICES_HANDLED", "3200件")]
 
 
+def test_reports_by_outside_media_counted_in_times_are_their_posts_not_views():
+    assert labelled("全年省级以上媒体报道120余次。") == [("OTHER_MEDIA_POSTS", "120余次")]
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
     text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]

@@ -61,10 +61,10 @@ GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SER
            # 收到依申请公开政府信息3件 counts applications, not published items (a verb before it still decides)
            **{cue: "APP_RECEIVED" for cue in ("依申请公开", "依申请公开信息", "依申请公开政府信息")},
            "发布": POST, "发稿": POST, "推送": POST, "刊发": POST, "编发": POST, "更新": POST, "公布": POST,
-           "公开": POST, "公示": POST,
+           "公开": POST, "公示": POST, "报道": POST,
            # 发布364篇推文, 刊发8篇稿件: the posts named after the count; the channel of the sentence decides
            **{noun: "INFO_PUBLISHED" for noun in ("推文", "稿件", "文章")}}
-PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发")  # 推送短视频1113个 counts posts, not accounts
+PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发", "报道")  # 推送短视频1113个 counts posts, not accounts
 SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 counts published items, not documents
             "文件类": "INFO_PUBLISHED",  # a topic of published items (乡镇文件类43条), not a count of documents
             # the disclosure site is the disclosure platform, not the portal website (guide §4)
