@@ -593,7 +593,7 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
             target = "NEW_MEDIA_ACCOUNTS"
         elif unit in ("人", "户", "名") or (unit is None and value >= 10_000 and target != POST):
             target = "FOLLOWERS"
-        elif unit in ("次", "人次") and target != POST:
+        elif unit in ("次", "人次") and target != POST and not posting:  # 媒体报道20次 are reports
             target = "VIEWS" if value >= 100 else None  # 访问2234399人次; not 开展在线访谈2次
         else:
             target = channel
