@@ -51,6 +51,8 @@ def test_money_with_magnitude_is_one_span():
     [
         ("报告中所列数据的统计期限自2020年1月1日起", ["year", "date", "date"]),
         ("联系电话：0535-6877711", ["phone", "phone"]),
+        ("如有疑问请致电0471--6654321。", ["phone", "phone"]),
+        ("联系电话（0123）6654321、6654322。", ["doc_number", "phone", "phone"]),
         ("根据《国务院办公厅关于印发〔2020〕80号》", ["doc_number", "doc_number"]),
         ("第二十条第（九）项", ["article"]),
         ("1.深入推进决策公开", ["list_marker"]),

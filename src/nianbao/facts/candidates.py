@@ -222,9 +222,13 @@ def _is_phone(text: str, start: int, end: int, digits: str, unit: str | None) ->
         return False
     if len(digits) == 11 and digits.startswith("1") and digits[1] in "3456789":
         return True
-    joined_left = start >= 2 and text[start - 1] in "-－—" and text[start - 2].isdigit()
-    joined_right = text[end:end + 1] in ("-", "－", "—") and text[end + 1:end + 2].isdigit()
+    joined_left = _DIALLING_CODE.search(text, max(0, start - 8), start) is not None  # 0482--8395216
+    joined_right = _DIALLED_NUMBER.match(text, end) is not None
     if (joined_left or joined_right) and len(digits) >= 3:
         return True
-    window = text[max(0, start - 8):start]
-    return len(digits) >= 7 and any(w in window for w in ("电话", "热线", "传真", "联系方式", "手机"))
+    window = text[max(0, start - 30):start]  # 电话(0591)8836xxxx、8836yyyy: the second number too
+    return len(digits) >= 7 and any(w in window for w in ("电话", "热线", "传真", "联系方式", "手机", "致电"))
+
+
+_DIALLING_CODE = re.compile(r"\d[-－—]+$")
+_DIALLED_NUMBER = re.compile(r"[-－—]+\d")
