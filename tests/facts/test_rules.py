@@ -249,6 +249,11 @@ def test_reports_by_outside_media_counted_in_times_are_their_posts_not_views():
     assert labelled("全年省级以上媒体报道120余次。") == [("OTHER_MEDIA_POSTS", "120余次")]
 
 
+def test_a_count_per_month_or_quarter_is_a_rate_not_a_total():
+    assert labelled("各科室每月至少上报3篇信息，宣传栏每季度更新1次。") == []
+    assert labelled("在每日头条等媒体发布信息40条。") == [("OTHER_MEDIA_POSTS", "40条")]
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
     text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]

@@ -82,6 +82,7 @@ NOT_PUBLISHED = re.compile(r"报送|上报|被[^，,。；]{0,12}(?:采用|采�
 POSTS_FAMILY = CHANNEL_POSTS + ("INFO_PUBLISHED",)
 PLACES = ("栏目", "专栏", "专题", "目录")  # blockers that can name where items were published
 CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
+_PER_PERIOD = re.compile(r"每(?:日|天|周|星期|旬|月|季度|季|半年|年度|年)(?![头新电经商])")  # not 每日头条, a paper
 _OVER_THE_YEARS = re.compile(r"历年|自(?:19|20)\d\d年(?:以来|起)")
 LEAD_IN = re.compile(r"(：|:|为|达|计|共)\s*$")
 FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;、)）")
@@ -400,6 +401,8 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
         return None, 0.0  # 增加了3例 is a change; 提升至98% states a level
     if _OVER_THE_YEARS.search(clause):
         return None, 0.0  # 历年累计受理申请15件: all the years together, not the report's year
+    if _PER_PERIOD.search(clause):
+        return None, 0.0  # 每月至少上报2篇, 每季度更新1次: a rate, not a total of the year (FACTS.md §5)
     if q.unit in ("%", "成"):
         return "RATE", _SCORES["rate"]
     lead_score = 1.0
