@@ -254,6 +254,12 @@ def test_a_count_per_month_or_quarter_is_a_rate_not_a_total():
     assert labelled("在每日头条等媒体发布信息40条。") == [("OTHER_MEDIA_POSTS", "40条")]
 
 
+def test_appeals_and_lawsuits_received_and_closed_are_cases_not_applications():
+    text = "全年受理行政复议申请20件，已办结15件。收到以区政府为被告的行政应诉案件9件，已审结7件。"
+    assert labelled(text) == [("REVIEW_CASES", "20件"), ("REVIEW_CASES", "15件"),
+                              ("LITIGATION_CASES", "9件"), ("LITIGATION_CASES", "7件")]
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
     text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]

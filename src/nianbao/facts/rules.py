@@ -534,12 +534,16 @@ _KINDS_OF_ITEMS = re.compile(r"等[^，,。；;、]{0,6}信息[^，,。；;、]{
 # (市长信箱收到来信238件，办结99件; 人大代表建议办理结果103件): the nearest topic word decides
 _TOPICS = (("PUBLIC_MESSAGES", re.compile(r"(?<!申请)(?<!申请公开)(?:信箱|留言|来信|信件|来件|热线|工单|诉求|来访|信访|舆情|来电|网民|投诉|咨询|随手拍)")),
            ("NPC_SUGGESTIONS", re.compile(r"建议|提案")),
-           (None, re.compile(r"申请")))
+           # 受理行政复议申请56件，办结38件: appeals, not applications for information
+           ("REVIEW_CASES", re.compile(r"行政复议(?:申请)?")),
+           ("LITIGATION_CASES", re.compile(r"行政(?:诉讼|应诉)(?:案件)?")),
+           (None, re.compile(r"(?<!复议)申请")))
 
 
 def _by_topic(label: str, before: str, unit: str | None) -> str:
-    """An APP_* label becomes PUBLIC_MESSAGES or NPC_SUGGESTIONS when the topic word nearest
-    before the count (in `before`, its sentence so far) is a message or a suggestion; cases
+    """An APP_* label becomes PUBLIC_MESSAGES, NPC_SUGGESTIONS, REVIEW_CASES or LITIGATION_CASES
+    when the topic word nearest before the count (in `before`, its sentence so far) is a message,
+    a suggestion, an administrative appeal or a lawsuit; cases
     handled (SERVICES_HANDLED) become PUBLIC_MESSAGES when that word is a message."""
     if not label.startswith("APP_") and label != "SERVICES_HANDLED":
         return label
