@@ -260,6 +260,11 @@ def test_appeals_and_lawsuits_received_and_closed_are_cases_not_applications():
                               ("LITIGATION_CASES", "9件"), ("LITIGATION_CASES", "7件")]
 
 
+def test_a_list_opened_by_a_line_that_names_the_website_is_the_websites():
+    text = "本局网站公开以下信息：\n（1）通知公告类：规划信息 12条，财政资金 30条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "12条"), ("WEBSITE_POSTS", "30条")]
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
     text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]

@@ -643,6 +643,9 @@ def _joined_channels(sentence: str, channel: str | None) -> str | None:
 def _run_on(text: str, sentence_start: int) -> str:
     """The ；-separated clauses before a sentence, back to the last full stop (150 chars at most)."""
     lo = max(0, sentence_start - 150)
+    opening = text[lo:sentence_start].rstrip()
+    if opening.endswith(("：", ":")):  # 本局网站公开以下信息：\n(1)…: the line that opens the list
+        return opening[max(opening.rfind(ch) for ch in "。！!？?\n") + 1:]
     if sentence_start == 0 or text[sentence_start - 1] not in "；;":
         return ""
     stop = max(text.rfind(ch, lo, sentence_start) for ch in "。！!？?\n")
