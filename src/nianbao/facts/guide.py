@@ -114,6 +114,9 @@ adjudication of the first pass against these rules.
 | `收到申请12件，其中延期答复2件，予以公开9件，不予公开3件` | nothing for the extended count: a way of answering that cuts across the outcomes, not one share of the 12 |
 | `参加业务培训5人次`, `事项清单85个` | nothing: people attending are no sessions held; list entries are no service items |
 | `新媒体公众号推送信息300余条`, `通过电视台、兄弟部门网站等载体发送信息50余条` | OTHER_MEDIA_POSTS for new-media accounts of no one kind; INFO_PUBLISHED for a list of channels of different kinds |
+| `依申请公开信息0条，不予公开信息0条` (older reports that count items of information, not applications) | nothing: neither published items nor applications |
+| a zero cue whose sentence the page cuts off before it names what is denied (`未发生……提起行政`) | nothing beyond what the kept words name: the cut-off object is not read in |
+| `未收到申请，未出现不予公开的情况` | APP_RECEIVED 0 only: with no application there is no refusal to count |
 """
 
 
