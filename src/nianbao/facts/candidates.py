@@ -167,7 +167,7 @@ def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]], addresses: list
     if _is_phone(text, start, end, digits, unit):
         return "phone"
     if before and before in "“\"「《‘" and after and after in "”\"」》’" or (
-        unit is None and "热线" in text[end:end + 8]
+        unit is None and ("热线" in text[end:end + 8] or _SERVICE_NUMBER.fullmatch(digits))
     ) or _in_quoted_name(text, start, end):
         return "name"
     if _PAST_FIGURE.search(text, max(0, start - 12), start):
@@ -230,5 +230,6 @@ def _is_phone(text: str, start: int, end: int, digits: str, unit: str | None) ->
     return len(digits) >= 7 and any(w in window for w in ("电话", "热线", "传真", "联系方式", "手机", "致电"))
 
 
+_SERVICE_NUMBER = re.compile(r"123\d\d")  # 12345, 12315, 12369: a hotline's number, not a count
 _DIALLING_CODE = re.compile(r"\d[-－—]+$")
 _DIALLED_NUMBER = re.compile(r"[-－—]+\d")
