@@ -265,6 +265,12 @@ def test_a_list_opened_by_a_line_that_names_the_website_is_the_websites():
     assert labelled(text) == [("WEBSITE_POSTS", "12条"), ("WEBSITE_POSTS", "30条")]
 
 
+def test_a_quoted_site_name_a_wechat_service_account_and_a_media_account_are_channels():
+    assert labelled("在“某某区人民政府”网主动公开政府信息51篇。") == [("WEBSITE_POSTS", "51篇")]
+    assert labelled("“某某医保”服务号发布信息40条。") == [("WECHAT_POSTS", "40条")]
+    assert labelled("在某某融媒号发布信息18条。") == [("OTHER_MEDIA_POSTS", "18条")]
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
     text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]
