@@ -117,6 +117,7 @@ adjudication of the first pass against these rules.
 | `依申请公开信息0条，不予公开信息0条` (older reports that count items of information, not applications) | nothing: neither published items nor applications |
 | a zero cue whose sentence the page cuts off before it names what is denied (`未发生……提起行政`) | nothing beyond what the kept words name: the cut-off object is not read in |
 | `未收到申请，未出现不予公开的情况` | APP_RECEIVED 0 only: with no application there is no refusal to count |
+| `月报每季度一更新，目前更新9期`, `新增关注60个` | nothing: a running count since the series began, and a gain, are no totals of the year |
 """
 
 
