@@ -271,6 +271,11 @@ def test_a_quoted_site_name_a_wechat_service_account_and_a_media_account_are_cha
     assert labelled("在某某融媒号发布信息18条。") == [("OTHER_MEDIA_POSTS", "18条")]
 
 
+def test_documents_listed_among_a_websites_topics_are_its_parts_whatever_their_unit():
+    text = "全年通过区政府网站公开信息120条，其中政策文件14件、工作动态80条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "120条"), ("WEBSITE_POSTS", "14件"), ("WEBSITE_POSTS", "80条")]
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
     text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]

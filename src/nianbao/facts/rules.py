@@ -280,6 +280,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     own = own[max(own.rfind(ch) for ch in "、，,；;：:。\n") + 1:]
     if CHANGE.search(own) or NOT_PUBLISHED.search(own):
         return None, 0.0
+    documents = unit in ("件", "份") and any(h.target == BLOCK and h.cue in _TOPIC_BLOCKERS for h in _hits(own))
     sibling = _sibling_label(text, cand, unit, facts)
     if sibling is not None:
         return sibling, _SCORES["sentence_generic"]
@@ -290,14 +291,16 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
         aside = len(ends) == 2 and ends[1] - ends[0] < ASIDE_CHARS and not _COUNTED.search(between, ends[0], ends[1])
         if len(ends) > 1 + aside or ends and not REFERS_BACK.match(between, ends[-1]):
             return None, 0.0
-        if total.label in CHANNEL_POSTS + ("INFO_PUBLISHED",) and total.unit == unit and (
-                ends or _LIST_MARK.search(between)):
+        marked = _LIST_MARK.search(between)
+        if total.label in CHANNEL_POSTS + ("INFO_PUBLISHED",) and (total.unit == unit or marked and documents and total.label in _DOCUMENT_LISTS) and (
+                ends or marked):  # 公开信息281条，其中政策文件29件: documents listed may count in their own unit
             other_channels = passed & set(CHANNEL_POSTS) - {total.label}
             return (None, 0.0) if other_channels else (total.label, _SCORES["sentence_generic"])
         passed.add(total.label)
     return None, 0.0
 
 
+_DOCUMENT_LISTS = ("INFO_PUBLISHED", "WEBSITE_POSTS")  # totals whose topics may be documents counted in 件/份
 _TOPIC_BLOCKERS = ("政策文件", "文件", "公文", "会议")  # no count of their own, a topic in a list (政策文件12条、部门文件9条)
 _ITEM_UNITS = ("条", "篇")  # count published items only: 、社区简介1条 enumerates a topic, not communities
 _NAMED_TOPIC = re.compile(r"(?:类|”)$")  # ，机构职能类1条 and ，“机构设置”7条 name a topic or a column
