@@ -276,6 +276,12 @@ def test_documents_listed_among_a_websites_topics_are_its_parts_whatever_their_u
     assert labelled(text) == [("WEBSITE_POSTS", "120条"), ("WEBSITE_POSTS", "14件"), ("WEBSITE_POSTS", "80条")]
 
 
+def test_what_became_of_appeals_and_lawsuits_takes_the_label_of_the_one_named_last():
+    text = "行政复议2件，其中结果维持1件，尚未审结1件；行政诉讼1件，其中结果纠正1件。"
+    assert labelled(text) == [("REVIEW_CASES", "2件"), ("REVIEW_CASES", "1件"), ("REVIEW_CASES", "1件"),
+                              ("LITIGATION_CASES", "1件"), ("LITIGATION_CASES", "1件")]
+
+
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
     text = "本镇通过县政府网站主动公开信息30条。\n\n具体包括机构职能4条，工作动态26条。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "4条"), ("WEBSITE_POSTS", "26条")]

@@ -63,7 +63,9 @@ GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SER
            "发布": POST, "发稿": POST, "推送": POST, "刊发": POST, "编发": POST, "更新": POST, "公布": POST,
            "公开": POST, "公示": POST, "报道": POST,
            # 发布364篇推文, 刊发8篇稿件: the posts named after the count; the channel of the sentence decides
-           **{noun: "INFO_PUBLISHED" for noun in ("推文", "稿件", "文章")}}
+           **{noun: "INFO_PUBLISHED" for noun in ("推文", "稿件", "文章")},
+           # 行政复议2件，其中结果维持1件，尚未审结1件: what became of the appeals (or of the lawsuits, `_by_topic`)
+           **{outcome: "REVIEW_CASES" for outcome in ("结果维持", "结果纠正", "其他结果", "尚未审结")}}
 PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发", "报道")  # 推送短视频1113个 counts posts, not accounts
 SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 counts published items, not documents
             "文件类": "INFO_PUBLISHED",  # a topic of published items (乡镇文件类43条), not a count of documents
@@ -546,18 +548,27 @@ _TOPICS = (("PUBLIC_MESSAGES", re.compile(r"(?<!申请)(?<!申请公开)(?:信�
 def _by_topic(label: str, before: str, unit: str | None) -> str:
     """An APP_* label becomes PUBLIC_MESSAGES, NPC_SUGGESTIONS, REVIEW_CASES or LITIGATION_CASES
     when the topic word nearest before the count (in `before`, its sentence so far) is a message,
-    a suggestion, an administrative appeal or a lawsuit; cases
-    handled (SERVICES_HANDLED) become PUBLIC_MESSAGES when that word is a message."""
+    a suggestion, an administrative appeal or a lawsuit; cases handled (SERVICES_HANDLED) become
+    PUBLIC_MESSAGES when that word is a message, and an outcome of appeals (结果维持) is one of
+    lawsuits when a lawsuit was named last."""
+    nearest = _nearest_topic(before)
+    if label == "REVIEW_CASES":  # an outcome of appeals or of lawsuits (结果维持): whichever was named last
+        return "LITIGATION_CASES" if nearest == "LITIGATION_CASES" else label
     if not label.startswith("APP_") and label != "SERVICES_HANDLED":
         return label
+    if label == "SERVICES_HANDLED" and nearest != "PUBLIC_MESSAGES":
+        return label  # 信箱办件18件: the cases handled are messages; 办件 of services stay services
+    return nearest if nearest is not None and unit in UNITS_OK[nearest] else label
+
+
+def _nearest_topic(before: str) -> str | None:
+    """The `_TOPICS` label whose word comes last in `before` (None for 申请 or no topic word)."""
     nearest, where = None, -1
     for topic, pattern in _TOPICS:
         found = [m.end() for m in pattern.finditer(before)]
         if found and found[-1] > where:
             nearest, where = topic, found[-1]
-    if label == "SERVICES_HANDLED" and nearest != "PUBLIC_MESSAGES":
-        return label  # 信箱办件18件: the cases handled are messages; 办件 of services stay services
-    return nearest if nearest is not None and unit in UNITS_OK[nearest] else label
+    return nearest
 
 
 def _right_label(right: list[_Hit], left: list[_Hit], unit: str | None, value: float, sentence: str) -> str | None:
