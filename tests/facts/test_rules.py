@@ -277,9 +277,10 @@ def test_documents_listed_among_a_websites_topics_are_its_parts_whatever_their_u
 
 
 def test_what_became_of_appeals_and_lawsuits_takes_the_label_of_the_one_named_last():
-    text = "行政复议2件，其中结果维持1件，尚未审结1件；行政诉讼1件，其中结果纠正1件。"
-    assert labelled(text) == [("REVIEW_CASES", "2件"), ("REVIEW_CASES", "1件"), ("REVIEW_CASES", "1件"),
-                              ("LITIGATION_CASES", "1件"), ("LITIGATION_CASES", "1件")]
+    text = "涉及行政复议0件。其中结果维持0件；结果纠正0件；尚未审结0件。"
+    assert labelled(text) == [("REVIEW_CASES", "0件")] * 4
+    text = "涉及行政复议3件，行政诉讼2件，其中结果维持1件，尚未审结1件。"
+    assert labelled(text)[-2:] == [("LITIGATION_CASES", "1件"), ("LITIGATION_CASES", "1件")]
 
 
 def test_topics_of_a_count_on_the_website_are_website_posts_after_a_paragraph_break():
