@@ -270,8 +270,9 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
     return lists
 
 
-ASIDE_CHARS = 40  # characters of a remark between a total and the sentence that lists its parts
-# the next sentence opens on parts of the total that ended the one before
+# the next sentence opens on parts of the total that ended the one before (or the one after a
+# remark of at most ASIDE_CHARS characters that counts nothing)
+ASIDE_CHARS = 40
 REFERS_BACK = re.compile(r"[ \u3000\n]*(?:其中|在(?:主动)?公开的(?:政府)?信息中|具体(?:为|是|包括|如下)|"
                           r"主要(?:类别|内容)?(?:是|有|包括|为))[，,：:]?")
 

@@ -294,8 +294,9 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
         if len(ends) > 1 + aside or ends and not REFERS_BACK.match(between, ends[-1]):
             return None, 0.0
         marked = _LIST_MARK.search(between)
-        if total.label in CHANNEL_POSTS + ("INFO_PUBLISHED",) and (total.unit == unit or marked and documents and total.label in _DOCUMENT_LISTS) and (
-                ends or marked):  # 公开信息281条，其中政策文件29件: documents listed may count in their own unit
+        # 公开信息281条，其中政策文件29件: documents listed may count in a unit of their own
+        same_unit = total.unit == unit or marked and documents and total.label in _DOCUMENT_LISTS
+        if total.label in POSTS_FAMILY and same_unit and (ends or marked):
             other_channels = passed & set(CHANNEL_POSTS) - {total.label}
             return (None, 0.0) if other_channels else (total.label, _SCORES["sentence_generic"])
         passed.add(total.label)
@@ -655,7 +656,8 @@ def _joined_channels(sentence: str, channel: str | None) -> str | None:
 
 
 def _run_on(text: str, sentence_start: int) -> str:
-    """The ；-separated clauses before a sentence, back to the last full stop (150 chars at most)."""
+    """The ；-separated clauses before a sentence, back to the last full stop (150 chars at most),
+    or the line that opens a list with a colon (本局网站公开以下信息：)."""
     lo = max(0, sentence_start - 150)
     opening = text[lo:sentence_start].rstrip()
     if opening.endswith(("：", ":")):  # 本局网站公开以下信息：\n(1)…: the line that opens the list
