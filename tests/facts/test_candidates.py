@@ -57,7 +57,7 @@ def test_money_with_magnitude_is_one_span():
         ("第二十条第（九）项", ["article"]),
         ("1.深入推进决策公开", ["list_marker"]),
         ("“12345”政务服务热线", ["name"]),
-        ("回复市长信箱留言2件、12345留言6件", ["quantity", "name", "quantity"]),
+        ("答复区长信箱来信3件、12345工单7件", ["quantity", "name", "quantity"]),
         ("高效办成一件事", ["idiom"]),
         ("按照《通知》（办函〔201960）要求", ["doc_number"]),
         ("严格审核发布的每一条信息", ["idiom"]),

@@ -227,13 +227,13 @@ def test_a_topic_named_by_a_noun_that_counts_nothing_itself_keeps_a_list_of_item
 
 
 def test_posts_named_after_the_count_are_the_posts_of_the_channel_the_sentence_names():
-    text = "“某某发布”微信公众号粉丝量12万，全年共发布364篇推文，总阅读量50万。"
-    assert ("WECHAT_POSTS", "364篇") in labelled(text)
+    text = "“某某发布”微信公众号粉丝量12万，全年共推送52篇推文，总阅读量50万。"
+    assert ("WECHAT_POSTS", "52篇") in labelled(text)
     assert labelled("全年在各级媒体刊发18篇稿件。") == [("OTHER_MEDIA_POSTS", "18篇")]
 
 
 def test_topics_listed_after_a_short_remark_that_counts_nothing_still_belong_to_the_total():
-    text = "本年度通过区政府网站公开信息24条。各项工作有序开展。在主动公开的信息中，通知公告9条，工作动态15条。"
+    text = "本年度通过区政府网站公开信息24条。工作平稳推进。在主动公开的信息中，通知公告9条，工作动态15条。"
     assert labelled(text) == [("WEBSITE_POSTS", "24条"), ("WEBSITE_POSTS", "9条"), ("WEBSITE_POSTS", "15条")]
     text = "本年度通过区政府网站公开信息24条。另有3个单位未报送。在主动公开的信息中，通知公告9条。"
     assert ("WEBSITE_POSTS", "9条") not in labelled(text)
@@ -277,8 +277,9 @@ def test_documents_listed_among_a_websites_topics_are_its_parts_whatever_their_u
 
 
 def test_what_became_of_appeals_and_lawsuits_takes_the_label_of_the_one_named_last():
-    text = "涉及行政复议0件。其中结果维持0件；结果纠正0件；尚未审结0件。"
-    assert labelled(text) == [("REVIEW_CASES", "0件")] * 4
+    text = "本年度行政复议2件。其中结果维持1件；结果纠正0件；尚未审结1件。"
+    assert labelled(text) == [("REVIEW_CASES", "2件"), ("REVIEW_CASES", "1件"), ("REVIEW_CASES", "0件"),
+                              ("REVIEW_CASES", "1件")]
     text = "涉及行政复议3件，行政诉讼2件，其中结果维持1件，尚未审结1件。"
     assert labelled(text)[-2:] == [("LITIGATION_CASES", "1件"), ("LITIGATION_CASES", "1件")]
 

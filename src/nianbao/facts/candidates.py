@@ -226,7 +226,7 @@ def _is_phone(text: str, start: int, end: int, digits: str, unit: str | None) ->
     joined_right = _DIALLED_NUMBER.match(text, end) is not None
     if (joined_left or joined_right) and len(digits) >= 3:
         return True
-    window = text[max(0, start - 30):start]  # 电话(0591)8836xxxx、8836yyyy: the second number too
+    window = text[max(0, start - 30):start]  # 电话(0123)6654321、6654322: the second number too
     return len(digits) >= 7 and any(w in window for w in ("电话", "热线", "传真", "联系方式", "手机", "致电"))
 
 

@@ -62,7 +62,7 @@ GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SER
            **{cue: "APP_RECEIVED" for cue in ("依申请公开", "依申请公开信息", "依申请公开政府信息")},
            "发布": POST, "发稿": POST, "推送": POST, "刊发": POST, "编发": POST, "更新": POST, "公布": POST,
            "公开": POST, "公示": POST, "报道": POST,
-           # 发布364篇推文, 刊发8篇稿件: the posts named after the count; the channel of the sentence decides
+           # 推送52篇推文, 刊发8篇稿件: the posts named after the count; the channel of the sentence decides
            **{noun: "INFO_PUBLISHED" for noun in ("推文", "稿件", "文章")},
            # 行政复议2件，其中结果维持1件，尚未审结1件: what became of the appeals (or of the lawsuits, `_by_topic`)
            **{outcome: "REVIEW_CASES" for outcome in ("结果维持", "结果纠正", "其他结果", "尚未审结")}}
@@ -408,7 +408,7 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
     if _OVER_THE_YEARS.search(clause):
         return None, 0.0  # 历年累计受理申请15件: all the years together, not the report's year
     if _PER_PERIOD.search(clause):
-        return None, 0.0  # 每月至少上报2篇, 每季度更新1次: a rate, not a total of the year (FACTS.md §5)
+        return None, 0.0  # 每周报送3篇, 每季度更新一次: a rate, not a total of the year (FACTS.md §5)
     if q.unit in ("%", "成"):
         return "RATE", _SCORES["rate"]
     lead_score = 1.0
