@@ -51,7 +51,7 @@ from nianbao.facts.candidates import Candidate, find_candidates, narrative_exclu
 from nianbao.facts.catalogue import catalogue
 from nianbao.facts.decode import joint_zero_claims
 from nianbao.facts.normalise import parse_quantity
-from nianbao.facts.parts import ASIDE_CHARS, OFFLINE, REFERS_BACK, words_before
+from nianbao.facts.parts import ASIDE_CHARS, MARKERS, OFFLINE, REFERS_BACK, words_before
 from nianbao.report import Fact, Report
 
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
@@ -263,7 +263,7 @@ def _respective_channels(text: str, facts: list[Fact]) -> None:
 _MIXED_WITH_INTERPRETATIONS = re.compile(r"(?:法规|文件|政策|规章)(?:与|及|和|以及|、)(?:政策|相关)?解读")
 
 
-_LIST_MARK = re.compile(r"其中|包括|涵盖|分别|主要有|[：:（(]")
+_LIST_MARK = re.compile("|".join(m for m in MARKERS if m != "含") + "|[：:（(]")  # 含 marks no topics
 _TOPIC_UNITS = ("条", "篇", "件", "期", "项")
 _LIST_BREAK = re.compile(r"[。！!？?\n][\s\u3000]*")  # a list of topics may run on after ；
 
