@@ -547,19 +547,20 @@ _TOPICS = (("PUBLIC_MESSAGES", re.compile(r"(?<!申请)(?<!申请公开)(?:信�
 
 
 def _by_topic(label: str, before: str, unit: str | None) -> str:
-    """An APP_* label becomes PUBLIC_MESSAGES, NPC_SUGGESTIONS, REVIEW_CASES or LITIGATION_CASES
-    when the topic word nearest before the count (in `before`, its sentence so far) is a message,
-    a suggestion, an administrative appeal or a lawsuit; cases handled (SERVICES_HANDLED) become
-    PUBLIC_MESSAGES when that word is a message, and an outcome of appeals (结果维持) is one of
-    lawsuits when a lawsuit was named last."""
+    """`label` becomes the `_TOPICS` label whose word comes nearest before the count (in `before`,
+    its sentence so far) when `_BECOMES` lets it and the unit fits: an APP_* count of messages,
+    suggestions, appeals or lawsuits, cases handled (SERVICES_HANDLED) of a mailbox, an outcome of
+    appeals (结果维持) when a lawsuit was named last."""
     nearest = _nearest_topic(before)
-    if label == "REVIEW_CASES":  # an outcome of appeals or of lawsuits (结果维持): whichever was named last
-        return "LITIGATION_CASES" if nearest == "LITIGATION_CASES" else label
-    if not label.startswith("APP_") and label != "SERVICES_HANDLED":
-        return label
-    if label == "SERVICES_HANDLED" and nearest != "PUBLIC_MESSAGES":
-        return label  # 信箱办件18件: the cases handled are messages; 办件 of services stay services
-    return nearest if nearest is not None and unit in UNITS_OK[nearest] else label
+    may_become = _BECOMES.get(label, _ALL_TOPICS if label.startswith("APP_") else ())
+    return nearest if nearest in may_become and unit in UNITS_OK[nearest] else label
+
+
+_ALL_TOPICS = tuple(topic for topic, _ in _TOPICS if topic is not None)
+_BECOMES = {
+    "SERVICES_HANDLED": ("PUBLIC_MESSAGES",),  # 信箱办件18件: messages; 办件 of services stay services
+    "REVIEW_CASES": ("LITIGATION_CASES",),  # an outcome (结果维持) of whichever was named last
+}
 
 
 def _nearest_topic(before: str) -> str | None:
