@@ -5,7 +5,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from nianbao.annotation.addpages import PageCandidate, add_pages, address_key, read_candidates
+from nianbao.annotation.addpages import PageCandidate, add_pages, address_key, read_candidates, restore_pages
 from nianbao.annotation.realpages import load_manifest, page_file, split_of, write_manifest
 from nianbao.cli.annotate import command as annotate
 from nianbao.errors import InputError
@@ -90,3 +90,53 @@ def test_the_command_adds_and_reports_one_line_per_candidate(corpus, tmp_path, m
     assert result.exit_code == 0, result.output
     assert result.output.startswith("added") and "township 2023" in result.output
     assert address_key("https://m.example.invalid/f/") == address_key("http://www.example.invalid/f")
+
+
+def _held_page(corpus, town="戊镇", published=64):
+    """A page added to the corpus, then its cache emptied as on a new machine."""
+    cache, manifest, guard = corpus
+    (out,) = add_pages([_candidate(f"https://www.example.invalid/{published}", _report(town, published))],
+                       manifest, cache, guard)
+    page_file(out.entry.sha256, out.entry.chars, cache).unlink()
+    return out.entry
+
+
+def test_a_page_copied_again_is_restored_when_its_hash_is_a_manifest_rows(corpus, tmp_path):
+    cache, manifest, guard = corpus
+    entry = _held_page(corpus)
+    copied = tmp_path / f"{entry.sha256[:16]}.txt"
+    copied.write_text(_report("戊镇", 64) + "\n\n", encoding="utf-8")  # trailing line breaks do not count
+    (out,) = restore_pages([copied], manifest, cache, guard)
+    assert (out.status, out.entry) == ("restored", entry)
+    assert page_file(entry.sha256, entry.chars, cache).read_text("utf-8") == _report("戊镇", 64).rstrip("\n")
+
+
+def test_a_text_copied_wrong_is_named_with_its_length_difference_and_not_cached(corpus, tmp_path):
+    cache, manifest, guard = corpus
+    entry = _held_page(corpus)
+    copied = tmp_path / f"{entry.sha256[:16]}.txt"
+    copied.write_text(_report("戊镇", 64).replace("，其中", "其中"), encoding="utf-8")  # one comma lost
+    (out,) = restore_pages([copied], manifest, cache, guard)
+    assert out.status == "mismatch"
+    assert out.detail.endswith(f"{entry.doc} has {entry.chars} characters, this text {entry.chars - 1} (-1)")
+    assert not list(cache.glob("*.txt"))
+
+
+def test_restoring_runs_the_guard_and_the_command_exits_1_when_a_page_is_not_restored(corpus, tmp_path, monkeypatch):
+    cache, manifest, guard = corpus
+    entry = _held_page(corpus)
+    monkeypatch.setenv("NIANBAO_REAL_PAGES", str(cache))
+    good, unknown = tmp_path / "good.txt", tmp_path / "unknown.txt"
+    good.write_text(_report("戊镇", 64), encoding="utf-8")
+    unknown.write_text("本文不在清单中。", encoding="utf-8")
+    result = CliRunner().invoke(annotate, ["restore-pages", str(good), str(unknown), "--manifest", str(manifest),
+                                           "--guard", str(guard)])
+    assert result.exit_code == 1
+    assert f"restored  {good}  {entry.doc} {entry.split}" in result.output
+    assert f"mismatch  {unknown}  its sha256 is no manifest row's" in result.output
+    blocking = tmp_path / "guard_blocks_all.py"
+    blocking.write_text("import sys\nsys.exit(1)\n", encoding="utf-8")
+    page_file(entry.sha256, entry.chars, cache).unlink()
+    (out,) = restore_pages([good], manifest, cache, blocking)
+    assert (out.status, out.detail) == ("blocked", "the holdout guard blocks its address")
+    assert not list(cache.glob("*.txt"))

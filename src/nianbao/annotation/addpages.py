@@ -13,6 +13,10 @@ result, issuer, year, level) goes through, in order:
 
 and is then cached by sha256 outside the repository (`nianbao.annotation.realpages.pages_dir`)
 and given a manifest row, its split decided by its issuer (`split_of`), never by hand.
+
+`restore_pages` rebuilds the cache on a new machine: a page text copied again from its look-up
+is cached when its sha256 is a manifest row's (and the guard lets it through); one that is not
+is named with how its length differs from the row it was meant for.
 """
 from __future__ import annotations
 
@@ -140,6 +144,51 @@ def add_pages(candidates: list[PageCandidate], manifest: str | Path | None = Non
         added = True
     if added:
         write_manifest(entries, manifest)
+    return outcomes
+
+
+@dataclass(frozen=True)
+class RestoreOutcome:
+    """What became of one page text given to `restore_pages`: ``restored``, ``blocked`` or
+    ``mismatch`` (its sha256 is no manifest row's)."""
+
+    path: str
+    status: str
+    detail: str = ""
+    entry: PageEntry | None = None
+
+
+def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, cache: str | Path | None = None,
+                  guard: str | Path | None = None) -> list[RestoreOutcome]:
+    """Cache each file's text (trailing line breaks removed, nothing else changed) when its sha256
+    is a manifest row's and the guard passes its address and text. A text that matches no row is
+    compared with the row its file name starts with (``<sha256 prefix>….txt``): the difference in
+    length says where to look (a lost blank line, a space, punctuation of the other width)."""
+    cache = Path(cache or pages_dir())
+    cache.mkdir(parents=True, exist_ok=True)
+    entries = load_manifest(manifest)
+    by_sha = {e.sha256: e for e in entries}
+    outcomes = []
+    for path in map(Path, paths):
+        try:
+            text = path.read_bytes().decode("utf-8").rstrip("\n")
+        except (OSError, UnicodeDecodeError) as err:
+            raise InputError(str(path), f"not a readable UTF-8 page text ({err})") from None
+        entry = by_sha.get(hashlib.sha256(text.encode("utf-8")).hexdigest())
+        if entry is None:
+            meant = next((e for e in entries if path.name.startswith(e.sha256[:16])), None)
+            detail = "its sha256 is no manifest row's"
+            if meant is not None:
+                detail += f"; {meant.doc} has {meant.chars} characters, this text {len(text)} ({len(text) - meant.chars:+d})"
+            outcomes.append(RestoreOutcome(str(path), "mismatch", detail))
+            continue
+        blocked = passes_guard(entry.source, text, guard)
+        if blocked:
+            outcomes.append(RestoreOutcome(str(path), "blocked", f"the holdout guard blocks its {blocked}"))
+            continue
+        (cache / f"{entry.sha256}.txt").write_bytes(text.encode("utf-8"))
+        page_file(entry.sha256, entry.chars, cache)
+        outcomes.append(RestoreOutcome(str(path), "restored", entry=entry))
     return outcomes
 
 

@@ -8,6 +8,7 @@ training data.
     nianbao annotate pull                         # reviewed spans -> annotation/labelstudio/
     nianbao annotate server stop
     nianbao annotate add-pages CANDS.json         # real pages found with the look-up tools -> cache + manifest
+    nianbao annotate restore-pages FILE...        # page texts copied again from their look-ups -> cache
 
 ``--url``/``--token`` default to ``$NIANBAO_LS_URL``/``$NIANBAO_LS_TOKEN``, else to the
 server that ``server start`` recorded in ``--data-dir``.
@@ -261,3 +262,29 @@ def add_pages(candidates, manifest, guard):
         where = f"{o.entry.doc} {o.entry.split} {o.entry.level} {o.entry.year} {o.entry.chars} chars" if o.entry else o.detail
         click.echo(f"{o.status:9s} {o.url}  {where}")
     click.echo(f"{sum(o.status == 'added' for o in outcomes)} of {len(outcomes)} added", err=True)
+
+
+@command.command("restore-pages")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--manifest", type=click.Path(dir_okay=False), default=None,
+              help="The page manifest (default: corpus/real-pages/MANIFEST.tsv).")
+@click.option("--guard", type=click.Path(dir_okay=False), default=None,
+              help="The holdout guard (default: shared/tools/holdout_guard.py).")
+def restore_pages(files, manifest, guard):
+    """Rebuild the page cache on a new machine: each FILE is a page text copied again from its
+    manifest row's look-up (corpus/real-pages/README.md). A text whose sha256 is a row's, and
+    which the holdout guard lets through, is cached; one that matches no row is named, with how
+    its length differs from the row its file name starts with (<sha256 prefix>.txt). Exits 1
+    when any file was not restored."""
+    from nianbao.annotation.addpages import restore_pages as restore
+
+    try:
+        outcomes = restore(list(files), manifest=manifest, guard=guard)
+    except NianbaoError as err:
+        _fail(str(err))
+    for o in outcomes:
+        click.echo(f"{o.status:9s} {o.path}  {o.entry.doc + ' ' + o.entry.split if o.entry else o.detail}")
+    restored = sum(o.status == "restored" for o in outcomes)
+    click.echo(f"{restored} of {len(outcomes)} restored", err=True)
+    if restored < len(outcomes):
+        sys.exit(1)
