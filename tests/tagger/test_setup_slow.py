@@ -70,3 +70,10 @@ def test_a_batch_workers_thread_share_reaches_the_model(monkeypatch):
         monkeypatch.delenv(var, raising=False)  # restored after the test; limit_threads sets them
     limit_threads(1)
     assert ModelExtractor().model.session.get_session_options().intra_op_num_threads == 1
+
+
+def test_onnxruntime_threads_sleep_while_waiting_so_a_core_held_by_another_process_does_not_stall_them():
+    from nianbao.tagger.predict import ModelExtractor
+
+    options = ModelExtractor().model.session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
