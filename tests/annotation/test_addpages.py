@@ -5,7 +5,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from nianbao.annotation.addpages import PageCandidate, add_pages, address_key, read_candidates, restore_pages
+from nianbao.annotation.addpages import (PageCandidate, add_pages, address_key, edit_words, one_edit_away, read_candidates,
+                                         restore_pages)
 from nianbao.annotation.realpages import load_manifest, page_file, split_of, write_manifest
 from nianbao.cli.annotate import command as annotate
 from nianbao.errors import InputError
@@ -140,3 +141,33 @@ def test_restoring_runs_the_guard_and_the_command_exits_1_when_a_page_is_not_res
     (out,) = restore_pages([good], manifest, cache, blocking)
     assert (out.status, out.detail) == ("blocked", "the holdout guard blocks its address")
     assert not list(cache.glob("*.txt"))
+
+
+def test_the_one_word_an_earlier_copy_changed_is_found_by_the_pages_sha256(tmp_path):
+    import hashlib
+
+    page = tmp_path / "page.txt"
+    page.write_text(_report("己镇", 70), encoding="utf-8")
+    held = _report("己镇", 70).rstrip("\n")
+    now = held.replace("第3项工作按计划推进", "第3项工作按计划开展", 1)  # what the store returns now
+    sha = hashlib.sha256(held.encode("utf-8")).hexdigest()
+    at, taken_out, put_in = one_edit_away(now, sha, len(held), edit_words([page]))
+    assert now[:at] + put_in + now[at + taken_out:] == held
+    assert one_edit_away(now.replace("第5项", "第五项"), sha, len(held), edit_words([page])) is None  # two edits
+
+
+def test_restoring_with_mend_caches_the_text_the_gold_was_made_on(corpus, tmp_path, monkeypatch):
+    cache, manifest, guard = corpus
+    entry = _held_page(corpus)
+    (other,) = add_pages([_candidate("https://www.example.invalid/other", _report("庚镇", 81), "某县庚镇人民政府")],
+                         manifest, cache, guard)  # a page already cached: the words an edit may put in
+    assert other.status == "added"
+    monkeypatch.setenv("NIANBAO_REAL_PAGES", str(cache))
+    copied = tmp_path / f"{entry.sha256[:16]}.txt"
+    copied.write_text(_report("戊镇", 64).replace("及时发布", "及时公布", 1), encoding="utf-8")
+    args = ["restore-pages", str(copied), "--manifest", str(manifest), "--guard", str(guard)]
+    assert CliRunner().invoke(annotate, args).output.startswith("mismatch")
+    result = CliRunner().invoke(annotate, [*args, "--mend"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"mended    {copied}  {entry.doc} {entry.split} (one edit at character ")
+    assert page_file(entry.sha256, entry.chars, cache).read_text("utf-8") == _report("戊镇", 64).rstrip("\n")

@@ -16,7 +16,9 @@ and given a manifest row, its split decided by its issuer (`split_of`), never by
 
 `restore_pages` rebuilds the cache on a new machine: a page text copied again from its look-up
 is cached when its sha256 is a manifest row's (and the guard lets it through); one that is not
-is named with how its length differs from the row it was meant for.
+is named with how its length differs from the row it was meant for, or, asked to, mended by the
+one word-level edit (`one_edit_away`) whose result has the row's sha256: an earlier copy of a
+page may differ from what the store returns now by one such edit, and the gold points into it.
 """
 from __future__ import annotations
 
@@ -149,8 +151,9 @@ def add_pages(candidates: list[PageCandidate], manifest: str | Path | None = Non
 
 @dataclass(frozen=True)
 class RestoreOutcome:
-    """What became of one page text given to `restore_pages`: ``restored``, ``blocked`` or
-    ``mismatch`` (its sha256 is no manifest row's)."""
+    """What became of one page text given to `restore_pages`: ``restored``, ``mended`` (restored
+    after one edit, `detail` says where), ``blocked`` or ``mismatch`` (its sha256 is no manifest
+    row's)."""
 
     path: str
     status: str
@@ -159,24 +162,35 @@ class RestoreOutcome:
 
 
 def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, cache: str | Path | None = None,
-                  guard: str | Path | None = None) -> list[RestoreOutcome]:
+                  guard: str | Path | None = None, mend: bool = False) -> list[RestoreOutcome]:
     """Cache each file's text (trailing line breaks removed, nothing else changed) when its sha256
     is a manifest row's and the guard passes its address and text. A text that matches no row is
     compared with the row its file name starts with (``<sha256 prefix>….txt``): the difference in
-    length says where to look (a lost blank line, a space, punctuation of the other width)."""
+    length says where to look (a lost blank line, a space, punctuation of the other width); with
+    `mend`, the one edit that gives that row's sha256 is searched for (`one_edit_away`, its
+    words taken from the pages already cached) and the mended text cached."""
     cache = Path(cache or pages_dir())
     cache.mkdir(parents=True, exist_ok=True)
     entries = load_manifest(manifest)
     by_sha = {e.sha256: e for e in entries}
+    words: dict[int, list[str]] | None = None
     outcomes = []
     for path in map(Path, paths):
         try:
             text = path.read_bytes().decode("utf-8").rstrip("\n")
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(str(path), f"not a readable UTF-8 page text ({err})") from None
-        entry = by_sha.get(hashlib.sha256(text.encode("utf-8")).hexdigest())
+        entry, status, detail = by_sha.get(hashlib.sha256(text.encode("utf-8")).hexdigest()), "restored", ""
+        meant = next((e for e in entries if path.name.startswith(e.sha256[:16])), None) if entry is None else None
+        if meant is not None and mend:
+            words = words if words is not None else edit_words(cache.glob("*.txt"))
+            edit = one_edit_away(text, meant.sha256, meant.chars, words)
+            if edit is not None:
+                at, removed, put_in = edit
+                text = text[:at] + put_in + text[at + removed:]
+                entry, status = meant, "mended"
+                detail = f"one edit at character {at}: {removed} taken out, {len(put_in)} put in"
         if entry is None:
-            meant = next((e for e in entries if path.name.startswith(e.sha256[:16])), None)
             detail = "its sha256 is no manifest row's"
             if meant is not None:
                 detail += f"; {meant.doc} has {meant.chars} characters, this text {len(text)} ({len(text) - meant.chars:+d})"
@@ -188,8 +202,56 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
             continue
         (cache / f"{entry.sha256}.txt").write_bytes(text.encode("utf-8"))
         page_file(entry.sha256, entry.chars, cache)
-        outcomes.append(RestoreOutcome(str(path), "restored", entry=entry))
+        outcomes.append(RestoreOutcome(str(path), status, detail, entry))
     return outcomes
+
+
+EDIT_MAX_OUT = 4  # characters one edit may take out
+EDIT_MAX_IN = 6  # and put in
+_ODD_CHARACTERS = " \u00a0\u3000\t\n\u200b,.;:()!?“”\"'、，。；：（）！？%"
+
+
+def edit_words(pages, min_count: int = 3) -> dict[int, list[str]]:
+    """What one edit may put in, by length: every 1- to `EDIT_MAX_IN`-character string found at
+    least `min_count` times in `pages` (texts of the same kind of report: their words and
+    phrases), most frequent first, and the odd spaces and punctuation of either width."""
+    from collections import Counter
+
+    counts = {n: Counter() for n in range(1, EDIT_MAX_IN + 1)}
+    for page in pages:
+        text = Path(page).read_text("utf-8")
+        for n, counter in counts.items():
+            counter.update(text[i:i + n] for i in range(len(text) - n + 1))
+    words = {n: [w for w, c in counter.most_common() if c >= min_count] for n, counter in counts.items()}
+    words[1] = list(dict.fromkeys(words[1] + list(_ODD_CHARACTERS)))
+    words[0] = [""]
+    return words
+
+
+def one_edit_away(text: str, sha256: str, chars: int, words: dict[int, list[str]]) -> tuple[int, int, str] | None:
+    """``(at, taken_out, put_in)``: the one edit (up to `EDIT_MAX_OUT` characters taken out at one
+    place, one of `words` put in) that turns `text` into the text of `chars` characters whose
+    sha256 is `sha256`, or None. Each candidate is hashed from the saved hash state of the text
+    before the edit, so a page of a thousand characters costs a minute or two, not hours."""
+    want, delta = bytes.fromhex(sha256), chars - len(text)
+    before = [hashlib.sha256()]
+    for ch in text:
+        state = before[-1].copy()
+        state.update(ch.encode("utf-8"))
+        before.append(state)
+    for out in range(EDIT_MAX_OUT + 1):
+        candidates = [w.encode("utf-8") for w in words.get(out + delta, ())]
+        for at in range(len(text) - out + 1):
+            taken, after = text[at:at + out].encode("utf-8"), text[at + out:].encode("utf-8")
+            for put in candidates:
+                if put == taken:
+                    continue
+                state = before[at].copy()
+                state.update(put)
+                state.update(after)
+                if state.digest() == want:
+                    return at, out, put.decode("utf-8")
+    return None
 
 
 def read_candidates(path: str | Path) -> list[PageCandidate]:

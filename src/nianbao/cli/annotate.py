@@ -270,21 +270,26 @@ def add_pages(candidates, manifest, guard):
               help="The page manifest (default: corpus/real-pages/MANIFEST.tsv).")
 @click.option("--guard", type=click.Path(dir_okay=False), default=None,
               help="The holdout guard (default: shared/tools/holdout_guard.py).")
-def restore_pages(files, manifest, guard):
+@click.option("--mend", is_flag=True,
+              help="For a text named after its row (<sha256 prefix>.txt) that does not match it, search for "
+                   "the one word-level edit that gives the row's sha256 (minutes a page).")
+def restore_pages(files, manifest, guard, mend):
     """Rebuild the page cache on a new machine: each FILE is a page text copied again from its
     manifest row's look-up (corpus/real-pages/README.md). A text whose sha256 is a row's, and
     which the holdout guard lets through, is cached; one that matches no row is named, with how
-    its length differs from the row its file name starts with (<sha256 prefix>.txt). Exits 1
-    when any file was not restored."""
+    its length differs from the row its file name starts with (<sha256 prefix>.txt), or, with
+    --mend, mended by the one edit that gives that row's sha256 (an earlier copy may differ from
+    what the store returns now by one word). Exits 1 when any file was not restored."""
     from nianbao.annotation.addpages import restore_pages as restore
 
     try:
-        outcomes = restore(list(files), manifest=manifest, guard=guard)
+        outcomes = restore(list(files), manifest=manifest, guard=guard, mend=mend)
     except NianbaoError as err:
         _fail(str(err))
     for o in outcomes:
-        click.echo(f"{o.status:9s} {o.path}  {o.entry.doc + ' ' + o.entry.split if o.entry else o.detail}")
-    restored = sum(o.status == "restored" for o in outcomes)
+        where = f"{o.entry.doc} {o.entry.split}" + (f" ({o.detail})" if o.detail else "") if o.entry else o.detail
+        click.echo(f"{o.status:9s} {o.path}  {where}")
+    restored = sum(o.entry is not None for o in outcomes)
     click.echo(f"{restored} of {len(outcomes)} restored", err=True)
     if restored < len(outcomes):
         sys.exit(1)
