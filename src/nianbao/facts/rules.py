@@ -558,7 +558,7 @@ def _by_topic(label: str, before: str, unit: str | None) -> str:
 
 _ALL_TOPICS = tuple(topic for topic, _ in _TOPICS if topic is not None)
 _BECOMES = {
-    "SERVICES_HANDLED": ("PUBLIC_MESSAGES",),  # 信箱办件18件: messages; 办件 of services stay services
+    "SERVICES_HANDLED": ("PUBLIC_MESSAGES",),  # 信箱办件7件: messages; 办件 of services stay services
     "REVIEW_CASES": ("LITIGATION_CASES",),  # an outcome (结果维持) of whichever was named last
 }
 
