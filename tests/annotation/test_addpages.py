@@ -171,3 +171,16 @@ def test_restoring_with_mend_caches_the_text_the_gold_was_made_on(corpus, tmp_pa
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"mended    {copied}  {entry.doc} {entry.split} (one edit at character ")
     assert page_file(entry.sha256, entry.chars, cache).read_text("utf-8") == _report("戊镇", 64).rstrip("\n")
+
+
+def test_missing_pages_are_listed_under_the_look_up_that_returns_them(corpus, monkeypatch):
+    cache, manifest, guard = corpus
+    entry = _held_page(corpus)
+    monkeypatch.setenv("NIANBAO_REAL_PAGES", str(cache))
+    result = CliRunner().invoke(annotate, ["missing-pages", "--manifest", str(manifest)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:2] == [f"QUERY\t{entry.query}",
+                                              f"\tPAGE\t{entry.source}\t{entry.sha256}\t{entry.chars}"]
+    assert "1 pages missing, 1 look-ups" in result.output
+    (cache / f"{entry.sha256}.txt").write_text(_report("戊镇", 64).rstrip("\n"), encoding="utf-8")
+    assert CliRunner().invoke(annotate, ["missing-pages", "--manifest", str(manifest)]).output.startswith("0 pages")

@@ -206,6 +206,17 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
     return outcomes
 
 
+def missing_pages(manifest: str | Path | None = None, cache: str | Path | None = None) -> dict[str, list[PageEntry]]:
+    """The manifest rows whose text is not in the cache, by the look-up that returns them (one
+    search serves every row of its query), in manifest order."""
+    cache = Path(cache or pages_dir())
+    by_query: dict[str, list[PageEntry]] = {}
+    for entry in load_manifest(manifest):
+        if not (cache / f"{entry.sha256}.txt").is_file():
+            by_query.setdefault(entry.query, []).append(entry)
+    return by_query
+
+
 EDIT_MAX_OUT = 4  # characters one edit may take out
 EDIT_MAX_IN = 6  # and put in
 _ODD_CHARACTERS = " \u00a0\u3000\t\n\u200b,.;:()!?“”\"'、，。；：（）！？%"

@@ -8,6 +8,7 @@ training data.
     nianbao annotate pull                         # reviewed spans -> annotation/labelstudio/
     nianbao annotate server stop
     nianbao annotate add-pages CANDS.json         # real pages found with the look-up tools -> cache + manifest
+    nianbao annotate missing-pages                # the look-ups to run for pages not in the cache
     nianbao annotate restore-pages FILE...        # page texts copied again from their look-ups -> cache
 
 ``--url``/``--token`` default to ``$NIANBAO_LS_URL``/``$NIANBAO_LS_TOKEN``, else to the
@@ -293,3 +294,24 @@ def restore_pages(files, manifest, guard, mend):
     click.echo(f"{restored} of {len(outcomes)} restored", err=True)
     if restored < len(outcomes):
         sys.exit(1)
+
+
+@command.command("missing-pages")
+@click.option("--manifest", type=click.Path(dir_okay=False), default=None,
+              help="The page manifest (default: corpus/real-pages/MANIFEST.tsv).")
+def missing_pages(manifest):
+    """The manifest rows whose text is not in the page cache, grouped by the look-up that returns
+    them: one line per query (`QUERY<TAB>query`), then one per page under it
+    (`<TAB>PAGE<TAB>address<TAB>sha256<TAB>characters`). Copy each page's excerpt to a file named
+    after its sha256 and run `restore-pages` on the files."""
+    from nianbao.annotation.addpages import missing_pages as missing
+
+    try:
+        by_query = missing(manifest)
+    except NianbaoError as err:
+        _fail(str(err))
+    for query, entries in by_query.items():
+        click.echo(f"QUERY\t{query}")
+        for e in entries:
+            click.echo(f"\tPAGE\t{e.source}\t{e.sha256}\t{e.chars}")
+    click.echo(f"{sum(map(len, by_query.values()))} pages missing, {len(by_query)} look-ups", err=True)
