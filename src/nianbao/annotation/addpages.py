@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nianbao.annotation.gold import shared_dir
-from nianbao.annotation.realpages import (LEVELS, PageEntry, load_manifest, page_file, pages_dir, split_of,
-                                          write_manifest)
+from nianbao.annotation.realpages import (LEVELS, PageEntry, cache_page, load_manifest, page_file, page_path,
+                                          pages_dir, split_of, write_manifest)
 from nianbao.errors import InputError
 
 MIN_CHARS = 300
@@ -112,7 +112,7 @@ def add_pages(candidates: list[PageCandidate], manifest: str | Path | None = Non
     entries = load_manifest(manifest)
     addresses = {address_key(e.source): e for e in entries}
     known = {e.sha256: _passages(page_file(e.sha256, e.chars, cache).read_text("utf-8")) for e in entries
-             if (cache / f"{e.sha256}.txt").is_file()}
+             if page_path(e.sha256, cache).is_file()}
     common = _shared_by_many(known)
     outcomes, added = [], False
     for c in candidates:
@@ -134,14 +134,11 @@ def add_pages(candidates: list[PageCandidate], manifest: str | Path | None = Non
         if len(text) < MIN_CHARS:
             outcomes.append(AddOutcome(c.url, "short", f"{len(text)} characters, under {MIN_CHARS}"))
             continue
-        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        (cache / f"{sha}.txt").write_bytes(text.encode("utf-8"))
-        entry = PageEntry(source=c.url, query=c.query, sha256=sha, chars=len(text), issuer=c.issuer,
-                          year=c.year, level=c.level, split=split_of(c.url, c.issuer))
-        page_file(sha, entry.chars, cache)  # read back and checked as every later use checks it
+        entry = PageEntry(source=c.url, query=c.query, sha256=cache_page(text, cache), chars=len(text),
+                          issuer=c.issuer, year=c.year, level=c.level, split=split_of(c.url, c.issuer))
         entries.append(entry)
         addresses[address_key(c.url)] = entry
-        known[sha] = passages
+        known[entry.sha256] = passages
         outcomes.append(AddOutcome(c.url, "added", entry=entry))
         added = True
     if added:
@@ -200,8 +197,7 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
         if blocked:
             outcomes.append(RestoreOutcome(str(path), "blocked", f"the holdout guard blocks its {blocked}"))
             continue
-        (cache / f"{entry.sha256}.txt").write_bytes(text.encode("utf-8"))
-        page_file(entry.sha256, entry.chars, cache)
+        cache_page(text, cache)
         outcomes.append(RestoreOutcome(str(path), status, detail, entry))
     return outcomes
 
@@ -212,7 +208,7 @@ def missing_pages(manifest: str | Path | None = None, cache: str | Path | None =
     cache = Path(cache or pages_dir())
     by_query: dict[str, list[PageEntry]] = {}
     for entry in load_manifest(manifest):
-        if not (cache / f"{entry.sha256}.txt").is_file():
+        if not page_path(entry.sha256, cache).is_file():
             by_query.setdefault(entry.query, []).append(entry)
     return by_query
 

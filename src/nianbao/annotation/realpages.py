@@ -113,10 +113,25 @@ def write_manifest(entries: list[PageEntry], path: str | Path | None = None) -> 
     return path
 
 
+def page_path(sha256: str, folder: str | Path | None = None) -> Path:
+    """Where the cache keeps a page's text (in `folder`, default `pages_dir()`), whether or not
+    it is there yet."""
+    return Path(folder or pages_dir()) / f"{sha256}.txt"
+
+
+def cache_page(text: str, folder: str | Path | None = None) -> str:
+    """Write `text` to the cache under its sha256 and read it back as every later use checks it;
+    returns the sha256."""
+    sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    page_path(sha256, folder).write_bytes(text.encode("utf-8"))
+    page_file(sha256, len(text), folder)
+    return sha256
+
+
 def page_file(sha256: str, chars: int | None = None, folder: str | Path | None = None) -> Path:
     """The cached text of a page (in `folder`, default `pages_dir()`), checked by sha256 and
     by length when given."""
-    path = Path(folder or pages_dir()) / f"{sha256}.txt"
+    path = page_path(sha256, folder)
     if not path.is_file():
         raise InputError(str(path), "real page not in the cache: rebuild the cache with the look-up tools "
                                     "(corpus/real-pages/README.md) or set NIANBAO_REAL_PAGES")
