@@ -22,8 +22,8 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from nianbao.annotation.realpages import page_path
 from nianbao.issuer import normalise_issuer, same_issuer
 
 
@@ -100,9 +100,8 @@ class IssuerScore:
 
 def manifest_pages(manifest: str | os.PathLike, folder: str | os.PathLike | None = None) -> list[str]:
     """The page files a manifest lists (``<folder>/<sha256>.txt``)."""
-    folder = Path(folder) if folder else pages_dir()
     with open(manifest, encoding="utf-8", newline="") as f:
-        return [str(folder / f"{row['sha256']}.txt") for row in csv.DictReader(f, delimiter="\t")]
+        return [str(page_path(row["sha256"], folder)) for row in csv.DictReader(f, delimiter="\t")]
 
 
 def chrome_summary(manifest: str | os.PathLike, systems: list[str], folder: str | os.PathLike | None = None) -> str:
@@ -119,17 +118,12 @@ def chrome_summary(manifest: str | os.PathLike, systems: list[str], folder: str 
     return "\n".join(lines)
 
 
-def pages_dir() -> Path:
-    return Path(os.environ.get("NIANBAO_REAL_PAGES") or Path.home() / ".cache" / "nianbao" / "real-pages")
-
-
 def score_issuers(manifest: str | os.PathLike, folder: str | os.PathLike | None = None) -> IssuerScore:
     """Read every page the manifest lists and score its issuer and year (module docstring)."""
     from nianbao.errors import NianbaoError
     from nianbao.ingest import convert
     from nianbao.sections import segment
 
-    folder = Path(folder) if folder else pages_dir()
     score = IssuerScore()
     with open(manifest, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
@@ -137,7 +131,7 @@ def score_issuers(manifest: str | os.PathLike, folder: str | os.PathLike | None 
         gold_issuer = (row.get("issuer") or "").strip()
         gold_issuer = None if gold_issuer in ("", "-") else gold_issuer
         gold_year = int(row["year"]) if (row.get("year") or "").strip().isdigit() else None
-        path = folder / f"{row['sha256']}.txt"
+        path = page_path(row["sha256"], folder)
         issuer = year = error = None
         text = ""
         try:
