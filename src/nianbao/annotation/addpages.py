@@ -170,6 +170,7 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
     cache.mkdir(parents=True, exist_ok=True)
     entries = load_manifest(manifest)
     by_sha = {e.sha256: e for e in entries}
+    by_prefix = {e.sha256[:16]: e for e in entries}  # the row a file is named after (<sha256 prefix>….txt)
     words: dict[int, list[str]] | None = None
     outcomes = []
     for path in map(Path, paths):
@@ -178,7 +179,7 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(str(path), f"not a readable UTF-8 page text ({err})") from None
         entry, status, detail = by_sha.get(hashlib.sha256(text.encode("utf-8")).hexdigest()), "restored", ""
-        meant = next((e for e in entries if path.name.startswith(e.sha256[:16])), None) if entry is None else None
+        meant = by_prefix.get(path.name[:16]) if entry is None else None
         if meant is not None and mend:
             words = words if words is not None else edit_words(cache.glob("*.txt"))
             edit = one_edit_away(text, meant.sha256, meant.chars, words)
