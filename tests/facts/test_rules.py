@@ -533,3 +533,26 @@ def test_a_count_over_all_the_years_is_no_count_of_the_report_year():
 
 def test_applications_counted_again_with_all_answered_are_the_applications_processed():
     assert labelled("共收到申请5件，其中2件为当面申请，3件为网上申请，5件均已答复。")[-1] == ("APP_PROCESSED", "5件")
+
+
+def test_numbered_lines_under_a_heading_that_names_the_website_are_its_posts():
+    text = ("本局门户网站全年公开以下信息：\n（1）通知公告类：招标公告12条，企业资质数据30条，工作动态8条；\n"
+            "（2）数据类：项目数据5条，信用信息7条。\n二、依申请公开情况\n1. 收到申请4件。")
+    assert labelled(text) == [("WEBSITE_POSTS", "12条"), ("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "8条"),
+                              ("WEBSITE_POSTS", "5条"), ("WEBSITE_POSTS", "7条"), ("APP_RECEIVED", "4件")]
+
+
+def test_a_headed_list_ends_where_the_numbering_changes_style():
+    text = "本局门户网站全年公开以下信息：\n1. 工作动态22条。\n2. 人事任免3条。\n三、其他情况\n发布党建活动信息15条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "22条"), ("WEBSITE_POSTS", "3条"), ("INFO_PUBLISHED", "15条")]
+
+
+def test_topics_after_a_colon_mid_line_that_names_no_channel_are_published_information():
+    text = "2023年，我局发布的政府信息主要类别：机构职能2条，人事信息5条，财政预决算3条，行政处罚结果公示9条。全年组织培训4场。"
+    assert labelled(text) == [("INFO_PUBLISHED", "2条"), ("INFO_PUBLISHED", "5条"), ("INFO_PUBLISHED", "3条"),
+                              ("ADMIN_DECISIONS", "9条"), ("TRAINING_SESSIONS", "4场")]
+
+
+def test_items_of_a_headed_list_that_name_their_own_channel_a_change_or_a_rate_keep_their_reading():
+    text = "本局门户网站全年公开以下信息：\n（1）工作动态22条，较上年增加6条；\n（2）微信公众号同步推送18条；\n（3）每周发布天气信息1条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "22条"), ("WECHAT_POSTS", "18条")]

@@ -24,7 +24,10 @@ list markers … are never facts):
    ``INFO_PUBLISHED``; 微博、微信 only → ``OTHER_MEDIA_POSTS``).
    A count in a list of topics after a count of published items (``其中概况类1105条；政务动态
    4086条``, also opening the next sentence: ``…252条。其中，机构概况信息11条``) is a part of it
-   and takes its label (§4 rule 2) when it names no cue of its own or only 信息.
+   and takes its label (§4 rule 2) when it names no cue of its own or only 信息. So are the items
+   of a list a colon opens after words that publish (``本局网站公开以下信息：`` and numbered lines
+   below it; ``发布的信息主要类别：机构概况3条，人事信息8条``): the heading's one channel, else its
+   channel's count, else (mid-line) ``INFO_PUBLISHED``.
 4. **Units** must fit the label (``RATE`` only in %, money labels in 元, posts in 条/篇 …);
    a cue whose label does not fit is skipped for the next nearest, but a clause that names
    a cue never borrows one from further back (培训251人次 is not a count of sessions).
@@ -174,6 +177,7 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
             prev_end = cand.end
     _respective_channels(text, facts)
+    _headed_lists(text, facts, candidates)
     _answer_list(text, facts, candidates)
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     have = {(f.start, f.end, f.label) for f in counts}
@@ -257,6 +261,84 @@ def _respective_channels(text: str, facts: list[Fact]) -> None:
         for fact, channel in zip(run, channels):
             if fact.unit in UNITS_OK.get(channel.channel, ()):
                 facts[facts.index(fact)] = replace(fact, label=channel.channel)
+
+
+# an item line of a list: (1) （一） 1. 1、 一、 ①; the numbers differ from item to item, the style does not
+_ITEM_OPENS = re.compile(r"[ \u3000]*(?:[（(][ \u3000]*(?:[0-9０-９]+|[一二三四五六七八九十]+)[ \u3000]*[）)]|"
+                         r"[0-9０-９]+[ \u3000]*[、.．)）](?![0-9０-９])|[一二三四五六七八九十]+[ \u3000]*[、.．]|[①-⑳])")
+_STYLE = str.maketrans({**{d: "1" for d in "0123456789０１２３４５６７８９"}, **{n: "一" for n in "二三四五六七八九十"},
+                        **{n: "①" for n in "②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"},
+                        "（": "(", "）": ")", "．": ".", " ": "", "\u3000": ""})
+_RELABELLED = ("INFO_PUBLISHED", "APP_NATURAL_PERSON", "APP_ORGANIZATION")  # readings a list's heading overrules (企业数据120条)
+_LIST_SENTENCE_ENDS = "。！!？?\n"  # items of a list opened mid-line run on over ；
+
+
+def _headed_lists(text: str, facts: list[Fact], candidates: list[Candidate]) -> None:
+    """The items of a list opened by a colon after words that publish (我局网站主动公开以下信息：
+    …；2022年发布的信息主要类别：机构概况3条，人事信息8条) are parts of what the heading publishes
+    (FACTS.md §4 rule 2): the one channel the heading names, else the channel of the posts it
+    counts, else — a list opened mid-line only — information published in general. A colon at a
+    line's end opens the numbered lines below it, as long as they keep the first one's numbering
+    (1) (2) …; one mid-line opens the rest of its sentence. An item whose own words name a channel,
+    a board off the web, a change, a rate or items sent up keeps its reading, and so does a kind
+    with a label of its own (政府采购信息20项); the items relabelled are read as published
+    information or as applicants (企业数据120条), or not at all when counted in 条/篇."""
+    for colon in re.finditer(r"[：:]", text):
+        opened = _sentence_start(text, colon.start(), 120)
+        heading = text[opened:colon.start()]
+        hits = _hits(heading)
+        if not any(h.target in (POST, "INFO_PUBLISHED") or h.channel for h in hits):
+            continue
+        at_line_end = text[colon.end():colon.end() + 40].lstrip(" \u3000\t").startswith("\n") or \
+            colon.end() == len(text)
+        totals = [f for f in facts if opened <= f.start and f.end <= colon.start() and f.label in POSTS_FAMILY]
+        label = _only_channel(heading) or next((f.label for f in reversed(totals) if f.label in CHANNEL_POSTS), None)
+        if label is None and not at_line_end and not totals and not channels_named(heading):
+            label = "INFO_PUBLISHED"
+        if label is None:
+            continue
+        span = _item_lines(text, colon.end()) if at_line_end else \
+            (colon.end(), _clause_end(text, colon.end(), 600, _LIST_SENTENCE_ENDS))
+        if span is not None:
+            _relabel_items(text, facts, candidates, span, label)
+
+
+def _item_lines(text: str, start: int) -> tuple[int, int] | None:
+    """The numbered lines after `start` that keep the numbering style of the first (None when the
+    first line is no numbered item)."""
+    style, end, pos = None, None, start
+    for line in text[start:].split("\n"):
+        if line.strip(" \u3000\t"):
+            opener = _ITEM_OPENS.match(line)
+            if opener is None or style is not None and opener.group().translate(_STYLE) != style:
+                break
+            style, end = opener.group().translate(_STYLE), pos + len(line)
+        pos += len(line) + 1
+    return None if end is None else (start, end)
+
+
+def _relabel_items(text: str, facts: list[Fact], candidates: list[Candidate], span: tuple[int, int],
+                   label: str) -> None:
+    at = {(f.start, f.end): k for k, f in enumerate(facts)}
+    for cand in candidates:
+        if cand.kind != "quantity" or not span[0] <= cand.start < span[1]:
+            continue
+        k = at.get((cand.start, cand.end))
+        unit = parse_quantity(cand.text).unit
+        if (facts[k].label not in _RELABELLED) if k is not None else unit not in _ITEM_UNITS:
+            continue
+        if unit not in UNITS_OK.get(label, ()):
+            continue
+        own = words_before(text, cand.start, "，,；;：:。\n")  # 每月公示低保、特困户信息一条: the clause's
+        item = text[max(span[0], text.rfind("\n", 0, cand.start) + 1):cand.start]
+        if _channel_hits(own) or OFFLINE.search(own) or CHANGE.search(own) or NOT_PUBLISHED.search(own) or \
+                _PER_PERIOD.search(own) or item.rfind("“") > item.rfind("”"):
+            continue
+        if k is None:
+            facts.append(_fact(cand, label, _SCORES["sentence_generic"]))
+        else:
+            facts[k] = replace(facts[k], label=label)
+    facts.sort(key=lambda f: (f.start, f.end))
 
 
 # a topic that counts documents or rules together with their interpretations is no count of interpretations
