@@ -319,17 +319,18 @@ def _item_lines(text: str, start: int) -> tuple[int, int] | None:
 
 def _relabel_items(text: str, facts: list[Fact], candidates: list[Candidate], span: tuple[int, int],
                    label: str) -> None:
+    """Give `label` to the counts in `span` read as `_RELABELLED` or, in 条/篇, not read at all,
+    unless their own clause says they are something else (`_headed_lists`)."""
     at = {(f.start, f.end): k for k, f in enumerate(facts)}
     for cand in candidates:
         if cand.kind != "quantity" or not span[0] <= cand.start < span[1]:
             continue
         k = at.get((cand.start, cand.end))
         unit = parse_quantity(cand.text).unit
-        if (facts[k].label not in _RELABELLED) if k is not None else unit not in _ITEM_UNITS:
+        overruled = facts[k].label in _RELABELLED if k is not None else unit in _ITEM_UNITS
+        if not overruled or unit not in UNITS_OK.get(label, ()):
             continue
-        if unit not in UNITS_OK.get(label, ()):
-            continue
-        own = words_before(text, cand.start, "，,；;：:。\n")  # 每月公示低保、特困户信息一条: the clause's
+        own = words_before(text, cand.start, "，,；;：:。\n")  # the clause, 、 included: 每月公示A、B信息1条
         item = text[max(span[0], text.rfind("\n", 0, cand.start) + 1):cand.start]
         if _channel_hits(own) or OFFLINE.search(own) or CHANGE.search(own) or NOT_PUBLISHED.search(own) or \
                 _PER_PERIOD.search(own) or item.rfind("“") > item.rfind("”"):
