@@ -26,7 +26,7 @@ list markers … are never facts):
    4086条``, also opening the next sentence: ``…252条。其中，机构概况信息11条``) is a part of it
    and takes its label (§4 rule 2) when it names no cue of its own or only 信息. So are the items
    of a list a colon opens after words that publish (``本局网站公开以下信息：`` and numbered lines
-   below it; ``发布的信息主要类别：机构概况3条，人事信息8条``): the heading's one channel, else its
+   below it; ``全年发布的信息分为：工作动态12条，通知公告5条``): the heading's one channel, else its
    channel's count, else (mid-line) ``INFO_PUBLISHED``.
 4. **Units** must fit the label (``RATE`` only in %, money labels in 元, posts in 条/篇 …);
    a cue whose label does not fit is skipped for the next nearest, but a clause that names
@@ -275,7 +275,7 @@ _LIST_SENTENCE_ENDS = "。！!？?\n"  # items of a list opened mid-line run on 
 
 def _headed_lists(text: str, facts: list[Fact], candidates: list[Candidate]) -> None:
     """The items of a list opened by a colon after words that publish (我局网站主动公开以下信息：
-    …；2022年发布的信息主要类别：机构概况3条，人事信息8条) are parts of what the heading publishes
+    …；全年发布的信息分为：工作动态12条，通知公告5条) are parts of what the heading publishes
     (FACTS.md §4 rule 2): the one channel the heading names, else the channel of the posts it
     counts, else — a list opened mid-line only — information published in general. A colon at a
     line's end opens the numbered lines below it, as long as they keep the first one's numbering
