@@ -548,7 +548,7 @@ def test_a_headed_list_ends_where_the_numbering_changes_style():
 
 
 def test_topics_after_a_colon_mid_line_that_names_no_channel_are_published_information():
-    text = "2023年，我局发布的政府信息主要类别：机构职能2条，人事信息5条，财政预决算3条，行政处罚结果公示9条。全年组织培训4场。"
+    text = "2023年本单位公开的信息按类别分为：机构职能2条，人事信息5条，财政预决算3条，行政处罚结果公示9条。全年组织培训4场。"
     assert labelled(text) == [("INFO_PUBLISHED", "2条"), ("INFO_PUBLISHED", "5条"), ("INFO_PUBLISHED", "3条"),
                               ("ADMIN_DECISIONS", "9条"), ("TRAINING_SESSIONS", "4场")]
 
