@@ -68,3 +68,12 @@ def test_a_tagged_zero_cue_that_denies_an_incident_or_an_adverse_outcome_is_no_f
         tags = ["O"] * len(text)
         tags[cue] = "B-REVIEW_CASES"
         assert facts_from_tags(text, 0, tags, [0.9] * len(text), "crf") == []
+
+
+def test_a_tagged_zero_cue_that_denies_only_internal_rules_is_no_fact():
+    for text, fact in (("本街道未制定本单位规章制度。", False), ("本街道未制定规章。", True)):
+        cue = text.index("未")
+        tags = ["O"] * len(text)
+        tags[cue] = "B-REGULATIONS"
+        facts = facts_from_tags(text, 0, tags, [0.6] * len(text), "model")
+        assert [(f.label, f.start) for f in facts] == ([("REGULATIONS", cue)] if fact else [])

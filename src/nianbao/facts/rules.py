@@ -442,6 +442,13 @@ def denies_nothing(text: str, cue_end: int) -> bool:
     return any(w in window for w in _NO_COUNT_DENIED)
 
 
+def denies_uncounted(text: str, cue_end: int) -> bool:
+    """Does the zero cue ending at `cue_end` deny only things no label counts (未制定本级规章制度: internal
+    rules, not regulations), its clause naming such a noun and no label?"""
+    hits = [h for h in _hits(text[cue_end:_clause_end(text, cue_end, 30)]) if h.target != POST]
+    return any(h.target == BLOCK for h in hits) and all(h.target == BLOCK for h in hits)
+
+
 def zero_claim_labels(text: str, cue_end: int) -> list[str]:
     """The labels a zero cue ending at `cue_end` denies: what its clause names first, with the
     labels named together with it (`ZERO_TOGETHER`; 复议 and 诉讼 whenever both are named)."""
