@@ -269,7 +269,7 @@ _ITEM_OPENS = re.compile(r"[ \u3000]*(?:[（(][ \u3000]*(?:[0-9０-９]+|[一二
 _STYLE = str.maketrans({**{d: "1" for d in "0123456789０１２３４５６７８９"}, **{n: "一" for n in "二三四五六七八九十"},
                         **{n: "①" for n in "②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"},
                         "（": "(", "）": ")", "．": ".", " ": "", "\u3000": ""})
-_RELABELLED = ("INFO_PUBLISHED", "APP_NATURAL_PERSON", "APP_ORGANIZATION")  # readings a list's heading overrules (企业数据120条)
+_RELABELLED = ("INFO_PUBLISHED", "APP_NATURAL_PERSON", "APP_ORGANIZATION")  # readings a list's heading overrules (企业名录30条)
 _LIST_SENTENCE_ENDS = "。！!？?\n"  # items of a list opened mid-line run on over ；
 
 
@@ -282,7 +282,7 @@ def _headed_lists(text: str, facts: list[Fact], candidates: list[Candidate]) -> 
     (1) (2) …; one mid-line opens the rest of its sentence. An item whose own words name a channel,
     a board off the web, a change, a rate or items sent up keeps its reading, and so does a kind
     with a label of its own (政府采购信息20项); the items relabelled are read as published
-    information or as applicants (企业数据120条), or not at all when counted in 条/篇."""
+    information or as applicants (企业名录30条), or not at all when counted in 条/篇."""
     for colon in re.finditer(r"[：:]", text):
         opened = _sentence_start(text, colon.start(), 120)
         heading = text[opened:colon.start()]
@@ -443,7 +443,7 @@ def denies_nothing(text: str, cue_end: int) -> bool:
 
 
 def denies_uncounted(text: str, cue_end: int) -> bool:
-    """Does the zero cue ending at `cue_end` deny only things no label counts (未制定本级规章制度: internal
+    """Does the zero cue ending at `cue_end` deny only things no label counts (未制定内部规章制度: internal
     rules, not regulations), its clause naming such a noun and no label?"""
     hits = [h for h in _hits(text[cue_end:_clause_end(text, cue_end, 30)]) if h.target != POST]
     return any(h.target == BLOCK for h in hits) and all(h.target == BLOCK for h in hits)
