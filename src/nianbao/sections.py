@@ -350,12 +350,13 @@ def _most_frequent_year(text: str, body: tuple[int, int], chrome: Sequence[tuple
     counts = Counter(int(m.group(1)) for m in _YEAR.finditer(text, *body) if not in_spans(m.start(), m.end(), chrome))
     return counts.most_common(1)[0][0] if counts else None
 
-# A numbered heading of any level: （一） (1) 一、 1. 2、 — at a line start (Markdown # allowed) or glued
-# after a sentence end (scraped pages: ``…公开。（5）推进“放管服”信息公开。首推…``); never 1.5万.
+# The number of a heading or a list item: （一） (1) 一、 1. 2、 — never 1.5万
+NUMBERING = (r"(?:[（(][ \t]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[ \t]*[)）]"
+             r"|(?:[一二三四五六七八九十]{1,3}|\d{1,2})[ \t]*[、．.](?!\d))")
+# A numbered heading of any level, at a line start (Markdown # allowed) or glued after a sentence
+# end (scraped pages: ``…公开。（5）推进“放管服”信息公开。首推…``).
 _SUBHEADING = re.compile(
-    r"(?:^|(?<=[。！？；;!?]))[ \t\u3000\u00a0]*(?:#{1,6}[ \t]*)?"
-    r"(?:[（(][ \t]*(?:[一二三四五六七八九十]{1,3}|\d{1,2})[ \t]*[)）]"
-    r"|(?:[一二三四五六七八九十]{1,3}|\d{1,2})[ \t]*[、．.](?!\d))"
+    r"(?:^|(?<=[。！？；;!?]))[ \t\u3000\u00a0]*(?:#{1,6}[ \t]*)?" + NUMBERING +
     r"[ \t\u3000]*([^。！？；;!?：:\n]{2,40})", re.M)
 
 

@@ -47,6 +47,7 @@ list markers … are never facts):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -56,6 +57,7 @@ from nianbao.facts.decode import joint_zero_claims
 from nianbao.facts.normalise import parse_quantity
 from nianbao.facts.parts import ASIDE_CHARS, MARKERS, OFFLINE, REFERS_BACK, words_before
 from nianbao.report import Fact, Report
+from nianbao.sections import NUMBERING
 
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
 POST = "POST"  # a publishing verb: INFO_PUBLISHED unless a channel is named
@@ -263,12 +265,10 @@ def _respective_channels(text: str, facts: list[Fact]) -> None:
                 facts[facts.index(fact)] = replace(fact, label=channel.channel)
 
 
-# an item line of a list: (1) （一） 1. 1、 一、 ①; the numbers differ from item to item, the style does not
-_ITEM_OPENS = re.compile(r"[ \u3000]*(?:[（(][ \u3000]*(?:[0-9０-９]+|[一二三四五六七八九十]+)[ \u3000]*[）)]|"
-                         r"[0-9０-９]+[ \u3000]*[、.．)）](?![0-9０-９])|[一二三四五六七八九十]+[ \u3000]*[、.．]|[①-⑳])")
+# an item line of a list: (1) （一） 1. 1、 一、; the numbers differ from item to item, the style does not
+_ITEM_OPENS = re.compile(r"[ \u3000\t]*" + NUMBERING)
 _STYLE = str.maketrans({**{d: "1" for d in "0123456789０１２３４５６７８９"}, **{n: "一" for n in "二三四五六七八九十"},
-                        **{n: "①" for n in "②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"},
-                        "（": "(", "）": ")", "．": ".", " ": "", "\u3000": ""})
+                        "（": "(", "）": ")", "．": ".", " ": "", "\u3000": "", "\t": ""})
 _RELABELLED = ("INFO_PUBLISHED", "APP_NATURAL_PERSON", "APP_ORGANIZATION")  # readings a list's heading overrules (企业名录30条)
 _LIST_SENTENCE_ENDS = "。！!？?\n"  # items of a list opened mid-line run on over ；
 
@@ -283,55 +283,57 @@ def _headed_lists(text: str, facts: list[Fact], candidates: list[Candidate]) -> 
     a board off the web, a change, a rate or items sent up keeps its reading, and so does a kind
     with a label of its own (政府采购信息20项); the items relabelled are read as published
     information or as applicants (企业名录30条), or not at all when counted in 条/篇."""
+    quantities = [c for c in candidates if c.kind == "quantity"]
+    starts = [c.start for c in quantities]
     for colon in re.finditer(r"[：:]", text):
-        opened = _sentence_start(text, colon.start(), 120)
-        heading = text[opened:colon.start()]
-        hits = _hits(heading)
-        if not any(h.target in (POST, "INFO_PUBLISHED") or h.channel for h in hits):
-            continue
         at_line_end = text[colon.end():colon.end() + 40].lstrip(" \u3000\t").startswith("\n") or \
             colon.end() == len(text)
+        span = _item_lines(text, colon.end()) if at_line_end else \
+            (colon.end(), _clause_end(text, colon.end(), 600, _LIST_SENTENCE_ENDS))
+        items = quantities[bisect_left(starts, span[0]):bisect_left(starts, span[1])] if span else []
+        if not items:
+            continue  # 来源：信息中心, 时间：…: no list of counts, whatever the heading
+        opened = _sentence_start(text, colon.start(), 120)
+        heading = text[opened:colon.start()]
+        if not any(h.target in (POST, "INFO_PUBLISHED") or h.channel for h in _hits(heading)):
+            continue
         totals = [f for f in facts if opened <= f.start and f.end <= colon.start() and f.label in POSTS_FAMILY]
         label = _only_channel(heading) or next((f.label for f in reversed(totals) if f.label in CHANNEL_POSTS), None)
         if label is None and not at_line_end and not totals and not channels_named(heading):
             label = "INFO_PUBLISHED"
-        if label is None:
-            continue
-        span = _item_lines(text, colon.end()) if at_line_end else \
-            (colon.end(), _clause_end(text, colon.end(), 600, _LIST_SENTENCE_ENDS))
-        if span is not None:
-            _relabel_items(text, facts, candidates, span, label)
+        if label is not None:
+            _relabel_items(text, facts, items, span[0], label)
 
 
 def _item_lines(text: str, start: int) -> tuple[int, int] | None:
     """The numbered lines after `start` that keep the numbering style of the first (None when the
     first line is no numbered item)."""
     style, end, pos = None, None, start
-    for line in text[start:].split("\n"):
-        if line.strip(" \u3000\t"):
-            opener = _ITEM_OPENS.match(line)
+    while pos <= len(text):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end == -1 else line_end
+        if text[pos:line_end].strip(" \u3000\t"):
+            opener = _ITEM_OPENS.match(text, pos, line_end)
             if opener is None or style is not None and opener.group().translate(_STYLE) != style:
                 break
-            style, end = opener.group().translate(_STYLE), pos + len(line)
-        pos += len(line) + 1
+            style, end = opener.group().translate(_STYLE), line_end
+        pos = line_end + 1
     return None if end is None else (start, end)
 
 
-def _relabel_items(text: str, facts: list[Fact], candidates: list[Candidate], span: tuple[int, int],
-                   label: str) -> None:
-    """Give `label` to the counts in `span` read as `_RELABELLED` or, in 条/篇, not read at all,
-    unless their own clause says they are something else (`_headed_lists`)."""
+def _relabel_items(text: str, facts: list[Fact], items: list[Candidate], opened: int, label: str) -> None:
+    """Give `label` to the counts `items` of a list opened at `opened` that are read as `_RELABELLED`
+    or, in 条/篇, not read at all, unless their own clause says they are something else
+    (`_headed_lists`)."""
     at = {(f.start, f.end): k for k, f in enumerate(facts)}
-    for cand in candidates:
-        if cand.kind != "quantity" or not span[0] <= cand.start < span[1]:
-            continue
+    for cand in items:
         k = at.get((cand.start, cand.end))
         unit = parse_quantity(cand.text).unit
         overruled = facts[k].label in _RELABELLED if k is not None else unit in _ITEM_UNITS
         if not overruled or unit not in UNITS_OK.get(label, ()):
             continue
         own = words_before(text, cand.start, "，,；;：:。\n")  # the clause, 、 included: 每月公示A、B信息1条
-        item = text[max(span[0], text.rfind("\n", 0, cand.start) + 1):cand.start]
+        item = text[max(opened, text.rfind("\n", 0, cand.start) + 1):cand.start]
         if _channel_hits(own) or OFFLINE.search(own) or CHANGE.search(own) or NOT_PUBLISHED.search(own) or \
                 _PER_PERIOD.search(own) or item.rfind("“") > item.rfind("”"):
             continue
@@ -436,16 +438,21 @@ def _coordinated(window: str, a: _Hit, b: _Hit) -> bool:
 _NO_COUNT_DENIED = ("纠错", "泄密", "追究", "不良影响", "事故", "安全事件", "败诉", "被改变")
 
 
+def _denied(text: str, cue_end: int) -> str:
+    """What a zero cue ending at `cue_end` denies: the rest of its clause (30 characters at most)."""
+    return text[cue_end:_clause_end(text, cue_end, 30)]
+
+
 def denies_nothing(text: str, cue_end: int) -> bool:
     """Does the zero cue ending at `cue_end` deny an incident or an adverse outcome rather than a count?"""
-    window = text[cue_end:_clause_end(text, cue_end, 30)]
+    window = _denied(text, cue_end)
     return any(w in window for w in _NO_COUNT_DENIED)
 
 
 def denies_uncounted(text: str, cue_end: int) -> bool:
     """Does the zero cue ending at `cue_end` deny only things no label counts (未制定内部规章制度: internal
     rules, not regulations), its clause naming such a noun and no label?"""
-    hits = [h for h in _hits(text[cue_end:_clause_end(text, cue_end, 30)]) if h.target != POST]
+    hits = [h for h in _hits(_denied(text, cue_end)) if h.target != POST]
     return any(h.target == BLOCK for h in hits) and all(h.target == BLOCK for h in hits)
 
 
@@ -454,7 +461,7 @@ def zero_claim_labels(text: str, cue_end: int) -> list[str]:
     labels named together with it (`ZERO_TOGETHER`; 复议 and 诉讼 whenever both are named)."""
     if denies_nothing(text, cue_end):
         return []
-    window = text[cue_end:_clause_end(text, cue_end, 30)]
+    window = _denied(text, cue_end)
     hits = [h for h in _hits(window) if h.target not in (POST, BLOCK)]
     found = [h.target for h in hits]
     if "FEE_COLLECTED" in found or "ADMIN_FEES" in found:
