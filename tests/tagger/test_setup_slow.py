@@ -54,12 +54,39 @@ def test_the_onnxruntime_path_finds_exactly_the_torch_models_facts_on_the_real_r
     docs = list(iter_gold())
     texts, exclusions = [d.text for d in docs], [list(d.table_regions) for d in docs]
     by_torch = ModelExtractor(backend="torch", threads=1).extract_texts(texts, exclusions)
-    by_onnx = ModelExtractor(threads=1).extract_texts(texts, exclusions)
+    by_onnx = ModelExtractor(backend="onnx", threads=1).extract_texts(texts, exclusions)
     assert sum(map(len, by_torch)) > 150
     for torch_facts, onnx_facts in zip(by_torch, by_onnx):
         assert [(f.start, f.end, f.label, f.value) for f in onnx_facts] == \
             [(f.start, f.end, f.label, f.value) for f in torch_facts]
         assert all(abs(a.score - b.score) < 1e-4 for a, b in zip(onnx_facts, torch_facts))
+
+
+def test_check_reads_the_int8_graph_whose_facts_are_the_fp32_graphs_but_for_a_few(monkeypatch):
+    from nianbao.annotation.gold import iter_gold
+    from nianbao.tagger.predict import ModelExtractor
+
+    monkeypatch.delenv("NIANBAO_BACKEND", raising=False)
+    docs = list(iter_gold())
+    texts, exclusions = [d.text for d in docs], [list(d.table_regions) for d in docs]
+    default = ModelExtractor(threads=1)
+    assert default.backend == "optimised" and default.model.path.name == "tagger.int8.onnx"
+    by_int8 = default.extract_texts(texts, exclusions)
+    by_fp32 = ModelExtractor(backend="onnx", threads=1).extract_texts(texts, exclusions)
+    as_set = lambda facts: {(f.start, f.end, f.label, f.value) for f in facts}  # noqa: E731
+    differ = sum(len(as_set(a) ^ as_set(b)) for a, b in zip(by_int8, by_fp32))
+    assert sum(map(len, by_fp32)) > 150 and differ <= 0.02 * sum(map(len, by_fp32))
+
+
+def test_a_backend_named_in_the_environment_is_used_and_a_wrong_one_is_refused(monkeypatch):
+    from nianbao.errors import NianbaoError
+    from nianbao.tagger.predict import ModelExtractor
+
+    monkeypatch.setenv("NIANBAO_BACKEND", "onnx")
+    assert ModelExtractor(threads=1).model.path.name == "tagger.onnx"
+    monkeypatch.setenv("NIANBAO_BACKEND", "int4")
+    with pytest.raises(NianbaoError, match="NIANBAO_BACKEND='int4'"):
+        ModelExtractor(threads=1)
 
 
 def test_a_batch_workers_thread_share_reaches_the_model(monkeypatch):

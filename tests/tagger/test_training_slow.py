@@ -80,7 +80,7 @@ def test_the_onnx_path_reads_the_prior_and_agrees_with_torch(trained):
     out, _, _, docs = trained
     texts = [d.text for d in docs[:2]]
     torch_facts = ModelExtractor(out, backend="torch", threads=1).extract_texts(texts)
-    onnx = ModelExtractor(out, threads=1)  # the default backend
+    onnx = ModelExtractor(out, backend="onnx", threads=1)
     assert onnx.model.use_prior
     onnx_facts = onnx.extract_texts(texts)
     assert [[(f.start, f.end, f.label) for f in fs] for fs in onnx_facts] == \
@@ -128,7 +128,7 @@ def test_members_fine_tuned_with_their_own_seeds_are_read_as_one_model(trained, 
     np.testing.assert_allclose(ensemble.logits(ids, mask, prior), np.mean(log_probs, 0), atol=1e-5)
     texts = [d.text for d in docs[:2]]
     torch_facts = ModelExtractor(target, backend="torch", threads=1).extract_texts(texts)
-    onnx_facts = ModelExtractor(target, threads=1).extract_texts(texts)
+    onnx_facts = ModelExtractor(target, backend="onnx", threads=1).extract_texts(texts)
     assert [[(f.start, f.end, f.label) for f in fs] for fs in onnx_facts] == \
         [[(f.start, f.end, f.label) for f in fs] for fs in torch_facts]
 

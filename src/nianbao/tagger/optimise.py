@@ -1,5 +1,8 @@
 """The onnxruntime inference paths: the same tagger exported to ONNX (fp32) and run by
-onnxruntime, optionally with its matrices quantised to int8 (dynamic, per-channel).
+onnxruntime, and that graph with its matrices quantised to int8 (dynamic, per-channel),
+which is what `nianbao check` runs.  onnxruntime's int8 products do not saturate on
+processors with VNNI instructions (these machines have them); on older ones they can,
+and there the fp32 graph is the one to use (``NIANBAO_BACKEND=onnx``).
 
 The ONNX files are built once per model into the cache, keyed by the shipped weights'
 and the base encoder's checksums, so they are never shipped and always match the

@@ -1,8 +1,8 @@
 """`nianbao setup`: the base encoder and the shipped default model, ready for `nianbao check`.
 
 Idempotent: a second run finds the converted base (its ``BASE.json`` stamp) and the
-model's ONNX graph in the cache (keyed by the base and weight checksums), checks the
-weights and tags a smoke sentence, and says so.
+model's ONNX graphs (fp32, and the int8 one `check` runs) in the cache (keyed by the base
+and weight checksums), checks the weights and tags a smoke sentence, and says so.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def setup(base_model: str | None = None, model_dir: str | None = None) -> list[s
         done.append(f"base encoder: {verb} {base} ({time.perf_counter() - t0:.1f} s)")
     model = Path(model_dir) if model_dir else default_model_dir()
     t1 = time.perf_counter()
-    extractor = ModelExtractor(model)  # checks the weights; builds the ONNX graph into the cache once
+    extractor = ModelExtractor(model)  # checks the weights; builds the ONNX graphs into the cache once
     facts = extractor.extract_texts([SMOKE_TEXT])[0]
     found = ", ".join(f"{f.label}={f.value}" for f in facts) or "no facts"
     if extractor.model.built:
