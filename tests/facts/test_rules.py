@@ -556,3 +556,23 @@ def test_topics_after_a_colon_mid_line_that_names_no_channel_are_published_infor
 def test_items_of_a_headed_list_that_name_their_own_channel_a_change_or_a_rate_keep_their_reading():
     text = "本局门户网站全年公开以下信息：\n（1）工作动态22条，较上年增加6条；\n（2）微信公众号同步推送18条；\n（3）每周发布天气信息1条。"
     assert labelled(text) == [("WEBSITE_POSTS", "22条"), ("WECHAT_POSTS", "18条")]
+
+
+def test_a_website_named_by_its_own_name_is_the_website():
+    assert labelled("全年通过某某市民政网公开信息356篇，其中信息公开专栏41篇。") == \
+        [("WEBSITE_POSTS", "356篇"), ("WEBSITE_POSTS", "41篇")]
+    assert labelled("某某商务网发布信息420条。") == [("WEBSITE_POSTS", "420条")]
+
+
+def test_names_ending_in_net_that_are_no_website_of_the_office_name_no_channel():
+    assert labelled("通过互联网发布信息12条。") == [("INFO_PUBLISHED", "12条")]
+    assert labelled("在县政府信息公开网公开信息308条。") == [("INFO_PUBLISHED", "308条")]
+    assert labelled("其中主动网上公开事项3件。") != [("WEBSITE_POSTS", "3件")]
+
+
+def test_a_sentence_of_counts_that_add_up_to_the_total_before_it_lists_its_parts():
+    text = "本所通过区政府网站主动公开信息30条。 概况2条,计划3条,预决算10条,采购信息2条,项目信息1条,民生信息5条,其他信息7条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "30条")] + [("WEBSITE_POSTS", n) for n in
+                                                            ("2条", "3条", "10条", "2条", "1条", "5条", "7条")]
+    short = text.replace("30条", "31条")  # one short: not shown to be its parts
+    assert ("WEBSITE_POSTS", "1条") not in labelled(short)

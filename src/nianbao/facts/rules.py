@@ -376,7 +376,8 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
         between = text[total.end:cand.start]
         ends = [m.end() for m in _LIST_BREAK.finditer(between)]  # "。\n\n" is one break
         aside = len(ends) == 2 and ends[1] - ends[0] < ASIDE_CHARS and not _COUNTED.search(between, ends[0], ends[1])
-        if len(ends) > 1 + aside or ends and not REFERS_BACK.match(between, ends[-1]):
+        if len(ends) > 1 + aside or ends and not REFERS_BACK.match(between, ends[-1]) and not \
+                _adds_up(text, total, cand, unit, total.end + ends[-1]):
             return None, 0.0
         marked = _LIST_MARK.search(between)
         # 公开信息281条，其中政策文件29件: documents listed may count in a unit of their own
@@ -386,6 +387,20 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
             return (None, 0.0) if other_channels else (total.label, _SCORES["sentence_generic"])
         passed.add(total.label)
     return None, 0.0
+
+
+_EXACT_COUNT = re.compile(r"(?<![0-9.０-９])([0-9]+)\s*(条|篇|件|期|项)")
+
+
+def _adds_up(text: str, total: Fact, cand: Candidate, unit: str | None, start: int) -> bool:
+    """The sentence at `start`, right after the one that ends with `total`, lists parts of it
+    with no word that refers back (``公开信息27条。概况1条，规划2条，预决算24条。``): its
+    counts in the total's unit, two or more and `cand` among them, add up to the total."""
+    end = next((i for i in range(start, min(len(text), start + 300)) if text[i] in "。\n"), None)
+    if total.unit != unit or end is None or not start <= cand.start < end:
+        return False
+    counts = [int(m.group(1)) for m in _EXACT_COUNT.finditer(text, start, end) if m.group(2) == unit]
+    return len(counts) > 1 and sum(counts) == total.value
 
 
 _DOCUMENT_LISTS = ("INFO_PUBLISHED", "WEBSITE_POSTS")  # totals whose topics may be documents counted in 件/份
@@ -814,8 +829,16 @@ def _cue_table() -> tuple[re.Pattern, dict[str, tuple[str, int, str | None]]]:
     return pattern, table
 
 
+# a website by its own name (通过某某民政网发布, 某某商务网发布信息): a name ending in 网 right after a
+# word that places what is published, or opening a clause, and right before publishing words
+NAMED_SITE = re.compile(r"(?:^|(?<=通过|依托|利用)|(?<=[在于。；;，,：:]))"
+                        r"(?![^网]*(?:互联|服务|公开|一网|上网|其中|主动|全年))[\u4e00-\u9fff]{2,8}?网"
+                        r"(?=站?(?:平台)?(?:主动|累计|共|全年)?(?:发布|公开|更新|刊发|推送|编发))")  # not 网上公开: online
+
+
 def _hits(text: str, offset: int = 0) -> list[_Hit]:
-    """Cue words in `text`, read across line breaks (PDF text wraps mid-word: 上年结\n转)."""
+    """Cue words in `text`, read across line breaks (PDF text wraps mid-word: 上年结\n转), and
+    websites named by their own name (`NAMED_SITE`) where no cue word stands."""
     pattern, table = _cue_table()
     keep = [i for i, ch in enumerate(text) if ch != "\n"]
     joined = "".join(text[i] for i in keep)
@@ -824,7 +847,11 @@ def _hits(text: str, offset: int = 0) -> list[_Hit]:
         target, tier, channel = table[m.group()]
         start, end = keep[m.start()] + offset, keep[m.end() - 1] + 1 + offset
         out.append(_Hit(start, end, m.group(), target, tier, channel))
-    return out
+    for m in NAMED_SITE.finditer(joined):
+        start, end = keep[m.start()] + offset, keep[m.end() - 1] + 1 + offset
+        if not any(h.start < end and start < h.end for h in out):
+            out.append(_Hit(start, end, m.group(), "WEBSITE_POSTS", 1, "WEBSITE_POSTS"))
+    return sorted(out, key=lambda h: h.start)
 
 
 def _family(label: str) -> str | None:
