@@ -92,6 +92,8 @@ adjudication of the first pass against these rules.
 | `通过门户网站、微信公众号等渠道主动公开信息960条` | INFO_PUBLISHED: a list of channels names no one channel |
 | `在政府信息公开平台公开信息45条` | INFO_PUBLISHED (the disclosure platform is not the portal website); `在政府门户平台发布85条` WEBSITE_POSTS |
 | `在县政府信息公开网公开信息308条`, `通过政务公开专栏发布信息27条` | INFO_PUBLISHED: a disclosure site, platform or column is not the portal website; `在县政务网发布信息120条` WEBSITE_POSTS |
+| `通过某某市商务网发布信息420条` | WEBSITE_POSTS: a website named by its own name (…网) is a website, not a disclosure platform |
+| `通过区政府网站公开信息30条。概况2条，计划3条，预决算25条。` | WEBSITE_POSTS for all four: a sentence of counts right after a total, whose counts add up to it, lists its parts |
 | `以门户网站为主渠道，公开信息860条`, `通过政府公报公开文件12件`, `公开栏公开45条` | INFO_PUBLISHED: the website is not the only channel, or the channel is none of the catalogued ones |
 | `微信公众号和微博共推送信息120条` | OTHER_MEDIA_POSTS: new media together, no one account kind and no website |
 | `全年发布政策文件436件`, `公开政府文件15件` | nothing: documents other than 规范性文件; listed as a topic of published items (`其中工作动态40条、政策文件9条`) they are topic parts with the total's label |
