@@ -43,12 +43,12 @@ def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
     """Add the partner facts of a zero claim whose cue governs both 复议 and 诉讼, or several labels
     its clause names together (`nianbao.facts.rules.zero_claim_labels`: 未制定规章、行政规范性文件),
     and of a zero count after 复议 and 诉讼 named together (行政复议及行政诉讼0件); drop a zero claim
-    that denies an incident, not a count (`nianbao.facts.rules.denies_nothing`), or only things no
-    label counts (`nianbao.facts.rules.denies_uncounted`)."""
-    from nianbao.facts.rules import denies_nothing, denies_uncounted, zero_claim_labels
+    that denies an incident, not a count, or only things no label counts
+    (`nianbao.facts.rules.denies_no_count`)."""
+    from nianbao.facts.rules import denies_no_count, zero_claim_labels
 
-    facts = [f for f in facts if f.qualifier != "zero_claim" or not (
-        denies_nothing(text, f.end) or denies_uncounted(text, f.end))]  # 确保无泄密事件发生; 未制定规章制度
+    # 确保无泄密事件发生; 未制定规章制度
+    facts = [f for f in facts if f.qualifier != "zero_claim" or not denies_no_count(text, f.end)]
     out = list(facts)
     have = {(f.start, f.end, f.label) for f in facts}
     for f in facts:  # a tagger gives one label per character: the other facts of one cue are added here

@@ -389,17 +389,16 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     return None, 0.0
 
 
-_EXACT_COUNT = re.compile(r"(?<![0-9.０-９])([0-9]+)\s*(条|篇|件|期|项)")
-
-
 def _adds_up(text: str, total: Fact, cand: Candidate, unit: str | None, start: int) -> bool:
     """The sentence at `start`, right after the one that ends with `total`, lists parts of it
     with no word that refers back (``公开信息27条。概况1条，规划2条，预决算24条。``): its
     counts in the total's unit, two or more and `cand` among them, add up to the total."""
-    end = next((i for i in range(start, min(len(text), start + 300)) if text[i] in "。\n"), None)
-    if total.unit != unit or end is None or not start <= cand.start < end:
+    if total.unit != unit or cand.start < start:
         return False
-    counts = [int(m.group(1)) for m in _EXACT_COUNT.finditer(text, start, end) if m.group(2) == unit]
+    end = _clause_end(text, start, 300, "。\n")
+    if end <= cand.start or end == len(text) or text[end] not in "。\n":
+        return False
+    counts = [q.value for q in map(parse_quantity, _COUNTED.findall(text, start, end)) if q.unit == unit]
     return len(counts) > 1 and sum(counts) == total.value
 
 
@@ -464,10 +463,14 @@ def denies_nothing(text: str, cue_end: int) -> bool:
     return any(w in window for w in _NO_COUNT_DENIED)
 
 
-def denies_uncounted(text: str, cue_end: int) -> bool:
-    """Does the zero cue ending at `cue_end` deny only things no label counts (未制定内部规章制度: internal
-    rules, not regulations), its clause naming such a noun and no label?"""
-    hits = [h for h in _hits(_denied(text, cue_end)) if h.target != POST]
+def denies_no_count(text: str, cue_end: int) -> bool:
+    """Does the zero cue ending at `cue_end` deny no count: an incident (`denies_nothing`), or only
+    things no label counts (未制定内部规章制度: internal rules, not regulations), its clause naming
+    such a noun and no label?"""
+    window = _denied(text, cue_end)
+    if any(w in window for w in _NO_COUNT_DENIED):
+        return True
+    hits = [h for h in _hits(window) if h.target != POST]
     return any(h.target == BLOCK for h in hits) and all(h.target == BLOCK for h in hits)
 
 
@@ -847,11 +850,12 @@ def _hits(text: str, offset: int = 0) -> list[_Hit]:
         target, tier, channel = table[m.group()]
         start, end = keep[m.start()] + offset, keep[m.end() - 1] + 1 + offset
         out.append(_Hit(start, end, m.group(), target, tier, channel))
-    for m in NAMED_SITE.finditer(joined):
+    cues = len(out)
+    for m in NAMED_SITE.finditer(joined) if "网" in joined else ():
         start, end = keep[m.start()] + offset, keep[m.end() - 1] + 1 + offset
-        if not any(h.start < end and start < h.end for h in out):
+        if not any(h.start < end and start < h.end for h in out[:cues]):
             out.append(_Hit(start, end, m.group(), "WEBSITE_POSTS", 1, "WEBSITE_POSTS"))
-    return sorted(out, key=lambda h: h.start)
+    return out if len(out) == cues else sorted(out, key=lambda h: h.start)
 
 
 def _family(label: str) -> str | None:
