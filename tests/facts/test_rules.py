@@ -254,6 +254,12 @@ def test_a_count_per_month_or_quarter_is_a_rate_not_a_total():
     assert labelled("在每日头条等媒体发布信息40条。") == [("OTHER_MEDIA_POSTS", "40条")]
 
 
+def test_an_average_or_a_maximum_is_not_a_total_of_the_year():
+    text = "公众号全年阅读量86万次，平均每篇阅读量1200次，单篇最高阅读量3.1万次，日均访问量450人次。"
+    assert labelled(text) == [("VIEWS", "86万次")]
+    assert labelled("梳理最多跑一次事项320项。") != []  # a reform's name, not a maximum
+
+
 def test_appeals_and_lawsuits_received_and_closed_are_cases_not_applications():
     text = "全年受理行政复议申请20件，已办结15件。收到以区政府为被告的行政应诉案件9件，已审结7件。"
     assert labelled(text) == [("REVIEW_CASES", "20件"), ("REVIEW_CASES", "15件"),

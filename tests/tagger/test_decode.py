@@ -69,3 +69,11 @@ def test_a_candidate_takes_the_label_whose_b_plus_i_mass_is_highest_over_the_who
     (fact,) = candidate_facts(TEXT, w, [(received, received + 3), (processed, processed + 3)], probs, names)
     assert (fact.label, fact.start, fact.value) == ("APP_RECEIVED", received, 98)
     assert abs(fact.score - 0.6) < 1e-9
+
+
+def test_a_tagged_average_or_maximum_is_dropped_but_the_years_total_kept():
+    text = "网站全年访问量9万人次，日均访问量250人次，最高单日访问量1800人次。"
+    w = Window(0, 0, len(text), 0, len(text))
+    spans = [(text.index(q), text.index(q) + len(q), "VIEWS") for q in ("9万人次", "250人次", "1800人次")]
+    facts = document_facts(text, window_facts(text, w, tags_for(text, w, spans), [1.0] * len(text)))
+    assert [f.text for f in facts] == ["9万人次"]

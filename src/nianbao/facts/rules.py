@@ -91,6 +91,9 @@ PLACES = ("栏目", "专栏", "专题", "目录")  # blockers that can name wher
 CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
 _PER_PERIOD = re.compile(r"每(?:日|天|周|星期|旬|月|季度|季|半年|年度|年)(?![头新电经商])")  # not 每日头条, a paper
 _OVER_THE_YEARS = re.compile(r"历年|自(?:19|20)\d\d年(?:以来|起)")
+# 平均阅读量800次, 最高日阅读量5万次, 单篇阅读量过万: an average or a maximum, not a total of the year
+# (FACTS.md §5); not 最多跑一次, a reform's name, nor 最高人民法院
+_AVERAGE_OR_MAXIMUM = re.compile(r"平均|[日月周年篇]均(?!已|未|无|为|由)|均值|最高(?!人民|法院|检察)|峰值|单篇|单日|单条")
 LEAD_IN = re.compile(r"(：|:|为|达|计|共)\s*$")
 FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;、)）")
 STOPS = "。；;！!？?"
@@ -512,18 +515,31 @@ def _in_published_list(text: str, cand: Candidate, facts: list[Fact]) -> bool:
     return False
 
 
+def _clause_start(text: str, start: int, prev_end: int = 0) -> int:
+    """Where the clause of a count starting at `start` opens: after the last comma, colon or sentence
+    end, the previous count (`prev_end`), or 40 characters back."""
+    comma = max(text.rfind(ch, 0, start) for ch in "，,：:") + 1
+    return max(prev_end, _sentence_start(text, start, 80), comma, start - 40)
+
+
+def rate_or_average(text: str, start: int) -> bool:
+    """The count starting at `start` is a rate or an average or a maximum (每周报送3篇, 平均阅读量800次,
+    最高日阅读量5万次), not a total of the reporting year (FACTS.md §5)."""
+    clause = text[_clause_start(text, start):start]
+    return bool(_PER_PERIOD.search(clause) or _AVERAGE_OR_MAXIMUM.search(clause))
+
+
 def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: bool = False) -> tuple[str | None, float]:
     q = parse_quantity(cand.text)
     sentence_start = _sentence_start(text, cand.start, 80)
-    comma = max(text.rfind(ch, 0, cand.start) for ch in "，,：:") + 1
-    clause_start = max(prev_end, sentence_start, comma, cand.start - 40)
+    clause_start = _clause_start(text, cand.start, prev_end)
     clause = text[clause_start:cand.start]
     if CHANGE.search(clause) and not clause.rstrip().endswith(("至", "到", "为")):
         return None, 0.0  # 增加了3例 is a change; 提升至98% states a level
     if _OVER_THE_YEARS.search(clause):
         return None, 0.0  # 历年累计受理申请15件: all the years together, not the report's year
-    if _PER_PERIOD.search(clause):
-        return None, 0.0  # 每周报送3篇, 每季度更新一次: a rate, not a total of the year (FACTS.md §5)
+    if _PER_PERIOD.search(clause) or _AVERAGE_OR_MAXIMUM.search(clause):
+        return None, 0.0  # 每周报送3篇, 平均阅读量800次: a rate or an average, not a total of the year (FACTS.md §5)
     if q.unit in ("%", "成"):
         return "RATE", _SCORES["rate"]
     lead_score = 1.0

@@ -16,6 +16,11 @@ model:
   pooling over the mention cannot.  `window_facts` (plain BIO) remains for text without
   candidates.
 
+A count the model tags in an average's or a maximum's clause (平均阅读量800次, 最高日阅读量5万次)
+or a rate's (每周报送3篇) is dropped when the document's facts are put together: FACTS.md §5
+counts only the year's totals, and the rules' check (`nianbao.facts.rules.rate_or_average`)
+decides it.
+
 Multi-label zero claims are a **rule**, not a second head: the tagger gives the cue
 ``未`` one label, and `nianbao.facts.decode.joint_zero_claims` adds the partner when the
 cue governs both 复议 and 诉讼 (``未发生行政复议和行政诉讼`` → REVIEW_CASES 0 and
@@ -109,5 +114,8 @@ def _label_pooling(tag_names: tuple[str, ...]):
 
 def document_facts(text: str, facts: list[Fact]) -> list[Fact]:
     """A document's facts from all its windows, in text order, with joint zero claims added."""
-    unique = {(f.start, f.end, f.label): f for f in facts}
+    from nianbao.facts.rules import rate_or_average
+
+    unique = {(f.start, f.end, f.label): f for f in facts
+              if f.label == "RATE" or f.qualifier == "zero_claim" or not rate_or_average(text, f.start)}
     return joint_zero_claims(text, sorted(unique.values(), key=lambda f: (f.start, f.end, f.label)))
