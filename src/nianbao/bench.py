@@ -26,7 +26,7 @@ SYSTEMS: dict[str, tuple[str, str, dict | None]] = {
     "crf": ("crf", "crf", None),
     "whole": ("model (whole narrative)", "model", {"mode": "whole", "backend": "torch"}),
     "windows": ("model (candidate windows)", "model", {"mode": "windows", "backend": "torch"}),
-    "onnx": ("model (windows, onnxruntime)", "model", {"mode": "windows", "backend": "onnx"}),
+    "onnx": ("model (windows, fp32 onnxruntime)", "model", {"mode": "windows", "backend": "onnx"}),
     "optimised": ("model (windows, int8 onnxruntime)", "model", {"mode": "windows", "backend": "optimised"}),
     "check": ("`nianbao check`, whole command", "model", None),
 }
