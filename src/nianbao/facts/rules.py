@@ -515,11 +515,13 @@ def _in_published_list(text: str, cand: Candidate, facts: list[Fact]) -> bool:
     return False
 
 
-def _clause_start(text: str, start: int, prev_end: int = 0) -> int:
+def _clause_start(text: str, start: int, prev_end: int = 0, sentence_start: int | None = None) -> int:
     """Where the clause of a count starting at `start` opens: after the last comma, colon or sentence
-    end, the previous count (`prev_end`), or 40 characters back."""
+    end (`sentence_start` when the caller has it), the previous count (`prev_end`), or 40 characters back."""
     comma = max(text.rfind(ch, 0, start) for ch in "，,：:") + 1
-    return max(prev_end, _sentence_start(text, start, 80), comma, start - 40)
+    if sentence_start is None:
+        sentence_start = _sentence_start(text, start, 80)
+    return max(prev_end, sentence_start, comma, start - 40)
 
 
 def rate_or_average(text: str, start: int) -> bool:
@@ -532,7 +534,7 @@ def rate_or_average(text: str, start: int) -> bool:
 def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: bool = False) -> tuple[str | None, float]:
     q = parse_quantity(cand.text)
     sentence_start = _sentence_start(text, cand.start, 80)
-    clause_start = _clause_start(text, cand.start, prev_end)
+    clause_start = _clause_start(text, cand.start, prev_end, sentence_start)
     clause = text[clause_start:cand.start]
     if CHANGE.search(clause) and not clause.rstrip().endswith(("至", "到", "为")):
         return None, 0.0  # 增加了3例 is a change; 提升至98% states a level
