@@ -582,3 +582,8 @@ def test_a_sentence_of_counts_that_add_up_to_the_total_before_it_lists_its_parts
                                                             ("2条", "3条", "10条", "2条", "1条", "5条", "7条")]
     short = text.replace("30条", "31条")  # one short: not shown to be its parts
     assert ("WEBSITE_POSTS", "1条") not in labelled(short)
+
+
+def test_applications_received_and_handled_at_once_are_both_facts_of_one_span():
+    assert labelled("全年共收到并办理政府信息公开申请24件。") == [("APP_RECEIVED", "24件"), ("APP_PROCESSED", "24件")]
+    assert labelled("全年共收到和处理政府信息公开申请13件。") == [("APP_RECEIVED", "13件")]

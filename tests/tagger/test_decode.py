@@ -77,3 +77,11 @@ def test_a_tagged_average_or_maximum_is_dropped_but_the_years_total_kept():
     spans = [(text.index(q), text.index(q) + len(q), "VIEWS") for q in ("9万人次", "250人次", "1800人次")]
     facts = document_facts(text, window_facts(text, w, tags_for(text, w, spans), [1.0] * len(text)))
     assert [f.text for f in facts] == ["9万人次"]
+
+
+def test_a_count_received_and_handled_at_once_gets_its_second_label():
+    text = "本年度受理并办理依申请公开事项7件。"
+    s = text.index("7件")
+    w = Window(0, 0, len(text), 0, len(text))
+    facts = document_facts(text, window_facts(text, w, tags_for(text, w, [(s, s + 2, "APP_RECEIVED")]), [1.0] * len(text)))
+    assert sorted((f.label, f.text) for f in facts) == [("APP_PROCESSED", "7件"), ("APP_RECEIVED", "7件")]

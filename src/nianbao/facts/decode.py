@@ -37,12 +37,16 @@ def _review_and_litigation(gap: int) -> str:
 _JOINT_PAIR = {"REVIEW_CASES": "LITIGATION_CASES", "LITIGATION_CASES": "REVIEW_CASES"}
 # 产生行政复议及行政诉讼0件: a zero count after both, named together, counts both
 _JOINT_BEFORE = re.compile(_review_and_litigation(6) + r"[^，,。；;\n]{0,8}$")
+_RECEIVED_AND_PROCESSED = {"APP_RECEIVED": "APP_PROCESSED", "APP_PROCESSED": "APP_RECEIVED"}
+# 收到并办理申请6件: one count of the applications received and of those handled (annotation guide)
+_RECEIVED_AND_PROCESSED_BEFORE = re.compile(r"(?:收到|受理|接收)(?:并|及)办理[^，,。；;！!？?\n]{0,24}$")
 
 
 def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
     """Add the partner facts of a zero claim whose cue governs both 复议 and 诉讼, or several labels
     its clause names together (`nianbao.facts.rules.zero_claim_labels`: 未制定规章、行政规范性文件),
-    and of a zero count after 复议 and 诉讼 named together (行政复议及行政诉讼0件); drop a zero claim
+    of a zero count after 复议 and 诉讼 named together (行政复议及行政诉讼0件), and of a count of
+    applications received and handled at once (收到并办理申请6件); drop a zero claim
     that denies an incident, not a count, or only things no label counts
     (`nianbao.facts.rules.denies_no_count`)."""
     from nianbao.facts.rules import denies_no_count, zero_claim_labels
@@ -57,6 +61,9 @@ def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
             partners = [label for label in together if f.label in together and label != f.label]
         elif f.value == 0 and f.label in _JOINT_PAIR and _JOINT_BEFORE.search(text, max(0, f.start - 40), f.start):
             partners = [_JOINT_PAIR[f.label]]
+        elif f.label in _RECEIVED_AND_PROCESSED and \
+                _RECEIVED_AND_PROCESSED_BEFORE.search(text, max(0, f.start - 40), f.start):
+            partners = [_RECEIVED_AND_PROCESSED[f.label]]
         else:
             partners = []
         for partner in partners:
