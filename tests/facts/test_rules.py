@@ -258,6 +258,7 @@ def test_an_average_or_a_maximum_is_not_a_total_of_the_year():
     text = "公众号全年阅读量86万次，平均每篇阅读量1200次，单篇最高阅读量3.1万次，日均访问量450人次。"
     assert labelled(text) == [("VIEWS", "86万次")]
     assert labelled("梳理最多跑一次事项320项。") != []  # a reform's name, not a maximum
+    assert labelled("全年均在规定时限内办结申请12件。") == [("APP_PROCESSED", "12件")]  # 均: all of them
 
 
 def test_appeals_and_lawsuits_received_and_closed_are_cases_not_applications():

@@ -91,9 +91,10 @@ PLACES = ("栏目", "专栏", "专题", "目录")  # blockers that can name wher
 CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
 _PER_PERIOD = re.compile(r"每(?:日|天|周|星期|旬|月|季度|季|半年|年度|年)(?![头新电经商])")  # not 每日头条, a paper
 _OVER_THE_YEARS = re.compile(r"历年|自(?:19|20)\d\d年(?:以来|起)")
-# 平均阅读量800次, 最高日阅读量5万次, 单篇阅读量过万: an average or a maximum, not a total of the year
-# (FACTS.md §5); not 最多跑一次, a reform's name, nor 最高人民法院
-_AVERAGE_OR_MAXIMUM = re.compile(r"平均|[日月周年篇]均(?!已|未|无|为|由)|均值|最高(?!人民|法院|检察)|峰值|单篇|单日|单条")
+# 平均阅读量800次, 日均访问量450人次, 最高日阅读量5万次: an average or a maximum, not a total of the year
+# (FACTS.md §5); not 全年均按时办结 (均, all), 最多跑一次 (a reform's name) nor 最高人民法院
+_AVERAGE_OR_MAXIMUM = re.compile(r"平均|均值|峰值|单篇|单日|单条|最高(?!人民|法院|检察)|"
+                                 r"(?<![全本当今该同上])[日月周年篇]均(?:阅读|浏览|访问|访客|点击|发布|发文|更新|推送|转发|受理|办理|接听|接待|来电|量|数)")
 LEAD_IN = re.compile(r"(：|:|为|达|计|共)\s*$")
 FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;、)）")
 STOPS = "。；;！!？?"
