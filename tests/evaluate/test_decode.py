@@ -1,5 +1,5 @@
 """Character tags → facts, without torch."""
-from nianbao.facts.decode import facts_from_tags, joint_zero_claims, spans_from_tags
+from nianbao.facts.decode import facts_from_tags, joint_facts, spans_from_tags
 
 
 def test_bio_spans_include_a_dangling_inside_tag():
@@ -31,7 +31,7 @@ def test_one_zero_cue_for_review_and_litigation_gives_both_facts():
 def test_a_zero_cue_for_review_alone_stays_one_fact():
     text = "本年度未发生行政复议案件。"
     facts = facts_from_tags(text, 0, ["O", "O", "O", "B-REVIEW_CASES"] + ["O"] * 9, [0.9] * 13, "crf")
-    assert [f.label for f in joint_zero_claims(text, facts)] == ["REVIEW_CASES"]
+    assert [f.label for f in joint_facts(text, facts)] == ["REVIEW_CASES"]
 
 
 def test_one_zero_cue_reaches_review_and_litigation_across_a_short_clause():

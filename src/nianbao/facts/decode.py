@@ -42,7 +42,7 @@ _RECEIVED_AND_PROCESSED = {"APP_RECEIVED": "APP_PROCESSED", "APP_PROCESSED": "AP
 _RECEIVED_AND_PROCESSED_BEFORE = re.compile(r"(?:收到|受理|接收)(?:并|及)办理[^，,。；;！!？?\n]{0,24}$")
 
 
-def joint_zero_claims(text: str, facts: list[Fact]) -> list[Fact]:
+def joint_facts(text: str, facts: list[Fact]) -> list[Fact]:
     """Add the partner facts of a zero claim whose cue governs both 复议 and 诉讼, or several labels
     its clause names together (`nianbao.facts.rules.zero_claim_labels`: 未制定规章、行政规范性文件),
     of a zero count after 复议 and 诉讼 named together (行政复议及行政诉讼0件), and of a count of
@@ -97,4 +97,4 @@ def facts_from_tags(text: str, offset: int, tags: list[str], scores: list[float]
         fact = fact_from_span(text, offset + s, offset + e, label, sum(scores[s:e]) / (e - s), extractor)
         if fact is not None:
             facts.append(fact)
-    return joint_zero_claims(text, facts)
+    return joint_facts(text, facts)

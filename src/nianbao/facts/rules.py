@@ -53,7 +53,7 @@ from functools import lru_cache
 
 from nianbao.facts.candidates import Candidate, find_candidates, narrative_exclusions
 from nianbao.facts.catalogue import catalogue
-from nianbao.facts.decode import joint_zero_claims
+from nianbao.facts.decode import joint_facts
 from nianbao.facts.normalise import parse_quantity
 from nianbao.facts.parts import ASIDE_CHARS, MARKERS, OFFLINE, REFERS_BACK, words_before
 from nianbao.report import Fact, Report
@@ -187,7 +187,7 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     _answer_list(text, facts, candidates)
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     have = {(f.start, f.end, f.label) for f in counts}
-    facts += [f for f in joint_zero_claims(text, counts) if (f.start, f.end, f.label) not in have]  # 复议及诉讼0件
+    facts += [f for f in joint_facts(text, counts) if (f.start, f.end, f.label) not in have]  # 复议及诉讼0件, 收到并办理6件
     return sorted(facts, key=lambda f: (f.start, f.end))
 
 

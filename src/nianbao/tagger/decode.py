@@ -1,7 +1,7 @@
 """Model output for one window → facts (no torch here: decoding is tested without a model).
 
 Builds on the shared tag decoder `nianbao.facts.decode` (lenient BIO, value
-normalisation, the joint zero-claim rule) and adds what is particular to the windowed
+normalisation, the joint facts of one span) and adds what is particular to the windowed
 model:
 
 * only spans that **start in the window's core** are kept, so a mention seen by two
@@ -22,16 +22,17 @@ counts only the year's totals, and the rules' check (`nianbao.facts.rules.rate_o
 decides it.
 
 Multi-label zero claims are a **rule**, not a second head: the tagger gives the cue
-``未`` one label, and `nianbao.facts.decode.joint_zero_claims` adds the partner when the
+``未`` one label, and `nianbao.facts.decode.joint_facts` adds the partner when the
 cue governs both 复议 and 诉讼 (``未发生行政复议和行政诉讼`` → REVIEW_CASES 0 and
-LITIGATION_CASES 0).
+LITIGATION_CASES 0); it likewise gives a count of applications received and handled at once
+(``收到并办理申请6件``) both APP_RECEIVED and APP_PROCESSED.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
 
-from nianbao.facts.decode import fact_from_span, joint_zero_claims, spans_from_tags
+from nianbao.facts.decode import fact_from_span, joint_facts, spans_from_tags
 from nianbao.facts.normalise import parse_quantity
 from nianbao.report import Fact
 from nianbao.tagger.data import Window
@@ -113,9 +114,9 @@ def _label_pooling(tag_names: tuple[str, ...]):
 
 
 def document_facts(text: str, facts: list[Fact]) -> list[Fact]:
-    """A document's facts from all its windows, in text order, with joint zero claims added."""
+    """A document's facts from all its windows, in text order, with the joint facts of one span added."""
     from nianbao.facts.rules import rate_or_average
 
     unique = {(f.start, f.end, f.label): f for f in facts
               if f.label == "RATE" or f.qualifier == "zero_claim" or not rate_or_average(text, f.start)}
-    return joint_zero_claims(text, sorted(unique.values(), key=lambda f: (f.start, f.end, f.label)))
+    return joint_facts(text, sorted(unique.values(), key=lambda f: (f.start, f.end, f.label)))
