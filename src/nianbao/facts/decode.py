@@ -47,17 +47,18 @@ def joint_facts(text: str, facts: list[Fact]) -> list[Fact]:
     its clause names together (`nianbao.facts.rules.zero_claim_labels`: 未制定规章、行政规范性文件),
     of a zero count after 复议 and 诉讼 named together (行政复议及行政诉讼0件), and of a count of
     applications received and handled at once (收到并办理申请6件); drop a zero claim
-    that denies an incident, not a count, or only things no label counts
-    (`nianbao.facts.rules.denies_no_count`)."""
-    from nianbao.facts.rules import denies_no_count, zero_claim_labels
+    that denies an incident, not a count, or only things no label counts (each zero cue's clause is
+    read once, `nianbao.facts.rules.zero_claim_reading`)."""
+    from nianbao.facts.rules import zero_claim_reading
 
+    readings = {id(f): zero_claim_reading(text, f.end) for f in facts if f.qualifier == "zero_claim"}
     # 确保无泄密事件发生; 未制定规章制度
-    facts = [f for f in facts if f.qualifier != "zero_claim" or not denies_no_count(text, f.end)]
+    facts = [f for f in facts if f.qualifier != "zero_claim" or readings[id(f)] is not None]
     out = list(facts)
     have = {(f.start, f.end, f.label) for f in facts}
     for f in facts:  # a tagger gives one label per character: the other facts of one cue are added here
         if f.qualifier == "zero_claim":
-            together = zero_claim_labels(text, f.end)
+            together = readings[id(f)]
             partners = [label for label in together if f.label in together and label != f.label]
         elif f.value == 0 and f.label in _JOINT_PAIR and _JOINT_BEFORE.search(text, max(0, f.start - 40), f.start):
             partners = [_JOINT_PAIR[f.label]]

@@ -461,30 +461,29 @@ def _denied(text: str, cue_end: int) -> str:
     return text[cue_end:_clause_end(text, cue_end, 30)]
 
 
-def denies_nothing(text: str, cue_end: int) -> bool:
-    """Does the zero cue ending at `cue_end` deny an incident or an adverse outcome rather than a count?"""
-    window = _denied(text, cue_end)
-    return any(w in window for w in _NO_COUNT_DENIED)
-
-
-def denies_no_count(text: str, cue_end: int) -> bool:
-    """Does the zero cue ending at `cue_end` deny no count: an incident (`denies_nothing`), or only
-    things no label counts (未制定内部规章制度: internal rules, not regulations), its clause naming
-    such a noun and no label?"""
+def zero_claim_reading(text: str, cue_end: int) -> list[str] | None:
+    """What a zero cue ending at `cue_end` denies, its clause read once: None when it denies no count
+    (an incident or an adverse outcome, 确保无泄密事件发生, or only things no label counts,
+    未制定内部规章制度: internal rules, not regulations), else its labels (`zero_claim_labels`;
+    empty when the clause names none)."""
     window = _denied(text, cue_end)
     if any(w in window for w in _NO_COUNT_DENIED):
-        return True
+        return None
     hits = [h for h in _hits(window) if h.target != POST]
-    return any(h.target == BLOCK for h in hits) and all(h.target == BLOCK for h in hits)
+    if hits and all(h.target == BLOCK for h in hits):
+        return None
+    return _denied_labels(window, [h for h in hits if h.target != BLOCK])
 
 
 def zero_claim_labels(text: str, cue_end: int) -> list[str]:
     """The labels a zero cue ending at `cue_end` denies: what its clause names first, with the
     labels named together with it (`ZERO_TOGETHER`; 复议 and 诉讼 whenever both are named)."""
-    if denies_nothing(text, cue_end):
-        return []
-    window = _denied(text, cue_end)
-    hits = [h for h in _hits(window) if h.target not in (POST, BLOCK)]
+    return zero_claim_reading(text, cue_end) or []
+
+
+def _denied_labels(window: str, hits: list[_Hit]) -> list[str]:
+    """The labels of a zero cue's clause `window` from its label `hits`: the first named (复议 and
+    诉讼 together), with the labels of its `ZERO_TOGETHER` group coordinated with it."""
     found = [h.target for h in hits]
     if "FEE_COLLECTED" in found or "ADMIN_FEES" in found:
         return ["FEE_COLLECTED" if "FEE_COLLECTED" in found else "ADMIN_FEES"]
