@@ -342,6 +342,21 @@ def test_several_channels_in_one_clause_publish_together(text, label):
     assert [f.label for f in extract_facts(text)] == [label]
 
 
+@pytest.mark.parametrize("text", [
+    "全年通过县政府门户网站、本局政务公开专栏公开信息16条。",
+    "本年度通过政府网站和政府信息公开平台，主动公开各类信息273条。",
+    "通过本局政务公开专栏、区政府网站公开信息12条。",
+])
+def test_a_disclosure_column_named_beside_the_website_is_a_second_channel(text):
+    assert [f.label for f in extract_facts(text)] == ["INFO_PUBLISHED"]
+
+
+@pytest.mark.parametrize("text", ["通过县政府网站信息公开平台发布信息30条。", "在县政府门户网站民生专栏公开5次。",
+                                  "通过县政府网、县新闻网发布信息20条。"])
+def test_the_websites_own_platform_or_column_and_several_websites_are_the_website(text):
+    assert [f.label for f in extract_facts(text)] == ["WEBSITE_POSTS"]
+
+
 def test_channels_counted_one_by_one_keep_their_own_labels():
     text = "在区政府网站公开信息21条、“某镇发布”微信公众号公开信息40条；通过微博、微信公众号分别发布信息5条、9条。"
     labels = [f.label for f in extract_facts(text)]

@@ -818,12 +818,24 @@ def _only_channel(text: str) -> str | None:
     return named.pop()
 
 
+# a disclosure column or platform named beside a website, not as its part (通过门户网站、政务公开专栏
+# 公开信息16条): a second channel; 通过县政府网站信息公开平台发布 is the website's own platform
+_DISCLOSURE_PLACE = r"[^，,。；;、]{0,12}?(?:公开|公示)(?:专栏|平台|网站?|栏)"
+_BESIDE_WEBSITE = re.compile(rf"(?:、|和|及|以及|与){_DISCLOSURE_PLACE}")
+_BEFORE_WEBSITE = re.compile(rf"{_DISCLOSURE_PLACE}(?:、|和|及|以及|与)[^，,。；;、]{{0,12}}$")
+
+
 def _nearest_channel(text: str) -> str | None:
     """The channel named last before the count, None when several are named together or a
     place off the web is named after it (通过网站公开信息74条，通过电子公示栏公布信息15条); channels
-    named together in that channel's clause publish together (`_joined_channels`)."""
+    named together in that channel's clause publish together (`_joined_channels`), and so does a
+    website named beside a disclosure column or platform (`_BESIDE_WEBSITE`)."""
     channels = _channel_hits(text)
     if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]) or OFFLINE.search(text, channels[-1].end):
+        return None
+    last = channels[-1]
+    if last.channel == "WEBSITE_POSTS" and (_BESIDE_WEBSITE.match(text, last.end) or _BEFORE_WEBSITE.search(
+            text, max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1, last.start)):
         return None
     opened = max(text.rfind(ch, 0, channels[-1].start) for ch in "，,；;：:") + 1
     if "分别" in text[opened:]:
