@@ -77,3 +77,12 @@ def test_a_tagged_zero_cue_that_denies_only_internal_rules_is_no_fact():
         tags[cue] = "B-REGULATIONS"
         facts = facts_from_tags(text, 0, tags, [0.6] * len(text), "model")
         assert [(f.label, f.start) for f in facts] == ([("REGULATIONS", cue)] if fact else [])
+
+
+def test_every_tagger_drops_a_count_in_an_averages_clause_but_keeps_the_years_total():
+    text = "网站全年访问量9万人次，日均访问量250人次。"
+    tags = ["O"] * len(text)
+    for q in ("9万人次", "250人次"):
+        s = text.index(q)
+        tags[s:s + len(q)] = ["B-VIEWS"] + ["I-VIEWS"] * (len(q) - 1)
+    assert [f.text for f in facts_from_tags(text, 0, tags, [0.9] * len(text), "crf")] == ["9万人次"]

@@ -34,23 +34,35 @@ def _review_and_litigation(gap: int) -> str:
     return f"(?:复议{joined}诉讼|诉讼{joined}复议)"
 
 
-_JOINT_PAIR = {"REVIEW_CASES": "LITIGATION_CASES", "LITIGATION_CASES": "REVIEW_CASES"}
-# 产生行政复议及行政诉讼0件: a zero count after both, named together, counts both
-_JOINT_BEFORE = re.compile(_review_and_litigation(6) + r"[^，,。；;\n]{0,8}$")
-_RECEIVED_AND_PROCESSED = {"APP_RECEIVED": "APP_PROCESSED", "APP_PROCESSED": "APP_RECEIVED"}
-# 收到并办理申请6件: one count of the applications received and of those handled (annotation guide)
-_RECEIVED_AND_PROCESSED_BEFORE = re.compile(r"(?:收到|受理|接收)(?:并|及)办理[^，,。；;！!？?\n]{0,24}$")
+# one span, two facts: (the two labels, the words right before the count that make it both, zero counts only)
+_SPANS_OF_TWO_FACTS = (
+    # 产生行政复议及行政诉讼0件: a zero count after both, named together, counts both
+    (("REVIEW_CASES", "LITIGATION_CASES"), re.compile(_review_and_litigation(6) + r"[^，,。；;\n]{0,8}$"), True),
+    # 收到并办理申请6件: one count of the applications received and of those handled (annotation guide)
+    (("APP_RECEIVED", "APP_PROCESSED"), re.compile(r"(?:收到|受理|接收)(?:并|及)办理[^，,。；;！!？?\n]{0,24}$"), False),
+)
+
+
+def _partner_of_count(text: str, fact: Fact) -> list[str]:
+    """The second label of a count that the words before it make two facts (`_SPANS_OF_TWO_FACTS`)."""
+    for labels, before, zero_only in _SPANS_OF_TWO_FACTS:
+        if fact.label in labels and (fact.value == 0 or not zero_only) and \
+                before.search(text, max(0, fact.start - 40), fact.start):
+            return [label for label in labels if label != fact.label]
+    return []
 
 
 def joint_facts(text: str, facts: list[Fact]) -> list[Fact]:
-    """Add the partner facts of a zero claim whose cue governs both 复议 and 诉讼, or several labels
-    its clause names together (`nianbao.facts.rules.zero_claim_labels`: 未制定规章、行政规范性文件),
-    of a zero count after 复议 and 诉讼 named together (行政复议及行政诉讼0件), and of a count of
-    applications received and handled at once (收到并办理申请6件); drop a zero claim
-    that denies an incident, not a count, or only things no label counts (each zero cue's clause is
-    read once, `nianbao.facts.rules.zero_claim_reading`)."""
-    from nianbao.facts.rules import zero_claim_reading
+    """A document's (or window's) facts as every tagger gives them: drop a count in an average's,
+    a maximum's or a rate's clause (平均阅读量800次, 每周报送3篇; `nianbao.facts.rules.rate_or_average`,
+    FACTS.md §5) and a zero claim that denies an incident, not a count, or only things no label
+    counts; add the partner facts of a zero claim whose cue governs both 复议 and 诉讼, or several
+    labels its clause names together (`nianbao.facts.rules.zero_claim_reading`: 未制定规章、行政规范性文件,
+    each zero cue's clause read once), of a zero count after 复议 and 诉讼 named together
+    (行政复议及行政诉讼0件), and of a count of applications received and handled at once (收到并办理申请6件)."""
+    from nianbao.facts.rules import rate_or_average, zero_claim_reading
 
+    facts = [f for f in facts if f.label == "RATE" or f.qualifier == "zero_claim" or not rate_or_average(text, f.start)]
     readings = {id(f): zero_claim_reading(text, f.end) for f in facts if f.qualifier == "zero_claim"}
     # 确保无泄密事件发生; 未制定规章制度
     facts = [f for f in facts if f.qualifier != "zero_claim" or readings[id(f)] is not None]
@@ -60,13 +72,8 @@ def joint_facts(text: str, facts: list[Fact]) -> list[Fact]:
         if f.qualifier == "zero_claim":
             together = readings[id(f)]
             partners = [label for label in together if f.label in together and label != f.label]
-        elif f.value == 0 and f.label in _JOINT_PAIR and _JOINT_BEFORE.search(text, max(0, f.start - 40), f.start):
-            partners = [_JOINT_PAIR[f.label]]
-        elif f.label in _RECEIVED_AND_PROCESSED and \
-                _RECEIVED_AND_PROCESSED_BEFORE.search(text, max(0, f.start - 40), f.start):
-            partners = [_RECEIVED_AND_PROCESSED[f.label]]
         else:
-            partners = []
+            partners = _partner_of_count(text, f)
         for partner in partners:
             if (f.start, f.end, partner) not in have:
                 out.append(Fact(label=partner, text=f.text, start=f.start, end=f.end, value=f.value, unit=f.unit,

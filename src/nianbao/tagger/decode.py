@@ -17,9 +17,9 @@ model:
   candidates.
 
 A count the model tags in an average's or a maximum's clause (平均阅读量800次, 最高日阅读量5万次)
-or a rate's (每周报送3篇) is dropped when the document's facts are put together: FACTS.md §5
-counts only the year's totals, and the rules' check (`nianbao.facts.rules.rate_or_average`)
-decides it.
+or a rate's (每周报送3篇) is dropped when the document's facts are put together
+(`nianbao.facts.decode.joint_facts`, shared with the CRF): FACTS.md §5 counts only the year's
+totals, and the rules' check (`nianbao.facts.rules.rate_or_average`) decides it.
 
 Multi-label zero claims are a **rule**, not a second head: the tagger gives the cue
 ``未`` one label, and `nianbao.facts.decode.joint_facts` adds the partner when the
@@ -114,9 +114,6 @@ def _label_pooling(tag_names: tuple[str, ...]):
 
 
 def document_facts(text: str, facts: list[Fact]) -> list[Fact]:
-    """A document's facts from all its windows, in text order, with the joint facts of one span added."""
-    from nianbao.facts.rules import rate_or_average
-
-    unique = {(f.start, f.end, f.label): f for f in facts
-              if f.label == "RATE" or f.qualifier == "zero_claim" or not rate_or_average(text, f.start)}
+    """A document's facts from all its windows, in text order, as `joint_facts` puts them together."""
+    unique = {(f.start, f.end, f.label): f for f in facts}
     return joint_facts(text, sorted(unique.values(), key=lambda f: (f.start, f.end, f.label)))
