@@ -834,13 +834,13 @@ def _nearest_channel(text: str) -> str | None:
     if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]) or OFFLINE.search(text, channels[-1].end):
         return None
     last = channels[-1]
-    if last.channel == "WEBSITE_POSTS" and (_BESIDE_WEBSITE.match(text, last.end) or _BEFORE_WEBSITE.search(
-            text, max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1, last.start)):
+    opened = max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1
+    if last.channel == "WEBSITE_POSTS" and (_BESIDE_WEBSITE.match(text, last.end) or
+                                            _BEFORE_WEBSITE.search(text, opened, last.start)):
         return None
-    opened = max(text.rfind(ch, 0, channels[-1].start) for ch in "，,；;：:") + 1
     if "分别" in text[opened:]:
-        return channels[-1].channel
-    return _joined_channels(text[opened:channels[-1].end], channels[-1].channel)  # 通过门户网站及政务新媒体，公开信息…
+        return last.channel
+    return _joined_channels(text[opened:last.end], last.channel)  # 通过门户网站及政务新媒体，公开信息…
 
 
 @lru_cache(maxsize=1)
