@@ -343,8 +343,8 @@ def test_several_channels_in_one_clause_publish_together(text, label):
 
 
 @pytest.mark.parametrize("text", [
-    "全年通过县政府门户网站、本局政务公开专栏公开信息16条。",
-    "本年度通过政府网站和政府信息公开平台，主动公开各类信息273条。",
+    "我局依托县政府网站、局政务公开专栏发布信息42条。",
+    "全镇经由政府网站和政务公开平台共发布信息95条。",
     "通过本局政务公开专栏、区政府网站公开信息12条。",
 ])
 def test_a_disclosure_column_named_beside_the_website_is_a_second_channel(text):
@@ -352,7 +352,7 @@ def test_a_disclosure_column_named_beside_the_website_is_a_second_channel(text):
 
 
 @pytest.mark.parametrize("text", ["通过县政府网站信息公开平台发布信息30条。", "在县政府门户网站民生专栏公开5次。",
-                                  "通过县政府网、县新闻网发布信息20条。"])
+                                  "经县政府网、县新闻网发布信息35条。"])
 def test_the_websites_own_platform_or_column_and_several_websites_are_the_website(text):
     assert [f.label for f in extract_facts(text)] == ["WEBSITE_POSTS"]
 

@@ -116,10 +116,10 @@ adjudication of the first pass against these rules.
 | `收到申请12件，其中延期答复2件，予以公开9件，不予公开3件` | nothing for the extended count: a way of answering that cuts across the outcomes, not one share of the 12 |
 | `参加业务培训5人次`, `事项清单85个` | nothing: people attending are no sessions held; list entries are no service items |
 | `新媒体公众号推送信息300余条`, `通过电视台、兄弟部门网站等载体发送信息50余条` | OTHER_MEDIA_POSTS for new-media accounts of no one kind; INFO_PUBLISHED for a list of channels of different kinds |
-| `通过县政府网、县新闻网发布信息20条`, `在甲网站、乙网站的信息公开专栏公开信息60条` | WEBSITE_POSTS: several channels of one kind keep that kind, as several WeChat accounts are WECHAT_POSTS |
-| `通过门户网站、本局政务公开专栏公开信息16条`, `通过政府网站和信息公开平台公开信息27条` | INFO_PUBLISHED: a disclosure column or platform named beside the website, not as its part, is a second channel |
-| `2.政府网站信息公开` (a numbered heading), then `全年公开信息18条，其中动态5条` | WEBSITE_POSTS for the total and its parts: a heading that names a channel gives it to the counts of its paragraph (a sentence before does not: see the 另发布 row) |
-| `其中网站发布新闻类60条，通知类12条，政策文件8条` | WEBSITE_POSTS for all three parts: the topics listed after the website's first one in the same sentence are the website's too |
+| `经县政府网、县新闻网发布信息35条`, `在甲网站、乙网站的信息公开专栏公开信息60条` | WEBSITE_POSTS: several channels of one kind keep that kind, as several WeChat accounts are WECHAT_POSTS |
+| `依托县政府网站、局政务公开专栏发布信息42条`, `经由政府网站和政务公开平台共发布信息95条` | INFO_PUBLISHED: a disclosure column or platform named beside the website, not as its part, is a second channel |
+| `三、网站公开情况` (a numbered heading), then `本年共发布26条，其中动态9条` | WEBSITE_POSTS for the total and its parts: a heading that names a channel gives it to the counts of its paragraph (a sentence before does not: see the 另发布 row) |
+| `其中在网站发布工作动态60条、通知公告12条、政策文件8条` | WEBSITE_POSTS for all three parts: the topics listed after the website's first one in the same sentence are the website's too |
 | `依申请公开信息0条，不予公开信息0条` (older reports that count items of information, not applications) | nothing: neither published items nor applications |
 | a zero cue whose sentence the page cuts off before it names what is denied (`未发生……提起行政`) | nothing beyond what the kept words name: the cut-off object is not read in |
 | `未收到申请，未出现不予公开的情况` | APP_RECEIVED 0 only: with no application there is no refusal to count |

@@ -818,8 +818,8 @@ def _only_channel(text: str) -> str | None:
     return named.pop()
 
 
-# a disclosure column or platform named beside a website, not as its part (通过门户网站、政务公开专栏
-# 公开信息16条): a second channel; 通过县政府网站信息公开平台发布 is the website's own platform
+# a disclosure column or platform named beside a website, not as its part (依托县政府网站、局政务公开专栏
+# 发布信息42条): a second channel; 通过县政府网站信息公开平台发布 is the website's own platform
 _DISCLOSURE_PLACE = r"[^，,。；;、]{0,12}?(?:公开|公示)(?:专栏|平台|网站?|栏)"
 _BESIDE_WEBSITE = re.compile(rf"(?:、|和|及|以及|与){_DISCLOSURE_PLACE}")
 _BEFORE_WEBSITE = re.compile(rf"{_DISCLOSURE_PLACE}(?:、|和|及|以及|与)[^，,。；;、]{{0,12}}$")
