@@ -76,10 +76,28 @@ def joint_facts(text: str, facts: list[Fact]) -> list[Fact]:
             partners = _partner_of_count(text, f)
         for partner in partners:
             if (f.start, f.end, partner) not in have:
-                out.append(Fact(label=partner, text=f.text, start=f.start, end=f.end, value=f.value, unit=f.unit,
-                                qualifier=f.qualifier, section=f.section, score=f.score, extractor=f.extractor))
+                out.append(_with_label(f, partner))
                 have.add((f.start, f.end, partner))
     return sorted(out, key=lambda x: (x.start, x.end, x.label))
+
+
+def count_partners(text: str, counts: list[Fact]) -> list[Fact]:
+    """The second facts of `counts` that the words before them make two (收到并办理申请6件,
+    行政复议及行政诉讼0件), those not among `counts` already: what the rules add to counts whose
+    clauses (averages, zero cues) they have read themselves."""
+    have = {(f.start, f.end, f.label) for f in counts}
+    out: list[Fact] = []
+    for f in counts:
+        for partner in _partner_of_count(text, f):
+            if (f.start, f.end, partner) not in have:
+                out.append(_with_label(f, partner))
+                have.add((f.start, f.end, partner))
+    return out
+
+
+def _with_label(fact: Fact, label: str) -> Fact:
+    return Fact(label=label, text=fact.text, start=fact.start, end=fact.end, value=fact.value, unit=fact.unit,
+                qualifier=fact.qualifier, section=fact.section, score=fact.score, extractor=fact.extractor)
 
 
 def fact_from_span(text: str, start: int, end: int, label: str, score: float, extractor: str) -> Fact | None:

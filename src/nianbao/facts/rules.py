@@ -53,7 +53,7 @@ from functools import lru_cache
 
 from nianbao.facts.candidates import Candidate, find_candidates, narrative_exclusions
 from nianbao.facts.catalogue import catalogue
-from nianbao.facts.decode import joint_facts
+from nianbao.facts.decode import count_partners
 from nianbao.facts.normalise import parse_quantity
 from nianbao.facts.parts import ASIDE_CHARS, MARKERS, OFFLINE, REFERS_BACK, words_before
 from nianbao.report import Fact, Report
@@ -186,8 +186,7 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     _headed_lists(text, facts, candidates)
     _answer_list(text, facts, candidates)
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
-    have = {(f.start, f.end, f.label) for f in counts}
-    facts += [f for f in joint_facts(text, counts) if (f.start, f.end, f.label) not in have]  # 复议及诉讼0件, 收到并办理6件
+    facts += count_partners(text, counts)  # 复议及诉讼0件, 收到并办理6件
     return sorted(facts, key=lambda f: (f.start, f.end))
 
 
@@ -527,7 +526,10 @@ def _clause_start(text: str, start: int, prev_end: int = 0, sentence_start: int 
 def rate_or_average(text: str, start: int) -> bool:
     """The count starting at `start` is a rate or an average or a maximum (每周报送3篇, 平均阅读量800次,
     最高日阅读量5万次), not a total of the reporting year (FACTS.md §5)."""
-    clause = text[_clause_start(text, start):start]
+    return _names_rate_or_average(text[_clause_start(text, start):start])
+
+
+def _names_rate_or_average(clause: str) -> bool:
     return bool(_PER_PERIOD.search(clause) or _AVERAGE_OR_MAXIMUM.search(clause))
 
 
@@ -540,7 +542,7 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
         return None, 0.0  # 增加了3例 is a change; 提升至98% states a level
     if _OVER_THE_YEARS.search(clause):
         return None, 0.0  # 历年累计受理申请15件: all the years together, not the report's year
-    if _PER_PERIOD.search(clause) or _AVERAGE_OR_MAXIMUM.search(clause):
+    if _names_rate_or_average(clause):
         return None, 0.0  # 每周报送3篇, 平均阅读量800次: a rate or an average, not a total of the year (FACTS.md §5)
     if q.unit in ("%", "成"):
         return "RATE", _SCORES["rate"]
