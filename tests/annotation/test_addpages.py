@@ -156,6 +156,27 @@ def test_the_one_word_an_earlier_copy_changed_is_found_by_the_pages_sha256(tmp_p
     assert one_edit_away(now.replace("第5项", "第五项"), sha, len(held), edit_words([page])) is None  # two edits
 
 
+def test_a_phrase_found_once_is_put_in_only_when_every_string_may_be(tmp_path):
+    import hashlib
+
+    held = "本年度共收到申请5件，申请人以信函邮寄、当面递交两种方式提出，均已按时答复。"
+    page = tmp_path / "page.txt"
+    page.write_text(held, encoding="utf-8")
+    now = held.replace("邮寄、当面", "面", 1)  # the store lost a phrase no other page repeats
+    sha = hashlib.sha256(held.encode("utf-8")).hexdigest()
+    assert one_edit_away(now, sha, len(held), edit_words([page])) is None  # found once, not three times
+    at, taken_out, put_in = one_edit_away(now, sha, len(held), edit_words([page], min_count=1), max_out=1)
+    assert now[:at] + put_in + now[at + taken_out:] == held
+
+
+def test_rare_without_mend_is_refused(tmp_path):
+    copied = tmp_path / "0123456789abcdef.txt"
+    copied.write_text("某镇2023年政府信息公开工作年度报告", encoding="utf-8")
+    result = CliRunner().invoke(annotate, ["restore-pages", str(copied), "--rare"])
+    assert result.exit_code == 1
+    assert "--rare works only with --mend" in result.output
+
+
 def test_restoring_with_mend_caches_the_text_the_gold_was_made_on(corpus, tmp_path, monkeypatch):
     cache, manifest, guard = corpus
     entry = _held_page(corpus)

@@ -159,19 +159,22 @@ class RestoreOutcome:
 
 
 def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, cache: str | Path | None = None,
-                  guard: str | Path | None = None, mend: bool = False) -> list[RestoreOutcome]:
+                  guard: str | Path | None = None, mend: bool = False, rare: bool = False) -> list[RestoreOutcome]:
     """Cache each file's text (trailing line breaks removed, nothing else changed) when its sha256
     is a manifest row's and the guard passes its address and text. A text that matches no row is
     compared with the row its file name starts with (``<sha256 prefix>….txt``): the difference in
     length says where to look (a lost blank line, a space, punctuation of the other width); with
     `mend`, the one edit that gives that row's sha256 is searched for (`one_edit_away`, its
-    words taken from the pages already cached) and the mended text cached."""
+    words taken from the pages already cached) and the mended text cached; with `rare` too, an
+    edit not found that way is searched for again with every string of the cached pages, even one
+    found once, put in for at most one character taken out (`RARE_MAX_OUT`; a minute or more a page)."""
     cache = Path(cache or pages_dir())
     cache.mkdir(parents=True, exist_ok=True)
     entries = load_manifest(manifest)
     by_sha = {e.sha256: e for e in entries}
     by_prefix = {e.sha256[:16]: e for e in entries}  # the row a file is named after (<sha256 prefix>….txt)
     words: dict[int, list[str]] | None = None
+    every: dict[int, list[str]] | None = None  # with `rare`: strings found once too
     outcomes = []
     for path in map(Path, paths):
         try:
@@ -183,6 +186,9 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
         if meant is not None and mend:
             words = words if words is not None else edit_words(cache.glob("*.txt"))
             edit = one_edit_away(text, meant.sha256, meant.chars, words)
+            if edit is None and rare:
+                every = every if every is not None else edit_words(cache.glob("*.txt"), min_count=1)
+                edit = one_edit_away(text, meant.sha256, meant.chars, every, max_out=RARE_MAX_OUT)
             if edit is not None:
                 at, removed, put_in = edit
                 text = text[:at] + put_in + text[at + removed:]
@@ -216,6 +222,7 @@ def missing_pages(manifest: str | Path | None = None, cache: str | Path | None =
 
 EDIT_MAX_OUT = 4  # characters one edit may take out
 EDIT_MAX_IN = 6  # and put in
+RARE_MAX_OUT = 1  # taken out when every string of the cached pages may be put in (restore_pages `rare`)
 _ODD_CHARACTERS = " \u00a0\u3000\t\n\u200b,.;:()!?“”\"'、，。；：（）！？%"
 
 
@@ -236,8 +243,9 @@ def edit_words(pages, min_count: int = 3) -> dict[int, list[str]]:
     return words
 
 
-def one_edit_away(text: str, sha256: str, chars: int, words: dict[int, list[str]]) -> tuple[int, int, str] | None:
-    """``(at, taken_out, put_in)``: the one edit (up to `EDIT_MAX_OUT` characters taken out at one
+def one_edit_away(text: str, sha256: str, chars: int, words: dict[int, list[str]],
+                  max_out: int = EDIT_MAX_OUT) -> tuple[int, int, str] | None:
+    """``(at, taken_out, put_in)``: the one edit (up to `max_out` characters taken out at one
     place, one of `words` put in) that turns `text` into the text of `chars` characters whose
     sha256 is `sha256`, or None. Each candidate is hashed from the saved hash state of the text
     before the edit, so a page of a thousand characters costs a minute or two, not hours."""
@@ -247,7 +255,7 @@ def one_edit_away(text: str, sha256: str, chars: int, words: dict[int, list[str]
         state = before[-1].copy()
         state.update(ch.encode("utf-8"))
         before.append(state)
-    for out in range(EDIT_MAX_OUT + 1):
+    for out in range(max_out + 1):
         candidates = [w.encode("utf-8") for w in words.get(out + delta, ())]
         for at in range(len(text) - out + 1):
             taken, after = text[at:at + out].encode("utf-8"), text[at + out:].encode("utf-8")

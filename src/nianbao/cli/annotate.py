@@ -274,7 +274,10 @@ def add_pages(candidates, manifest, guard):
 @click.option("--mend", is_flag=True,
               help="For a text named after its row (<sha256 prefix>.txt) that does not match it, search for "
                    "the one word-level edit that gives the row's sha256 (minutes a page).")
-def restore_pages(files, manifest, guard, mend):
+@click.option("--rare", is_flag=True,
+              help="With --mend: where no edit is found, search again putting in any string of the cached "
+                   "pages, even one found once, for at most one character taken out (slower: a minute or more a page).")
+def restore_pages(files, manifest, guard, mend, rare):
     """Rebuild the page cache on a new machine: each FILE is a page text copied again from its
     manifest row's look-up (corpus/real-pages/README.md). A text whose sha256 is a row's, and
     which the holdout guard lets through, is cached; one that matches no row is named, with how
@@ -283,8 +286,10 @@ def restore_pages(files, manifest, guard, mend):
     what the store returns now by one word). Exits 1 when any file was not restored."""
     from nianbao.annotation.addpages import restore_pages as restore
 
+    if rare and not mend:
+        _fail("--rare works only with --mend: it widens the search for the one edit")
     try:
-        outcomes = restore(list(files), manifest=manifest, guard=guard, mend=mend)
+        outcomes = restore(list(files), manifest=manifest, guard=guard, mend=mend, rare=rare)
     except NianbaoError as err:
         _fail(str(err))
     for o in outcomes:
