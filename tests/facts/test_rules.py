@@ -346,6 +346,8 @@ def test_several_channels_in_one_clause_publish_together(text, label):
     "我局依托县政府网站、局政务公开专栏发布信息42条。",
     "全镇经由政府网站和政务公开平台共发布信息95条。",
     "通过本局政务公开专栏、区政府网站公开信息12条。",
+    "二是借助市政府网站、本局政务信息公开专栏向社会公布各类政府信息31条。",
+    "全街道经区政府门户网站及社区设立的公示栏发布共计18条。",
 ])
 def test_a_disclosure_column_named_beside_the_website_is_a_second_channel(text):
     assert [f.label for f in extract_facts(text)] == ["INFO_PUBLISHED"]

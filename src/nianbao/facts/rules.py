@@ -780,15 +780,27 @@ def _channel_hits(text: str, offset: int = 0) -> list[_Hit]:
 
 def _joined_channels(sentence: str, channel: str | None) -> str | None:
     """Several channels named in the count's own clause publish together: with a website among
-    them no one channel (门户网站、政务新媒体共公开44087条 → INFO_PUBLISHED), else new media as a
-    whole (通过微博、微信发送消息300余条 → OTHER_MEDIA_POSTS)."""
+    them no one channel (门户网站、政务新媒体共公开44087条 → INFO_PUBLISHED; a disclosure column
+    beside the website is one, `_channels_in`), else new media as a whole (通过微博、微信发送消息
+    300余条 → OTHER_MEDIA_POSTS)."""
     if channel is None:
         return None
     clause = sentence[max(sentence.rfind(ch) for ch in "，,；;：:0123456789") + 1:]
-    named = {h.channel for h in _channel_hits(clause)}
+    named = _channels_in(clause)
     if len(named) < 2 or "分别" in clause:  # 微博、微信公众号分别发布信息200条、90条
         return channel
     return None if "WEBSITE_POSTS" in named else "OTHER_MEDIA_POSTS"
+
+
+def _channels_in(clause: str) -> set[str]:
+    """The posts labels of the channels `clause` names, and INFO_PUBLISHED for a disclosure column
+    or platform named beside a website, not as its part (`_BESIDE_WEBSITE`, `_BEFORE_WEBSITE`)."""
+    hits = _channel_hits(clause)
+    named = {h.channel for h in hits}
+    if any(h.channel == "WEBSITE_POSTS" and (_BESIDE_WEBSITE.match(clause, h.end) or
+                                              _BEFORE_WEBSITE.search(clause, 0, h.start)) for h in hits):
+        named.add("INFO_PUBLISHED")
+    return named
 
 
 def _run_on(text: str, sentence_start: int) -> str:
@@ -830,19 +842,17 @@ _BEFORE_WEBSITE = re.compile(rf"{_DISCLOSURE_PLACE}(?:、|和|及|以及|与)[^�
 def _nearest_channel(text: str) -> str | None:
     """The channel named last before the count, None when several are named together or a
     place off the web is named after it (通过网站公开信息74条，通过电子公示栏公布信息15条); channels
-    named together in that channel's clause publish together (`_joined_channels`), and so does a
-    website named beside a disclosure column or platform (`_BESIDE_WEBSITE`)."""
+    named together in that channel's clause publish together (`_joined_channels`)."""
     channels = _channel_hits(text)
     if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]) or OFFLINE.search(text, channels[-1].end):
         return None
     last = channels[-1]
     opened = max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1
-    if last.channel == "WEBSITE_POSTS" and (_BESIDE_WEBSITE.match(text, last.end) or
-                                            _BEFORE_WEBSITE.search(text, opened, last.start)):
-        return None
     if "分别" in text[opened:]:
         return last.channel
-    return _joined_channels(text[opened:last.end], last.channel)  # 通过门户网站及政务新媒体，公开信息…
+    digit = re.compile(r"\d").search(text, last.end)
+    closed = _clause_end(text, last.end, (digit.start() if digit else len(text)) - last.end)  # 网站、局政务公开专栏发布…
+    return _joined_channels(text[opened:closed], last.channel)  # 通过门户网站及政务新媒体，公开信息…
 
 
 @lru_cache(maxsize=1)
