@@ -837,6 +837,7 @@ def _only_channel(text: str) -> str | None:
 _DISCLOSURE_PLACE = r"[^，,。；;、]{0,12}?(?:公开|公示)(?:专栏|平台|网站?|栏)"
 _BESIDE_WEBSITE = re.compile(rf"(?:、|和|及|以及|与){_DISCLOSURE_PLACE}")
 _BEFORE_WEBSITE = re.compile(rf"{_DISCLOSURE_PLACE}(?:、|和|及|以及|与)[^，,。；;、]{{0,12}}$")
+_DIGIT = re.compile(r"\d")
 
 
 def _nearest_channel(text: str) -> str | None:
@@ -850,8 +851,8 @@ def _nearest_channel(text: str) -> str | None:
     opened = max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1
     if "分别" in text[opened:]:
         return last.channel
-    digit = re.compile(r"\d").search(text, last.end)
-    closed = _clause_end(text, last.end, (digit.start() if digit else len(text)) - last.end)  # 网站、局政务公开专栏发布…
+    number = _DIGIT.search(text, last.end)  # the channel's clause, up to the count: 网站、局政务公开专栏发布…
+    closed = _clause_end(text, last.end, (number.start() if number else len(text)) - last.end)
     return _joined_channels(text[opened:closed], last.channel)  # 通过门户网站及政务新媒体，公开信息…
 
 
