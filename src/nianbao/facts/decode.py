@@ -66,29 +66,30 @@ def joint_facts(text: str, facts: list[Fact]) -> list[Fact]:
     readings = {id(f): zero_claim_reading(text, f.end) for f in facts if f.qualifier == "zero_claim"}
     # 确保无泄密事件发生; 未制定规章制度
     facts = [f for f in facts if f.qualifier != "zero_claim" or readings[id(f)] is not None]
-    out = list(facts)
-    have = {(f.start, f.end, f.label) for f in facts}
-    for f in facts:  # a tagger gives one label per character: the other facts of one cue are added here
-        if f.qualifier == "zero_claim":
-            together = readings[id(f)]
-            partners = [label for label in together if f.label in together and label != f.label]
-        else:
-            partners = _partner_of_count(text, f)
-        for partner in partners:
-            if (f.start, f.end, partner) not in have:
-                out.append(_with_label(f, partner))
-                have.add((f.start, f.end, partner))
-    return sorted(out, key=lambda x: (x.start, x.end, x.label))
+
+    def partners_of(f: Fact) -> list[str]:  # a tagger gives one label per character: a cue's other facts
+        if f.qualifier != "zero_claim":
+            return _partner_of_count(text, f)
+        together = readings[id(f)]
+        return [label for label in together if f.label in together and label != f.label]
+
+    return sorted(facts + _partners(facts, partners_of), key=lambda x: (x.start, x.end, x.label))
 
 
 def count_partners(text: str, counts: list[Fact]) -> list[Fact]:
     """The second facts of `counts` that the words before them make two (收到并办理申请6件,
     行政复议及行政诉讼0件), those not among `counts` already: what the rules add to counts whose
     clauses (averages, zero cues) they have read themselves."""
-    have = {(f.start, f.end, f.label) for f in counts}
+    return _partners(counts, lambda f: _partner_of_count(text, f))
+
+
+def _partners(facts: list[Fact], partners_of) -> list[Fact]:
+    """The facts of the labels `partners_of(fact)` gives, on each fact's span: none twice, none
+    that `facts` holds already."""
+    have = {(f.start, f.end, f.label) for f in facts}
     out: list[Fact] = []
-    for f in counts:
-        for partner in _partner_of_count(text, f):
+    for f in facts:
+        for partner in partners_of(f):
             if (f.start, f.end, partner) not in have:
                 out.append(_with_label(f, partner))
                 have.add((f.start, f.end, partner))
