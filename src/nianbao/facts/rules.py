@@ -848,12 +848,11 @@ def _nearest_channel(text: str) -> str | None:
     if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]) or OFFLINE.search(text, channels[-1].end):
         return None
     last = channels[-1]
-    opened = max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1
-    if "分别" in text[opened:]:
-        return last.channel
+    if "分别" in text[max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1:]:
+        return last.channel  # 通过政务微博和微信公众号，分别发布信息30条、70条: each its own channel
     number = _DIGIT.search(text, last.end)  # the channel's clause, up to the count: 网站、局政务公开专栏发布…
     closed = _clause_end(text, last.end, (number.start() if number else len(text)) - last.end)
-    return _joined_channels(text[opened:closed], last.channel)  # 通过门户网站及政务新媒体，公开信息…
+    return _joined_channels(text[:closed], last.channel)  # 通过门户网站及政务新媒体，公开信息…
 
 
 @lru_cache(maxsize=1)
