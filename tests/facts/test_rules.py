@@ -605,3 +605,66 @@ def test_a_sentence_of_counts_that_add_up_to_the_total_before_it_lists_its_parts
 def test_applications_received_and_handled_at_once_are_both_facts_of_one_span():
     assert labelled("全年共收到并办理政府信息公开申请24件。") == [("APP_RECEIVED", "24件"), ("APP_PROCESSED", "24件")]
     assert labelled("全年共收到和处理政府信息公开申请13件。") == [("APP_RECEIVED", "13件")]
+
+
+def test_items_put_up_through_other_channels_named_before_the_verb_are_published_items():
+    text = "通过街道网站发布27条，通过宣传栏、电子屏等线下渠道发布19条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "27条"), ("INFO_PUBLISHED", "19条")]
+
+
+def test_a_count_of_published_items_printed_without_its_unit_is_still_read():
+    assert labelled("本年度全镇主动公开政府信息482。") == [("INFO_PUBLISHED", "482")]
+    # the words after the bare count open the next sentence, they are not its noun
+    assert labelled("全年主动公开政府信息731网站访问量达12万人次。")[0] == ("INFO_PUBLISHED", "731")
+    assert labelled("全县主动公开政府信息公开年报3。") == []  # the noun is no item published
+
+
+def test_items_made_obtained_cleared_or_taken_up_by_others_are_not_published_items():
+    assert labelled("本年度共制作、获取政府信息3120条。") == []
+    assert labelled("全年清理过期信息46条。") == []
+    assert labelled("省级网站采用信息57篇。") == []
+    assert labelled("向档案馆送交信息18条。") == []
+    assert labelled("全年在公众号发布撰写信息36条。") == [("WECHAT_POSTS", "36条")]  # written and put up
+    assert labelled("公开人事任免、招考录用信息5条。") == [("INFO_PUBLISHED", "5条")]  # recruitment, a topic
+
+
+def test_an_incident_that_did_not_happen_is_no_zero_count_of_published_items():
+    assert labelled("全年未发生政府信息泄露的情况。") == []
+    assert labelled("本年度没有发生公开虚假信息的问题。") == []
+    assert [label for label, _ in labelled("全年未发生行政复议、行政诉讼案件。")] == ["REVIEW_CASES", "LITIGATION_CASES"]
+
+
+def test_a_count_of_fields_before_the_word_information_counts_fields_not_items():
+    assert labelled("梳理预算、人事等16个重点领域信息公开目录。") == []
+    assert labelled("发布38条重点领域信息。") == [("INFO_PUBLISHED", "38条")]
+
+
+def test_withdrawn_applications_are_no_count_of_applications():
+    assert labelled("申请人撤销申请3件。") == []
+    assert labelled("本年度受理申请14件，办结11件，申请撤回2件。")[:2] == [("APP_RECEIVED", "14件"), ("APP_PROCESSED", "11件")]
+    assert ("APP_RECEIVED", "2件") not in labelled("本年度受理申请14件，办结11件，申请撤回2件。")
+
+
+def test_powers_added_to_the_office_list_are_no_administrative_decisions():
+    assert labelled("本年度新增行政处罚42项，新增行政强制2项。") == []
+    assert labelled("本局主动公开行政许可19项。") == [("ADMIN_DECISIONS", "19项")]
+
+
+def test_matters_sorted_into_a_list_are_no_services_offered():
+    assert labelled("梳理本镇公共服务事项清单14项。") == []
+    assert labelled("全年承接政务服务事项842项。") == [("SERVICE_ITEMS", "842项")]
+
+
+def test_topics_of_a_website_list_counted_in_items_or_documents_take_the_website():
+    text = "全年通过门户网站公开政府信息163条，其中，规范性文件2件，机关简介8项，预决算5项。"
+    assert [label for label, _ in labelled(text)][-2:] == ["WEBSITE_POSTS", "WEBSITE_POSTS"]
+    text = "全年通过县政府网站发布信息9120条，其中，各类政策文件31个，人事任免12个。"
+    assert labelled(text)[1] == ("WEBSITE_POSTS", "31个")
+    assert ("WEBSITE_POSTS", "7个") not in labelled("网站发布信息880条，新开设专栏7个。")  # columns, not topics
+
+
+def test_no_administrative_decisions_said_with_no_count_is_a_zero_claim():
+    assert labelled("本年度无行政许可、行政处罚、行政强制事项。") == [("ADMIN_DECISIONS", "无")]
+    assert labelled("公开行政处罚84项，无行政强制决定信息。") == [("ADMIN_DECISIONS", "84项"), ("ADMIN_DECISIONS", "无")]
+    # two claims in one clause: each denies its own
+    assert labelled("全年无行政处罚无行政事业性收费。") == [("ADMIN_DECISIONS", "无"), ("ADMIN_FEES", "无")]

@@ -82,10 +82,14 @@ BLOCKERS = (
     "政策性文件", "政策文件", "文件", "公文", "规章制度", "板块", "窗口", "领域", "栏目", "专栏", "部门", "单位", "镇街", "社区", "乡镇", "街道",
     "村", "会议", "人员", "干部", "问题", "目录", "专题", "试点", "示范点", "场所", "站点", "机构", "阵地",
     "渠道", "方面", "重点", "工作日", "小时", "分钟", "其他处理", "点赞", "系统", "征集",
+    "撤销", "撤回",  # withdrawn applications (申请人撤销申请2件): no label counts them
 )
 # items sent up to, or taken up by, others, or filed away: not published (guide §4)
 # 同一信息计为1条, 相同信息计1条: how items are counted
-NOT_PUBLISHED = re.compile(r"报送|上报|被[^，,。；]{0,12}(?:采用|采纳|录用)|移交|归档|计为$|(?:相同|同一)[^，,。；（(]{0,8}计$")
+NOT_PUBLISHED = re.compile(r"报送|上报|投递|被[^，,。；]{0,12}(?:采用|采纳|录用)|移交|送交|归档|计为$|(?:相同|同一)[^，,。；（(]{0,8}计$|"
+                           # made or obtained, written, cleared away, taken up by others: not published here
+                           r"(?<!发布)制作(?![^，,。；]{0,6}(?:发布|推送|上线|公开))|获取|制发(?![^，,。；]{0,4}公开)|(?<!发布)撰写|清理|"
+                           r"(?<!招考)(?<!招聘)录用|采用(?![^，,。；]{0,8}(?:形式|方式))")
 POSTS_FAMILY = CHANNEL_POSTS + ("INFO_PUBLISHED",)
 PLACES = ("栏目", "专栏", "专题", "目录")  # blockers that can name where items were published
 CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
@@ -96,6 +100,8 @@ _OVER_THE_YEARS = re.compile(r"历年|自(?:19|20)\d\d年(?:以来|起)")
 _AVERAGE_OR_MAXIMUM = re.compile(r"平均|均值|峰值|单篇|单日|单条|最高(?!人民|法院|检察)|"
                                  r"(?<![全本当今该同上])[日月周年篇]均(?:阅读|浏览|访问|访客|点击|发布|发文|更新|推送|转发|受理|办理|接听|接待|来电|量|数)")
 LEAD_IN = re.compile(r"(：|:|为|达|计|共)\s*$")
+# published items counted with the unit left out (主动公开政府信息6513): the noun ends the clause
+_UNITLESS_ITEMS = re.compile(r"(?:发布|公开|公布|更新|推送)[^，,。；;：:]{0,16}信息(?:数量)?\s*$")
 FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;、)）")
 STOPS = "。；;！!？?"
 CLAUSE_STOPS = STOPS + "，,\n"
@@ -352,7 +358,7 @@ _MIXED_WITH_INTERPRETATIONS = re.compile(r"(?:法规|文件|政策|规章)(?:与
 
 
 _LIST_MARK = re.compile("|".join(m for m in MARKERS if m != "含") + "|[：:（(]")  # 含 marks no topics
-_TOPIC_UNITS = ("条", "篇", "件", "期", "项")
+_TOPIC_UNITS = ("条", "篇", "件", "期", "项", "个")
 _LIST_BREAK = re.compile(r"[。！!？?\n][\s\u3000]*")  # a list of topics may run on after ；
 
 
@@ -370,7 +376,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     own = own[max(own.rfind(ch) for ch in "、，,；;：:。\n") + 1:]
     if CHANGE.search(own) or NOT_PUBLISHED.search(own):
         return None, 0.0
-    documents = unit in ("件", "份") and any(h.target == BLOCK and h.cue in _TOPIC_BLOCKERS for h in _hits(own))
+    documents = unit in ("件", "份", "个") and any(h.target == BLOCK and h.cue in _TOPIC_BLOCKERS for h in _hits(own))
     sibling = _sibling_label(text, cand, unit, facts)
     if sibling is not None:
         return sibling, _SCORES["sentence_generic"]
@@ -384,7 +390,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
             return None, 0.0
         marked = _LIST_MARK.search(between)
         # 公开信息281条，其中政策文件29件: documents listed may count in a unit of their own
-        same_unit = total.unit == unit or marked and documents and total.label in _DOCUMENT_LISTS
+        same_unit = total.unit == unit or marked and (documents or unit == "项") and total.label in _DOCUMENT_LISTS
         if total.label in POSTS_FAMILY and same_unit and (ends or marked):
             other_channels = passed & set(CHANNEL_POSTS) - {total.label}
             return (None, 0.0) if other_channels else (total.label, _SCORES["sentence_generic"])
@@ -452,12 +458,17 @@ def _coordinated(window: str, a: _Hit, b: _Hit) -> bool:
 
 # what a zero cue denies when its clause names one of these: an incident or an adverse outcome, no count
 # (未发生失泄密事件, 未被复议机关纠错, 未出现需要责任追究的情况, 未发生行政诉讼败诉情形, 无信息安全事件)
+_NEXT_ZERO = re.compile(r"(?<=[\u4e00-\u9fff])(?:无|没有)(?![法论需效关])")
+_HAPPENED = re.compile(r"\s*(?:发生|出现)")
 _NO_COUNT_DENIED = ("纠错", "泄密", "追究", "不良影响", "事故", "安全事件", "败诉", "被改变")
 
 
 def _denied(text: str, cue_end: int) -> str:
-    """What a zero cue ending at `cue_end` denies: the rest of its clause (30 characters at most)."""
-    return text[cue_end:_clause_end(text, cue_end, 30)]
+    """What a zero cue ending at `cue_end` denies: the rest of its clause (30 characters at most),
+    up to the next zero cue (全年无行政处罚无行政事业性收费: two claims)."""
+    window = text[cue_end:_clause_end(text, cue_end, 30)]
+    next_cue = _NEXT_ZERO.search(window)
+    return window[:next_cue.start()] if next_cue else window
 
 
 def zero_claim_reading(text: str, cue_end: int) -> list[str] | None:
@@ -471,6 +482,8 @@ def zero_claim_reading(text: str, cue_end: int) -> list[str] | None:
     hits = [h for h in _hits(window) if h.target != POST]
     if hits and all(h.target == BLOCK for h in hits):
         return None
+    if _HAPPENED.match(window) and all(h.target in (BLOCK,) + POSTS_FAMILY for h in hits):
+        return None  # 未发生信息泄露, 没有发生公开虚假信息的情况: an incident, not a count of published items
     return _denied_labels(window, [h for h in hits if h.target != BLOCK])
 
 
@@ -547,8 +560,9 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
     if q.unit in ("%", "成"):
         return "RATE", _SCORES["rate"]
     lead_score = 1.0
+    unitless_items = q.unit is None and bool(_UNITLESS_ITEMS.search(clause))
     if q.unit is None and q.value < 10_000:
-        if not LEAD_IN.search(clause):
+        if not (LEAD_IN.search(clause) or unitless_items):
             return None, 0.0
         lead_score = 0.8
     sentence = text[sentence_start:cand.start]
@@ -556,9 +570,12 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
     outcome = _outcome_after(text, cand, left)
     if outcome is not None and q.unit in COUNT:
         return outcome, _SCORES["right"] * lead_score  # 其中3条已公开, 17件结转下年办理
-    right = _right_phrase(text, cand.end)
+    right = "" if unitless_items else _right_phrase(text, cand.end)  # 信息6513目前网站访问量…: the next sentence
     if right:
         label = _right_label(_hits(right, cand.end), left, q.unit, q.value, sentence)
+        if label == "SERVICE_ITEMS" and _ITEMS_SORTED.search(clause + right) or \
+                label in POSTS_FAMILY and NOT_PUBLISHED.search(clause):
+            label = None  # 梳理出26个试点领域事项; 网站报送41篇水务信息: sent up, not published
         return (label, _SCORES["right"] * lead_score) if label else (None, 0.0)
     far = sorted((h for h in _hits(sentence[: clause_start - sentence_start], sentence_start)
                   if not (published_list and h.target in _ITEM_KINDS and _COUNTED.search(text, h.end, cand.start))),
@@ -579,7 +596,8 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
             if hit.target == BLOCK:
                 later = [h for h in left if h.start >= hit.end]
                 if any(h.target in (POST, "INFO_PUBLISHED") for h in later) and (
-                        hit.cue in PLACES or OFFLINE.search(clause, hit.end - clause_start)):
+                        hit.cue in PLACES or OFFLINE.search(clause, hit.end - clause_start)
+                        or hit.cue == "渠道" and how == "clause"):  # 公开栏等其他渠道公开600条
                     continue  # 通过政务公开专栏发布信息27条, 社区公示栏公示30次: where, the items are counted
                 if any(h.cue == "信息" for h in later):
                     continue  # 部门动态信息11条, 重点领域信息52条: the word only qualifies the items
@@ -600,8 +618,20 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
             if label is not None:
                 if label in POSTS_FAMILY and NOT_PUBLISHED.search(clause):
                     return None, 0.0  # 报送信息115条, 被采用11篇: sent up or taken up, not published
+                if label == "ADMIN_DECISIONS" and q.unit == "项" and _POWERS_LISTED.search(sentence):
+                    return None, 0.0  # 新增行政处罚64项: kinds of power in the office's list, not decisions
+                if label == "SERVICE_ITEMS" and _ITEMS_SORTED.search(clause):
+                    return None, 0.0  # 梳理公开事项清单12项: entries of a list drawn up, not services offered
                 return _by_topic(label, sentence, q.unit), _SCORES[how] * lead_score
     return None, 0.0
+
+
+# the office's list of powers changed or moved, or last year's (新增行政处罚64项, 进驻大厅行政许可14项)
+_POWERS_LISTED = re.compile(r"新增|增加|上年度|上一年度|进驻|缩减|取消|下放")
+
+
+# matters sorted into lists, cancelled, handed down or overseen: no services offered (梳理事项清单12项)
+_ITEMS_SORTED = re.compile(r"梳理|编制|取消|下放|精简|督办|决策事项|试点")
 
 
 # kinds a list of published topics names item by item (公开信息20项，其中行政处罚6项，监督检查3项): a kind
@@ -713,6 +743,8 @@ def _right_label(right: list[_Hit], left: list[_Hit], unit: str | None, value: f
     nouns = [h for h in right if h.target != POST]
     if not nouns or nouns[-1].target == BLOCK:
         return None
+    if unit == "个" and nouns[-1].cue == "信息" and any(h.target == BLOCK for h in nouns):
+        return None  # 20个重点领域信息: the fields are counted, not the items
     head = nouns[-1]  # the head noun comes last: 信息公开申请
     if head.tier == 2:  # 办结98件申请: a generic noun keeps the specific verb before it
         same_family = [h for h in left if h.tier == 1 and _family(h.target) == _family(head.target)]
