@@ -668,3 +668,14 @@ def test_no_administrative_decisions_said_with_no_count_is_a_zero_claim():
     assert labelled("公开行政处罚84项，无行政强制决定信息。") == [("ADMIN_DECISIONS", "84项"), ("ADMIN_DECISIONS", "无")]
     # two claims in one clause: each denies its own
     assert labelled("全年无行政处罚无行政事业性收费。") == [("ADMIN_DECISIONS", "无"), ("ADMIN_FEES", "无")]
+
+
+def test_websites_and_their_pages_counted_are_no_new_media_accounts():
+    assert labelled("全年通过两个网站平台公开信息。") == []
+    assert labelled("局网站页面总数128840个。") == []
+    assert labelled("全县共有政务新媒体账号23个。") == [("NEW_MEDIA_ACCOUNTS", "23个")]
+
+
+def test_documents_withheld_beside_those_disclosed_are_no_applications_refused():
+    assert labelled("本年度制发文件96件，其中主动公开21件，不予公开75件。")[-1] != ("APP_DENIED", "75件")
+    assert ("APP_DENIED", "2件") in labelled("收到申请9件，其中予以公开7件，不予公开2件。")

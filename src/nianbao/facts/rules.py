@@ -620,6 +620,9 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
                     return None, 0.0  # 报送信息115条, 被采用11篇: sent up or taken up, not published
                 if label == "ADMIN_DECISIONS" and q.unit == "项" and _POWERS_LISTED.search(sentence):
                     return None, 0.0  # 新增行政处罚64项: kinds of power in the office's list, not decisions
+                if label == "APP_DENIED" and _DISCLOSURE_OF_DOCUMENTS.search(sentence) and \
+                        _WITHHELD.search(clause):
+                    return None, 0.0  # 主动公开18件，不予公开112件: documents made and withheld, no applications
                 if label == "SERVICE_ITEMS" and _ITEMS_SORTED.search(clause):
                     return None, 0.0  # 梳理公开事项清单12项: entries of a list drawn up, not services offered
                 return _by_topic(label, sentence, q.unit), _SCORES[how] * lead_score
@@ -630,6 +633,10 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
 _POWERS_LISTED = re.compile(r"新增|增加|上年度|上一年度|进驻|缩减|取消|下放")
 
 
+# documents made, sorted by how they are disclosed: after a count disclosed on the office's own
+# initiative, the count withheld (不予公开) is of documents, not of applications refused
+_DISCLOSURE_OF_DOCUMENTS = re.compile(r"主动公开[^。；;！!？?\n]{0,12}?[0-9０-９]+\s*(?:条|件|份|个)")
+_WITHHELD = re.compile(r"不予公开[^，,、；;]{0,6}$")
 # matters sorted into lists, cancelled, handed down or overseen: no services offered (梳理事项清单12项)
 _ITEMS_SORTED = re.compile(r"梳理|编制|取消|下放|精简|督办|决策事项|试点")
 
@@ -743,8 +750,9 @@ def _right_label(right: list[_Hit], left: list[_Hit], unit: str | None, value: f
     nouns = [h for h in right if h.target != POST]
     if not nouns or nouns[-1].target == BLOCK:
         return None
-    if unit == "个" and nouns[-1].cue == "信息" and any(h.target == BLOCK for h in nouns):
-        return None  # 20个重点领域信息: the fields are counted, not the items
+    if unit == "个" and nouns[-1].target == "INFO_PUBLISHED" and any(
+            h.target == BLOCK or h.channel == "WEBSITE_POSTS" for h in nouns):
+        return None  # 20个重点领域信息, 两个网站平台公开信息: the fields or channels are counted, not the items
     head = nouns[-1]  # the head noun comes last: 信息公开申请
     if head.tier == 2:  # 办结98件申请: a generic noun keeps the specific verb before it
         same_family = [h for h in left if h.tier == 1 and _family(h.target) == _family(head.target)]
@@ -779,8 +787,8 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
         channel = _joined_channels(sentence, named)
         if channel is None:
             target = "INFO_PUBLISHED"
-        elif unit in ("个", "家") and not posting:
-            target = "NEW_MEDIA_ACCOUNTS"
+        elif unit in ("个", "家") and not posting:  # 两个网站平台, 页面9个: websites and their pages are no accounts
+            target = "NEW_MEDIA_ACCOUNTS" if channel != "WEBSITE_POSTS" else None
         elif unit in ("人", "户", "名") or (unit is None and value >= 10_000 and target != POST):
             target = "FOLLOWERS"
         elif unit in ("次", "人次") and target != POST and not posting:  # 媒体报道20次 are reports
