@@ -679,3 +679,11 @@ def test_websites_and_their_pages_counted_are_no_new_media_accounts():
 def test_documents_withheld_beside_those_disclosed_are_no_applications_refused():
     assert labelled("本年度制发文件96件，其中主动公开21件，不予公开75件。")[-1] != ("APP_DENIED", "75件")
     assert ("APP_DENIED", "2件") in labelled("收到申请9件，其中予以公开7件，不予公开2件。")
+
+
+def test_applications_listed_by_the_way_they_came_in_are_parts_of_those_received():
+    labels = labelled("全年收到申请23件，其中通过网络平台接收19件，信函渠道4件。")
+    assert labels == [("APP_RECEIVED", "23件"), ("APP_RECEIVED", "19件"), ("APP_RECEIVED", "4件")]
+    assert ("APP_RECEIVED", "3人次") in labelled("全年收到申请8件，其中，信函申请5人次，网页申请3人次。")
+    # no list of parts: an answer sent through a platform is no application received
+    assert labelled("收到申请6件，予以公开4件，通过网络平台答复2件。")[-1] == ("APP_PROCESSED", "2件")

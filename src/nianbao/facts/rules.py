@@ -181,6 +181,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(own):
                 label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读12条: a topic of both
                 label = label or "INFO_PUBLISHED"
+            if label is None and _by_application_channel(text, cand, facts):
+                label, score = "APP_RECEIVED", _SCORES["sentence_generic"]  # 其中信函申请3件、电子邮件2件
             if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
                     _received_before(text, cand, facts):
                 label = "APP_RECEIVED"  # 收到公民申请3件: the applications received, all from one kind
@@ -671,6 +673,28 @@ def _outcome_after(text: str, cand: Candidate, left: list[_Hit]) -> str | None:
 
 
 _APPLICANT_KINDS = ("APP_NATURAL_PERSON", "APP_ORGANIZATION")
+
+
+# the ways applications come in (FACTS.md: the parts of a count received)
+_OPENS_PARTS = re.compile(r"[。，,：:\s]*其中")
+_APPLICATION_CHANNEL = re.compile(r"信函|电子邮件|邮件|网络|在线|网上|网页|当面|现场|传真|平台|系统|渠道|邮寄")
+
+
+def _by_application_channel(text: str, cand: Candidate, facts: list[Fact]) -> bool:
+    """Is `cand` a count of applications that came in one way, in a list opened by 其中 right after
+    the count received in its sentence (收到申请31件，其中网络平台27件，信函渠道4件)?"""
+    if parse_quantity(cand.text).unit not in ("件", "条", "个", "人次", "次"):
+        return False
+    own = words_before(text, cand.start, "，,；;：:。、\n")
+    if not _APPLICATION_CHANNEL.search(own):
+        return False
+    for fact in reversed(facts):  # back over the list's other parts to the count received
+        between = text[fact.end:cand.start]
+        if fact.label != "APP_RECEIVED" or any(ch in between.replace("。其中", "其中", 1) for ch in "。！!？?\n"):
+            return False
+        if _OPENS_PARTS.match(text, fact.end):
+            return True
+    return False
 
 
 def _received_before(text: str, cand: Candidate, facts: list[Fact]) -> bool:
