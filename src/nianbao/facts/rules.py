@@ -100,7 +100,7 @@ _OVER_THE_YEARS = re.compile(r"历年|自(?:19|20)\d\d年(?:以来|起)")
 _AVERAGE_OR_MAXIMUM = re.compile(r"平均|均值|峰值|单篇|单日|单条|最高(?!人民|法院|检察)|"
                                  r"(?<![全本当今该同上])[日月周年篇]均(?:阅读|浏览|访问|访客|点击|发布|发文|更新|推送|转发|受理|办理|接听|接待|来电|量|数)")
 LEAD_IN = re.compile(r"(：|:|为|达|计|共)\s*$")
-# published items counted with the unit left out (主动公开政府信息6513): the noun ends the clause
+# published items counted with the unit left out (主动公开政府信息482): the noun ends the clause
 _UNITLESS_ITEMS = re.compile(r"(?:发布|公开|公布|更新|推送)[^，,。；;：:]{0,16}信息(?:数量)?\s*$")
 FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;、)）")
 STOPS = "。；;！!？?"
@@ -572,12 +572,12 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
     outcome = _outcome_after(text, cand, left)
     if outcome is not None and q.unit in COUNT:
         return outcome, _SCORES["right"] * lead_score  # 其中3条已公开, 17件结转下年办理
-    right = "" if unitless_items else _right_phrase(text, cand.end)  # 信息6513目前网站访问量…: the next sentence
+    right = "" if unitless_items else _right_phrase(text, cand.end)  # 信息731网站访问量…: the next sentence
     if right:
         label = _right_label(_hits(right, cand.end), left, q.unit, q.value, sentence)
         if label == "SERVICE_ITEMS" and _ITEMS_SORTED.search(clause + right) or \
                 label in POSTS_FAMILY and NOT_PUBLISHED.search(clause):
-            label = None  # 梳理出26个试点领域事项; 网站报送41篇水务信息: sent up, not published
+            label = None  # 梳理出19个试点领域事项; 网站报送23篇信息: sent up, not published
         return (label, _SCORES["right"] * lead_score) if label else (None, 0.0)
     far = sorted((h for h in _hits(sentence[: clause_start - sentence_start], sentence_start)
                   if not (published_list and h.target in _ITEM_KINDS and _COUNTED.search(text, h.end, cand.start))),
@@ -621,17 +621,17 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
                 if label in POSTS_FAMILY and NOT_PUBLISHED.search(clause):
                     return None, 0.0  # 报送信息115条, 被采用11篇: sent up or taken up, not published
                 if label == "ADMIN_DECISIONS" and q.unit == "项" and _POWERS_LISTED.search(sentence):
-                    return None, 0.0  # 新增行政处罚64项: kinds of power in the office's list, not decisions
+                    return None, 0.0  # 新增行政处罚42项: kinds of power in the office's list, not decisions
                 if label == "APP_DENIED" and _DISCLOSURE_OF_DOCUMENTS.search(sentence) and \
                         _WITHHELD.search(clause):
-                    return None, 0.0  # 主动公开18件，不予公开112件: documents made and withheld, no applications
+                    return None, 0.0  # 主动公开21件，不予公开75件: documents made and withheld, no applications
                 if label == "SERVICE_ITEMS" and _ITEMS_SORTED.search(clause):
-                    return None, 0.0  # 梳理公开事项清单12项: entries of a list drawn up, not services offered
+                    return None, 0.0  # 梳理事项清单14项: entries of a list drawn up, not services offered
                 return _by_topic(label, sentence, q.unit), _SCORES[how] * lead_score
     return None, 0.0
 
 
-# the office's list of powers changed or moved, or last year's (新增行政处罚64项, 进驻大厅行政许可14项)
+# the office's list of powers changed or moved, or last year's (新增行政处罚42项, 进驻大厅行政许可9项)
 _POWERS_LISTED = re.compile(r"新增|增加|上年度|上一年度|进驻|缩减|取消|下放")
 
 
@@ -639,7 +639,7 @@ _POWERS_LISTED = re.compile(r"新增|增加|上年度|上一年度|进驻|缩减
 # initiative, the count withheld (不予公开) is of documents, not of applications refused
 _DISCLOSURE_OF_DOCUMENTS = re.compile(r"主动公开[^。；;！!？?\n]{0,12}?[0-9０-９]+\s*(?:条|件|份|个)")
 _WITHHELD = re.compile(r"不予公开[^，,、；;]{0,6}$")
-# matters sorted into lists, cancelled, handed down or overseen: no services offered (梳理事项清单12项)
+# matters sorted into lists, cancelled, handed down or overseen: no services offered (梳理事项清单14项)
 _ITEMS_SORTED = re.compile(r"梳理|编制|取消|下放|精简|督办|决策事项|试点")
 
 
@@ -682,7 +682,7 @@ _APPLICATION_CHANNEL = re.compile(r"信函|电子邮件|邮件|网络|在线|网
 
 def _by_application_channel(text: str, cand: Candidate, facts: list[Fact]) -> bool:
     """Is `cand` a count of applications that came in one way, in a list opened by 其中 right after
-    the count received in its sentence (收到申请31件，其中网络平台27件，信函渠道4件)?"""
+    the count received in its sentence (收到申请23件，其中网络平台19件，信函渠道4件)?"""
     if parse_quantity(cand.text).unit not in ("件", "条", "个", "人次", "次"):
         return False
     own = words_before(text, cand.start, "，,；;：:。、\n")
@@ -811,7 +811,7 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
         channel = _joined_channels(sentence, named)
         if channel is None:
             target = "INFO_PUBLISHED"
-        elif unit in ("个", "家") and not posting:  # 两个网站平台, 页面9个: websites and their pages are no accounts
+        elif unit in ("个", "家") and not posting:  # 两个网站平台, 页面6个: websites and their pages are no accounts
             target = "NEW_MEDIA_ACCOUNTS" if channel != "WEBSITE_POSTS" else None
         elif unit in ("人", "户", "名") or (unit is None and value >= 10_000 and target != POST):
             target = "FOLLOWERS"
