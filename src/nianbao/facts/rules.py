@@ -575,10 +575,9 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
     right = "" if unitless_items else _right_phrase(text, cand.end)  # 信息731网站访问量…: the next sentence
     if right:
         label = _right_label(_hits(right, cand.end), left, q.unit, q.value, sentence)
-        if label == "SERVICE_ITEMS" and _ITEMS_SORTED.search(clause + right) or \
-                label in POSTS_FAMILY and NOT_PUBLISHED.search(clause):
-            label = None  # 梳理出19个试点领域事项; 网站报送23篇信息: sent up, not published
-        return (label, _SCORES["right"] * lead_score) if label else (None, 0.0)
+        if label is None or not _counts_it(label, q.unit, clause + right, sentence):
+            return None, 0.0  # 梳理出19个试点领域事项; 网站报送23篇信息: sent up, not published
+        return label, _SCORES["right"] * lead_score
     far = sorted((h for h in _hits(sentence[: clause_start - sentence_start], sentence_start)
                   if not (published_list and h.target in _ITEM_KINDS and _COUNTED.search(text, h.end, cand.start))),
                  key=lambda h: (h.end, h.end - h.start), reverse=True)
@@ -618,17 +617,22 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
             if label in _APPLICANT_KINDS and _ANY_APPLICANT.search(text, max(0, hit.start - 4), hit.end + 8):
                 label = "APP_RECEIVED"  # 收到公民、法人或其他组织提出的申请3件: who may apply, not one kind
             if label is not None:
-                if label in POSTS_FAMILY and NOT_PUBLISHED.search(clause):
-                    return None, 0.0  # 报送信息115条, 被采用11篇: sent up or taken up, not published
-                if label == "ADMIN_DECISIONS" and q.unit == "项" and _POWERS_LISTED.search(sentence):
-                    return None, 0.0  # 新增行政处罚42项: kinds of power in the office's list, not decisions
-                if label == "APP_DENIED" and _DISCLOSURE_OF_DOCUMENTS.search(sentence) and \
-                        _WITHHELD.search(clause):
-                    return None, 0.0  # 主动公开21件，不予公开75件: documents made and withheld, no applications
-                if label == "SERVICE_ITEMS" and _ITEMS_SORTED.search(clause):
-                    return None, 0.0  # 梳理事项清单14项: entries of a list drawn up, not services offered
+                if not _counts_it(label, q.unit, clause, sentence):
+                    return None, 0.0
                 return _by_topic(label, sentence, q.unit), _SCORES[how] * lead_score
     return None, 0.0
+
+
+def _counts_it(label: str, unit: str | None, clause: str, sentence: str) -> bool:
+    """Does a count labelled `label` by its cue count what the label counts, given the words of its
+    `clause` (the count's noun after it included) and of its `sentence` before it?"""
+    if label in POSTS_FAMILY and NOT_PUBLISHED.search(clause):
+        return False  # 报送信息115条, 被采用11篇: sent up or taken up, not published
+    if label == "ADMIN_DECISIONS" and unit == "项" and _POWERS_LISTED.search(sentence):
+        return False  # 新增行政处罚42项: kinds of power in the office's list, not decisions
+    if label == "APP_DENIED" and _DISCLOSURE_OF_DOCUMENTS.search(sentence) and _WITHHELD.search(clause):
+        return False  # 主动公开21件，不予公开75件: documents made and withheld, no applications
+    return not (label == "SERVICE_ITEMS" and _ITEMS_SORTED.search(clause))  # 梳理事项清单14项: a list drawn up
 
 
 # the office's list of powers changed or moved, or last year's (新增行政处罚42项, 进驻大厅行政许可9项)
