@@ -114,7 +114,7 @@ def test_members_fine_tuned_with_their_own_seeds_are_read_as_one_model(trained, 
     assert read_meta(target)["members"] == ["members/1", "members/2"]
     assert [m["seed"] for m in metrics["finetune"]["members"]] == [config.seed, config.seed + 1, config.seed + 2]
     member = target / "members" / "2"
-    assert (member / read_meta(member)["parent"]).resolve() == (out / "pretrained").resolve()  # the one parent
+    assert (member / read_meta(member)["parent"]).resolve() == (target / "pretrained").resolve()  # the one parent
     ensemble, vocab, scheme, _ = load_tagger(target)
     assert isinstance(ensemble, Ensemble) and len(ensemble.members) == 3
     _, held_out = split_documents(docs, config.dev_fraction, config.seed)  # scored in training as it was saved
@@ -148,3 +148,21 @@ def test_a_damaged_member_stops_the_model_from_loading(trained, tmp_path):
     weights.write_bytes(bytes(data))
     with pytest.raises(ModelNotReady, match="members/1"):
         model_parts(target)
+
+
+def test_a_model_fine_tuned_from_a_stage_elsewhere_still_loads_after_its_folder_is_moved(trained, tmp_path):
+    import shutil
+
+    from nianbao.tagger.export import read_meta
+    from nianbao.tagger.predict import ModelExtractor
+    from nianbao.tagger.train import finetune
+
+    out, _, config, docs = trained
+    target = tmp_path / "elsewhere" / "model"
+    finetune(config, out / "pretrained", target, gold=[], synthetic=docs)
+    assert read_meta(target)["parent"] == "pretrained"  # the stage it started from, copied in
+    assert (target / "pretrained" / "tagger.safetensors").read_bytes() == \
+        (out / "pretrained" / "tagger.safetensors").read_bytes()
+    moved = shutil.move(target, tmp_path / "moved")
+    (facts,) = ModelExtractor(moved, backend="torch", threads=1).extract_texts([docs[0].text])
+    assert all(docs[0].text[f.start:f.end] == f.text for f in facts)

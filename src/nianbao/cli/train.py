@@ -1,6 +1,7 @@
 """`nianbao train --config configs/tagger.yaml [--base-model PATH] [--out DIR]`."""
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -43,7 +44,11 @@ def command(config_path, base_model, out_dir, pretrained_dir):
     for bar in bars.values():
         bar.close()
     held = metrics.get("pretrain", {}).get("real_gold_heldout", {})
-    click.echo(f"wrote {out_dir} (parent: {pretrained_dir or out_dir + '/pretrained'})")
+    from nianbao.tagger.export import read_meta
+
+    parent = os.path.normpath(os.path.join(out_dir, read_meta(out_dir)["parent"]))
+    copied = f", a copy of {pretrained_dir}" if pretrained_dir and parent != os.path.normpath(pretrained_dir) else ""
+    click.echo(f"wrote {out_dir} (parent: {parent}{copied})")
     if held:
         click.echo(f"synthetic-only model on the real gold corpus: strict F1 {held['strict_f1']:.3f}, "
                    f"value F1 {held['value_f1']:.3f}")

@@ -293,17 +293,33 @@ def train(config: TaggerConfig, out_dir: str | os.PathLike, *, base_model: str |
     return fine
 
 
+def _parent_inside(pretrained: Path, out: Path) -> Path:
+    """`pretrained`, or its copy in ``<out>/pretrained`` when it lies outside `out` (a root
+    model, one with no parent of its own, is whole in its folder)."""
+    from nianbao.tagger.export import read_meta
+
+    if pretrained.resolve().is_relative_to(out.resolve()) or read_meta(pretrained).get("parent"):
+        return pretrained
+    inside = out / "pretrained"
+    shutil.rmtree(inside, ignore_errors=True)
+    shutil.copytree(pretrained, inside)
+    return inside
+
+
 def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
              gold: list[Doc] | None = None, synthetic: list[Doc] | None = None, progress: Progress | None = None,
              model: Tagger | None = None, base_dir: str | os.PathLike | None = None,
              pretrain_metrics: dict | None = None, log_path: Path | None = None) -> dict:
     """Stage 2 alone: the synthetic-only model in `pretrained_dir` fine-tuned on synthetic +
     real gold, written to `out_dir` with ``pretrained`` as its parent; with ``members`` > 1,
-    that many times (seeds ``seed``, ``seed + 1``, …), the others under ``<out_dir>/members``."""
+    that many times (seeds ``seed``, ``seed + 1``, …), the others under ``<out_dir>/members``.
+    A parent outside `out_dir` is copied in as ``<out_dir>/pretrained`` first, so that the
+    model folder can be moved as a whole."""
     from nianbao.tagger.card import write_card
     from nianbao.tagger.export import assemble, model_parts, round_to_fp16, save_tagger
 
     out = Path(out_dir)
+    pretrained_dir = _parent_inside(Path(pretrained_dir), out)
     set_threads(config.threads)
     if pretrain_metrics is None and (Path(pretrained_dir) / "metrics.json").is_file():
         pretrain_metrics = json.loads((Path(pretrained_dir) / "metrics.json").read_text("utf-8"))
