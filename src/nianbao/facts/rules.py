@@ -458,10 +458,10 @@ def _coordinated(window: str, a: _Hit, b: _Hit) -> bool:
     return first.end <= second.start and _COORDINATOR.fullmatch(window, first.end, second.start) is not None
 
 
+_NEXT_ZERO = re.compile(r"(?<=[\u4e00-\u9fff])(?:无|没有)(?![法论需效关])")  # a second claim in the clause
+_HAPPENED = re.compile(r"\s*(?:发生|出现)")  # 未发生, 没有出现: what happened, not what was counted
 # what a zero cue denies when its clause names one of these: an incident or an adverse outcome, no count
 # (未发生失泄密事件, 未被复议机关纠错, 未出现需要责任追究的情况, 未发生行政诉讼败诉情形, 无信息安全事件)
-_NEXT_ZERO = re.compile(r"(?<=[\u4e00-\u9fff])(?:无|没有)(?![法论需效关])")
-_HAPPENED = re.compile(r"\s*(?:发生|出现)")
 _NO_COUNT_DENIED = ("纠错", "泄密", "追究", "不良影响", "事故", "安全事件", "败诉", "被改变")
 
 
