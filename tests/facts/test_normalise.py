@@ -80,6 +80,21 @@ def test_spans_from_facts_md_and_seeds_normalise(span, expected):
     assert parse_quantity(span) == expected
 
 
+@pytest.mark.parametrize(
+    "span, expected",
+    [
+        ("46条次", Quantity(46, "条", "exact")),
+        ("7篇次", Quantity(7, "篇", "exact")),
+        ("300余条次", Quantity(300, "条", "at_least")),
+        ("9则", Quantity(9, "条", "exact")),
+    ],
+)
+def test_items_counted_per_time_or_per_notice_read_as_items(span, expected):
+    """Real pages count published items as 条次, articles as 篇次 and notices as 则; each is a
+    whole span whose unit is the item's, so it meets a 条 or 篇 total and the table's items."""
+    assert parse_quantity(span) == expected
+
+
 def test_whole_values_are_ints_not_floats():
     assert type(parse_quantity("45.9万").value) is int
     assert type(parse_quantity("2.9亿元").value) is int

@@ -489,7 +489,7 @@ def test_a_zero_cue_reaches_what_it_denies_past_a_longer_qualifier():
 
 def test_items_counted_in_tiao_ci_are_items():
     text = "全年主动公开政府信息11条次。其中，政府工作报告1条，财政预算类4条。"
-    assert labelled(text) == [("INFO_PUBLISHED", "11条"), ("INFO_PUBLISHED", "1条"), ("INFO_PUBLISHED", "4条")]
+    assert labelled(text) == [("INFO_PUBLISHED", "11条次"), ("INFO_PUBLISHED", "1条"), ("INFO_PUBLISHED", "4条")]
 
 
 def test_a_few_times_on_a_channel_are_no_views():

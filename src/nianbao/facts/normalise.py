@@ -39,10 +39,10 @@ ZERO_CUES = ("未", "无", "没有", "尚未", "均未", "从未", "并未", "�
 # Longest first, so 人次 wins over 人 and 万元 is seen as magnitude + 元.
 UNITS = (
     "个工作日", "个百分点", "个月", "工作日", "百分点", "人次", "件次", "户次", "批次", "场次",
-    "期次", "小时", "分钟", "大项", "小项",
+    "期次", "条次", "篇次", "小时", "分钟", "大项", "小项",
     "件", "条", "个", "项", "篇", "人", "次", "场", "期", "笔", "元", "家", "份", "例", "名",
     "位", "户", "起", "封", "张", "部", "套", "批", "台", "座", "所", "处", "支", "类", "种",
-    "本", "册", "天", "日", "周", "年", "月", "倍", "号", "通", "成", "宗", "%", "％",
+    "本", "册", "天", "日", "周", "年", "月", "倍", "号", "通", "成", "宗", "则", "%", "％",
 )
 MAGNITUDES = {"千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
 
@@ -55,6 +55,9 @@ CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "�
 CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_BIG_UNITS)
 
+# Units printed in another form that count the same thing: 131条次 and 6则 are items (条),
+# 18篇次 articles (篇).
+_SAME_UNIT = {"％": "%", "条次": "条", "篇次": "篇", "则": "条"}
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 
@@ -98,10 +101,8 @@ def parse_quantity(span_text: str) -> Quantity:
         number = Decimal(chinese_to_int(m["chinese"]))
     if m["mag"]:
         number *= MAGNITUDES[m["mag"]]
-    unit = m["unit"]
-    if unit == "％":
-        unit = "%"
-    elif unit == "成":  # 八成 = 80 %
+    unit = _SAME_UNIT.get(m["unit"], m["unit"])
+    if unit == "成":  # 八成 = 80 %
         number, unit = number * 10, "%"
     words = [w for w in (m["pre"], m["mid1"], m["mid2"], m["post"]) if w]
     qualifier = QUALIFIER_WORDS[words[0]] if words else "exact"

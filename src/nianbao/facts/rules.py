@@ -998,7 +998,7 @@ def _clause_end(text: str, pos: int, limit: int, stops: str = CLAUSE_STOPS) -> i
 def _right_phrase(text: str, pos: int) -> str:
     """The noun right after a count (``6个综合窗口`` → 综合窗口), '' when none follows."""
     if text.startswith("次", pos):
-        pos += 1  # 11条次, 89篇次: the count's unit, not its noun
+        pos += 1  # 12份次: the count's unit, not its noun
     if pos >= len(text) or text[pos].startswith(FUNCTION_START) or not _is_cjk(text[pos]):
         return ""
     end = pos
