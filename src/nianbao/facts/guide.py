@@ -125,6 +125,12 @@ adjudication of the first pass against these rules.
 | `未收到申请，未出现不予公开的情况` | APP_RECEIVED 0 only: with no application there is no refusal to count |
 | `月报每季度一更新，目前更新9期`, `新增关注60个` | nothing: a running count since the series began, and a gain, are no totals of the year |
 | `平均每篇阅读量1200次`, `单篇最高阅读量3万次`, `日均访问量450人次` | nothing: an average or a maximum is no total of the year; the year's own total beside it is VIEWS |
+| `发布信息46条次`, `推送文章7篇次`, `发布通知9则` | the whole quantity, 次 and 则 included: 条次 and 则 count items (条), 篇次 articles (篇) |
+| `废止规范性文件3件`, `清理规范性文件0件` | nothing: documents repealed or cleared are neither made, published nor in force |
+| `未接到相关投诉`, `全年无信息公开举报` | PUBLIC_MESSAGES 0: complaints received are messages, whatever they are about |
+| `以门户网站为核心阵地发布信息700条`, `以本局网站为主要载体，全年发布信息900条` | INFO_PUBLISHED, as `以门户网站为主渠道`: the website is not the only channel |
+| `通过省厅官网发布9篇`, `市局公众号发布12篇` | nothing: the bodies above publish on their own website or account, like 经上级部门网站发布 |
+| `收到依法处理的申请6件` | one span, two labels: APP_RECEIVED and APP_PROCESSED, as 收到并办理 |
 """
 
 
