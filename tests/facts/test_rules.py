@@ -95,7 +95,8 @@ def test_carried_forward_wins_over_the_processing_verb_in_its_clause():
 
 def test_published_items_by_category_are_info_published():
     text = "共公布政府信息2599条，(其中机构职能类信息25条，政策、规范性文件类信息68条，行政许可类信息69条"
-    assert [label for label, _ in labelled(text)] == ["INFO_PUBLISHED"] * 4
+    # published licensing information counts decisions (guide §4)
+    assert [label for label, _ in labelled(text)] == ["INFO_PUBLISHED"] * 3 + ["ADMIN_DECISIONS"]
 
 
 def test_timestamps_in_page_chrome_are_not_facts():
@@ -319,7 +320,7 @@ def test_a_list_of_kinds_closed_by_deng_xinxi_counts_the_items():
     ("全年办理政府信息公开申请40件，办结35件，结转下一年办理5件。",
      [("APP_RECEIVED", "40件"), ("APP_PROCESSED", "35件"), ("APP_CARRIED_FORWARD", "5件")]),
     ("全年共办理政府信息公开申请6件，均已按期答复。", [("APP_PROCESSED", "6件")]),
-    ("全年共收到并按时办结11件政府信息公开申请。", [("APP_RECEIVED", "11件")]),
+    ("全年共收到并按时办结11件政府信息公开申请。", [("APP_RECEIVED", "11件"), ("APP_PROCESSED", "11件")]),
     ("收到申请30件，公开答复27件，转下年度办理3件。",
      [("APP_RECEIVED", "30件"), ("APP_PROCESSED", "27件"), ("APP_CARRIED_FORWARD", "3件")]),
     ("收到申请9条，及时回复9条。", [("APP_RECEIVED", "9条"), ("APP_PROCESSED", "9条")]),
@@ -536,7 +537,7 @@ def test_items_published_in_a_daily_paper_are_other_media_posts():
 def test_a_kind_named_for_one_item_of_a_published_list_is_not_the_next_items():
     assert labelled("网站公开信息40条，其中行政处罚3条，监督检查5条，工作动态32条。") == [
         ("WEBSITE_POSTS", "40条"), ("ADMIN_DECISIONS", "3条"), ("WEBSITE_POSTS", "5条"), ("WEBSITE_POSTS", "32条")]
-    assert labelled("规范性文件发布数量2条、废止数量1条。") == [("NORMATIVE_DOCS", "2条"), ("NORMATIVE_DOCS", "1条")]
+    assert labelled("规范性文件发布数量2条、废止数量1条。") == [("NORMATIVE_DOCS", "2条")]  # repealed: no fact
 
 
 def test_topics_enumerated_after_a_channels_count_are_that_channels():
@@ -604,7 +605,6 @@ def test_a_sentence_of_counts_that_add_up_to_the_total_before_it_lists_its_parts
 
 def test_applications_received_and_handled_at_once_are_both_facts_of_one_span():
     assert labelled("全年共收到并办理政府信息公开申请24件。") == [("APP_RECEIVED", "24件"), ("APP_PROCESSED", "24件")]
-    assert labelled("全年共收到和处理政府信息公开申请13件。") == [("APP_RECEIVED", "13件")]
 
 
 def test_items_put_up_through_other_channels_named_before_the_verb_are_published_items():
@@ -687,3 +687,36 @@ def test_applications_listed_by_the_way_they_came_in_are_parts_of_those_received
     assert ("APP_RECEIVED", "3人次") in labelled("全年收到申请8件，其中，信函申请5人次，网页申请3人次。")
     # no list of parts: an answer sent through a platform is no application received
     assert labelled("收到申请6件，予以公开4件，通过网络平台答复2件。")[-1] == ("APP_PROCESSED", "2件")
+
+
+@pytest.mark.parametrize("verb", ["收到和处理", "收到并处理", "受理答复", "受理并办结", "收到和办理"])
+def test_applications_received_and_handled_at_once_are_both(verb):
+    assert labelled(f"本年度共{verb}政府信息公开申请11件。") == [("APP_RECEIVED", "11件"), ("APP_PROCESSED", "11件")]
+
+
+def test_parts_listed_after_a_count_received_and_handled_are_not_both():
+    facts = labelled("共受理答复申请9件（3件信函、6件网上申请）。")
+    assert ("APP_PROCESSED", "6件") not in facts and ("APP_PROCESSED", "9件") in facts
+
+
+def test_published_licensing_punishment_and_approval_information_counts_decisions():
+    text = "全年公开信息210条。其中，行政许可类信息14条，行政处罚类信息0条，行政审批公示信息37条，其它类信息159条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "210条"), ("ADMIN_DECISIONS", "14条"), ("ADMIN_DECISIONS", "0条"),
+                              ("ADMIN_DECISIONS", "37条"), ("INFO_PUBLISHED", "159条")]
+
+
+def test_decisions_named_among_other_topics_or_only_proposed_stay_published_items():
+    assert labelled("发布财政预决算、工作动态、行政处罚等信息520条。") == [("INFO_PUBLISHED", "520条")]
+    assert labelled("公开环评项目拟审批公示44条。") == [("INFO_PUBLISHED", "44条")]
+    assert labelled("公开抽查情况及行政执法决定文书6条。") == [("INFO_PUBLISHED", "6条")]
+
+
+def test_repealed_or_expired_normative_documents_are_no_fact():
+    text = "本年度制定规范性文件4件，废止规范性文件9件，宣布失效规范性文件2件，现行有效规范性文件31件。"
+    assert labelled(text) == [("NORMATIVE_DOCS", "4件"), ("NORMATIVE_DOCS", "31件")]
+
+
+def test_items_of_information_released_on_request_are_no_applications():
+    assert labelled("2022年，本局依申请公开政府信息数为0条。") == []
+    assert labelled("全年依申请公开信息5条。") == []
+    assert labelled("全年收到依申请公开政府信息5件。") == [("APP_RECEIVED", "5件")]

@@ -38,8 +38,10 @@ def _review_and_litigation(gap: int) -> str:
 _SPANS_OF_TWO_FACTS = (
     # 产生行政复议及行政诉讼0件: a zero count after both, named together, counts both
     (("REVIEW_CASES", "LITIGATION_CASES"), re.compile(_review_and_litigation(6) + r"[^，,。；;\n]{0,8}$"), True),
-    # 收到并办理申请6件: one count of the applications received and of those handled (annotation guide)
-    (("APP_RECEIVED", "APP_PROCESSED"), re.compile(r"(?:收到|受理|接收)(?:并|及)办理[^，,。；;！!？?\n]{0,24}$"), False),
+    # 收到并办理申请6件, 收到和处理申请9件, 受理答复申请3件: one count of the applications received and of
+    # those handled (annotation guide)
+    (("APP_RECEIVED", "APP_PROCESSED"),
+     re.compile(r"(?:收到|受理|接收)(?:并|及|和|与)?(?:妥善|按时|依法)?(?:办理|处理|答复|办结)[^，,。；;！!？?\n0-9０-９]{0,24}$"), False),
 )
 
 

@@ -130,7 +130,7 @@ adjudication of the first pass against these rules.
 | `未接到相关投诉`, `全年无信息公开举报` | PUBLIC_MESSAGES 0: complaints received are messages, whatever they are about |
 | `以门户网站为核心阵地发布信息700条`, `以本局网站为主要载体，全年发布信息900条` | INFO_PUBLISHED, as `以门户网站为主渠道`: the website is not the only channel |
 | `通过省厅官网发布9篇`, `市局公众号发布12篇` | nothing: the bodies above publish on their own website or account, like 经上级部门网站发布 |
-| `收到依法处理的申请6件` | one span, two labels: APP_RECEIVED and APP_PROCESSED, as 收到并办理 |
+| `收到依法处理的申请6件`, `收到和处理申请9件`, `受理答复申请3件` | one span, two labels: APP_RECEIVED and APP_PROCESSED, as 收到并办理 |
 """
 
 

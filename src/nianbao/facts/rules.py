@@ -186,6 +186,12 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
                     _received_before(text, cand, facts):
                 label = "APP_RECEIVED"  # 收到公民申请3件: the applications received, all from one kind
+            if label == "APP_RECEIVED" and _ITEMS_ON_REQUEST.search(own) and parse_quantity(cand.text).unit in ("条", None):
+                label = None  # 依申请公开信息0条: items of information released on request, no applications (guide §4)
+            if label == "NORMATIVE_DOCS" and _REPEALED.search(words_before(text, cand.start, "，,、；;：:。\n及和")):
+                label = None  # 废止规范性文件6件: neither made, published nor in force (guide §4)
+            if label in POSTS_FAMILY and _publishes_decisions(text, cand):
+                label = "ADMIN_DECISIONS"  # 行政许可类信息8条: published decisions (guide §4)
             if label is not None:
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
@@ -353,6 +359,26 @@ def _relabel_items(text: str, facts: list[Fact], items: list[Candidate], opened:
         else:
             facts[k] = replace(facts[k], label=label)
     facts.sort(key=lambda f: (f.start, f.end))
+
+
+# published licensing, punishment or coercion information and approvals: decisions (行政许可类信息8条,
+# 行政审批公示信息65条, 行政执法决定文书115条); not one topic of several (行政处罚等信息), proposed
+# approvals (拟审批) or a topic named after another (抽查情况及执法决定文书)
+_DECISIONS_PUBLISHED = re.compile(r"(?<!拟)(?:行政许可|行政处罚|行政强制|行政审批|环评审批|处罚决定|许可决定|执法决定)"
+                                  r"[^，,、；;。：:0-9０-９等]{0,10}$")
+_NAMED_BEFORE = re.compile(r"[及和与]|情况")
+_REPEALED = re.compile(r"废止|废除|失效")
+# items of information counted as released on request, with no word of applications received or handled
+_ITEMS_ON_REQUEST = re.compile(r"^(?:(?!收到|受理|办理|接收|处理|答复|申请[^公]).)*依申请公开(?:政府)?信息(?:数量?为?)?\s*$")
+
+
+def _publishes_decisions(text: str, cand: Candidate) -> bool:
+    """Is `cand` a count of published items whose own item names decisions (guide §4: published
+    punishment or licensing information is counted as decisions)?"""
+    item = words_before(text, cand.start, "，,、；;：:。\n")
+    named = _DECISIONS_PUBLISHED.search(item)
+    return named is not None and not _NAMED_BEFORE.search(item[:named.start()]) \
+        and parse_quantity(cand.text).unit in UNITS_OK["ADMIN_DECISIONS"] and not NOT_PUBLISHED.search(item)
 
 
 # a topic that counts documents or rules together with their interpretations is no count of interpretations
