@@ -367,8 +367,10 @@ def _relabel_items(text: str, facts: list[Fact], items: list[Candidate], opened:
 _DECISIONS_PUBLISHED = re.compile(r"(?<!拟)(?:行政许可|行政处罚|行政强制|行政审批|环评审批|处罚决定|许可决定|执法决定)"
                                   r"[^，,、；;。：:0-9０-９等]{0,10}$")
 _NAMED_BEFORE = re.compile(r"[及和与]|情况")
+# normative documents repealed or expired (废止规范性文件6件, 宣布失效2件): no count of NORMATIVE_DOCS
 _REPEALED = re.compile(r"废止|废除|失效")
-# items of information counted as released on request, with no word of applications received or handled
+# items of information counted as released on request (依申请公开信息0条), with no word of applications
+# received or handled: no count of applications
 _ITEMS_ON_REQUEST = re.compile(r"^(?:(?!收到|受理|办理|接收|处理|答复|申请[^公]).)*依申请公开(?:政府)?信息(?:数量?为?)?\s*$")
 
 
