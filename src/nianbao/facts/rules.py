@@ -189,7 +189,7 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             if label == "APP_RECEIVED" and _ITEMS_ON_REQUEST.search(own) and parse_quantity(cand.text).unit in ("条", None):
                 label = None  # 依申请公开信息0条: items of information released on request, no applications (guide §4)
             if label == "NORMATIVE_DOCS" and _REPEALED.search(words_before(text, cand.start, "，,、；;：:。\n及和")):
-                label = None  # 废止规范性文件6件: neither made, published nor in force (guide §4)
+                label = None  # 废止规范性文件3件: neither made, published nor in force (guide §4)
             if label in POSTS_FAMILY and _publishes_decisions(text, cand):
                 label = "ADMIN_DECISIONS"  # 行政许可类信息8条: published decisions (guide §4)
             if label is not None:
@@ -362,12 +362,12 @@ def _relabel_items(text: str, facts: list[Fact], items: list[Candidate], opened:
 
 
 # published licensing, punishment or coercion information and approvals: decisions (行政许可类信息8条,
-# 行政审批公示信息65条, 行政执法决定文书115条); not one topic of several (行政处罚等信息), proposed
+# 行政审批公示信息24条, 行政执法决定文书30条); not one topic of several (行政处罚等信息), proposed
 # approvals (拟审批) or a topic named after another (抽查情况及执法决定文书)
 _DECISIONS_PUBLISHED = re.compile(r"(?<!拟)(?:行政许可|行政处罚|行政强制|行政审批|环评审批|处罚决定|许可决定|执法决定)"
                                   r"[^，,、；;。：:0-9０-９等]{0,10}$")
 _NAMED_BEFORE = re.compile(r"[及和与]|情况")
-# normative documents repealed or expired (废止规范性文件6件, 宣布失效2件): no count of NORMATIVE_DOCS
+# normative documents repealed or expired (废止规范性文件3件, 宣布失效4件): no count of NORMATIVE_DOCS
 _REPEALED = re.compile(r"废止|废除|失效")
 # items of information counted as released on request (依申请公开信息0条), with no word of applications
 # received or handled: no count of applications
