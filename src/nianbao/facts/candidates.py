@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from nianbao.body import non_narrative
-from nianbao.facts.normalise import CN_NUMERAL_CHARS, UNITS
+from nianbao.facts.normalise import CN_NUMERAL_CHARS, UNITS, Quantity, parse_quantity
 from nianbao.report import Report
 
 FACT_KINDS = frozenset({"quantity", "zero_claim"})
@@ -81,6 +82,11 @@ class Candidate:
     @property
     def may_be_fact(self) -> bool:
         return self.kind in FACT_KINDS
+
+    @cached_property
+    def quantity(self) -> Quantity:
+        """The mention's value, unit and qualifier (FACTS.md §1-2), read once however often asked."""
+        return parse_quantity(self.text)
 
 
 def narrative_exclusions(report: Report) -> list[tuple[int, int]]:

@@ -186,7 +186,7 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
                     _received_before(text, cand, facts):
                 label = "APP_RECEIVED"  # 收到公民申请3件: the applications received, all from one kind
-            if label == "APP_RECEIVED" and _ITEMS_ON_REQUEST.search(own) and parse_quantity(cand.text).unit in ("条", None):
+            if label == "APP_RECEIVED" and _ITEMS_ON_REQUEST.search(own) and cand.quantity.unit in ("条", None):
                 label = None  # 依申请公开信息0条: items of information released on request, no applications (guide §4)
             if label == "NORMATIVE_DOCS" and _REPEALED.search(words_before(text, cand.start, "，,、；;：:。\n及和")):
                 label = None  # 废止规范性文件3件: neither made, published nor in force (guide §4)
@@ -224,9 +224,9 @@ def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> N
         start = total.end + opened.end()
         end = min([i for i in (text.find(ch, start) for ch in _ANSWER_ENDS) if i != -1] or [len(text)])
         items = [c for c in candidates if start <= c.start and c.end <= end and c.kind == "quantity"]
-        if len(items) < 2 or any(parse_quantity(c.text).unit != total.unit for c in items):
+        if len(items) < 2 or any(c.quantity.unit != total.unit for c in items):
             continue
-        if sum(parse_quantity(c.text).value for c in items) > total.value:
+        if sum(c.quantity.value for c in items) > total.value:
             continue
         at = {(f.start, f.end): k for k, f in enumerate(facts)}
         labels, prev = [], start
@@ -345,7 +345,7 @@ def _relabel_items(text: str, facts: list[Fact], items: list[Candidate], opened:
     at = {(f.start, f.end): k for k, f in enumerate(facts)}
     for cand in items:
         k = at.get((cand.start, cand.end))
-        unit = parse_quantity(cand.text).unit
+        unit = cand.quantity.unit
         overruled = facts[k].label in _RELABELLED if k is not None else unit in _ITEM_UNITS
         if not overruled or unit not in UNITS_OK.get(label, ()):
             continue
@@ -380,7 +380,7 @@ def _publishes_decisions(text: str, cand: Candidate) -> bool:
     item = words_before(text, cand.start, "，,、；;：:。\n")
     named = _DECISIONS_PUBLISHED.search(item)
     return named is not None and not _NAMED_BEFORE.search(item[:named.start()]) \
-        and parse_quantity(cand.text).unit in UNITS_OK["ADMIN_DECISIONS"] and not NOT_PUBLISHED.search(item)
+        and cand.quantity.unit in UNITS_OK["ADMIN_DECISIONS"] and not NOT_PUBLISHED.search(item)
 
 
 # a topic that counts documents or rules together with their interpretations is no count of interpretations
@@ -397,7 +397,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     (``发布信息6391条，其中概况类1105条；政务动态4086条``; the list may open the next sentence by
     referring back: ``公开信息252条。其中，机构概况信息11条``): a topic is a part with its total's
     label (FACTS.md §4 rule 2). None outside such a list, or for a change or an item sent up."""
-    unit = parse_quantity(cand.text).unit
+    unit = cand.quantity.unit
     if unit not in _TOPIC_UNITS:
         return None, 0.0
     if text.rfind("“", 0, cand.start) > text.rfind("”", 0, cand.start):
@@ -468,7 +468,7 @@ def _sibling_label(text: str, cand: Candidate, unit: str | None, facts: list[Fac
 
 
 def _fact(cand: Candidate, label: str, score: float) -> Fact:
-    q = parse_quantity(cand.text)
+    q = cand.quantity
     return Fact(label=label, text=cand.text, start=cand.start, end=cand.end, value=q.value,
                 unit=q.unit, qualifier=q.qualifier, score=round(score, 2), extractor="rules")
 
@@ -577,7 +577,7 @@ def _names_rate_or_average(clause: str) -> bool:
 
 
 def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: bool = False) -> tuple[str | None, float]:
-    q = parse_quantity(cand.text)
+    q = cand.quantity
     sentence_start = _sentence_start(text, cand.start, 80)
     clause_start = _clause_start(text, cand.start, prev_end, sentence_start)
     clause = text[clause_start:cand.start]
@@ -715,7 +715,7 @@ _APPLICATION_CHANNEL = re.compile(r"信函|电子邮件|邮件|网络|在线|网
 def _by_application_channel(text: str, cand: Candidate, facts: list[Fact]) -> bool:
     """Is `cand` a count of applications that came in one way, in a list opened by 其中 right after
     the count received in its sentence (收到申请23件，其中网络平台19件，信函渠道4件)?"""
-    if parse_quantity(cand.text).unit not in ("件", "条", "个", "人次", "次"):
+    if cand.quantity.unit not in ("件", "条", "个", "人次", "次"):
         return False
     own = words_before(text, cand.start, "，,；;：:。、\n")
     if not _APPLICATION_CHANNEL.search(own):
