@@ -720,3 +720,16 @@ def test_items_of_information_released_on_request_are_no_applications():
     assert labelled("2022年，本局依申请公开政府信息数为0条。") == []
     assert labelled("全年依申请公开信息5条。") == []
     assert labelled("全年收到依申请公开政府信息5件。") == [("APP_RECEIVED", "5件")]
+
+
+def test_issues_of_a_gazette_and_interviews_held_online_count_nothing():
+    assert labelled("在门户网站发布政府公报4期。") == []
+    assert labelled("在网站发布政策解读14篇，在线访谈5次。") == [("POLICY_INTERPRETATIONS", "14篇")]
+    assert labelled("召开新闻发布会5场，举办在线访谈3次。") == [("PRESS_CONFERENCES", "5场")]
+    assert labelled("通过政府公报发布信息12条。") == [("INFO_PUBLISHED", "12条")]  # the gazette as a channel
+
+
+def test_items_of_meetings_counted_in_times_issues_or_copies_are_published_items():
+    assert labelled("公开县政府常务会议信息21次。") == [("INFO_PUBLISHED", "21次")]
+    assert labelled("其中政府文件57份，常务会议信息8份。")[-1:] == [("INFO_PUBLISHED", "8份")]
+    assert labelled("全年开展政府开放日活动3次。") == []

@@ -75,7 +75,8 @@ PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发", "报道")  # 推
 SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 counts published items, not documents
             "文件类": "INFO_PUBLISHED",  # a topic of published items (乡镇文件类43条), not a count of documents
             # the disclosure site is the disclosure platform, not the portal website (guide §4)
-            **{site: "INFO_PUBLISHED" for site in ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网")}}
+            **{site: "INFO_PUBLISHED" for site in ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网")},
+            "会议信息": "INFO_PUBLISHED"}  # 常务会议信息19次, 会议信息17份: each meeting's items, counted as items
 # Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
 PRECEDENCE = ("APP_CARRIED_FORWARD", "APP_CARRIED_OVER")
 BLOCKERS = (
@@ -83,6 +84,7 @@ BLOCKERS = (
     "村", "会议", "人员", "干部", "问题", "目录", "专题", "试点", "示范点", "场所", "站点", "机构", "阵地",
     "渠道", "方面", "重点", "工作日", "小时", "分钟", "其他处理", "点赞", "系统", "征集",
     "撤销", "撤回",  # withdrawn applications (申请人撤销申请2件): no label counts them
+    "公报", "在线访谈",  # issues of a gazette (编发政府公报12期), interviews held online (开展在线访谈4次)
 )
 # items sent up to, or taken up by, others, or filed away: not published (guide §4)
 # 同一信息计为1条, 相同信息计1条: how items are counted
@@ -91,7 +93,7 @@ NOT_PUBLISHED = re.compile(r"报送|上报|投递|被[^，,。；]{0,12}(?:采�
                            r"(?<!发布)制作(?![^，,。；]{0,6}(?:发布|推送|上线|公开))|获取|制发(?![^，,。；]{0,4}公开)|(?<!发布)撰写|清理|"
                            r"(?<!招考)(?<!招聘)录用|采用(?![^，,。；]{0,8}(?:形式|方式))")
 POSTS_FAMILY = CHANNEL_POSTS + ("INFO_PUBLISHED",)
-PLACES = ("栏目", "专栏", "专题", "目录")  # blockers that can name where items were published
+PLACES = ("栏目", "专栏", "专题", "目录", "公报")  # blockers that can name where items were published
 CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
 _PER_PERIOD = re.compile(r"每(?:日|天|周|星期|旬|月|季度|季|半年|年度|年)(?![头新电经商])")  # not 每日头条, a paper
 _OVER_THE_YEARS = re.compile(r"历年|自(?:19|20)\d\d年(?:以来|起)")
@@ -836,6 +838,8 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
     target = hit.target
     if target == BLOCK:
         return None
+    if hit.cue == "会议信息" and unit in ("次", "期", "份"):
+        unit = "条"
     if target in (POST, "INFO_PUBLISHED") or hit.channel is not None:
         # a board off the web named in the sentence keeps the ；-run's website from claiming its items
         named = hit.channel or _nearest_channel(sentence) or (
