@@ -131,7 +131,7 @@ adjudication of the first pass against these rules.
 | `以门户网站为核心阵地发布信息700条`, `以本局网站为主要载体，全年发布信息900条` | INFO_PUBLISHED, as `以门户网站为主渠道`: the website is not the only channel |
 | `通过省厅官网发布9篇`, `市局公众号发布12篇` | nothing: the bodies above publish on their own website or account, like 经上级部门网站发布 |
 | `收到依法处理的申请6件`, `收到和处理申请9件`, `受理答复申请3件` | one span, two labels: APP_RECEIVED and APP_PROCESSED, as 收到并办理 |
-| `在网站发布政府公报4期`, `举办在线访谈3次` | nothing: issues of a gazette and interviews held online are no items, posts or conferences (`通过政府公报发布信息12条` counts items: the gazette is where they appeared) |
+| `在网站发布政府公报7期`, `举办在线访谈2场` | nothing: issues of a gazette and interviews held online are no items, posts or conferences (`通过政府公报发布信息12条` counts items: the gazette is where they appeared) |
 | `公开常务会议信息21次`, `常务会议信息8份` | INFO_PUBLISHED: items of meetings, whatever word counts them |
 """
 

@@ -76,7 +76,7 @@ SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 coun
             "文件类": "INFO_PUBLISHED",  # a topic of published items (乡镇文件类43条), not a count of documents
             # the disclosure site is the disclosure platform, not the portal website (guide §4)
             **{site: "INFO_PUBLISHED" for site in ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网")},
-            "会议信息": "INFO_PUBLISHED"}  # 常务会议信息19次, 会议信息17份: each meeting's items, counted as items
+            "会议信息": "INFO_PUBLISHED"}  # 常务会议信息21次, 会议信息8份: each meeting's items, counted as items
 # Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
 PRECEDENCE = ("APP_CARRIED_FORWARD", "APP_CARRIED_OVER")
 BLOCKERS = (
@@ -84,7 +84,7 @@ BLOCKERS = (
     "村", "会议", "人员", "干部", "问题", "目录", "专题", "试点", "示范点", "场所", "站点", "机构", "阵地",
     "渠道", "方面", "重点", "工作日", "小时", "分钟", "其他处理", "点赞", "系统", "征集",
     "撤销", "撤回",  # withdrawn applications (申请人撤销申请2件): no label counts them
-    "公报", "在线访谈",  # issues of a gazette (编发政府公报12期), interviews held online (开展在线访谈4次)
+    "公报", "在线访谈",  # issues of a gazette (编发政府公报7期), interviews held online (开展在线访谈5次)
 )
 # items sent up to, or taken up by, others, or filed away: not published (guide §4)
 # 同一信息计为1条, 相同信息计1条: how items are counted
