@@ -76,7 +76,9 @@ SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 coun
             "文件类": "INFO_PUBLISHED",  # a topic of published items (乡镇文件类43条), not a count of documents
             # the disclosure site is the disclosure platform, not the portal website (guide §4)
             **{site: "INFO_PUBLISHED" for site in ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网")},
-            "会议信息": "INFO_PUBLISHED"}  # 常务会议信息21次, 会议信息8份: each meeting's items, counted as items
+            "会议信息": "INFO_PUBLISHED"}
+# words a cue's own items are counted in besides its label's units: read as items (条)
+ITEM_COUNTS = {"会议信息": ("次", "期", "份")}  # 常务会议信息21次, 会议信息8份: each meeting's items
 # Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
 PRECEDENCE = ("APP_CARRIED_FORWARD", "APP_CARRIED_OVER")
 BLOCKERS = (
@@ -838,7 +840,7 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
     target = hit.target
     if target == BLOCK:
         return None
-    if hit.cue == "会议信息" and unit in ("次", "期", "份"):
+    if unit in ITEM_COUNTS.get(hit.cue, ()):
         unit = "条"
     if target in (POST, "INFO_PUBLISHED") or hit.channel is not None:
         # a board off the web named in the sentence keeps the ；-run's website from claiming its items
