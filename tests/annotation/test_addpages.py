@@ -5,8 +5,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from nianbao.annotation.addpages import (PageCandidate, add_pages, address_key, edit_words, one_edit_away, read_candidates,
-                                         restore_pages)
+from nianbao.annotation.addpages import (PageCandidate, add_pages, address_key, edit_words, gold_stretch, one_edit_away,
+                                         read_candidates, restore_pages)
 from nianbao.annotation.realpages import load_manifest, page_file, split_of, write_manifest
 from nianbao.cli.annotate import command as annotate
 from nianbao.errors import InputError
@@ -192,6 +192,66 @@ def test_restoring_with_mend_caches_the_text_the_gold_was_made_on(corpus, tmp_pa
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"mended    {copied}  {entry.doc} {entry.split} (one edit at character ")
     assert page_file(entry.sha256, entry.chars, cache).read_text("utf-8") == _report("戊镇", 64).rstrip("\n")
+
+
+def test_a_phrase_the_store_added_is_cut_out_whatever_its_length(corpus, tmp_path):
+    cache, manifest, guard = corpus
+    entry = _held_page(corpus)
+    held = _report("戊镇", 64).rstrip("\n")
+    copied = tmp_path / f"{entry.sha256[:16]}.txt"
+    copied.write_text(held.replace("工作年度报告", "工作年度报告（按上级统一部署）", 1), encoding="utf-8")  # nine characters
+    (out,) = restore_pages([copied], manifest, cache, guard, mend=True)
+    assert (out.status, out.entry) == ("mended", entry)
+    assert out.detail == f"one edit at character {held.index('工作年度报告') + 6}: 9 taken out, 0 put in"
+    assert page_file(entry.sha256, entry.chars, cache).read_text("utf-8") == held
+
+
+def _page_with_gold(corpus, gold_dir, held: str, facts: list[str]):
+    """`held` added to the corpus, its cache emptied, and a gold file naming where each of `facts` stands."""
+    cache, manifest, guard = corpus
+    (out,) = add_pages([_candidate("https://www.example.invalid/gold", held, "某县辛镇人民政府")], manifest, cache, guard)
+    page_file(out.entry.sha256, out.entry.chars, cache).unlink()
+    spans, at = [], 0
+    for fact in facts:
+        at = held.index(fact, at)
+        spans.append({"start": at, "end": at + len(fact), "text": fact})
+    gold_dir.mkdir(exist_ok=True)
+    (gold_dir / f"{out.entry.doc}.json").write_text(json.dumps({"spans": spans}, ensure_ascii=False), encoding="utf-8")
+    return out.entry
+
+
+def test_the_gold_says_where_the_one_edit_lies_and_the_rare_search_looks_only_there(corpus, tmp_path):
+    cache, manifest, guard = corpus
+    gold_dir = tmp_path / "gold"
+    held = _report("辛镇", 72).rstrip("\n") + "申请人以信函邮寄、当面递交两种方式提出。全年办理网民留言15件。"
+    entry = _page_with_gold(corpus, gold_dir, held, ["72条", "62条", "10条", "2件", "15件"])
+    (other,) = add_pages([_candidate("https://www.example.invalid/other", _report("庚镇", 81).rstrip("\n")
+                                     + "少数申请以信函邮寄、当面递交方式提出。", "某县庚镇人民政府")], manifest, cache, guard)
+    assert other.status == "added"  # the only other page that holds the lost phrase
+    now = held.replace("邮寄、当面", "面", 1)  # the store lost a phrase found once elsewhere
+    stretch = gold_stretch(now, entry, gold_dir)
+    assert stretch == (held.index("2件") + 2, now.index("15件"))  # after the facts in place, before those moved
+    lost_at = held.index("邮寄、当面")
+    assert stretch[0] <= lost_at <= stretch[1]
+    every = edit_words(cache.glob("*.txt"), min_count=1)
+    assert one_edit_away(now, entry.sha256, entry.chars, every, max_out=1, within=(0, stretch[0])) is None
+    copied = tmp_path / f"{entry.sha256[:16]}.txt"
+    copied.write_text(now, encoding="utf-8")
+    (out,) = restore_pages([copied], manifest, cache, guard, mend=True, gold_dir=gold_dir)
+    assert out.status == "mismatch"  # a phrase found once is not among --mend's words
+    (out,) = restore_pages([copied], manifest, cache, guard, mend=True, rare=True, gold_dir=gold_dir)
+    assert (out.status, out.entry) == ("mended", entry)
+    assert page_file(entry.sha256, entry.chars, cache).read_text("utf-8") == held
+
+
+def test_the_gold_cannot_say_where_when_the_length_is_the_same_or_no_fact_moved(corpus, tmp_path):
+    gold_dir = tmp_path / "gold"
+    held = _report("癸镇", 48).rstrip("\n")
+    entry = _page_with_gold(corpus, gold_dir, held, ["48条", "2件"])
+    assert gold_stretch(held.replace("按时答复", "及时答复", 1), entry, gold_dir) is None  # same length
+    assert gold_stretch(held + "另", entry, gold_dir) == (held.index("2件") + 2, len(held) + 1)  # after the last fact
+    assert gold_stretch("另" + held, entry, gold_dir) == (0, held.index("48条") + 1)  # before the first
+    assert gold_stretch(held + "另", entry, tmp_path / "no-gold") is None
 
 
 def test_missing_pages_are_listed_under_the_look_up_that_returns_them(corpus, monkeypatch):

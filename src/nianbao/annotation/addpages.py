@@ -19,6 +19,8 @@ is cached when its sha256 is a manifest row's (and the guard lets it through); o
 is named with how its length differs from the row it was meant for, or, asked to, mended by the
 one word-level edit (`one_edit_away`) whose result has the row's sha256: an earlier copy of a
 page may differ from what the store returns now by one such edit, and the gold points into it.
+The row's gold says where to look: its facts before the edit are still where the gold put them,
+those after it have moved by the difference in length (`gold_stretch`).
 """
 from __future__ import annotations
 
@@ -31,8 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nianbao.annotation.gold import shared_dir
-from nianbao.annotation.realpages import (LEVELS, PageEntry, cache_page, load_manifest, page_file, page_path,
-                                          pages_dir, split_of, write_manifest)
+from nianbao.annotation.realpages import (LEVELS, PageEntry, cache_page, gold_path, load_manifest, page_file,
+                                          page_path, pages_dir, split_of, write_manifest)
 from nianbao.errors import InputError
 
 MIN_CHARS = 300
@@ -159,15 +161,19 @@ class RestoreOutcome:
 
 
 def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, cache: str | Path | None = None,
-                  guard: str | Path | None = None, mend: bool = False, rare: bool = False) -> list[RestoreOutcome]:
+                  guard: str | Path | None = None, mend: bool = False, rare: bool = False,
+                  gold_dir: str | Path | None = None) -> list[RestoreOutcome]:
     """Cache each file's text (trailing line breaks removed, nothing else changed) when its sha256
     is a manifest row's and the guard passes its address and text. A text that matches no row is
     compared with the row its file name starts with (``<sha256 prefix>….txt``): the difference in
     length says where to look (a lost blank line, a space, punctuation of the other width); with
     `mend`, the one edit that gives that row's sha256 is searched for (`one_edit_away`, its
-    words taken from the pages already cached) and the mended text cached; with `rare` too, an
-    edit not found that way is searched for again with every string of the cached pages, even one
-    found once, put in for at most one character taken out (`RARE_MAX_OUT`; a minute or more a page)."""
+    words taken from the pages already cached), and for a text longer than its row, one stretch
+    of the surplus taken out anywhere (a phrase the store added); the mended text is cached. With
+    `rare` too, an edit not found that way is searched for again with every string of the cached
+    pages, even one found once, put in for at most one character taken out (`RARE_MAX_OUT`),
+    only in the stretch the row's gold facts leave for it (`gold_stretch`, from `gold_dir`) when
+    they say where: a minute or two a page; over a whole page, many minutes."""
     cache = Path(cache or pages_dir())
     cache.mkdir(parents=True, exist_ok=True)
     entries = load_manifest(manifest)
@@ -186,9 +192,12 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
         if meant is not None and mend:
             words = words if words is not None else edit_words(cache.glob("*.txt"))
             edit = one_edit_away(text, meant.sha256, meant.chars, words)
+            if edit is None and len(text) > meant.chars:  # a phrase put in: cut its length anywhere
+                edit = one_edit_away(text, meant.sha256, meant.chars, {0: [""]}, max_out=len(text) - meant.chars)
             if edit is None and rare:
                 every = every if every is not None else edit_words(cache.glob("*.txt"), min_count=1)
-                edit = one_edit_away(text, meant.sha256, meant.chars, every, max_out=RARE_MAX_OUT)
+                edit = one_edit_away(text, meant.sha256, meant.chars, every, max_out=RARE_MAX_OUT,
+                                     within=gold_stretch(text, meant, gold_dir))
             if edit is not None:
                 at, removed, put_in = edit
                 text = text[:at] + put_in + text[at + removed:]
@@ -243,13 +252,41 @@ def edit_words(pages, min_count: int = 3) -> dict[int, list[str]]:
     return words
 
 
+def gold_stretch(text: str, entry: PageEntry, gold_dir: str | Path | None = None) -> tuple[int, int] | None:
+    """``(start, end)``: the stretch of `text` (a copy of `entry`'s page that differs from it in
+    length) that the one edit must lie in, by the row's gold facts: after every fact still found
+    where the gold put it, before every later fact found where the difference in length moved it.
+    None when the gold cannot say: no gold file, a page read through the HTML converter (its
+    offsets point into the converted text), no difference in length, or no fact on either side."""
+    import json
+
+    path = gold_path(entry, gold_dir)
+    shift = len(text) - entry.chars
+    if entry.format == "html" or shift == 0 or not path.is_file():
+        return None
+    spans = sorted((s["start"], s["end"], s["text"]) for s in json.loads(path.read_text("utf-8"))["spans"])
+    before = 0
+    while before < len(spans) and text[spans[before][0]:spans[before][1]] == spans[before][2]:
+        before += 1
+    after = len(spans)
+    while after > before and text[spans[after - 1][0] + shift:spans[after - 1][1] + shift] == spans[after - 1][2]:
+        after -= 1
+    if before == 0 and after == len(spans):
+        return None
+    start = spans[before - 1][1] if before else 0
+    end = spans[after][0] + shift if after < len(spans) else len(text)
+    return (start, end) if start <= end else None
+
+
 def one_edit_away(text: str, sha256: str, chars: int, words: dict[int, list[str]],
-                  max_out: int = EDIT_MAX_OUT) -> tuple[int, int, str] | None:
+                  max_out: int = EDIT_MAX_OUT, within: tuple[int, int] | None = None) -> tuple[int, int, str] | None:
     """``(at, taken_out, put_in)``: the one edit (up to `max_out` characters taken out at one
     place, one of `words` put in) that turns `text` into the text of `chars` characters whose
-    sha256 is `sha256`, or None. Each candidate is hashed from the saved hash state of the text
-    before the edit, so a page of a thousand characters costs a minute or two, not hours."""
+    sha256 is `sha256`, or None; with `within` ``(start, end)``, only an edit whose characters
+    taken out lie in ``text[start:end]``. Each candidate is hashed from the saved hash state of
+    the text before the edit, so a page of a thousand characters costs a minute or two, not hours."""
     want, delta = bytes.fromhex(sha256), chars - len(text)
+    start, end = within or (0, len(text))
     before = [hashlib.sha256()]
     for ch in text:
         state = before[-1].copy()
@@ -257,7 +294,7 @@ def one_edit_away(text: str, sha256: str, chars: int, words: dict[int, list[str]
         before.append(state)
     for out in range(max_out + 1):
         candidates = [w.encode("utf-8") for w in words.get(out + delta, ())]
-        for at in range(len(text) - out + 1):
+        for at in range(start, end - out + 1):
             taken, after = text[at:at + out].encode("utf-8"), text[at + out:].encode("utf-8")
             for put in candidates:
                 if put == taken:

@@ -273,10 +273,13 @@ def add_pages(candidates, manifest, guard):
               help="The holdout guard (default: shared/tools/holdout_guard.py).")
 @click.option("--mend", is_flag=True,
               help="For a text named after its row (<sha256 prefix>.txt) that does not match it, search for "
-                   "the one word-level edit that gives the row's sha256 (minutes a page).")
+                   "the one word-level edit that gives the row's sha256, or the one stretch of a longer text's "
+                   "surplus to take out (minutes a page).")
 @click.option("--rare", is_flag=True,
               help="With --mend: where no edit is found, search again putting in any string of the cached "
-                   "pages, even one found once, for at most one character taken out (slower: a minute or more a page).")
+                   "pages, even one found once, for at most one character taken out, only between the row's gold "
+                   "facts still in place and those moved when its gold says where (a few minutes a page; many "
+                   "more over a whole page).")
 def restore_pages(files, manifest, guard, mend, rare):
     """Rebuild the page cache on a new machine: each FILE is a page text copied again from its
     manifest row's look-up (corpus/real-pages/README.md). A text whose sha256 is a row's, and
