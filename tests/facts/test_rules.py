@@ -460,6 +460,13 @@ def test_one_zero_claim_denies_every_label_its_clause_names_together(text, label
     assert sorted(f.label for f in extract_facts(text) if f.qualifier == "zero_claim") == sorted(labels)
 
 
+def test_a_word_that_only_starts_like_a_zero_cue_does_not_end_the_claim_before_it():
+    # 无偿 denies nothing (is_zero_cue), so the clause reaches 行政复议、行政诉讼; 无 before 行政事业性收费 is a second claim
+    assert sorted(labelled("本年度未发生因无偿提供政府信息引起的行政复议、行政诉讼。")) == [
+        ("LITIGATION_CASES", "未"), ("REVIEW_CASES", "未")]
+    assert labelled("全年无行政处罚无行政事业性收费。")[0] == ("ADMIN_DECISIONS", "无")
+
+
 def test_a_zero_count_after_review_and_litigation_named_together_counts_both():
     assert sorted(labelled("本年度产生行政复议及行政诉讼0件。")) == [("LITIGATION_CASES", "0件"), ("REVIEW_CASES", "0件")]
     assert labelled("本年度产生行政复议3件，行政诉讼0件。") == [("REVIEW_CASES", "3件"), ("LITIGATION_CASES", "0件")]

@@ -147,9 +147,14 @@ def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> 
     found = [Candidate(m.start(), m.end(), m.group(), _kind(text, m, idioms, addresses))
              for m in _QUANTITY.finditer(text) if outside(m)]
     for m in _ZERO.finditer(text):
-        if outside(m) and not _NOT_ZERO.match(text, m.start()) and not _NOT_ZERO.match(text, max(0, m.start() - 1)):
+        if outside(m) and is_zero_cue(text, m.start()):
             found.append(Candidate(m.start(), m.end(), m.group(), "zero_claim"))
     return sorted(found, key=lambda c: (c.start, c.end))
+
+
+def is_zero_cue(text: str, at: int) -> bool:
+    """Is the 没有/未/无 at `at` a zero cue, not part of a word that denies nothing (无法, 未来)?"""
+    return not _NOT_ZERO.match(text, at) and not _NOT_ZERO.match(text, max(0, at - 1))
 
 
 def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]], addresses: list[tuple[int, int]]) -> str:

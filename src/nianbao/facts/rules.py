@@ -51,7 +51,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from nianbao.facts.candidates import Candidate, find_candidates, narrative_exclusions
+from nianbao.facts.candidates import Candidate, find_candidates, is_zero_cue, narrative_exclusions
 from nianbao.facts.catalogue import catalogue
 from nianbao.facts.decode import count_partners
 from nianbao.facts.normalise import parse_quantity
@@ -190,6 +190,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
                     _received_before(text, cand, facts):
                 label = "APP_RECEIVED"  # 收到公民申请3件: the applications received, all from one kind
+            # the vetoes below judge the label whichever step gave it (a cue, a list of topics, the kind of
+            # applicant above), so they sit here, not in `_counts_it`, which judges a cue's label only
             if label == "APP_RECEIVED" and _ITEMS_ON_REQUEST.search(own) and cand.quantity.unit in ("条", None):
                 label = None  # 依申请公开信息0条: items of information released on request, no applications (guide §4)
             if label == "NORMATIVE_DOCS" and _REPEALED.search(words_before(text, cand.start, "，,、；;：:。\n及和")):
@@ -490,7 +492,7 @@ def _coordinated(window: str, a: _Hit, b: _Hit) -> bool:
     return first.end <= second.start and _COORDINATOR.fullmatch(window, first.end, second.start) is not None
 
 
-_NEXT_ZERO = re.compile(r"(?<=[\u4e00-\u9fff])(?:无|没有)(?![法论需效关])")  # a second claim in the clause
+_NEXT_ZERO = re.compile(r"(?<=[\u4e00-\u9fff])(?:无|没有)")  # a second claim in the clause, if `is_zero_cue`
 _HAPPENED = re.compile(r"\s*(?:发生|出现)")  # 未发生, 没有出现: what happened, not what was counted
 # what a zero cue denies when its clause names one of these: an incident or an adverse outcome, no count
 # (未发生失泄密事件, 未被复议机关纠错, 未出现需要责任追究的情况, 未发生行政诉讼败诉情形, 无信息安全事件)
@@ -501,7 +503,7 @@ def _denied(text: str, cue_end: int) -> str:
     """What a zero cue ending at `cue_end` denies: the rest of its clause (30 characters at most),
     up to the next zero cue (全年无行政处罚无行政事业性收费: two claims)."""
     window = text[cue_end:_clause_end(text, cue_end, 30)]
-    next_cue = _NEXT_ZERO.search(window)
+    next_cue = next((m for m in _NEXT_ZERO.finditer(window) if is_zero_cue(text, cue_end + m.start())), None)
     return window[:next_cue.start()] if next_cue else window
 
 
