@@ -740,3 +740,19 @@ def test_items_of_meetings_counted_in_times_issues_or_copies_are_published_items
     assert labelled("公开县政府常务会议信息21次。") == [("INFO_PUBLISHED", "21次")]
     assert labelled("其中政府文件57份，常务会议信息8份。")[-1:] == [("INFO_PUBLISHED", "8份")]
     assert labelled("全年开展政府开放日活动3次。") == []
+
+
+def test_a_topic_whose_number_leaves_off_the_lists_unit_is_counted_in_it():
+    text = "全年在网站发布信息30条，其中统计数据6条、规划计划2条、工作年报1，其余为工作动态。"
+    assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "6条"), ("WEBSITE_POSTS", "2条"),
+                              ("WEBSITE_POSTS", "1")]
+    assert ("WEBSITE_POSTS", "2023") not in labelled("全年在网站发布信息30条，其中统计数据6条。2023年以来持续更新。")
+
+
+def test_what_became_of_appeals_and_lawsuits_keeps_their_label():
+    text = "全年发生行政复议5件，4件维持，1件撤诉；发生行政诉讼3件，2件胜诉，1件尚未审结。"
+    assert labelled(text) == [("REVIEW_CASES", "5件"), ("REVIEW_CASES", "4件"), ("REVIEW_CASES", "1件"),
+                              ("LITIGATION_CASES", "3件"), ("LITIGATION_CASES", "2件"), ("LITIGATION_CASES", "1件")]
+    assert labelled("受理行政复议申请20件，驳回6件，确认违法2件。") == [
+        ("REVIEW_CASES", "20件"), ("REVIEW_CASES", "6件"), ("REVIEW_CASES", "2件")]
+    assert ("REVIEW_CASES", "3件") not in labelled("全年发生行政复议5件。维持原有做法的有3件。")  # another sentence

@@ -133,6 +133,8 @@ adjudication of the first pass against these rules.
 | `收到依法处理的申请6件`, `收到和处理申请9件`, `受理答复申请3件` | one span, two labels: APP_RECEIVED and APP_PROCESSED, as 收到并办理 |
 | `在网站发布政府公报7期`, `举办在线访谈2场` | nothing: issues of a gazette and interviews held online are no items, posts or conferences (`通过政府公报发布信息12条` counts items: the gazette is where they appeared) |
 | `公开常务会议信息21次`, `常务会议信息8份` | INFO_PUBLISHED: items of meetings, whatever word counts them |
+| `发生行政复议4件，3件维持，1件撤诉`, `行政诉讼2起，1起胜诉` | REVIEW_CASES (LITIGATION_CASES) for every count: what became of the cases counted just before, in the same sentence, keeps their label |
+| `发布统计信息7条、工作年报1` (a bare number in a list of topics) | INFO_PUBLISHED for the bare 1 too: a topic the list names counts in the list's unit when its number leaves the unit off |
 """
 
 

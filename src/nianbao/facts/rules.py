@@ -185,6 +185,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(own):
                 label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读12条: a topic of both
                 label = label or "INFO_PUBLISHED"
+            if label in (None,) + _CASES and _case_outcome(text, cand, facts):
+                label = facts[-1].label  # 行政复议4件，3件维持，1件撤诉: what became of the cases counted before
             if label is None and _by_application_channel(text, cand, facts):
                 label, score = "APP_RECEIVED", _SCORES["sentence_generic"]  # 其中信函申请3件、电子邮件2件
             if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
@@ -403,7 +405,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     (``发布信息6391条，其中概况类1105条；政务动态4086条``; the list may open the next sentence by
     referring back: ``公开信息252条。其中，机构概况信息11条``): a topic is a part with its total's
     label (FACTS.md §4 rule 2). None outside such a list, or for a change or an item sent up."""
-    unit = cand.quantity.unit
+    unit = cand.quantity.unit or _unit_left_off(text, cand, facts)
     if unit not in _TOPIC_UNITS:
         return None, 0.0
     if text.rfind("“", 0, cand.start) > text.rfind("”", 0, cand.start):
@@ -452,6 +454,17 @@ _TOPIC_BLOCKERS = ("政策文件", "文件", "公文", "会议")  # no count of 
 _ITEM_UNITS = ("条", "篇")  # count published items only: 、社区简介1条 enumerates a topic, not communities
 _NAMED_TOPIC = re.compile(r"(?:类|”)$")  # ，机构职能类1条 and ，“机构设置”7条 name a topic or a column
 _SIBLING_GAP = re.compile(r"[、，,；;][^，,。；;！!？?\n、0-9０-９]{1,14}$")
+
+
+def _unit_left_off(text: str, cand: Candidate, facts: list[Fact]) -> str | None:
+    """The unit of the list of topics a bare number sits in, when the number only left it off
+    (``统计信息7条，信息公开指南1条，信息公开年报1``): the count right before it, of published items,
+    one separator and a topic's name away (`_SIBLING_GAP`)."""
+    before = facts[-1] if facts else None
+    if before is None or before.label not in POSTS_FAMILY or before.unit not in _TOPIC_UNITS:
+        return None
+    gap = _SIBLING_GAP.search(text, before.end, cand.start)
+    return before.unit if gap is not None and gap.start() == before.end else None
 
 
 def _sibling_label(text: str, cand: Candidate, unit: str | None, facts: list[Fact]) -> str | None:
@@ -711,6 +724,25 @@ def _outcome_after(text: str, cand: Candidate, left: list[_Hit]) -> str | None:
 
 
 _APPLICANT_KINDS = ("APP_NATURAL_PERSON", "APP_ORGANIZATION")
+_CASES = ("REVIEW_CASES", "LITIGATION_CASES")
+# what became of an appeal or a lawsuit, said before or after its count (维持12件, 3件维持, 1件尚未审结)
+_CASE_OUTCOME = re.compile(r"维持|驳回|撤诉|纠正|纠错|确认违法|撤销|审结|胜诉|败诉|其他结果|终止")
+_CASE_GAP = re.compile(r"[^。！!？?\n]{0,30}")
+
+
+def _case_outcome(text: str, cand: Candidate, facts: list[Fact]) -> bool:
+    """Is `cand` an outcome of the appeals or lawsuits counted right before it in its sentence
+    (``发生行政复议4件，3件维持，1件撤诉``, ``行政诉讼2起，其中1起胜诉``): an outcome word in its own
+    words before it or right after it, the fact before it a count of those cases (the total or
+    another outcome)? A part keeps its total's label (FACTS.md §4)."""
+    if not facts or facts[-1].label not in _CASES or cand.quantity.unit not in UNITS_OK[facts[-1].label]:
+        return False
+    if not _CASE_GAP.fullmatch(text, facts[-1].end, cand.start):
+        return False
+    own = words_before(text, cand.start, "，,、；;：:。\n")
+    after = text[cand.end:cand.end + 8]
+    after = after[:min((after.find(ch) for ch in "，,、；;。\n" if ch in after), default=len(after))]
+    return bool(_CASE_OUTCOME.search(own) or _CASE_OUTCOME.search(after))
 
 
 # the ways applications come in (FACTS.md: the parts of a count received)
