@@ -756,3 +756,9 @@ def test_what_became_of_appeals_and_lawsuits_keeps_their_label():
     assert labelled("受理行政复议申请20件，驳回6件，确认违法2件。") == [
         ("REVIEW_CASES", "20件"), ("REVIEW_CASES", "6件"), ("REVIEW_CASES", "2件")]
     assert ("REVIEW_CASES", "3件") not in labelled("全年发生行政复议5件。维持原有做法的有3件。")  # another sentence
+
+
+def test_visits_counted_up_to_a_date_since_the_site_opened_are_no_views_of_the_year():
+    assert labelled("截至今年年底，本站累计访问量达80万次。") == []
+    assert labelled("截止11月，门户网站总访问量52000人次。") == []
+    assert labelled("全年网站总访问量52000人次。") == [("VIEWS", "52000人次")]

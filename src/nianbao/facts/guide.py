@@ -123,7 +123,7 @@ adjudication of the first pass against these rules.
 | `依申请公开信息0条，不予公开信息0条` (older reports that count items of information, not applications) | nothing: neither published items nor applications |
 | a zero cue whose sentence the page cuts off before it names what is denied (`未发生……提起行政`) | nothing beyond what the kept words name: the cut-off object is not read in |
 | `未收到申请，未出现不予公开的情况` | APP_RECEIVED 0 only: with no application there is no refusal to count |
-| `月报每季度一更新，目前更新9期`, `新增关注60个` | nothing: a running count since the series began, and a gain, are no totals of the year |
+| `月报每季度一更新，目前更新9期`, `新增关注60个`, `截至年底网站累计访问量80万次` | nothing: a running count since the series (or the site) began, and a gain, are no totals of the year |
 | `平均每篇阅读量1200次`, `单篇最高阅读量3万次`, `日均访问量450人次` | nothing: an average or a maximum is no total of the year; the year's own total beside it is VIEWS |
 | `发布信息46条次`, `推送文章7篇次`, `发布通知9则` | the whole quantity, 次 and 则 included: 条次 and 则 count items (条), 篇次 articles (篇) |
 | `废止规范性文件3件`, `清理规范性文件0件` | nothing: documents repealed or cleared are neither made, published nor in force |

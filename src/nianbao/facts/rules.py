@@ -679,6 +679,8 @@ def _counts_it(label: str, unit: str | None, clause: str, sentence: str) -> bool
         return False  # 新增行政处罚42项: kinds of power in the office's list, not decisions
     if label == "APP_DENIED" and _DISCLOSURE_OF_DOCUMENTS.search(sentence) and _WITHHELD.search(clause):
         return False  # 主动公开21件，不予公开75件: documents made and withheld, no applications
+    if label == "VIEWS" and _UP_TO_A_DATE.search(sentence) and _RUNNING_TOTAL.search(sentence):
+        return False  # 截至目前，网站总访问量43万次: every visit since the site opened, not the year's
     return not (label == "SERVICE_ITEMS" and _ITEMS_SORTED.search(clause))  # 梳理事项清单14项: a list drawn up
 
 
@@ -690,6 +692,9 @@ _POWERS_LISTED = re.compile(r"新增|增加|上年度|上一年度|进驻|缩减
 # initiative, the count withheld (不予公开) is of documents, not of applications refused
 _DISCLOSURE_OF_DOCUMENTS = re.compile(r"主动公开[^。；;！!？?\n]{0,12}?[0-9０-９]+\s*(?:条|件|份|个)")
 _WITHHELD = re.compile(r"不予公开[^，,、；;]{0,6}$")
+# a count up to a date that is a running total (截至2023年底，累计访问量61万次): views since the site opened
+_UP_TO_A_DATE = re.compile(r"截至|截止")
+_RUNNING_TOTAL = re.compile(r"累计|总访问量")
 # matters sorted into lists, cancelled, handed down or overseen: no services offered (梳理事项清单14项)
 _ITEMS_SORTED = re.compile(r"梳理|编制|取消|下放|精简|督办|决策事项|试点")
 
