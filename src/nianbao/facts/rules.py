@@ -186,6 +186,7 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读12条: a topic of both
                 label = label or "INFO_PUBLISHED"
             if label in (None,) + _CASES and _case_outcome(text, cand, facts):
+                score = score if label is not None else _SCORES["sentence_generic"]
                 label = facts[-1].label  # 行政复议4件，3件维持，1件撤诉: what became of the cases counted before
             if label is None and _by_application_channel(text, cand, facts):
                 label, score = "APP_RECEIVED", _SCORES["sentence_generic"]  # 其中信函申请3件、电子邮件2件
