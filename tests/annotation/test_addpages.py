@@ -93,10 +93,10 @@ def test_the_command_adds_and_reports_one_line_per_candidate(corpus, tmp_path, m
     assert address_key("https://m.example.invalid/f/") == address_key("http://www.example.invalid/f")
 
 
-def _held_page(corpus, town="戊镇", published=64):
-    """A page added to the corpus, then its cache emptied as on a new machine."""
+def _held_page(corpus, town="戊镇", published=64, text=None):
+    """A page (`text`, else a report of `town`) added to the corpus, then its cache emptied as on a new machine."""
     cache, manifest, guard = corpus
-    (out,) = add_pages([_candidate(f"https://www.example.invalid/{published}", _report(town, published))],
+    (out,) = add_pages([_candidate(f"https://www.example.invalid/{published}", text or _report(town, published))],
                        manifest, cache, guard)
     page_file(out.entry.sha256, out.entry.chars, cache).unlink()
     return out.entry
@@ -208,16 +208,14 @@ def test_a_phrase_the_store_added_is_cut_out_whatever_its_length(corpus, tmp_pat
 
 def _page_with_gold(corpus, gold_dir, held: str, facts: list[str]):
     """`held` added to the corpus, its cache emptied, and a gold file naming where each of `facts` stands."""
-    cache, manifest, guard = corpus
-    (out,) = add_pages([_candidate("https://www.example.invalid/gold", held, "某县辛镇人民政府")], manifest, cache, guard)
-    page_file(out.entry.sha256, out.entry.chars, cache).unlink()
+    entry = _held_page(corpus, published=0, text=held)
     spans, at = [], 0
     for fact in facts:
         at = held.index(fact, at)
         spans.append({"start": at, "end": at + len(fact), "text": fact})
     gold_dir.mkdir(exist_ok=True)
-    (gold_dir / f"{out.entry.doc}.json").write_text(json.dumps({"spans": spans}, ensure_ascii=False), encoding="utf-8")
-    return out.entry
+    (gold_dir / f"{entry.doc}.json").write_text(json.dumps({"spans": spans}, ensure_ascii=False), encoding="utf-8")
+    return entry
 
 
 def test_the_gold_says_where_the_one_edit_lies_and_the_rare_search_looks_only_there(corpus, tmp_path):

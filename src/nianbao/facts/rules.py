@@ -185,9 +185,9 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(own):
                 label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读12条: a topic of both
                 label = label or "INFO_PUBLISHED"
-            if label in (None,) + _CASES and _case_outcome(text, cand, facts):
-                score = score if label is not None else _SCORES["sentence_generic"]
-                label = facts[-1].label  # 行政复议4件，3件维持，1件撤诉: what became of the cases counted before
+            cases = _cases_of_outcome(text, cand, facts) if label in (None,) + _CASES else None
+            if cases is not None:  # 行政复议4件，3件维持，1件撤诉: what became of the cases counted before
+                label, score = cases, score if label is not None else _SCORES["sentence_generic"]
             if label is None and _by_application_channel(text, cand, facts):
                 label, score = "APP_RECEIVED", _SCORES["sentence_generic"]  # 其中信函申请3件、电子邮件2件
             if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
@@ -464,8 +464,14 @@ def _unit_left_off(text: str, cand: Candidate, facts: list[Fact]) -> str | None:
     before = facts[-1] if facts else None
     if before is None or before.label not in POSTS_FAMILY or before.unit not in _TOPIC_UNITS:
         return None
+    return before.unit if _sibling_gap(text, before, cand) is not None else None
+
+
+def _sibling_gap(text: str, before: Fact, cand: Candidate) -> re.Match | None:
+    """The words between the count `before` and `cand` when they are one separator and a topic's
+    short name (`_SIBLING_GAP`: ``、信息公开年报``), else None."""
     gap = _SIBLING_GAP.search(text, before.end, cand.start)
-    return before.unit if gap is not None and gap.start() == before.end else None
+    return gap if gap is not None and gap.start() == before.end else None
 
 
 def _sibling_label(text: str, cand: Candidate, unit: str | None, facts: list[Fact]) -> str | None:
@@ -478,10 +484,11 @@ def _sibling_label(text: str, cand: Candidate, unit: str | None, facts: list[Fac
     before = facts[-1]
     if before.label not in POSTS_FAMILY or before.unit != unit or before.end > cand.start:
         return None
-    gap = _SIBLING_GAP.search(text, before.end, cand.start)
-    enumerated = gap is not None and unit in _ITEM_UNITS and (
-        gap.group().startswith("、") or _NAMED_TOPIC.search(gap.group()) is not None)
-    if gap is None or gap.start() != before.end or OFFLINE.search(gap.group()) or any(
+    gap = _sibling_gap(text, before, cand)
+    if gap is None:
+        return None
+    enumerated = unit in _ITEM_UNITS and (gap.group().startswith("、") or _NAMED_TOPIC.search(gap.group()) is not None)
+    if OFFLINE.search(gap.group()) or any(
             not (h.target == BLOCK and (h.cue in _TOPIC_BLOCKERS or enumerated)) for h in _hits(gap.group())):
         return None  # the item names what it counts, or where it was posted
     return before.label
@@ -736,19 +743,19 @@ _CASE_OUTCOME = re.compile(r"维持|驳回|撤诉|纠正|纠错|确认违法|撤
 _CASE_GAP = re.compile(r"[^。！!？?\n]{0,30}")
 
 
-def _case_outcome(text: str, cand: Candidate, facts: list[Fact]) -> bool:
-    """Is `cand` an outcome of the appeals or lawsuits counted right before it in its sentence
-    (``发生行政复议4件，3件维持，1件撤诉``, ``行政诉讼2起，其中1起胜诉``): an outcome word in its own
-    words before it or right after it, the fact before it a count of those cases (the total or
-    another outcome)? A part keeps its total's label (FACTS.md §4)."""
+def _cases_of_outcome(text: str, cand: Candidate, facts: list[Fact]) -> str | None:
+    """The label of the appeals or lawsuits counted right before `cand` in its sentence when `cand`
+    counts what became of them (``发生行政复议4件，3件维持，1件撤诉``, ``行政诉讼2起，其中1起胜诉``): an
+    outcome word in its own words before it or right after it, the fact before it a count of those
+    cases (the total or another outcome). A part keeps its total's label (FACTS.md §4)."""
     if not facts or facts[-1].label not in _CASES or cand.quantity.unit not in UNITS_OK[facts[-1].label]:
-        return False
+        return None
     if not _CASE_GAP.fullmatch(text, facts[-1].end, cand.start):
-        return False
+        return None
     own = words_before(text, cand.start, "，,、；;：:。\n")
     after = text[cand.end:cand.end + 8]
     after = after[:min((after.find(ch) for ch in "，,、；;。\n" if ch in after), default=len(after))]
-    return bool(_CASE_OUTCOME.search(own) or _CASE_OUTCOME.search(after))
+    return facts[-1].label if _CASE_OUTCOME.search(own) or _CASE_OUTCOME.search(after) else None
 
 
 # the ways applications come in (FACTS.md: the parts of a count received)
