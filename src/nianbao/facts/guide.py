@@ -135,6 +135,15 @@ adjudication of the first pass against these rules.
 | `公开常务会议信息21次`, `常务会议信息8份` | INFO_PUBLISHED: items of meetings, whatever word counts them |
 | `发生行政复议4件，3件维持，1件撤诉`, `行政诉讼2起，1起胜诉` | REVIEW_CASES (LITIGATION_CASES) for every count: what became of the cases counted just before, in the same sentence, keeps their label |
 | `发布统计信息7条、工作年报1` (a bare number in a list of topics) | INFO_PUBLISHED for the bare 1 too: a topic the list names counts in the list's unit when its number leaves the unit off |
+| a number the page cuts off at its very end (`公众号关注人数达12`, the text stopping there) | nothing: its digits, magnitude or unit may be missing |
+| `收到申请10件，其中已答复7件，正在处理3件` | APP_CARRIED_FORWARD for the 3, `part_of` the 10: applications still being handled when the report was written are carried forward |
+| `办理政务服务事项120项，办件量3万件` | SERVICE_ITEMS for the items (项), SERVICES_HANDLED for the transactions (办件量) |
+| `公开政府采购信息15条`, `在网站发布采购公告6条` | the channel's label (INFO_PUBLISHED when none is named): published procurement items are items, not procurement projects |
+| `在“某某发布”推送信息780条` (a channel named only in quotation marks, its kind not said) | INFO_PUBLISHED: no channel kind is read in that the text does not give |
+| `撰写工作动态20篇、调研报告8篇（在网站发布）` | WEBSITE_POSTS for the 8 only: items written are not items published, and a channel note after the last item covers that item |
+| `其中工作动态30条、行政复议和诉讼答复0件` (in a list of published items) | INFO_PUBLISHED parts for both: a topic of published items named after appeals or lawsuits counts items, not cases |
+| `未发生行政复议、行政诉讼和申诉` | the one cue `未` three times: REVIEW_CASES, LITIGATION_CASES and PUBLIC_MESSAGES (complaints are messages, as in the 投诉 row) |
+| `在新闻发布会上现场回答群众关切问题15个` | nothing: questions asked at an event are no messages received through a channel |
 """
 
 
