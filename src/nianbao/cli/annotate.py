@@ -10,6 +10,8 @@ training data.
     nianbao annotate add-pages CANDS.json         # real pages found with the look-up tools -> cache + manifest
     nianbao annotate missing-pages                # the look-ups to run for pages not in the cache
     nianbao annotate restore-pages FILE...        # page texts copied again from their look-ups -> cache
+    nianbao annotate show-page DOC                # a cached page's text, each line with its offset
+    nianbao annotate place FACTS.json... --out D  # annotators' fact lists placed by context -> gold files
 
 ``--url``/``--token`` default to ``$NIANBAO_LS_URL``/``$NIANBAO_LS_TOKEN``, else to the
 server that ``server start`` recorded in ``--data-dir``.
@@ -323,3 +325,55 @@ def missing_pages(manifest):
         for e in entries:
             click.echo(f"\tPAGE\t{e.source}\t{e.sha256}\t{e.chars}")
     click.echo(f"{sum(map(len, by_query.values()))} pages missing, {len(by_query)} look-ups", err=True)
+
+
+@command.command("show-page")
+@click.argument("doc")
+@click.option("--manifest", type=click.Path(dir_okay=False), default=None,
+              help="The page manifest (default: corpus/real-pages/MANIFEST.tsv).")
+def show_page(doc, manifest):
+    """Print page DOC (its 16-hex id) as gold offsets count it: a heading with its issuer, year,
+    level and split, then each line of its normalised text after the offset of its first
+    character. What an annotator reads before writing a fact list for `place`."""
+    from nianbao.annotation.place import manifest_entry, numbered_lines
+    from nianbao.annotation.realpages import page_text
+
+    try:
+        entry = manifest_entry(doc, manifest)
+        text = page_text(entry.sha256, entry.chars, entry.format)
+    except NianbaoError as err:
+        _fail(str(err))
+    click.echo(f"# {entry.doc}  issuer={entry.issuer} year={entry.year} level={entry.level} "
+               f"split={entry.split} chars={len(text)}")
+    for at, line in numbered_lines(text):
+        click.echo(f"[{at}] {line}")
+
+
+@command.command("place")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Where the gold files go (<doc>.json each).")
+@click.option("--manifest", type=click.Path(dir_okay=False), default=None,
+              help="The page manifest (default: corpus/real-pages/MANIFEST.tsv).")
+def place(files, out_dir, manifest):
+    """Turn annotators' fact lists into gold files. Each FILE is {"doc", "annotator", "facts"},
+    a fact being {"text": the span as printed, "left"/"right": the characters around it that
+    make it occur once in the page, "label", "part_of": index of its total in the list}
+    (nianbao.annotation.place). Every fact is found by its context and its value read by the
+    normaliser; a list with problems is named with all of them and writes nothing, the other
+    files are placed all the same. Exits 1 when any file was not placed."""
+    from nianbao.annotation.place import place_file
+
+    failed = 0
+    for path in files:
+        try:
+            gold = place_file(path, out_dir, manifest)
+        except NianbaoError as err:
+            failed += 1
+            problems = getattr(err, "problems", None)
+            click.echo(f"failed    {path}" + ("".join(f"\n  {p}" for p in problems) if problems else f": {err}"))
+            continue
+        click.echo(f"ok        {path}  {gold.doc} {len(gold.spans)} facts")
+    click.echo(f"{len(files) - failed} of {len(files)} placed", err=True)
+    if failed:
+        sys.exit(1)
