@@ -20,9 +20,14 @@ import click
               help="Score on the held-out real pages instead: the split to test on (test), systems fitted on "
                    "the gold corpus plus the real pages of --train-splits.")
 @click.option("--train-splits", default="train,dev", show_default=True,
-              help="Real-page splits the systems are fitted on with --real-pages.")
+              help="Real-page splits the systems are fitted on with --real-pages or --held-out-pages.")
+@click.option("--held-out-pages", "held_out", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Score the pages a FILE lists (a page id a line, as add-pages prints them; pages of "
+                   "--train-splits only), fitting the systems on the gold corpus and the other pages of "
+                   "--train-splits: a check on pages no rule or recipe was chosen on, before a model is "
+                   "trained on them. Writes OUT/held_out_pages.md and .json.")
 @click.option("--shipped-model", "shipped", type=click.Path(exists=True, file_okay=False), default=None,
-              help="With --real-pages: score this trained tagger folder as it is (e.g. models/default, trained "
+              help="With --real-pages or --held-out-pages: score this trained tagger folder as it is (e.g. models/default, trained "
                    "on the gold corpus and the train and dev pages) instead of fitting the model here.")
 @click.option("--model-config", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Training config whose fine-tuning recipe the model system uses (default: the shipped model's).")
@@ -32,7 +37,8 @@ import click
               help="Count facts taken from page chrome on MANIFEST's pages, per system in --systems, instead.")
 @click.option("--manifest", type=click.Path(dir_okay=False), default="corpus/real-pages/MANIFEST.tsv",
               show_default=True, help="With --issuers/--chrome: the page manifest (pages: $NIANBAO_REAL_PAGES/<sha256>.txt); "
-                                      "with --cells: each page's split (--real-pages SPLITS keeps those splits).")
+                                      "with --cells: each page's split (--real-pages SPLITS keeps those splits); with "
+                                      "--held-out-pages: the pages' splits.")
 @click.option("--cells", "cells", is_flag=True,
               help="Score table cells (and gold findings) on real pages instead: writes OUT/cells.md and cells.json.")
 @click.option("--cell-gold", "cell_gold", type=click.Path(file_okay=False), default=None,
@@ -46,7 +52,8 @@ import click
 @click.option("--extractor", default="model", show_default=True,
               type=click.Choice(["model", "rules", "crf", "none"]),
               help="Fact extractor for gold text.* findings under --cells.")
-def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, shipped, model_config,
+def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pages, train_splits, held_out, shipped,
+            model_config,
             issuers, chrome, manifest, cells, cell_gold, pages, agreement, extractor):
     """Per-label precision/recall/F1 (strict and value-level) with bootstrap intervals,
     confusion matrices and a learning curve, written to OUT (results.md, results.json, PNGs).
@@ -72,7 +79,8 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
         splits = tuple(s.strip() for s in real_pages.split(",") if s.strip())
         _cells(cell_gold, pages, extractor, Path(out_dir), manifest if Path(manifest).is_file() else None, splits)
         return
-    from nianbao.evaluate.data import load_gold_docs, load_page_docs
+    from nianbao.evaluate.data import held_out_pages, load_gold_docs, load_page_docs, read_page_ids
+    from nianbao.errors import NianbaoError
     from nianbao.evaluate.plots import plot_learning_curve
     from nianbao.evaluate.runner import SYSTEMS, learning_curve, real_learning_curve, run_evaluation, run_heldout
 
@@ -85,12 +93,21 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
         from nianbao.evaluate.runner import ShippedModel
 
         chosen = [ShippedModel(shipped) if s.name == "model" else s for s in chosen]
-    if real_pages:
-        train = docs + load_page_docs(tuple(s.strip() for s in train_splits.split(",") if s.strip()))
-        test = load_page_docs((real_pages,))
-        if not test:
-            raise click.ClickException(f"no annotated real pages in the {real_pages!r} split")
-        name = f"real_pages_{real_pages}"
+    fit_splits = tuple(s.strip() for s in train_splits.split(",") if s.strip())
+    if real_pages or held_out:
+        if held_out:
+            try:
+                test, rest = held_out_pages(read_page_ids(held_out), fit_splits,
+                                            manifest if Path(manifest).is_file() else None)
+            except NianbaoError as err:
+                raise click.ClickException(str(err)) from None
+            train, name = docs + rest, "held_out_pages"
+        else:
+            train = docs + load_page_docs(fit_splits)
+            test = load_page_docs((real_pages,))
+            if not test:
+                raise click.ClickException(f"no annotated real pages in the {real_pages!r} split")
+            name = f"real_pages_{real_pages}"
         run_heldout(train, test, chosen, out_dir, name=name, progress=lambda m: click.echo(m, err=True))
         click.echo((Path(out_dir) / f"{name}.md").read_text(encoding="utf-8"))
         return

@@ -65,3 +65,42 @@ def load_page_docs(splits: tuple[str, ...] = ("test",), manifest: str | Path | N
         gold = load_gold(path, text=report.text)
         docs.append(EvalDoc(entry.doc, report, gold.to_facts()))
     return docs
+
+
+def read_page_ids(path: str | Path) -> set[str]:
+    """Page ids listed in a file: the first word of each line (a 16-hex id, as `add-pages` prints
+    it); empty lines and lines starting with ``#`` are skipped."""
+    from nianbao.errors import InputError
+
+    try:
+        lines = Path(path).read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(str(path), f"cannot read the page list ({err})") from None
+    ids = {line.split()[0] for line in lines if line.strip() and not line.lstrip().startswith("#")}
+    if not ids:
+        raise InputError(str(path), "lists no page")
+    return ids
+
+
+def held_out_pages(ids: set[str], splits: tuple[str, ...] = ("train", "dev"), manifest: str | Path | None = None,
+                   gold_dir: str | Path | None = None) -> tuple[list[EvalDoc], list[EvalDoc]]:
+    """The annotated pages of `splits`, divided into those named in `ids` (to score, held out)
+    and the others (to fit on): a check on pages no rule or recipe was chosen on, made before any
+    model is trained on them. A named page that is not an annotated page of `splits` raises
+    `InputError`; a test page above all, which only the final measurement reads."""
+    from nianbao.annotation.realpages import MANIFEST, gold_path, load_manifest
+    from nianbao.errors import InputError
+
+    entries = {e.doc: e for e in load_manifest(manifest)}
+    where = str(manifest or MANIFEST)
+    for doc in sorted(ids):
+        entry = entries.get(doc)
+        if entry is None:
+            raise InputError(where, f"no page {doc!r} in the manifest")
+        if entry.split not in splits:
+            raise InputError(where, f"page {doc} is in the {entry.split} split, not in {', '.join(splits)}: "
+                                    "pages held out this way come from the splits systems are fitted on")
+        if not gold_path(entry, gold_dir).is_file():
+            raise InputError(where, f"page {doc} has no gold file yet")
+    pages = load_page_docs(splits, manifest, gold_dir)
+    return [d for d in pages if d.doc in ids], [d for d in pages if d.doc not in ids]
