@@ -95,6 +95,13 @@ def test_items_counted_per_time_or_per_notice_read_as_items(span, expected):
     assert parse_quantity(span) == expected
 
 
+@pytest.mark.parametrize("span, expected", [("百分之百", Quantity(100, "%", "exact")),
+                                            ("约百分之九十五", Quantity(95, "%", "approx")),
+                                            ("百分之99.5", Quantity(99.5, "%", "exact"))])
+def test_a_share_written_in_words_reads_as_a_percent(span, expected):
+    assert parse_quantity(span) == expected
+
+
 def test_whole_values_are_ints_not_floats():
     assert type(parse_quantity("45.9万").value) is int
     assert type(parse_quantity("2.9亿元").value) is int

@@ -17,7 +17,7 @@ zero-claim cue (未 / 无 / 没有 / 尚未 …).  The rules, decided once:
   comparison.  Arithmetic is exact (decimal), and whole results are ``int``.
 * **Units** are the measure word as printed (件 条 个 项 篇 人 次 人次 场 期 笔 元 家 份 …),
   ``％`` becomes ``%`` and tenths become percent (``超八成`` → 80 %, more_than); a span
-  with no unit has ``unit=None``.
+  with no unit has ``unit=None``.  A share in words is a percent (``百分之百`` → 100 %).
 * **Qualifiers** (FACTS.md §2 table): 约/近/左右 → ``approx``; 余/多/以上/突破/破 →
   ``at_least``; 超/超过/逾 → ``more_than``; none → ``exact``; a span that is only a
   negation cue → value 0, unit None, ``zero_claim``.  When a span carries two, the one
@@ -76,6 +76,10 @@ _SPAN = re.compile(
     rf"(?P<unit>{_UNIT_RE})?(?P<post>{_QUAL_POST})?$"
 )
 
+# A share written in words: 百分之百 (100 %), 约百分之九十五, 百分之99.5.
+_PERCENT_WORDS = re.compile(
+    rf"^(?P<pre>{_QUAL_PRE})?百分之(?:(?P<arabic>{_ARABIC})|(?P<chinese>[{CN_NUMERAL_CHARS}]+))(?P<post>{_QUAL_POST})?$")
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -92,13 +96,15 @@ def parse_quantity(span_text: str) -> Quantity:
     text = _SPACES.sub("", span_text)
     if text in ZERO_CUES:
         return Quantity(0, None, "zero_claim")
+    m = _PERCENT_WORDS.match(text)
+    if m is not None:
+        share = _number(m["arabic"], m["chinese"])
+        qualifier = QUALIFIER_WORDS[m["pre"] or m["post"]] if m["pre"] or m["post"] else "exact"
+        return Quantity(_plain(share), "%", qualifier)
     m = _SPAN.match(text)
     if m is None:
         raise ValueError(f"not a quantity span: {span_text!r}")
-    if m["arabic"] is not None:
-        number = Decimal(m["arabic"].translate(_FULL_WIDTH).replace(",", ""))
-    else:
-        number = Decimal(chinese_to_int(m["chinese"]))
+    number = _number(m["arabic"], m["chinese"])
     if m["mag"]:
         number *= MAGNITUDES[m["mag"]]
     unit = _SAME_UNIT.get(m["unit"], m["unit"])
@@ -107,6 +113,13 @@ def parse_quantity(span_text: str) -> Quantity:
     words = [w for w in (m["pre"], m["mid1"], m["mid2"], m["post"]) if w]
     qualifier = QUALIFIER_WORDS[words[0]] if words else "exact"
     return Quantity(_plain(number), unit, qualifier)
+
+
+def _number(arabic: str | None, chinese: str | None) -> Decimal:
+    """The number of a span, printed in digits (any width, with separators) or in Chinese numerals."""
+    if arabic is not None:
+        return Decimal(arabic.translate(_FULL_WIDTH).replace(",", ""))
+    return Decimal(chinese_to_int(chinese))
 
 
 def chinese_to_int(numeral: str) -> int:
