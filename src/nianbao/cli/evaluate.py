@@ -79,8 +79,8 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
         splits = tuple(s.strip() for s in real_pages.split(",") if s.strip())
         _cells(cell_gold, pages, extractor, Path(out_dir), manifest if Path(manifest).is_file() else None, splits)
         return
-    from nianbao.evaluate.data import held_out_pages, load_gold_docs, load_page_docs, read_page_ids
     from nianbao.errors import NianbaoError
+    from nianbao.evaluate.data import held_out_pages, load_gold_docs, load_page_docs, read_page_ids
     from nianbao.evaluate.plots import plot_learning_curve
     from nianbao.evaluate.runner import SYSTEMS, learning_curve, real_learning_curve, run_evaluation, run_heldout
 

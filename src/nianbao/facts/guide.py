@@ -144,6 +144,14 @@ adjudication of the first pass against these rules.
 | `其中工作动态30条、行政复议和诉讼答复0件` (in a list of published items) | INFO_PUBLISHED parts for both: a topic of published items named after appeals or lawsuits counts items, not cases |
 | `未发生行政复议、行政诉讼和申诉` | the one cue `未` three times: REVIEW_CASES, LITIGATION_CASES and PUBLIC_MESSAGES (complaints are messages, as in the 投诉 row) |
 | `在新闻发布会上现场回答群众关切问题15个` | nothing: questions asked at an event are no messages received through a channel |
+| `截至2023年12月31日，累计主动公开政府信息46条，其中工作动态30条` | INFO_PUBLISHED (or the channel's label) for the total and its parts: a count up to the reporting year's end is that year's; one since a site or series began (历年, 自开通以来, 至今) is not |
+| `通过县政府网站公开文件9件`, `通过政府公报公开文件4件` | WEBSITE_POSTS and INFO_PUBLISHED: documents published through a named channel are that channel's items; documents counted with no channel stay nothing |
+| `在门户网站发布信息50条，在政务公开专栏公开信息20条，其中通知12条` | WEBSITE_POSTS for the 50; INFO_PUBLISHED for the 20 and its parts: a disclosure column named beside the website, not as its column, is a second channel |
+| `办结率百分之百` | RATE 100 %: a share written in words is a percent |
+| `其中予以公开3件，已主动公开1件，申请人撤回1件` (parts of a received total) | APP_GRANTED for the 3 and the 1 (information already public is granted in full); the withdrawal keeps the total's label, APP_RECEIVED |
+| `网上意见征集收到反馈意见16条` | PUBLIC_MESSAGES: comments the public sent through a consultation are messages received |
+| `网站发布信息80条，其中工作动态60条、建议提案办理结果5条` | NPC_SUGGESTIONS for the 5, `part_of` the 80: a catalogued quantity in a list keeps its own label |
+| `智能秒办事项15项` | ONE_VISIT_ITEMS: an instant-handling scheme is the 即办 scheme |
 """
 
 
