@@ -152,6 +152,12 @@ adjudication of the first pass against these rules.
 | `网上意见征集收到反馈意见16条` | PUBLIC_MESSAGES: comments the public sent through a consultation are messages received |
 | `网站发布信息80条，其中工作动态60条、建议提案办理结果5条` | NPC_SUGGESTIONS for the 5, `part_of` the 80: a catalogued quantity in a list keeps its own label |
 | `智能秒办事项15项` | ONE_VISIT_ITEMS: an instant-handling scheme is the 即办 scheme |
+| `发布新闻发布会信息12条` | INFO_PUBLISHED: items published about conferences are items, as meeting items are; conferences held are PRESS_CONFERENCES |
+| `向县政府门户网站报送信息40条` | nothing: items sent to a site another body runs are sent up, not published by the reporting body |
+| `回应公众关注热点9次` (no item published) | nothing: responses given are no items published and no messages received |
+| `在区政府信息网公开信息70条` | INFO_PUBLISHED: a site named by what it holds (政府信息网) is a disclosure site, not the portal website |
+| `网站发布信息60条，其中规范性文件及解读8条` | the total's label for the 8 (a topic part): a topic that joins a catalogued kind with something else is no count of that kind |
+| `排查发现政府网站本年发布信息300条` | WEBSITE_POSTS: items published in the year keep their channel's label when a check counts them |
 """
 
 
