@@ -166,3 +166,16 @@ def test_a_model_fine_tuned_from_a_stage_elsewhere_still_loads_after_its_folder_
     moved = shutil.move(target, tmp_path / "moved")
     (facts,) = ModelExtractor(moved, backend="torch", threads=1).extract_texts([docs[0].text])
     assert all(docs[0].text[f.start:f.end] == f.text for f in facts)
+
+
+def test_the_card_names_the_data_as_read_before_any_member_trains(trained, tmp_path, monkeypatch):
+    """A manifest edited while the members train (hours on a CPU) must not be the one the card names."""
+    import nianbao.tagger.train as training
+
+    out, _, config, docs = trained
+    order = []
+    real_summary, real_member = training.data_summary, training._fine_tune_member
+    monkeypatch.setattr(training, "data_summary", lambda *a: order.append("data summary") or real_summary(*a))
+    monkeypatch.setattr(training, "_fine_tune_member", lambda *a, **k: order.append("member") or real_member(*a, **k))
+    training.finetune(config, out / "pretrained", tmp_path / "model", gold=[], synthetic=docs)
+    assert order == ["data summary", "member"]

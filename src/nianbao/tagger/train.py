@@ -260,6 +260,7 @@ def train(config: TaggerConfig, out_dir: str | os.PathLike, *, base_model: str |
     t0 = time.perf_counter()
     synthetic = synthetic if synthetic is not None else synthetic_docs(config.synthetic_reports, config.synthetic_seed)
     gold = gold if gold is not None else training_gold(config)
+    data = data_summary(synthetic, gold, config)  # the manifest as read now, not as it is when training ends
     syn_train, syn_dev = split_documents(synthetic, config.dev_fraction, config.seed)
     log({"event": "data", "synthetic_train": len(syn_train), "synthetic_dev": len(syn_dev), "gold": len(gold),
          "seconds": round(time.perf_counter() - t0, 1)})
@@ -280,14 +281,13 @@ def train(config: TaggerConfig, out_dir: str | os.PathLike, *, base_model: str |
     pre_dir = out / "pretrained"
     save_tagger(model, pre["trainable"], pre_dir, scheme=scheme, window=config.window, layers=config.layers,
                 base_dir=base, prior=config.prior)
-    data = data_summary(synthetic, gold, config)
     write_card(pre_dir, config, metrics, data, base, stage="pretrained")
     (pre_dir / "config.yaml").write_text(dump_config(config), "utf-8")
     (pre_dir / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False), "utf-8")
 
     log_file.close()
     fine = finetune(config, pre_dir, out, gold=gold, synthetic=synthetic, progress=progress, model=model, base_dir=base,
-                    pretrain_metrics=metrics, log_path=log_path)
+                    pretrain_metrics=metrics, log_path=log_path, data=data)
     fine["seconds"] = round(time.perf_counter() - t0, 1)
     (out / "metrics.json").write_text(json.dumps(fine, indent=2, ensure_ascii=False), "utf-8")
     return fine
@@ -309,12 +309,14 @@ def _parent_inside(pretrained: Path, out: Path) -> Path:
 def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
              gold: list[Doc] | None = None, synthetic: list[Doc] | None = None, progress: Progress | None = None,
              model: Tagger | None = None, base_dir: str | os.PathLike | None = None,
-             pretrain_metrics: dict | None = None, log_path: Path | None = None) -> dict:
+             pretrain_metrics: dict | None = None, log_path: Path | None = None, data: dict | None = None) -> dict:
     """Stage 2 alone: the synthetic-only model in `pretrained_dir` fine-tuned on synthetic +
     real gold, written to `out_dir` with ``pretrained`` as its parent; with ``members`` > 1,
     that many times (seeds ``seed``, ``seed + 1``, …), the others under ``<out_dir>/members``.
     A parent outside `out_dir` is copied in as ``<out_dir>/pretrained`` first, so that the
-    model folder can be moved as a whole."""
+    model folder can be moved as a whole. `data`: what the card says of the data
+    (`data_summary`), taken when `gold` was read; else taken here, before any training, so that
+    a manifest edited while the members train is not the one the card names."""
     from nianbao.tagger.card import write_card
     from nianbao.tagger.export import assemble, model_parts, round_to_fp16, save_tagger
 
@@ -327,6 +329,7 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
     vocab, scheme = load_vocab(base), TagScheme(catalogue_labels())
     synthetic = synthetic if synthetic is not None else synthetic_docs(config.synthetic_reports, config.synthetic_seed)
     gold = gold if gold is not None else training_gold(config)
+    data = data if data is not None else data_summary(synthetic, gold, config)
     syn_train, syn_dev = split_documents(synthetic, config.dev_fraction, config.seed)
     log_path = log_path or out / "train_log.jsonl"
     out.mkdir(parents=True, exist_ok=True)
@@ -366,7 +369,6 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
     log_file.close()
     (out / "config.yaml").write_text(dump_config(config), "utf-8")
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False), "utf-8")
-    data = data_summary(synthetic, gold, config)
     write_card(out, config, metrics, data, base, stage="default")
     return metrics
 
