@@ -27,3 +27,21 @@ def real_path(doc: str) -> Path:
     """A real-corpus report by its MANIFEST doc id, e.g. real_path('pt2021')."""
     (path,) = (REAL / doc).iterdir()
     return path
+
+
+@pytest.fixture
+def page_corpus(tmp_path, monkeypatch):
+    """A real-page cache and manifest of the test's own: ``page_corpus([(text, fields), ...])``
+    caches each text by its sha256 and writes one manifest row for it (`fields`: the row's
+    source, query, issuer, year, level and split); returns the manifest and the rows."""
+    from nianbao.annotation.realpages import PageEntry, cache_page, write_manifest
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("NIANBAO_REAL_PAGES", str(cache))
+
+    def build(pages):
+        rows = [PageEntry(sha256=cache_page(text, cache), chars=len(text), **fields) for text, fields in pages]
+        return write_manifest(rows, tmp_path / "MANIFEST.tsv"), rows
+
+    return build

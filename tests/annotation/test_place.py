@@ -6,8 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from nianbao.annotation.gold import load_gold
-from nianbao.annotation.place import (ListedFact, PlacementError, numbered_lines, place_facts, read_fact_list)
-from nianbao.annotation.realpages import PageEntry, cache_page, write_manifest
+from nianbao.annotation.place import ListedFact, PlacementError, numbered_lines, place_facts, read_fact_list
 from nianbao.cli.annotate import command as annotate
 from nianbao.errors import InputError
 
@@ -16,15 +15,11 @@ PAGE = ("某镇2024年政府信息公开工作年度报告\n一、总体情况\n
 
 
 @pytest.fixture
-def page(tmp_path, monkeypatch):
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    monkeypatch.setenv("NIANBAO_REAL_PAGES", str(cache))
+def page(page_corpus):
     text = PAGE.rstrip("\n")
-    sha = cache_page(text, cache)
-    manifest = write_manifest([PageEntry("https://www.example.invalid/2024.html", "某镇 2024 年度报告", sha, len(text),
-                                         "某镇人民政府", 2024, "township", "train")], tmp_path / "MANIFEST.tsv")
-    return sha[:16], text, manifest
+    manifest, (row,) = page_corpus([(text, dict(source="https://www.example.invalid/2024.html", query="某镇 2024 年度报告",
+                                               issuer="某镇人民政府", year=2024, level="township", split="train"))])
+    return row.doc, text, manifest
 
 
 def _listing(tmp_path, doc, facts, name="facts.json"):

@@ -14,17 +14,11 @@ PAGE = ("某县某某镇人民政府2022年政府信息公开工作年度报告\
 
 
 @pytest.fixture
-def corpus(tmp_path, monkeypatch):
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    monkeypatch.setenv("NIANBAO_REAL_PAGES", str(cache))
-    sha = hashlib.sha256(PAGE.encode()).hexdigest()
-    (cache / f"{sha}.txt").write_text(PAGE, encoding="utf-8")
-    entry = PageEntry(source="https://www.example.invalid/nb/2022.html", query="镇人民政府2022年 主动公开",
-                      sha256=sha, chars=len(PAGE), issuer="某县某某镇人民政府", year=2022, level="township",
-                      split="test")
-    manifest = write_manifest([entry], tmp_path / "MANIFEST.tsv")
-    return tmp_path, cache, entry, manifest
+def corpus(tmp_path, page_corpus):
+    manifest, (entry,) = page_corpus([(PAGE, dict(source="https://www.example.invalid/nb/2022.html",
+                                                  query="镇人民政府2022年 主动公开", issuer="某县某某镇人民政府",
+                                                  year=2022, level="township", split="test"))])
+    return tmp_path, tmp_path / "cache", entry, manifest
 
 
 def test_the_manifest_round_trips_its_rows(corpus):

@@ -4,7 +4,6 @@ from click.testing import CliRunner
 
 from nianbao.annotation.gold import GoldDoc
 from nianbao.annotation.place import ListedFact, place_facts
-from nianbao.annotation.realpages import PageEntry, cache_page, write_manifest
 from nianbao.annotation.write import write_gold
 from nianbao.cli.evaluate import command as evaluate
 from nianbao.errors import InputError
@@ -17,22 +16,19 @@ def _page(town: str, published: int) -> str:
 
 
 @pytest.fixture
-def pages(tmp_path, monkeypatch):
-    """Four annotated pages: two train, one dev, one test; returns their ids and the manifest."""
-    cache, gold_dir = tmp_path / "cache", tmp_path / "gold"
-    cache.mkdir()
-    monkeypatch.setenv("NIANBAO_REAL_PAGES", str(cache))
-    rows = []
-    for town, published, split in (("甲镇", 41, "train"), ("乙镇", 52, "train"), ("丙镇", 63, "dev"), ("丁镇", 74, "test")):
-        text = _page(town, published)
-        sha = cache_page(text, cache)
-        rows.append(PageEntry(f"https://www.example.invalid/{town}", "q", sha, len(text), f"{town}人民政府", 2024,
-                              "township", split))
+def pages(page_corpus, tmp_path):
+    """Four annotated pages: two train, one dev, one test; returns their ids, the manifest and the gold folder."""
+    towns = (("甲镇", 41, "train"), ("乙镇", 52, "train"), ("丙镇", 63, "dev"), ("丁镇", 74, "test"))
+    texts = [_page(town, published) for town, published, _ in towns]
+    manifest, rows = page_corpus([(text, dict(source=f"https://www.example.invalid/{town}", query="q",
+                                              issuer=f"{town}人民政府", year=2024, level="township", split=split))
+                                  for text, (town, _, split) in zip(texts, towns, strict=True)])
+    gold_dir = tmp_path / "gold"
+    for row, text, (_, published, _) in zip(rows, texts, towns, strict=True):
         spans = place_facts([ListedFact(f"{published}条", "INFO_PUBLISHED", left="政府信息"),
                              ListedFact(f"{published % 7 + 1}件", "APP_RECEIVED", left="申请")], text)
-        write_gold(GoldDoc(sha[:16], f"real-pages:{sha}", text, spans, catalogue_version="1.2"),
-                   gold_dir / f"{sha[:16]}.json")
-    manifest = write_manifest(rows, tmp_path / "MANIFEST.tsv")
+        write_gold(GoldDoc(row.doc, f"real-pages:{row.sha256}", text, spans, catalogue_version="1.2"),
+                   gold_dir / f"{row.doc}.json")
     return [r.doc for r in rows], manifest, gold_dir
 
 
