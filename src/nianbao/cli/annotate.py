@@ -12,6 +12,7 @@ training data.
     nianbao annotate restore-pages FILE...        # page texts copied again from their look-ups -> cache
     nianbao annotate show-page DOC                # a cached page's text, each line with its offset
     nianbao annotate place FACTS.json... --out D  # annotators' fact lists placed by context -> gold files
+    nianbao annotate packets FIRST SECOND --out D # where two blind passes disagree: one packet a page
 
 ``--url``/``--token`` default to ``$NIANBAO_LS_URL``/``$NIANBAO_LS_TOKEN``, else to the
 server that ``server start`` recorded in ``--data-dir``.
@@ -377,3 +378,27 @@ def place(files, out_dir, manifest):
     click.echo(f"{len(files) - failed} of {len(files)} placed", err=True)
     if failed:
         sys.exit(1)
+
+
+@command.command("packets")
+@click.argument("first", type=click.Path(exists=True, file_okay=False))
+@click.argument("second", type=click.Path(exists=True, file_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Where the packets go (<doc>.json each).")
+def packets(first, second, out_dir):
+    """Adjudication packets for two blind passes over the same pages: FIRST and SECOND each hold
+    the annotators' fact lists (facts/<doc>.json) and the gold placed from them (gold/<doc>.json).
+    Prints the passes' agreement on the pages both placed and writes, for each page with facts
+    they do not share, both readings as X and Y (which is the first, a hash of the page decides)
+    and the facts only one has (nianbao.annotation.adjudicate)."""
+    from nianbao.annotation.adjudicate import adjudication_packets
+
+    try:
+        result = adjudication_packets(first, second, out_dir)
+    except NianbaoError as err:
+        _fail(str(err))
+    value = result["value"]["micro"]
+    click.echo(f"{result['pages']} pages: {result['first_pass_facts']} and {result['second_pass_facts']} facts, "
+               f"value F1 {value['f1']:.3f}, part_of the same on {result['part_of']['right']} of "
+               f"{result['part_of']['matched']}; {len(result['disagreements'])} facts not shared")
+    click.echo(f"{len(result['packets'])} packets -> {out_dir}")

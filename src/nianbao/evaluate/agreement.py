@@ -18,12 +18,15 @@ from nianbao.evaluate.metrics import Example, part_of_accuracy, score, value_err
 SECOND_DIR = PAGE_GOLD_DIR.parent / "real-pages-second"
 
 
-def second_pass_agreement(first_dir: str | Path | None = None, second_dir: str | Path | None = None) -> dict:
-    """Score every page of `second_dir` against the same page in `first_dir` (the second pass
-    plays the prediction). A second-pass page with no first pass is an error naming the file."""
+def second_pass_agreement(first_dir: str | Path | None = None, second_dir: str | Path | None = None,
+                          docs: set[str] | None = None) -> dict:
+    """Score every page of `second_dir` (or the pages `docs` names) against the same page in
+    `first_dir` (the second pass plays the prediction). A second-pass page with no first pass is
+    an error naming the file."""
     first, second = Path(first_dir or PAGE_GOLD_DIR), Path(second_dir or SECOND_DIR)
     examples, annotators = [], set()
-    for path in sorted(second.glob("*.json")):
+    paths = sorted(second.glob("*.json")) if docs is None else [second / f"{doc}.json" for doc in sorted(docs)]
+    for path in paths:
         gold_file = first / path.name
         if not gold_file.is_file():
             raise InputError(str(path), f"no first pass at {gold_file}")

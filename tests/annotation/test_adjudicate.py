@@ -1,0 +1,65 @@
+"""Adjudication packets: the facts two blind passes do not share, both readings shown as X and Y."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from nianbao.annotation.adjudicate import adjudication_packets, first_is_x
+from nianbao.annotation.place import place_file
+from nianbao.cli.annotate import command as annotate
+from nianbao.errors import InputError
+
+PAGES = ("某镇2023年政府信息公开工作年度报告\n全年主动公开政府信息40条，其中工作动态30条。收到申请2件，均已答复。",
+         "某街道2023年政府信息公开工作年度报告\n全年在门户网站发布信息25条。未发生行政复议。")
+
+
+@pytest.fixture
+def passes(page_corpus, tmp_path):
+    """Two passes over two pages: they agree on the street's page and differ by one fact on the town's."""
+    manifest, rows = page_corpus([(text, dict(source=f"https://www.example.invalid/{k}", query="q", issuer=issuer,
+                                              year=2023, level=level, split="train"))
+                                  for k, (text, issuer, level) in enumerate(zip(PAGES, ("某镇人民政府", "某街道办事处"),
+                                                                                 ("township", "street")))])
+    town, street = rows
+    shared = {town.doc: [{"text": "40条", "left": "政府信息", "label": "INFO_PUBLISHED"},
+                         {"text": "2件", "left": "申请", "label": "APP_RECEIVED"}],
+              street.doc: [{"text": "25条", "left": "发布信息", "label": "WEBSITE_POSTS"},
+                           {"text": "未", "right": "发生行政复议", "label": "REVIEW_CASES"}]}
+    extra = {"text": "30条", "left": "工作动态", "label": "INFO_PUBLISHED", "part_of": 0}
+    for name, facts_of in (("first", shared), ("second", {**shared, town.doc: shared[town.doc] + [extra]})):
+        for doc, facts in facts_of.items():
+            path = tmp_path / name / "facts" / f"{doc}.json"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps({"doc": doc, "annotator": name, "facts": facts}, ensure_ascii=False), "utf-8")
+            place_file(path, tmp_path / name / "gold", manifest)
+    return tmp_path / "first", tmp_path / "second", town.doc, street.doc
+
+
+def test_a_packet_is_written_only_for_a_page_the_passes_disagree_on(passes, tmp_path):
+    first, second, town, _ = passes
+    result = adjudication_packets(first, second, tmp_path / "packets")
+    assert result["pages"] == 2 and result["packets"] == [town]
+    assert [p.name for p in (tmp_path / "packets").iterdir()] == [f"{town}.json"]
+    packet = json.loads((tmp_path / "packets" / f"{town}.json").read_text("utf-8"))
+    (row,) = packet["not_shared"]
+    assert (row["label"], row["span"], row["value"]) == ("INFO_PUBLISHED", "30条", 30)
+    second_is = "Y" if first_is_x(town) else "X"  # the fact only the second pass has
+    assert row["only_in"] == second_is and len(packet[f"reading_{second_is}"]) == 3
+    assert "annotator" not in json.dumps(packet)  # the packet does not say which pass was the first
+
+
+def test_pages_placed_by_one_pass_only_are_left_out_and_none_in_both_is_named(passes, tmp_path):
+    first, second, town, street = passes
+    (second / "gold" / f"{street}.json").unlink()
+    assert adjudication_packets(first, second, tmp_path / "p")["pages"] == 1
+    (second / "gold" / f"{town}.json").unlink()
+    with pytest.raises(InputError, match="no page placed in both"):
+        adjudication_packets(first, second, tmp_path / "p")
+
+
+def test_the_command_prints_the_agreement_and_the_packets_written(passes, tmp_path):
+    first, second, _, _ = passes
+    result = CliRunner().invoke(annotate, ["packets", str(first), str(second), "--out", str(tmp_path / "p")])
+    assert result.exit_code == 0
+    assert "2 pages: 4 and 5 facts" in result.output and "1 facts not shared" in result.output
+    assert result.output.rstrip().endswith(f"1 packets -> {tmp_path / 'p'}")
