@@ -19,7 +19,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from nianbao.annotation.place import read_fact_list
+from nianbao.annotation.place import parse_fact_list, read_json
 from nianbao.errors import InputError
 
 
@@ -29,9 +29,10 @@ def first_is_x(doc: str) -> bool:
 
 
 def _listed(path: Path) -> list[dict]:
-    """A fact list's facts as the annotator wrote them (checked by `read_fact_list`)."""
-    read_fact_list(path)
-    return json.loads(path.read_text("utf-8"))["facts"]
+    """A fact list's facts as the annotator wrote them, the file read once and checked."""
+    data = read_json(path)
+    parse_fact_list(data, str(path))
+    return data["facts"]
 
 
 def adjudication_packets(first: str | Path, second: str | Path, out: str | Path) -> dict:

@@ -66,13 +66,21 @@ class PlacementError(InputError):
         return type(self), (self.path, self.problems)
 
 
+def read_json(path: str | Path):
+    """A fact list's JSON as written; an unreadable file is named."""
+    try:
+        return json.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(str(path), f"not a readable JSON fact list ({err})") from None
+
+
 def read_fact_list(path: str | Path) -> FactList:
     """Read an annotator's JSON fact list; a malformed file or entry is named with its index."""
-    path = str(path)
-    try:
-        data = json.loads(Path(path).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise InputError(path, f"not a readable JSON fact list ({err})") from None
+    return parse_fact_list(read_json(path), str(path))
+
+
+def parse_fact_list(data, path: str) -> FactList:
+    """A fact list from its JSON (`path` names it in errors); a malformed entry is named with its index."""
     if not isinstance(data, dict) or not isinstance(data.get("doc"), str) or not isinstance(data.get("facts"), list):
         raise InputError(path, 'needs {"doc": "<page id>", "facts": [...]}')
     facts = []
@@ -131,20 +139,23 @@ def place_facts(facts: tuple[ListedFact, ...] | list[ListedFact], text: str, whe
     return tuple(spans)
 
 
-def manifest_entry(doc: str, manifest: str | Path | None = None) -> PageEntry:
-    """The manifest row of page `doc` (its 16-hex id, or any longer prefix of its sha256)."""
-    rows = [e for e in load_manifest(manifest) if e.doc == doc or (len(doc) >= 16 and e.sha256.startswith(doc))]
-    if len(rows) != 1:
-        raise InputError(str(manifest or "the page manifest"), f"no page {doc!r} in the manifest"
-                         if not rows else f"{len(rows)} pages match {doc!r}")
-    return rows[0]
+def manifest_entry(doc: str, rows: list[PageEntry], where: str = "the page manifest") -> PageEntry:
+    """The manifest row of page `doc` (its 16-hex id, or any longer prefix of its sha256) among
+    `rows` (`load_manifest`); `where` names the manifest in errors."""
+    found = [e for e in rows if e.doc == doc or (len(doc) >= 16 and e.sha256.startswith(doc))]
+    if len(found) != 1:
+        raise InputError(where, f"no page {doc!r} in the manifest" if not found else f"{len(found)} pages match {doc!r}")
+    return found[0]
 
 
-def place_file(path: str | Path, out_dir: str | Path, manifest: str | Path | None = None) -> GoldDoc:
+def place_file(path: str | Path, out_dir: str | Path, manifest: str | Path | None = None,
+               rows: list[PageEntry] | None = None) -> GoldDoc:
     """Place the fact list at `path` into its page's cached text, write `out_dir/<doc>.json` and
-    return the gold as `load_gold` reads it back."""
+    return the gold as `load_gold` reads it back. `rows`: the manifest's rows when the caller has
+    read them already (placing many files reads the manifest once)."""
     listing = read_fact_list(path)
-    entry = manifest_entry(listing.doc, manifest)
+    rows = rows if rows is not None else load_manifest(manifest)
+    entry = manifest_entry(listing.doc, rows, str(manifest or "the page manifest"))
     text = page_text(entry.sha256, entry.chars, entry.format)
     spans = place_facts(listing.facts, text, str(path))
     gold = GoldDoc(doc=entry.doc, source=SOURCE_PREFIX + entry.sha256, text=text, spans=spans,

@@ -337,10 +337,10 @@ def show_page(doc, manifest):
     level and split, then each line of its normalised text after the offset of its first
     character. What an annotator reads before writing a fact list for `place`."""
     from nianbao.annotation.place import manifest_entry, numbered_lines
-    from nianbao.annotation.realpages import page_text
+    from nianbao.annotation.realpages import load_manifest, page_text
 
     try:
-        entry = manifest_entry(doc, manifest)
+        entry = manifest_entry(doc, load_manifest(manifest), str(manifest or "the page manifest"))
         text = page_text(entry.sha256, entry.chars, entry.format)
     except NianbaoError as err:
         _fail(str(err))
@@ -363,16 +363,24 @@ def place(files, out_dir, manifest):
     (nianbao.annotation.place). Every fact is found by its context and its value read by the
     normaliser; a list with problems is named with all of them and writes nothing, the other
     files are placed all the same. Exits 1 when any file was not placed."""
-    from nianbao.annotation.place import place_file
+    from nianbao.annotation.place import PlacementError, place_file
+    from nianbao.annotation.realpages import load_manifest
 
+    try:
+        rows = load_manifest(manifest)
+    except NianbaoError as err:
+        _fail(str(err))
     failed = 0
     for path in files:
         try:
-            gold = place_file(path, out_dir, manifest)
+            gold = place_file(path, out_dir, manifest, rows)
+        except PlacementError as err:
+            failed += 1
+            click.echo(f"failed    {path}" + "".join(f"\n  {p}" for p in err.problems))
+            continue
         except NianbaoError as err:
             failed += 1
-            problems = getattr(err, "problems", None)
-            click.echo(f"failed    {path}" + ("".join(f"\n  {p}" for p in problems) if problems else f": {err}"))
+            click.echo(f"failed    {path}: {err}")
             continue
         click.echo(f"ok        {path}  {gold.doc} {len(gold.spans)} facts")
     click.echo(f"{len(files) - failed} of {len(files)} placed", err=True)

@@ -84,6 +84,13 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
     from nianbao.evaluate.plots import plot_learning_curve
     from nianbao.evaluate.runner import SYSTEMS, learning_curve, real_learning_curve, run_evaluation, run_heldout
 
+    fit_splits = tuple(s.strip() for s in train_splits.split(",") if s.strip())
+    if held_out:  # a page list that names a test page is refused before anything is read or fitted
+        try:
+            test, rest = held_out_pages(read_page_ids(held_out), fit_splits,
+                                        manifest if Path(manifest).is_file() else None)
+        except NianbaoError as err:
+            raise click.ClickException(str(err)) from None
     docs = load_gold_docs(gold_dir)
     chosen = [SYSTEMS[name.strip()]() for name in systems.split(",") if name.strip()]
     for system in chosen:
@@ -93,14 +100,8 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
         from nianbao.evaluate.runner import ShippedModel
 
         chosen = [ShippedModel(shipped) if s.name == "model" else s for s in chosen]
-    fit_splits = tuple(s.strip() for s in train_splits.split(",") if s.strip())
     if real_pages or held_out:
         if held_out:
-            try:
-                test, rest = held_out_pages(read_page_ids(held_out), fit_splits,
-                                            manifest if Path(manifest).is_file() else None)
-            except NianbaoError as err:
-                raise click.ClickException(str(err)) from None
             train, name = docs + rest, "held_out_pages"
         else:
             train = docs + load_page_docs(fit_splits)
