@@ -58,3 +58,69 @@ def adjudication_packets(first: str | Path, second: str | Path, out: str | Path)
         packet = {"doc": doc, "reading_X": x, "reading_Y": y, "not_shared": not_shared}
         (out / f"{doc}.json").write_text(json.dumps(packet, ensure_ascii=False, indent=1), "utf-8")
     return result | {"packets": sorted(by_page)}
+
+
+def _placed(folder: Path | None) -> set[str]:
+    """The pages a pass placed: its gold files' ids (none where there is no folder)."""
+    return {p.stem for p in folder.glob("*.json")} if folder and folder.is_dir() else set()
+
+
+def _span_keys(doc) -> set[tuple[str, int, int]]:
+    return {(s.label, s.start, s.end) for s in doc.spans}
+
+
+def merge_final_gold(first: str | Path, second: str | Path, adjudicated: str | Path | None,
+                     gold_dir: str | Path, second_dir: str | Path, *, replace: bool = False) -> dict:
+    """Write the final gold of two blind passes: for every page the first pass placed, the
+    adjudicated file where there is one, else the first pass's, into `gold_dir`; the second
+    pass's file, where it placed the page, into `second_dir` (the pass agreement is scored on).
+
+    Every problem is named before anything is written, and any problem writes nothing: a page the
+    passes disagree on with no adjudicated file (its disagreement is undecided), an adjudicated file
+    that drops a fact both passes share or that names no page of the first pass, a page only the
+    second pass placed, a file that does not load against its page, and (without `replace`) a
+    destination file that already holds something else. Returns what was written."""
+    from nianbao.annotation.gold import load_gold
+    from nianbao.evaluate.agreement import second_pass_agreement
+
+    first, second = Path(first) / "gold", Path(second) / "gold"
+    adjudicated = Path(adjudicated) / "gold" if adjudicated else None
+    pages, seconds, decided = _placed(first), _placed(second), _placed(adjudicated)
+    if not pages:
+        raise InputError(str(first), "the first pass placed no page")
+    problems = [f"{second / doc}.json: placed by the second pass only" for doc in sorted(seconds - pages)]
+    problems += [f"{adjudicated / doc}.json: no page of the first pass" for doc in sorted(decided - pages)]
+    both = pages & seconds
+    disputed = {row["doc"] for row in second_pass_agreement(first, second, docs=both)["disagreements"]} if both else set()
+    writes: list[tuple[Path, Path]] = []
+    for doc in sorted(pages):
+        try:
+            first_pass = load_gold(first / f"{doc}.json")
+            final = first / f"{doc}.json"
+            if doc in decided:
+                final = adjudicated / f"{doc}.json"
+                decision = load_gold(final, text=first_pass.text)
+                shared = _span_keys(first_pass) & _span_keys(load_gold(second / f"{doc}.json", text=first_pass.text)) \
+                    if doc in both else set()
+                dropped = shared - _span_keys(decision)
+                if dropped:
+                    problems.append(f"{final}: drops {len(dropped)} facts both passes share "
+                                    f"({', '.join(f'{label} at {a}-{b}' for label, a, b in sorted(dropped, key=lambda k: k[1]))})")
+            elif doc in disputed:
+                problems.append(f"{final}: the passes disagree on this page and no adjudicated file decides it")
+        except InputError as err:
+            problems.append(str(err))
+            continue
+        writes.append((final, Path(gold_dir) / f"{doc}.json"))
+        if doc in both:
+            writes.append((second / f"{doc}.json", Path(second_dir) / f"{doc}.json"))
+    for source, target in writes:
+        if not replace and target.is_file() and target.read_bytes() != source.read_bytes():
+            problems.append(f"{target}: already holds another annotation (replace it on purpose with --replace)")
+    if problems:
+        raise InputError(str(first.parent), f"{len(problems)} problems, nothing written:\n" + "\n".join(problems))
+    for source, target in writes:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
+    return {"pages": len(pages), "adjudicated": len(pages & decided), "second_pass": len(both),
+            "disputed": len(disputed), "written": len(writes)}

@@ -13,6 +13,7 @@ training data.
     nianbao annotate show-page DOC                # a cached page's text, each line with its offset
     nianbao annotate place FACTS.json... --out D  # annotators' fact lists placed by context -> gold files
     nianbao annotate packets FIRST SECOND --out D # where two blind passes disagree: one packet a page
+    nianbao annotate merge FIRST SECOND --adjudicated D   # the final gold: adjudicated, else the first pass
 
 ``--url``/``--token`` default to ``$NIANBAO_LS_URL``/``$NIANBAO_LS_TOKEN``, else to the
 server that ``server start`` recorded in ``--data-dir``.
@@ -410,3 +411,30 @@ def packets(first, second, out_dir):
                f"value F1 {value['f1']:.3f}, part_of the same on {result['part_of']['right']} of "
                f"{result['part_of']['matched']}; {len(result['disagreements'])} facts not shared")
     click.echo(f"{len(result['packets'])} packets -> {out_dir}")
+
+
+@command.command("merge")
+@click.argument("first", type=click.Path(exists=True, file_okay=False))
+@click.argument("second", type=click.Path(exists=True, file_okay=False))
+@click.option("--adjudicated", type=click.Path(exists=True, file_okay=False), default=None,
+              help="The adjudicators' folder (its gold/<doc>.json decide the pages the passes disagree on).")
+@click.option("--gold", "gold_dir", type=click.Path(file_okay=False), default="annotation/real-pages",
+              show_default=True, help="Where the final gold goes.")
+@click.option("--second-gold", "second_dir", type=click.Path(file_okay=False),
+              default="annotation/real-pages-second", show_default=True,
+              help="Where the second pass goes (the pass agreement is scored on it).")
+@click.option("--replace", is_flag=True, help="Overwrite gold files that hold another annotation.")
+def merge(first, second, adjudicated, gold_dir, second_dir, replace):
+    """The final gold of two blind passes FIRST and SECOND (each with gold/<doc>.json): for every
+    page the first pass placed, the adjudicated file where there is one, else the first pass's;
+    the second pass beside it. Writes nothing if a page's disagreement is undecided, an
+    adjudication drops a fact both passes share, or a file does not load against its page
+    (nianbao.annotation.adjudicate)."""
+    from nianbao.annotation.adjudicate import merge_final_gold
+
+    try:
+        result = merge_final_gold(first, second, adjudicated, gold_dir, second_dir, replace=replace)
+    except NianbaoError as err:
+        _fail(str(err))
+    click.echo(f"{result['pages']} pages: {result['adjudicated']} adjudicated, {result['second_pass']} with a "
+               f"second pass ({result['disputed']} disputed); {result['written']} files -> {gold_dir}, {second_dir}")
