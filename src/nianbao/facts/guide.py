@@ -158,6 +158,11 @@ adjudication of the first pass against these rules.
 | `在区政府信息网公开信息70条` | INFO_PUBLISHED: a site named by what it holds (政府信息网) is a disclosure site, not the portal website |
 | `网站发布信息60条，其中规范性文件及解读8条` | the total's label for the 8 (a topic part): a topic that joins a catalogued kind with something else is no count of that kind |
 | `排查发现政府网站本年发布信息300条` | WEBSITE_POSTS: items published in the year keep their channel's label when a check counts them |
+| `向辖区居民发送防汛提醒短信3万条` | nothing: text messages sent to phones count copies delivered, not items published |
+| `截至目前，在网站发布信息210条` (no 累计, no start named) | WEBSITE_POSTS: a count up to the report's writing is the year's, as one up to the year's end; only a start named (历年, 自开通以来, 自…至今) makes it a running count |
+| `在区政府信息公开门户网站公开信息45条` | INFO_PUBLISHED: a site named after disclosure is a disclosure site, as 政府信息网, even when it calls itself a portal |
+| `无行政处罚、行政强制事项` | ADMIN_DECISIONS 0 once: a fact is a label on a span, so two kinds under one label are one fact (two labels, as 未发生行政复议和行政诉讼, are two) |
+| `不存在行政复议和行政诉讼情况` | nothing: the zero cues are 未, 无 and 没有 (FACTS.md §2) |
 """
 
 
