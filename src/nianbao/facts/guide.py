@@ -163,6 +163,9 @@ adjudication of the first pass against these rules.
 | `在区政府信息公开门户网站公开信息45条` | INFO_PUBLISHED: a site named after disclosure is a disclosure site, as 政府信息网, even when it calls itself a portal |
 | `无行政处罚、行政强制事项` | ADMIN_DECISIONS 0 once: a fact is a label on a span, so two kinds under one label are one fact (two labels, as 未发生行政复议和行政诉讼, are two) |
 | `不存在行政复议和行政诉讼情况` | nothing: the zero cues are 未, 无 and 没有 (FACTS.md §2) |
+| `在阳光政务网公开信息30条` | INFO_PUBLISHED: a site named after openness or disclosure (阳光…网, 信息公开网) is a disclosure site, not the portal website |
+| `借助网站、新媒体和公示栏，在县政府网站发布信息80条` | INFO_PUBLISHED: the channels listed as the means are several kinds; the one site named after them does not make the count the website's |
+| `在视频公众号发布短视频12条` (no 微信 named) | OTHER_MEDIA_POSTS: a video account is of the 视频号 kind, not a WeChat account |
 """
 
 
