@@ -166,6 +166,8 @@ adjudication of the first pass against these rules.
 | `在阳光政务网公开信息30条` | INFO_PUBLISHED: a site named after openness or disclosure (阳光…网, 信息公开网) is a disclosure site, not the portal website |
 | `借助网站、新媒体和公示栏，在县政府网站发布信息80条` | INFO_PUBLISHED: the channels listed as the means are several kinds; the one site named after them does not make the count the website's |
 | `在视频公众号发布短视频12条` (no 微信 named) | OTHER_MEDIA_POSTS: a video account is of the 视频号 kind, not a WeChat account |
+| `网站发布政策解读8件、政策简明问答6期` | POLICY_INTERPRETATIONS for both: a question-and-answer sheet explains a policy, as a 图解 does, whatever word counts it (issues of a gazette stay nothing) |
+| `收到申请12件，均按时办结` | one span, two labels: APP_RECEIVED and APP_PROCESSED, as 收到并办理: every application received was handled |
 """
 
 
