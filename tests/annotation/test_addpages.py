@@ -263,3 +263,12 @@ def test_missing_pages_are_listed_under_the_look_up_that_returns_them(corpus, mo
     assert "1 pages missing, 1 look-ups" in result.output
     (cache / f"{entry.sha256}.txt").write_text(_report("戊镇", 64).rstrip("\n"), encoding="utf-8")
     assert CliRunner().invoke(annotate, ["missing-pages", "--manifest", str(manifest)]).output.startswith("0 pages")
+
+
+def test_a_text_that_names_no_report_is_dropped_as_check_would_refuse_it(corpus):
+    cache, manifest, guard = corpus
+    minutes = "某镇党委会议纪要\n" + "".join(f"（{n}）会议研究了第{n}项工作，明确了责任分工和完成时限，要求各办按期报送进展。\n"
+                                       for n in range(1, 9))
+    (out,) = add_pages([_candidate("https://www.example.invalid/minutes", minutes)], manifest, cache, guard)
+    assert (out.status, out.entry) == ("no-report", None) and "nianbao check would not read it" in out.detail
+    assert load_manifest(manifest) == [] and not list(cache.glob("*.txt"))

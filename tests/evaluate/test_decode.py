@@ -86,3 +86,13 @@ def test_every_tagger_drops_a_count_in_an_averages_clause_but_keeps_the_years_to
         s = text.index(q)
         tags[s:s + len(q)] = ["B-VIEWS"] + ["I-VIEWS"] * (len(q) - 1)
     assert [f.text for f in facts_from_tags(text, 0, tags, [0.9] * len(text), "crf")] == ["9万人次"]
+
+
+def test_a_tagged_count_of_all_the_years_together_is_dropped():
+    text = "本年公开信息32条，历年累计公开信息410条。"
+    tags = ["O"] * len(text)
+    for word in ("32条", "410条"):
+        i = text.index(word)
+        tags[i:i + len(word)] = ["B-INFO_PUBLISHED"] + ["I-INFO_PUBLISHED"] * (len(word) - 1)
+    facts = facts_from_tags(text, 0, tags, [0.9] * len(text), "crf")
+    assert [f.text for f in joint_facts(text, facts)] == ["32条"]

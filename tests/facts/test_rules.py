@@ -762,3 +762,23 @@ def test_visits_counted_up_to_a_date_since_the_site_opened_are_no_views_of_the_y
     assert labelled("截至今年年底，本站累计访问量达80万次。") == []
     assert labelled("截止11月，门户网站总访问量52000人次。") == []
     assert labelled("全年网站总访问量52000人次。") == [("VIEWS", "52000人次")]
+
+
+def test_a_count_of_all_the_years_together_is_no_total_of_the_year():
+    text = "2021年本镇主动公开信息数32条，历年累计410条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "32条")]
+
+
+def test_places_set_up_and_open_days_held_count_nothing():
+    text = "在便民服务中心设立1个信息公开查阅点、1个申请受理点，组织政府开放日活动3次，召开新闻发布会2场。"
+    assert labelled(text) == [("PRESS_CONFERENCES", "2场")]
+
+
+def test_items_other_sites_took_up_are_not_published_here():
+    text = "被省级网站采纳信息16条、市级网站采纳信息41条。"
+    assert labelled(text) == []
+
+
+def test_items_released_on_request_or_withheld_in_an_older_report_are_no_applications():
+    text = "全年共公开政府信息90条，其中主动公开84条，依申请公开6条，不予公开信息数3条。"
+    assert ("APP_RECEIVED", "6条") not in labelled(text) and ("INFO_PUBLISHED", "3条") not in labelled(text)

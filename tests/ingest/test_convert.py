@@ -105,3 +105,13 @@ def test_an_excerpt_that_starts_at_its_first_section_is_read_as_a_report(tmp_pat
     page.write_text("一、总体情况\n2024年，某区持续推进政务公开。\n（一）主动公开方面。全年公开重点领域信息120条。\n",
                     encoding="utf-8")
     assert convert(str(page)).text.startswith("一、总体情况")
+
+
+@pytest.mark.parametrize("text", [
+    "某區2019年政府資訊公開工作年度報告\n一、總體情況\n全年主動公開政府資訊85條。\n",
+    "一、總體情況\n2019年，某鎮持續推進政務公開。\n（一）主動公開方面。全年公開資訊30條。\n",
+])
+def test_a_page_printed_in_traditional_script_is_read_as_a_report(tmp_path, text):
+    page = tmp_path / "big5-gateway.txt"
+    page.write_text(text, encoding="utf-8")
+    assert convert(str(page)).text == text

@@ -10,6 +10,8 @@ result, issuer, year, level) goes through, in order:
    in the corpus (a copy of a page on another site), passages that three or more pages share
    (the printed table headings) not counted;
 3. length: a text under `MIN_CHARS` characters is too short to be a report;
+4. a report: a text that names no report (`nianbao.ingest.looks_like_report`) is one that
+   ``nianbao check`` and every evaluation would refuse to read;
 
 and is then cached by sha256 outside the repository (`nianbao.annotation.realpages.pages_dir`)
 and given a manifest row, its split decided by its issuer (`split_of`), never by hand.
@@ -36,6 +38,7 @@ from nianbao.annotation.gold import shared_dir
 from nianbao.annotation.realpages import (LEVELS, PageEntry, cache_page, gold_path, load_manifest, page_file,
                                           page_path, pages_dir, split_of, write_manifest)
 from nianbao.errors import InputError
+from nianbao.ingest import looks_like_report
 
 MIN_CHARS = 300
 _PASSAGE = 20  # characters of the passages two texts are compared by
@@ -56,7 +59,7 @@ class PageCandidate:
 @dataclass(frozen=True)
 class AddOutcome:
     """What became of one candidate: ``added``, ``blocked`` (by the guard: address or text),
-    ``duplicate`` (address or text already in the corpus) or ``short``."""
+    ``duplicate`` (address or text already in the corpus), ``short`` or ``no-report``."""
 
     url: str
     status: str
@@ -135,6 +138,10 @@ def add_pages(candidates: list[PageCandidate], manifest: str | Path | None = Non
             continue
         if len(text) < MIN_CHARS:
             outcomes.append(AddOutcome(c.url, "short", f"{len(text)} characters, under {MIN_CHARS}"))
+            continue
+        if not looks_like_report(text):
+            outcomes.append(AddOutcome(c.url, "no-report", "names no 政府信息公开 / 年度报告 / 年报, nor a 总体情况 "
+                                                           "section: nianbao check would not read it"))
             continue
         entry = PageEntry(source=c.url, query=c.query, sha256=cache_page(text, cache), chars=len(text),
                           issuer=c.issuer, year=c.year, level=c.level, split=split_of(c.url, c.issuer))

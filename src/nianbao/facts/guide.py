@@ -168,6 +168,8 @@ adjudication of the first pass against these rules.
 | `在视频公众号发布短视频12条` (no 微信 named) | OTHER_MEDIA_POSTS: a video account is of the 视频号 kind, not a WeChat account |
 | `网站发布政策解读8件、政策简明问答6期` | POLICY_INTERPRETATIONS for both: a question-and-answer sheet explains a policy, as a 图解 does, whatever word counts it (issues of a gazette stay nothing) |
 | `收到申请12件，均按时办结` | one span, two labels: APP_RECEIVED and APP_PROCESSED, as 收到并办理: every application received was handled |
+| `设立信息公开查阅点2个`, `组织政府开放日活动3次` | nothing: places set up and open days held are neither items, conferences nor services |
+| `全年公开信息90条，其中主动公开84条，依申请公开6条，不予公开信息数3条` (older reports that count items) | nothing for the 6 and the 3: items released on request or withheld are neither applications nor published items |
 """
 
 

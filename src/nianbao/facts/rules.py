@@ -87,13 +87,15 @@ BLOCKERS = (
     "渠道", "方面", "重点", "工作日", "小时", "分钟", "其他处理", "点赞", "系统", "征集",
     "撤销", "撤回",  # withdrawn applications (申请人撤销申请2件): no label counts them
     "公报", "在线访谈",  # issues of a gazette (编发政府公报7期), interviews held online (开展在线访谈5次)
+    # places set up to read or hand in requests (设立1个信息公开查阅点), open days held (政府开放日活动2次)
+    "查阅点", "受理点", "开放日",
 )
 # items sent up to, or taken up by, others, or filed away: not published (guide §4)
 # 同一信息计为1条, 相同信息计1条: how items are counted
 NOT_PUBLISHED = re.compile(r"报送|上报|投递|被[^，,。；]{0,12}(?:采用|采纳|录用)|移交|送交|归档|计为$|(?:相同|同一)[^，,。；（(]{0,8}计$|"
                            # made or obtained, written, cleared away, taken up by others: not published here
                            r"(?<!发布)制作(?![^，,。；]{0,6}(?:发布|推送|上线|公开))|获取|制发(?![^，,。；]{0,4}公开)|(?<!发布)撰写|清理|"
-                           r"(?<!招考)(?<!招聘)录用|采用(?![^，,。；]{0,8}(?:形式|方式))")
+                           r"(?<!招考)(?<!招聘)录用|采用(?![^，,。；]{0,8}(?:形式|方式))|采纳")
 POSTS_FAMILY = CHANNEL_POSTS + ("INFO_PUBLISHED",)
 PLACES = ("栏目", "专栏", "专题", "目录", "公报")  # blockers that can name where items were published
 CHANGE = re.compile(r"(增加|增长|减少|下降|提升|提高|上升|同比|环比|较上年|比上年|较去年|比去年|多出)了?[^，,。；]{0,3}$")
@@ -195,8 +197,11 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 label = "APP_RECEIVED"  # 收到公民申请3件: the applications received, all from one kind
             # the vetoes below judge the label whichever step gave it (a cue, a list of topics, the kind of
             # applicant above), so they sit here, not in `_counts_it`, which judges a cue's label only
-            if label == "APP_RECEIVED" and _ITEMS_ON_REQUEST.search(own) and cand.quantity.unit in ("条", None):
-                label = None  # 依申请公开信息0条: items of information released on request, no applications (guide §4)
+            if label in ("APP_RECEIVED", "INFO_PUBLISHED", "APP_DENIED", "APP_GRANTED") and \
+                    _ITEMS_ON_REQUEST.search(own) and cand.quantity.unit in ("条", None) and "、" not in own:
+                # 依申请公开信息0条, 不予公开信息数9条: items of information, no applications (guide §4); not a
+                # topic of a list of published items (政策解读10条、依申请公开2条)
+                label = None
             if label == "NORMATIVE_DOCS" and _REPEALED.search(words_before(text, cand.start, "，,、；;：:。\n及和")):
                 label = None  # 废止规范性文件3件: neither made, published nor in force (guide §4)
             if label in POSTS_FAMILY and _publishes_decisions(text, cand):
@@ -208,6 +213,9 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     _respective_channels(text, facts)
     _headed_lists(text, facts, candidates)
     _answer_list(text, facts, candidates)
+    # a count every path above may have read (a second count after the year's, 历年累计295条) is no
+    # total of the year when its clause says it is not
+    facts = [f for f in facts if f.qualifier == "zero_claim" or not over_the_years(text, f.start)]
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     facts += count_partners(text, counts)  # 复议及诉讼0件, 收到并办理6件
     return sorted(facts, key=lambda f: (f.start, f.end))
@@ -378,9 +386,10 @@ _DECISIONS_PUBLISHED = re.compile(r"(?<!拟)(?:行政许可|行政处罚|行政�
 _NAMED_BEFORE = re.compile(r"[及和与]|情况")
 # normative documents repealed or expired (废止规范性文件3件, 宣布失效4件): no count of NORMATIVE_DOCS
 _REPEALED = re.compile(r"废止|废除|失效")
-# items of information counted as released on request (依申请公开信息0条), with no word of applications
-# received or handled: no count of applications
-_ITEMS_ON_REQUEST = re.compile(r"^(?:(?!收到|受理|办理|接收|处理|答复|申请[^公]).)*依申请公开(?:政府)?信息(?:数量?为?)?\s*$")
+# items of information counted as released on request or withheld (依申请公开信息0条, 依申请公开12条,
+# 不予公开信息数9条), with no word of applications received or handled: no count of applications
+_ITEMS_ON_REQUEST = re.compile(r"^(?:(?!收到|受理|办理|接收|处理|答复|申请[^公]).)*(?:依申请|不予以?)公开"
+                               r"(?:(?:政府)?信息(?:数量?为?)?)?\s*$")
 
 
 def _publishes_decisions(text: str, cand: Candidate) -> bool:
@@ -593,10 +602,16 @@ def _clause_start(text: str, start: int, prev_end: int = 0, sentence_start: int 
     return max(prev_end, sentence_start, comma, start - 40)
 
 
-def rate_or_average(text: str, start: int) -> bool:
-    """The count starting at `start` is a rate or an average or a maximum (每周报送3篇, 平均阅读量800次,
-    最高日阅读量5万次), not a total of the reporting year (FACTS.md §5)."""
-    return _names_rate_or_average(text[_clause_start(text, start):start])
+def no_total_of_the_year(text: str, start: int) -> bool:
+    """The count starting at `start` is a rate, an average or a maximum (每周报送3篇, 平均阅读量800次,
+    最高日阅读量5万次) or counts all the years together (历年累计公开信息295条, 自2008年以来), not a total
+    of the reporting year (FACTS.md §5)."""
+    return _names_rate_or_average(text[_clause_start(text, start):start]) or over_the_years(text, start)
+
+
+def over_the_years(text: str, start: int) -> bool:
+    """The count starting at `start` counts all the years together (历年累计公开信息295条)."""
+    return bool(_OVER_THE_YEARS.search(text, _clause_start(text, start), start))
 
 
 def _names_rate_or_average(clause: str) -> bool:

@@ -36,7 +36,7 @@ FORMATS = (
     Format("pdf", "pdf", (".pdf",), slow=True),
 )
 SUPPORTED = ", ".join(ext for f in FORMATS for ext in f.extensions[:2])
-REPORT_CUES = ("政府信息公开", "年度报告", "年报")
+REPORT_CUES = ("政府信息公开", "年度报告", "年报", "政府資訊公開", "年度報告", "年報")  # Simplified and Traditional script
 _HTML_MARKS = (b"<html", b"<!doctype html", b"<table", b"<body", b"<head", b"<p>", b"<p ", b"<div", b"<br", b"<meta")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls
 
@@ -69,10 +69,12 @@ def _named_format(path: str, name: str) -> Format:
 
 def looks_like_report(text: str) -> bool:
     """Names the report (政府信息公开, 年度报告, 年报), or, for an excerpt that starts at its first
-    section, holds its 总体情况 heading and a section's own words (主动公开, 依申请)."""
+    section, holds its 总体情况 heading and a section's own words (主动公开, 依申请); in Simplified or
+    Traditional script (a page read through a site's big5 gateway: 政府資訊公開工作年度報告)."""
     if any(cue in text for cue in REPORT_CUES):
         return True
-    return "总体情况" in text and ("主动公开" in text or "依申请" in text)
+    return any(heading in text for heading in ("总体情况", "總體情況")) and \
+        any(words in text for words in ("主动公开", "依申请", "主動公開", "依申請"))
 
 
 def choose_format(path: str, data: bytes) -> Format:

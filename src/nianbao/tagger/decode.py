@@ -19,7 +19,7 @@ model:
 A count the model tags in an average's or a maximum's clause (平均阅读量800次, 最高日阅读量5万次)
 or a rate's (每周报送3篇) is dropped when the document's facts are put together
 (`nianbao.facts.decode.joint_facts`, shared with the CRF): FACTS.md §5 counts only the year's
-totals, and the rules' check (`nianbao.facts.rules.rate_or_average`) decides it.
+totals, and the rules' check (`nianbao.facts.rules.no_total_of_the_year`) decides it.
 
 Multi-label zero claims are a **rule**, not a second head: the tagger gives the cue
 ``未`` one label, and `nianbao.facts.decode.joint_facts` adds the partner when the
