@@ -197,11 +197,6 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 label = "APP_RECEIVED"  # 收到公民申请3件: the applications received, all from one kind
             # the vetoes below judge the label whichever step gave it (a cue, a list of topics, the kind of
             # applicant above), so they sit here, not in `_counts_it`, which judges a cue's label only
-            if label in ("APP_RECEIVED", "INFO_PUBLISHED", "APP_DENIED", "APP_GRANTED") and \
-                    _ITEMS_ON_REQUEST.search(own) and cand.quantity.unit in ("条", None) and "、" not in own:
-                # 依申请公开信息0条, 不予公开信息数9条: items of information, no applications (guide §4); not a
-                # topic of a list of published items (政策解读10条、依申请公开2条)
-                label = None
             if label == "NORMATIVE_DOCS" and _REPEALED.search(words_before(text, cand.start, "，,、；;：:。\n及和")):
                 label = None  # 废止规范性文件3件: neither made, published nor in force (guide §4)
             if label in POSTS_FAMILY and _publishes_decisions(text, cand):
@@ -215,7 +210,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     _answer_list(text, facts, candidates)
     # a count every path above may have read (a second count after the year's, 历年累计295条) is no
     # total of the year when its clause says it is not
-    facts = [f for f in facts if f.qualifier == "zero_claim" or not over_the_years(text, f.start)]
+    facts = [f for f in facts if f.qualifier == "zero_claim" or not (over_the_years(text, f.start)
+                                                                      or _items_on_request(text, f))]
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     facts += count_partners(text, counts)  # 复议及诉讼0件, 收到并办理6件
     return sorted(facts, key=lambda f: (f.start, f.end))
@@ -390,6 +386,16 @@ _REPEALED = re.compile(r"废止|废除|失效")
 # 不予公开信息数9条), with no word of applications received or handled: no count of applications
 _ITEMS_ON_REQUEST = re.compile(r"^(?:(?!收到|受理|办理|接收|处理|答复|申请[^公]).)*(?:依申请|不予以?)公开"
                                r"(?:(?:政府)?信息(?:数量?为?)?)?\s*$")
+
+
+def _items_on_request(text: str, fact: Fact) -> bool:
+    """Is `fact` a count of items of information released on request or withheld (依申请公开信息0条,
+    依申请公开6条, 不予公开信息数9条), in a report that counts items, with no word of applications received
+    or handled: neither applications nor published items (guide §4)? Not a topic of a list of published
+    items (政策解读10条、依申请公开2条)."""
+    own = words_before(text, fact.start, "，,；;：:。\n")
+    return fact.label in ("APP_RECEIVED", "INFO_PUBLISHED", "APP_DENIED", "APP_GRANTED") and \
+        fact.unit in ("条", None) and "、" not in own and bool(_ITEMS_ON_REQUEST.search(own))
 
 
 def _publishes_decisions(text: str, cand: Candidate) -> bool:
