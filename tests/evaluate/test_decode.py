@@ -1,4 +1,6 @@
 """Character tags → facts, without torch."""
+import pytest
+
 from nianbao.facts.decode import facts_from_tags, joint_facts, spans_from_tags
 
 
@@ -79,20 +81,13 @@ def test_a_tagged_zero_cue_that_denies_only_internal_rules_is_no_fact():
         assert [(f.label, f.start) for f in facts] == ([("REGULATIONS", cue)] if fact else [])
 
 
-def test_every_tagger_drops_a_count_in_an_averages_clause_but_keeps_the_years_total():
-    text = "网站全年访问量9万人次，日均访问量250人次。"
+@pytest.mark.parametrize("text, label, tagged, kept", [
+    ("网站全年访问量9万人次，日均访问量250人次。", "VIEWS", ("9万人次", "250人次"), ["9万人次"]),  # an average
+    ("本年公开信息32条，历年累计公开信息410条。", "INFO_PUBLISHED", ("32条", "410条"), ["32条"]),  # all the years
+])
+def test_every_tagger_drops_a_count_that_is_no_total_of_the_year(text, label, tagged, kept):
     tags = ["O"] * len(text)
-    for q in ("9万人次", "250人次"):
-        s = text.index(q)
-        tags[s:s + len(q)] = ["B-VIEWS"] + ["I-VIEWS"] * (len(q) - 1)
-    assert [f.text for f in facts_from_tags(text, 0, tags, [0.9] * len(text), "crf")] == ["9万人次"]
-
-
-def test_a_tagged_count_of_all_the_years_together_is_dropped():
-    text = "本年公开信息32条，历年累计公开信息410条。"
-    tags = ["O"] * len(text)
-    for word in ("32条", "410条"):
+    for word in tagged:
         i = text.index(word)
-        tags[i:i + len(word)] = ["B-INFO_PUBLISHED"] + ["I-INFO_PUBLISHED"] * (len(word) - 1)
-    facts = facts_from_tags(text, 0, tags, [0.9] * len(text), "crf")
-    assert [f.text for f in joint_facts(text, facts)] == ["32条"]
+        tags[i:i + len(word)] = [f"B-{label}"] + [f"I-{label}"] * (len(word) - 1)
+    assert [f.text for f in facts_from_tags(text, 0, tags, [0.9] * len(text), "crf")] == kept
