@@ -92,7 +92,7 @@ def merge_final_gold(first: str | Path, second: str | Path, adjudicated: str | P
     problems += [f"{adjudicated / doc}.json: no page of the first pass" for doc in sorted(decided - pages)]
     both = pages & seconds
     disputed = {row["doc"] for row in second_pass_agreement(first, second, docs=both)["disagreements"]} if both else set()
-    writes: list[tuple[Path, Path]] = []
+    writes: list[tuple[bytes, Path]] = []  # each file's bytes, read once, and where they go
     for doc in sorted(pages):
         try:
             first_pass = load_gold(first / f"{doc}.json")
@@ -111,16 +111,16 @@ def merge_final_gold(first: str | Path, second: str | Path, adjudicated: str | P
         except InputError as err:
             problems.append(str(err))
             continue
-        writes.append((final, Path(gold_dir) / f"{doc}.json"))
+        writes.append((final.read_bytes(), Path(gold_dir) / f"{doc}.json"))
         if doc in both:
-            writes.append((second / f"{doc}.json", Path(second_dir) / f"{doc}.json"))
-    for source, target in writes:
-        if not replace and target.is_file() and target.read_bytes() != source.read_bytes():
+            writes.append(((second / f"{doc}.json").read_bytes(), Path(second_dir) / f"{doc}.json"))
+    for data, target in writes:
+        if not replace and target.is_file() and target.read_bytes() != data:
             problems.append(f"{target}: already holds another annotation (replace it on purpose with --replace)")
     if problems:
         raise InputError(str(first.parent), f"{len(problems)} problems, nothing written:\n" + "\n".join(problems))
-    for source, target in writes:
+    for data, target in writes:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(source.read_bytes())
+        target.write_bytes(data)
     return {"pages": len(pages), "adjudicated": len(pages & decided), "second_pass": len(both),
             "disputed": len(disputed), "written": len(writes)}

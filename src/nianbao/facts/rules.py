@@ -393,9 +393,10 @@ def _items_on_request(text: str, fact: Fact) -> bool:
     依申请公开6条, 不予公开信息数9条), in a report that counts items, with no word of applications received
     or handled: neither applications nor published items (guide §4)? Not a topic of a list of published
     items (政策解读10条、依申请公开2条)."""
+    if fact.label not in ("APP_RECEIVED", "INFO_PUBLISHED", "APP_DENIED", "APP_GRANTED") or fact.unit not in ("条", None):
+        return False  # the cheap tests first: this runs on every fact the rules read
     own = words_before(text, fact.start, "，,；;：:。\n")
-    return fact.label in ("APP_RECEIVED", "INFO_PUBLISHED", "APP_DENIED", "APP_GRANTED") and \
-        fact.unit in ("条", None) and "、" not in own and bool(_ITEMS_ON_REQUEST.search(own))
+    return "、" not in own and bool(_ITEMS_ON_REQUEST.search(own))
 
 
 def _publishes_decisions(text: str, cand: Candidate) -> bool:
@@ -612,12 +613,14 @@ def no_total_of_the_year(text: str, start: int) -> bool:
     """The count starting at `start` is a rate, an average or a maximum (每周报送3篇, 平均阅读量800次,
     最高日阅读量5万次) or counts all the years together (历年累计公开信息295条, 自2008年以来), not a total
     of the reporting year (FACTS.md §5)."""
-    return _names_rate_or_average(text[_clause_start(text, start):start]) or over_the_years(text, start)
+    clause_start = _clause_start(text, start)
+    return _names_rate_or_average(text[clause_start:start]) or over_the_years(text, start, clause_start)
 
 
-def over_the_years(text: str, start: int) -> bool:
+def over_the_years(text: str, start: int, clause_start: int | None = None) -> bool:
     """The count starting at `start` counts all the years together (历年累计公开信息295条)."""
-    return bool(_OVER_THE_YEARS.search(text, _clause_start(text, start), start))
+    clause_start = _clause_start(text, start) if clause_start is None else clause_start
+    return bool(_OVER_THE_YEARS.search(text, clause_start, start))
 
 
 def _names_rate_or_average(clause: str) -> bool:
