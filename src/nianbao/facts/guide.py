@@ -167,7 +167,7 @@ adjudication of the first pass against these rules.
 | `借助网站、新媒体和公示栏，在县政府网站发布信息80条` | INFO_PUBLISHED: the channels listed as the means are several kinds; the one site named after them does not make the count the website's |
 | `在视频公众号发布短视频12条` (no 微信 named) | OTHER_MEDIA_POSTS: a video account is of the 视频号 kind, not a WeChat account |
 | `网站发布政策解读8件、政策简明问答6期` | POLICY_INTERPRETATIONS for both: a question-and-answer sheet explains a policy, as a 图解 does, whatever word counts it (issues of a gazette stay nothing) |
-| `收到申请12件，均按时办结` | one span, two labels: APP_RECEIVED and APP_PROCESSED, as 收到并办理: every application received was handled |
+| `收到申请12件，均按时办结`, `收到申请7件，已全部办结` | APP_RECEIVED only: how the applications received were handled is no second count (收到并办理申请6件 and 收到和处理 name both in the count's own words and are two facts) |
 | `设立信息公开查阅点2个`, `组织政府开放日活动3次` | nothing: places set up and open days held are neither items, conferences nor services |
 | `全年公开信息90条，其中主动公开84条，依申请公开6条，不予公开信息数3条` (older reports that count items) | nothing for the 6 and the 3: items released on request or withheld are neither applications nor published items |
 """
