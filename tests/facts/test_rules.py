@@ -782,3 +782,8 @@ def test_items_other_sites_took_up_are_not_published_here():
 def test_items_released_on_request_or_withheld_in_an_older_report_are_no_applications():
     text = "全年共公开政府信息90条，其中主动公开84条，依申请公开6条，不予公开信息数3条。"
     assert ("APP_RECEIVED", "6条") not in labelled(text) and ("INFO_PUBLISHED", "3条") not in labelled(text)
+
+
+def test_documents_made_public_before_their_disclosure_rate_are_no_published_items():
+    text = "本年度街道制发公文20件，其中主动公开16件，主动公开率80%。全年主动公开政府信息45条。"
+    assert labelled(text) == [("RATE", "80%"), ("INFO_PUBLISHED", "45条")]

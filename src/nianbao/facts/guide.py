@@ -170,6 +170,7 @@ adjudication of the first pass against these rules.
 | `收到申请12件，均按时办结`, `收到申请7件，已全部办结` | APP_RECEIVED only: how the applications received were handled is no second count (收到并办理申请6件 and 收到和处理 name both in the count's own words and are two facts) |
 | `设立信息公开查阅点2个`, `组织政府开放日活动3次` | nothing: places set up and open days held are neither items, conferences nor services |
 | `全年公开信息90条，其中主动公开84条，依申请公开6条，不予公开信息数3条` (older reports that count items) | nothing for the 6 and the 3: items released on request or withheld are neither applications nor published items |
+| `制发公文20件，其中主动公开16件，主动公开率80%` | nothing for the 16 (RATE for the 80%): documents made public, counted for their disclosure rate, are documents, not published items |
 """
 
 

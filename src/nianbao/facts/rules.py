@@ -211,7 +211,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     # a count every path above may have read (a second count after the year's, 历年累计295条) is no
     # total of the year when its clause says it is not
     facts = [f for f in facts if f.qualifier == "zero_claim" or not (over_the_years(text, f.start)
-                                                                      or _items_on_request(text, f))]
+                                                                      or _items_on_request(text, f)
+                                                                      or _disclosed_for_a_rate(text, f))]
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     facts += count_partners(text, counts)  # 复议及诉讼0件, 收到并办理6件
     return sorted(facts, key=lambda f: (f.start, f.end))
@@ -397,6 +398,20 @@ def _items_on_request(text: str, fact: Fact) -> bool:
         return False  # the cheap tests first: this runs on every fact the rules read
     own = words_before(text, fact.start, "，,；;：:。\n")
     return "、" not in own and bool(_ITEMS_ON_REQUEST.search(own))
+
+
+# 公文16件，其中主动公开13件，主动公开率81.25%: the documents made public, counted for the rate
+_DISCLOSED_ALONE = re.compile(r"^(?:其中)?(?:主动)?公开$")
+_RATE_FOLLOWS = re.compile(r"^[，,]\s*(?:其中)?(?:主动)?公开(?:率|比例)")
+
+
+def _disclosed_for_a_rate(text: str, fact: Fact) -> bool:
+    """Is `fact` a count of documents made public said with nothing but 主动公开 and followed by the
+    disclosure rate (公文18个，主动公开18个，公开率100%): the documents of a rate, not published items
+    (guide §4)?"""
+    if fact.label != "INFO_PUBLISHED" or not _RATE_FOLLOWS.match(text[fact.end:fact.end + 12]):
+        return False
+    return bool(_DISCLOSED_ALONE.match(words_before(text, fact.start, "，,、；;：:。\n").strip()))
 
 
 def _publishes_decisions(text: str, cand: Candidate) -> bool:
