@@ -787,3 +787,9 @@ def test_items_released_on_request_or_withheld_in_an_older_report_are_no_applica
 def test_documents_made_public_before_their_disclosure_rate_are_no_published_items():
     text = "本年度街道制发公文20件，其中主动公开16件，主动公开率80%。全年主动公开政府信息45条。"
     assert labelled(text) == [("RATE", "80%"), ("INFO_PUBLISHED", "45条")]
+
+
+def test_interpretations_counted_as_a_kind_of_item_are_interpretations_and_the_topics_after_them_are_not():
+    text = "本年度街道栏目发布信息40条，其中工作动态类信息20条、政策解读类信息6条、通知公告类14条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "40条"), ("INFO_PUBLISHED", "20条"),
+                              ("POLICY_INTERPRETATIONS", "6条"), ("INFO_PUBLISHED", "14条")]
