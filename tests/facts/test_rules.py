@@ -793,3 +793,8 @@ def test_interpretations_counted_as_a_kind_of_item_are_interpretations_and_the_t
     text = "本年度街道栏目发布信息40条，其中工作动态类信息20条、政策解读类信息6条、通知公告类14条。"
     assert labelled(text) == [("INFO_PUBLISHED", "40条"), ("INFO_PUBLISHED", "20条"),
                               ("POLICY_INTERPRETATIONS", "6条"), ("INFO_PUBLISHED", "14条")]
+
+
+def test_entries_of_a_list_of_powers_and_their_kinds_are_no_facts():
+    text = "本局梳理权责事项共计120项，其中：行政许可10项，行政处罚60项。全年公开政府信息30条，其中人事信息4条、权责清单2条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "30条"), ("INFO_PUBLISHED", "4条"), ("INFO_PUBLISHED", "2条")]

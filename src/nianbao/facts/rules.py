@@ -214,7 +214,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     # total of the year when its clause says it is not
     facts = [f for f in facts if f.qualifier == "zero_claim" or not (over_the_years(text, f.start)
                                                                       or _items_on_request(text, f)
-                                                                      or _disclosed_for_a_rate(text, f))]
+                                                                      or _disclosed_for_a_rate(text, f)
+                                                                      or _power_list_entry(text, f))]
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     facts += count_partners(text, counts)  # 复议及诉讼0件, 收到并办理6件
     return sorted(facts, key=lambda f: (f.start, f.end))
@@ -414,6 +415,25 @@ def _disclosed_for_a_rate(text: str, fact: Fact) -> bool:
     if fact.label != "INFO_PUBLISHED" or not _RATE_FOLLOWS.match(text[fact.end:fact.end + 12]):
         return False
     return bool(_DISCLOSED_ALONE.match(words_before(text, fact.start, "，,、；;：:。\n").strip()))
+
+
+# entries of a list of powers and duties (权责事项461项，其中行政许可25项): neither services, decisions nor items
+_POWER_LIST = r"(?:权责(?:清单)?事项|权责清单|权力清单)"
+# counted in their own clause, after a verb or with 共 (梳理公布权责清单共162个), not a topic of a list (人事信息8条，权力清单1条)
+_POWER_LIST_COUNT = re.compile(r"^[^、]*(?:(?:梳理|公布|公开|调整|更新|编制|明确|确认)[^、]*" + _POWER_LIST + r"[共计达为有总]{0,3}|"
+                               + _POWER_LIST + r"[共计达为有总]{1,3})$")
+_POWER_LIST_TOTAL = re.compile(_POWER_LIST + r"[共计达为有总]{0,3}\d+\s*[项个条](?=[，,]?\s*(?:其中|包括|分别)[^；;]*$)")
+
+
+def _power_list_entry(text: str, fact: Fact) -> bool:
+    """Is `fact` a count of entries of a list of powers and duties, or of a kind of them listed right
+    after it (权责事项共计461项，其中：行政许可25项, 公布权力清单243项): no label counts them (guide §4)?
+    Not a topic of published items that names the list (发布权责清单、人事信息等信息418条)."""
+    if fact.qualifier == "zero_claim" or "权" not in text[max(0, fact.start - 120):fact.start]:
+        return False  # the cheap test first: this runs on every fact the rules read
+    if _POWER_LIST_COUNT.search(words_before(text, fact.start, "，,；;。\n")):
+        return True
+    return bool(_POWER_LIST_TOTAL.search(text, _sentence_start(text, fact.start, 120), fact.start))
 
 
 def _publishes_decisions(text: str, cand: Candidate) -> bool:
