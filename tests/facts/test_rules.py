@@ -798,3 +798,9 @@ def test_interpretations_counted_as_a_kind_of_item_are_interpretations_and_the_t
 def test_entries_of_a_list_of_powers_and_their_kinds_are_no_facts():
     text = "本局梳理权责事项共计120项，其中：行政许可10项，行政处罚60项。全年公开政府信息30条，其中人事信息4条、权责清单2条。"
     assert labelled(text) == [("INFO_PUBLISHED", "30条"), ("INFO_PUBLISHED", "4条"), ("INFO_PUBLISHED", "2条")]
+
+
+def test_a_website_said_to_be_the_main_channel_is_not_the_only_one_unless_the_count_names_it():
+    text = ("本镇发挥网站在公开工作中的主渠道作用，全年主动公开政府信息80条。"
+            "本局发挥网站第一平台作用，全年在区政府门户网站发布信息40条。")
+    assert labelled(text) == [("INFO_PUBLISHED", "80条"), ("WEBSITE_POSTS", "40条")]
