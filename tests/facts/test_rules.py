@@ -804,3 +804,8 @@ def test_a_website_said_to_be_the_main_channel_is_not_the_only_one_unless_the_co
     text = ("本镇发挥网站在公开工作中的主渠道作用，全年主动公开政府信息80条。"
             "本局发挥网站第一平台作用，全年在区政府门户网站发布信息40条。")
     assert labelled(text) == [("INFO_PUBLISHED", "80条"), ("WEBSITE_POSTS", "40条")]
+
+
+def test_a_disclosure_column_named_beside_an_account_makes_the_count_no_one_channel():
+    text = "全年通过县政府信息公开专栏、微信公众号共发布信息90条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "90条")]

@@ -993,26 +993,26 @@ def _channel_hits(text: str, offset: int = 0) -> list[_Hit]:
 
 
 def _joined_channels(sentence: str, channel: str | None) -> str | None:
-    """Several channels named in the count's own clause publish together: with a website among
-    them no one channel (门户网站、政务新媒体共公开44087条 → INFO_PUBLISHED; a disclosure column
-    beside the website is one, `_channels_in`), else new media as a whole (通过微博、微信发送消息
-    300余条 → OTHER_MEDIA_POSTS)."""
+    """Several channels named in the count's own clause publish together: with a website or a
+    disclosure column among them no one channel (门户网站、政务新媒体共公开44087条 → INFO_PUBLISHED;
+    a disclosure column beside a channel is one, `_channels_in`), else new media as a whole
+    (通过微博、微信发送消息300余条 → OTHER_MEDIA_POSTS)."""
     if channel is None:
         return None
     clause = sentence[max(sentence.rfind(ch) for ch in "，,；;：:0123456789") + 1:]
     named = _channels_in(clause)
     if len(named) < 2 or "分别" in clause:  # 微博、微信公众号分别发布信息200条、90条
         return channel
-    return None if "WEBSITE_POSTS" in named else "OTHER_MEDIA_POSTS"
+    return None if named & {"WEBSITE_POSTS", "INFO_PUBLISHED"} else "OTHER_MEDIA_POSTS"
 
 
 def _channels_in(clause: str) -> set[str]:
     """The posts labels of the channels `clause` names, and INFO_PUBLISHED for a disclosure column
-    or platform named beside a website, not as its part (`_BESIDE_WEBSITE`, `_BEFORE_WEBSITE`)."""
+    or platform named beside a channel, not as its part (`_BESIDE_WEBSITE`, `_BEFORE_WEBSITE`:
+    依托县政府网站、局政务公开专栏; 通过区政府信息公开专栏、微信公众号)."""
     hits = _channel_hits(clause)
     named = {h.channel for h in hits}
-    if any(h.channel == "WEBSITE_POSTS" and (_BESIDE_WEBSITE.match(clause, h.end) or
-                                              _BEFORE_WEBSITE.search(clause, 0, h.start)) for h in hits):
+    if any(_BESIDE_WEBSITE.match(clause, h.end) or _BEFORE_WEBSITE.search(clause, 0, h.start) for h in hits):
         named.add("INFO_PUBLISHED")
     return named
 
