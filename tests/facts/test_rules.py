@@ -809,3 +809,8 @@ def test_a_website_said_to_be_the_main_channel_is_not_the_only_one_unless_the_co
 def test_a_disclosure_column_named_beside_an_account_makes_the_count_no_one_channel():
     text = "全年通过县政府信息公开专栏、微信公众号共发布信息90条。"
     assert labelled(text) == [("INFO_PUBLISHED", "90条")]
+
+
+def test_letters_of_a_mailbox_on_the_website_are_public_messages_not_website_posts():
+    text = "全年办理区政府门户网站区长信箱各类信件31件。"
+    assert labelled(text) == [("PUBLIC_MESSAGES", "31件")]

@@ -175,6 +175,7 @@ adjudication of the first pass against these rules.
 | `梳理权责事项共计461项，其中：行政许可25项、行政处罚231项`, `公布权力清单243项` | nothing: entries of a list of powers and duties, and their kinds, are neither services, decisions nor items (`权责清单2条` as a topic of published items stays a topic) |
 | `发挥网站在公开工作中的主渠道作用，全年主动公开信息434条`, `通过政府网站作为第一平台主动公开信息900条` | INFO_PUBLISHED, as `以门户网站为主渠道`: a main channel is not the only one; `发挥网站第一平台作用，全年在门户网站发布信息40条` is WEBSITE_POSTS, the count's own clause naming the website |
 | `通过区政府信息公开专栏、微信公众号合计发布信息104条` | INFO_PUBLISHED: a disclosure column named beside an account is a channel of another kind, as beside the website |
+| `办理政府门户网站区长信箱各类信件26件` | PUBLIC_MESSAGES: the letters of a mailbox are messages wherever the mailbox sits, not the website's posts |
 """
 
 

@@ -76,7 +76,8 @@ SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 coun
             "文件类": "INFO_PUBLISHED",  # a topic of published items (乡镇文件类43条), not a count of documents
             # the disclosure site is the disclosure platform, not the portal website (guide §4)
             **{site: "INFO_PUBLISHED" for site in ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网")},
-            "会议信息": "INFO_PUBLISHED"}
+            "会议信息": "INFO_PUBLISHED",
+            "信箱": "PUBLIC_MESSAGES"}  # 办理门户网站区长信箱信件26件: the letters of a mailbox, wherever it sits
 # words a cue's own items are counted in besides its label's units: read as items (条)
 ITEM_COUNTS = {"会议信息": ("次", "期", "份")}  # 常务会议信息21次, 会议信息8份: each meeting's items
 # Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
