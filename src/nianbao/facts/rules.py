@@ -200,6 +200,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             # applicant above), so they sit here, not in `_counts_it`, which judges a cue's label only
             if label == "NORMATIVE_DOCS" and _REPEALED.search(words_before(text, cand.start, "，,、；;：:。\n及和")):
                 label = None  # 废止规范性文件3件: neither made, published nor in force (guide §4)
+            if label == "PUBLIC_MESSAGES" and _APPLIED_BY_MAILBOX.search(own):
+                label = "APP_RECEIVED"  # 通过市长信箱提交的信息公开申请3件: applications, whichever way they came
             if label in POSTS_FAMILY and _INTERPRETATIONS_KIND.search(own) and not _MIXED_WITH_INTERPRETATIONS.search(own):
                 label = "POLICY_INTERPRETATIONS"  # 发布政策解读类信息6条: interpretations, counted as a kind of item
             if label in POSTS_FAMILY and _publishes_decisions(text, cand):
@@ -447,6 +449,7 @@ def _publishes_decisions(text: str, cand: Candidate) -> bool:
 
 
 # a topic that counts documents or rules together with their interpretations is no count of interpretations
+_APPLIED_BY_MAILBOX = re.compile(r"信箱[^，,。；;]*(?<!依)申请[^，,。；;]*$")
 # the count's own words name interpretations as the kind of item (政策解读类信息, 解读类), not a topic that joins
 # them with something else (会议、会议解读类信息 is one topic of meetings)
 _INTERPRETATIONS_KIND = re.compile(r"(?<![会议])解读类(?:信息)?$")
