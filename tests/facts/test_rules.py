@@ -814,3 +814,9 @@ def test_a_disclosure_column_named_beside_an_account_makes_the_count_no_one_chan
 def test_letters_of_a_mailbox_on_the_website_are_public_messages_not_website_posts():
     text = "全年办理区政府门户网站区长信箱各类信件31件。"
     assert labelled(text) == [("PUBLIC_MESSAGES", "31件")]
+
+
+def test_applications_carried_over_or_forward_in_other_wordings():
+    text = "收到申请40件，结转上年度申请2件；答复39件（含上年结转2件），其中不予公开1件，3件结转2025年度办理。"
+    assert labelled(text) == [("APP_RECEIVED", "40件"), ("APP_CARRIED_OVER", "2件"), ("APP_PROCESSED", "39件"),
+                              ("APP_CARRIED_OVER", "2件"), ("APP_DENIED", "1件"), ("APP_CARRIED_FORWARD", "3件")]

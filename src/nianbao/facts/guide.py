@@ -176,6 +176,7 @@ adjudication of the first pass against these rules.
 | `发挥网站在公开工作中的主渠道作用，全年主动公开信息434条`, `通过政府网站作为第一平台主动公开信息900条` | INFO_PUBLISHED, as `以门户网站为主渠道`: a main channel is not the only one; `发挥网站第一平台作用，全年在门户网站发布信息40条` is WEBSITE_POSTS, the count's own clause naming the website |
 | `通过区政府信息公开专栏、微信公众号合计发布信息104条` | INFO_PUBLISHED: a disclosure column named beside an account is a channel of another kind, as beside the website |
 | `办理政府门户网站区长信箱各类信件26件` | PUBLIC_MESSAGES: the letters of a mailbox are messages wherever the mailbox sits, not the website's posts |
+| `结转上年度申请2件`, `答复39件（含上年结转2件）`, `3件结转2025年度办理` | APP_CARRIED_OVER, APP_CARRIED_OVER, APP_CARRIED_FORWARD: 结转 before the year before, or 含…结转 inside a count, is carried over; 结转 before the next year (or 下年度), or after a count, is carried forward |
 """
 
 

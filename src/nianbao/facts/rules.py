@@ -200,6 +200,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             # applicant above), so they sit here, not in `_counts_it`, which judges a cue's label only
             if label == "NORMATIVE_DOCS" and _REPEALED.search(words_before(text, cand.start, "，,、；;：:。\n及和")):
                 label = None  # 废止规范性文件3件: neither made, published nor in force (guide §4)
+            if label is not None and label.startswith("APP_"):
+                label = _carried(text, cand, own) or label  # 结转上年3件, (含上年结转8件), 2件结转2022年度办理
             if label == "PUBLIC_MESSAGES" and _APPLIED_BY_MAILBOX.search(own):
                 label = "APP_RECEIVED"  # 通过市长信箱提交的信息公开申请3件: applications, whichever way they came
             if label in POSTS_FAMILY and _INTERPRETATIONS_KIND.search(own) and not _MIXED_WITH_INTERPRETATIONS.search(own):
@@ -268,10 +270,11 @@ def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> N
                 named = ["APP_PARTIAL"]  # 2件区分处理: what may be disclosed is, the rest is not
             labels.append(named[-1] if named else "APP_GRANTED" if _GRANTED_ALONE.search(own) else "APP_PROCESSED")
         for c, label in zip(items, labels):
+            label = _carried(text, c, words_before(text, c.start, "，,；;：:。\n")) or label  # 3件结转2025年度办理
             k = at.get((c.start, c.end))
             if k is None:
                 facts.append(_fact(c, label, _SCORES["sentence_generic"]))
-            elif facts[k].label != label:
+            elif facts[k].label != label and facts[k].label not in PRECEDENCE:  # (含上年结转2件) stays carried over
                 facts[k] = replace(facts[k], label=label)
     facts.sort(key=lambda f: (f.start, f.end))
 
@@ -449,6 +452,23 @@ def _publishes_decisions(text: str, cand: Candidate) -> bool:
 
 
 # a topic that counts documents or rules together with their interpretations is no count of interpretations
+# applications carried over or forward in wordings the cues do not hold: 结转上年(度), 上年转结 (a slip),
+# a bracket inside a count (含上年结转8件, 含2020年未办结结转5件); 结转(至)2022年度办理, 转入下年 before the count,
+# or 结转2022年度 right after it (2件结转2022年度办理)
+_CARRIED_OVER = re.compile(r"(?:结转上一?年度?|上一?年度?[^，,、；;]{0,4}?转结|(?:含|包括)[^，,、；;）)]{0,14}?结转(?:的)?)[^，,、；;）)]{0,10}$")
+_CARRIED_FORWARD = re.compile(r"(?:结转|转结|转入)(?:至|到)?(?:下一?年度?|20\d\d年度?)[^，,、；;]{0,8}$")
+_CARRIED_FORWARD_AFTER = re.compile(r"[^，,、；;。（(]{0,3}(?:结转|转入)(?:至|到)?(?:下一?年度?|20\d\d年度?)")
+
+
+def _carried(text: str, cand: Candidate, own: str) -> str | None:
+    """APP_CARRIED_OVER or APP_CARRIED_FORWARD when a count of applications is said to be carried over
+    from last year or forward into the next in words the cues do not hold; else None."""
+    if _CARRIED_FORWARD.search(own) or _CARRIED_FORWARD_AFTER.match(text, cand.end):
+        return "APP_CARRIED_FORWARD"
+    own = words_before(text, cand.start, "，,；;：:。\n（(")  # inside a bracket: its own words
+    return "APP_CARRIED_OVER" if _CARRIED_OVER.search(own) else None
+
+
 _APPLIED_BY_MAILBOX = re.compile(r"信箱[^，,。；;]*(?<!依)申请[^，,。；;]*$")
 # the count's own words name interpretations as the kind of item (政策解读类信息, 解读类), not a topic that joins
 # them with something else (会议、会议解读类信息 is one topic of meetings)
