@@ -820,3 +820,8 @@ def test_applications_carried_over_or_forward_in_other_wordings():
     text = "收到申请40件，结转上年度申请2件；答复39件（含上年结转2件），其中不予公开1件，3件结转2025年度办理。"
     assert labelled(text) == [("APP_RECEIVED", "40件"), ("APP_CARRIED_OVER", "2件"), ("APP_PROCESSED", "39件"),
                               ("APP_CARRIED_OVER", "2件"), ("APP_DENIED", "1件"), ("APP_CARRIED_FORWARD", "3件")]
+
+
+def test_cases_of_the_hotline_petitions_and_online_questions_are_public_messages():
+    text = "全年受理12345热线工单45件，办理信访事项6件，通过网络问政平台答复群众留言20条。"
+    assert [label for label, _ in labelled(text)] == ["PUBLIC_MESSAGES"] * 3

@@ -77,7 +77,9 @@ SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 coun
             # the disclosure site is the disclosure platform, not the portal website (guide §4)
             **{site: "INFO_PUBLISHED" for site in ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网")},
             "会议信息": "INFO_PUBLISHED",
-            "信箱": "PUBLIC_MESSAGES"}  # 办理门户网站区长信箱信件26件: the letters of a mailbox, wherever it sits
+            "信箱": "PUBLIC_MESSAGES",  # 办理门户网站区长信箱信件26件: the letters of a mailbox, wherever it sits
+            # the hotline's, petitions' and online questions' cases (受理12345热线工单50件, 办理信访事项12件)
+            **{line: "PUBLIC_MESSAGES" for line in ("12345", "信访", "群工系统", "网络问政", "问政")}}
 # words a cue's own items are counted in besides its label's units: read as items (条)
 ITEM_COUNTS = {"会议信息": ("次", "期", "份")}  # 常务会议信息21次, 会议信息8份: each meeting's items
 # Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
