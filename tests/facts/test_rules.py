@@ -823,5 +823,5 @@ def test_applications_carried_over_or_forward_in_other_wordings():
 
 
 def test_cases_of_the_hotline_petitions_and_online_questions_are_public_messages():
-    text = "全年受理12345热线工单45件，办理信访事项6件，通过网络问政平台答复群众留言20条。"
-    assert [label for label, _ in labelled(text)] == ["PUBLIC_MESSAGES"] * 3
+    text = "本镇办理12345政务服务热线52件、网络问政办件3条，承办市长热线系统信访件40件，回复群工系统90条。"
+    assert [label for label, _ in labelled(text)] == ["PUBLIC_MESSAGES"] * 4
