@@ -825,3 +825,8 @@ def test_applications_carried_over_or_forward_in_other_wordings():
 def test_cases_of_the_hotline_petitions_and_online_questions_are_public_messages():
     text = "本镇办理12345政务服务热线52件、网络问政办件3条，承办市长热线系统信访件40件，回复群工系统90条。"
     assert [label for label, _ in labelled(text)] == ["PUBLIC_MESSAGES"] * 4
+
+
+def test_a_denied_charge_is_a_zero_fee_wherever_the_fee_is_named():
+    for text in ("本年度未向申请人收取任何费用。", "全年本局未收取政府信息公开费用。"):
+        assert labelled(text) == [("FEE_COLLECTED", "未")], text

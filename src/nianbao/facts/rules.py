@@ -618,12 +618,17 @@ def zero_claim_reading(text: str, cue_end: int) -> list[str] | None:
     window = _denied(text, cue_end)
     if any(w in window for w in _NO_COUNT_DENIED):
         return None
+    if _FEES_DENIED.match(window) and "行政事业性" not in window:
+        return ["FEE_COLLECTED"]  # 未向申请人收取任何费用, 未收取政府信息公开费用: the charge, wherever the fee is named
     hits = [h for h in _hits(window) if h.target != POST]
     if hits and all(h.target == BLOCK for h in hits):
         return None
     if _HAPPENED.match(window) and all(h.target in (BLOCK,) + POSTS_FAMILY for h in hits):
         return None  # 未发生信息泄露, 没有发生公开虚假信息的情况: an incident, not a count of published items
     return _denied_labels(window, [h for h in hits if h.target != BLOCK])
+
+
+_FEES_DENIED = re.compile(r"[^，,。；;]{0,24}?收取[^，,。；;]{0,20}?费")
 
 
 def zero_claim_labels(text: str, cue_end: int) -> list[str]:
