@@ -830,3 +830,9 @@ def test_cases_of_the_hotline_petitions_and_online_questions_are_public_messages
 def test_a_denied_charge_is_a_zero_fee_wherever_the_fee_is_named():
     for text in ("本年度未向申请人收取任何费用。", "全年本局未收取政府信息公开费用。"):
         assert labelled(text) == [("FEE_COLLECTED", "未")], text
+
+
+def test_a_topic_after_a_catalogued_item_of_a_list_takes_the_lists_label_not_the_items():
+    text = "全年主动公开信息36条，包括建议提案办理5条，工作动态20条，规范性文件3件，人事信息8条。"
+    assert labelled(text) == [("INFO_PUBLISHED", "36条"), ("NPC_SUGGESTIONS", "5条"), ("INFO_PUBLISHED", "20条"),
+                              ("NORMATIVE_DOCS", "3件"), ("INFO_PUBLISHED", "8条")]

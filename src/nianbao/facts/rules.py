@@ -186,6 +186,10 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 listed, listed_score = _listed_topic(text, cand, facts)
                 if listed is not None and (label is None or listed in CHANNEL_POSTS):
                     label, score = listed, listed_score
+            if label in _KINDS_LISTED and not _names_kind(text, cand, label):
+                listed, listed_score = _listed_topic(text, cand, facts)  # 建议提案办理5条，工作动态20条: a topic after
+                if listed is not None:  # a catalogued item takes the list's label, not the item's before it
+                    label, score = listed, listed_score
             own = words_before(text, cand.start, "，,；;：:。\n")
             if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(own):
                 label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读12条: a topic of both
@@ -469,6 +473,20 @@ def _carried(text: str, cand: Candidate, own: str) -> str | None:
         return "APP_CARRIED_FORWARD"
     own = words_before(text, cand.start, "，,；;：:。\n（(")  # inside a bracket: its own words
     return "APP_CARRIED_OVER" if _CARRIED_OVER.search(own) else None
+
+
+# catalogued kinds a list of published items may hold as parts (FACTS.md §4 rule 1), and what separates its items
+_KINDS_LISTED = ("NPC_SUGGESTIONS", "POLICY_INTERPRETATIONS", "ADMIN_DECISIONS", "NORMATIVE_DOCS")
+_ITEM_SEPARATORS = "，,、；;：:。\n"
+
+
+def _names_kind(text: str, cand: Candidate, label: str) -> bool:
+    """Does the item of `cand` name its kind `label` in its own words, before the count or right
+    after it (建议提案办理5条, 1条政策解读), not only an item before it in the sentence?"""
+    after = text[cand.end:cand.end + 12]
+    after = after[:min([after.find(ch) for ch in _ITEM_SEPARATORS if ch in after] or [len(after)])]
+    own = words_before(text, cand.start, _ITEM_SEPARATORS) + "|" + after
+    return any(h.target == label for h in _hits(own))
 
 
 _APPLIED_BY_MAILBOX = re.compile(r"信箱[^，,。；;]*(?<!依)申请[^，,。；;]*$")
