@@ -836,3 +836,8 @@ def test_a_topic_after_a_catalogued_item_of_a_list_takes_the_lists_label_not_the
     text = "全年主动公开信息36条，包括建议提案办理5条，工作动态20条，规范性文件3件，人事信息8条。"
     assert labelled(text) == [("INFO_PUBLISHED", "36条"), ("NPC_SUGGESTIONS", "5条"), ("INFO_PUBLISHED", "20条"),
                               ("NORMATIVE_DOCS", "3件"), ("INFO_PUBLISHED", "8条")]
+
+
+def test_posts_on_the_two_new_media_accounts_together_and_in_newspapers_are_other_media_posts():
+    text = "全年通过“两微”平台发布信息300条，在市级报纸发表稿件12篇。"
+    assert labelled(text) == [("OTHER_MEDIA_POSTS", "300条"), ("OTHER_MEDIA_POSTS", "12篇")]
