@@ -802,8 +802,9 @@ def test_entries_of_a_list_of_powers_and_their_kinds_are_no_facts():
 
 def test_a_website_said_to_be_the_main_channel_is_not_the_only_one_unless_the_count_names_it():
     text = ("本镇发挥网站在公开工作中的主渠道作用，全年主动公开政府信息80条。"
-            "本局发挥网站第一平台作用，全年在区政府门户网站发布信息40条。")
-    assert labelled(text) == [("INFO_PUBLISHED", "80条"), ("WEBSITE_POSTS", "40条")]
+            "本局发挥网站第一平台作用，全年在区政府门户网站发布信息40条。"
+            "本办以门户网站为主要公开平台，主动公开信息25条。")
+    assert labelled(text) == [("INFO_PUBLISHED", "80条"), ("WEBSITE_POSTS", "40条"), ("INFO_PUBLISHED", "25条")]
 
 
 def test_a_disclosure_column_named_beside_an_account_makes_the_count_no_one_channel():

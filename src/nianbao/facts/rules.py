@@ -1025,7 +1025,8 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
 # a list of channels closed by 等渠道/等平台… counts what all of them published: no one channel
 _SEVERAL_CHANNELS = re.compile(r"等(?:多种|各类|多个|多元|主要)?(?:渠道|平台|载体|方式|形式|途径|媒体)|多(?:种|个|元)?(?:渠道|平台|载体)|"
                                # 以门户网站为主渠道, 发挥网站的主渠道作用, 以网站作为第一平台: not the only one
-                               r"为主(?:要)?(?:渠道|平台|阵地|载体)|(?:主|第一)(?:渠道|平台|阵地)作用|作为第一平台")
+                               r"为主(?:要)?(?:渠道|平台|阵地|载体)|(?:主|第一)(?:渠道|平台|阵地)作用|作为第一(?:公开)?平台|"
+                               r"为(?:信息公开|政务公开)?主要(?:公开)?(?:平台|途径|渠道|阵地|载体)")  # 以网站为主要公开平台
 
 
 _ACCOUNTS = ("微信公众号", "微信", "微博", "抖音", "视频号", "头条号", "今日头条", "快手")  # not a bare 公众号
