@@ -842,3 +842,8 @@ def test_a_topic_after_a_catalogued_item_of_a_list_takes_the_lists_label_not_the
 def test_posts_on_the_two_new_media_accounts_together_and_in_newspapers_are_other_media_posts():
     text = "全年通过“两微”平台发布信息300条，在市级报纸发表稿件12篇。"
     assert labelled(text) == [("OTHER_MEDIA_POSTS", "300条"), ("OTHER_MEDIA_POSTS", "12篇")]
+
+
+def test_documents_or_meetings_interpreted_are_interpretations():
+    text = "全年共解读各类政策性文件18件，解读会议6次。"
+    assert labelled(text) == [("POLICY_INTERPRETATIONS", "18件"), ("POLICY_INTERPRETATIONS", "6次")]
