@@ -847,3 +847,8 @@ def test_posts_on_the_two_new_media_accounts_together_and_in_newspapers_are_othe
 def test_documents_or_meetings_interpreted_are_interpretations():
     text = "全年共解读各类政策性文件18件，解读会议6次。"
     assert labelled(text) == [("POLICY_INTERPRETATIONS", "18件"), ("POLICY_INTERPRETATIONS", "6次")]
+
+
+def test_a_count_whose_own_words_name_a_notice_board_is_not_a_topic_of_the_websites_list():
+    text = "累计公开信息300条，其中：通过政府网站公开信息180条（含政策文件4件），通过镇村宣传栏公开信息120条（含低保信息40条）。"
+    assert ("INFO_PUBLISHED", "120条") in labelled(text)

@@ -518,6 +518,8 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     own = own[max(own.rfind(ch) for ch in "、，,；;：:。\n") + 1:]
     if CHANGE.search(own) or NOT_PUBLISHED.search(own):
         return None, 0.0
+    if OFFLINE.search(words_before(text, cand.start, "，,；;。\n")):
+        return None, 0.0  # 通过宣传栏公开信息157条 after a website's list: the board's, not a topic of the list
     documents = unit in ("件", "份", "个") and any(h.target == BLOCK and h.cue in _TOPIC_BLOCKERS for h in _hits(own))
     sibling = _sibling_label(text, cand, unit, facts)
     if sibling is not None:
