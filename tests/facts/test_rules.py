@@ -852,3 +852,8 @@ def test_documents_or_meetings_interpreted_are_interpretations():
 def test_a_count_whose_own_words_name_a_notice_board_is_not_a_topic_of_the_websites_list():
     text = "累计公开信息300条，其中：通过政府网站公开信息180条（含政策文件4件），通过镇村宣传栏公开信息120条（含低保信息40条）。"
     assert ("INFO_PUBLISHED", "120条") in labelled(text)
+
+
+def test_a_zero_cue_before_a_receiving_verb_and_complaints_denies_messages_not_applications():
+    assert labelled("本年度未收到涉及政府信息公开的投诉举报。") == [("PUBLIC_MESSAGES", "未")]
+    assert labelled("全年没有受理群众对信息公开工作的咨询和投诉。") == [("PUBLIC_MESSAGES", "没有")]

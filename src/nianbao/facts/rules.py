@@ -667,6 +667,8 @@ def _denied_labels(window: str, hits: list[_Hit]) -> list[str]:
     if "FEE_COLLECTED" in found or "ADMIN_FEES" in found:
         return ["FEE_COLLECTED" if "FEE_COLLECTED" in found else "ADMIN_FEES"]
     labels = [label for label in ("REVIEW_CASES", "LITIGATION_CASES") if label in found] or found[:1]
+    if labels == ["APP_RECEIVED"] and "PUBLIC_MESSAGES" in found and "申请" not in window:
+        labels = ["PUBLIC_MESSAGES"]  # 未接到相关投诉举报: a receiving verb, and complaints, not applications
     group = next((g for g in ZERO_TOGETHER if labels and labels[0] in g), ())
     named = [h for h in hits if h.target in labels]
     grown = True
