@@ -857,3 +857,7 @@ def test_a_count_whose_own_words_name_a_notice_board_is_not_a_topic_of_the_websi
 def test_a_zero_cue_before_a_receiving_verb_and_complaints_denies_messages_not_applications():
     assert labelled("本年度未收到涉及政府信息公开的投诉举报。") == [("PUBLIC_MESSAGES", "未")]
     assert labelled("全年没有受理群众对信息公开工作的咨询和投诉。") == [("PUBLIC_MESSAGES", "没有")]
+
+
+def test_comments_received_in_a_consultation_are_public_messages_not_applications():
+    assert labelled("开展意见征集2次，共收到网友意见反馈14条。") == [("PUBLIC_MESSAGES", "14条")]

@@ -210,6 +210,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 label = _carried(text, cand, own) or label  # 结转上年3件, (含上年结转8件), 2件结转2022年度办理
             if label is None and _INTERPRETS_DOCUMENTS.search(own) and cand.quantity.unit in UNITS_OK["POLICY_INTERPRETATIONS"]:
                 label, score = "POLICY_INTERPRETATIONS", _SCORES["clause"]  # 解读文件32件, 解读会议12次: what was interpreted
+            if label == "APP_RECEIVED" and _COMMENTS_RECEIVED.search(own):
+                label = "PUBLIC_MESSAGES"  # 征集意见，收到网民意见反馈16条: comments received, not applications
             if label == "PUBLIC_MESSAGES" and _APPLIED_BY_MAILBOX.search(own):
                 label = "APP_RECEIVED"  # 通过市长信箱提交的信息公开申请3件: applications, whichever way they came
             if label in POSTS_FAMILY and _INTERPRETATIONS_KIND.search(own) and not _MIXED_WITH_INTERPRETATIONS.search(own):
@@ -491,6 +493,7 @@ def _names_kind(text: str, cand: Candidate, label: str) -> bool:
     return any(h.target == label for h in _hits(own))
 
 
+_COMMENTS_RECEIVED = re.compile(r"收到(?:(?!申请)[^，,。；;]){0,6}(?:意见|留言)(?:(?!申请)[^，,。；;]){0,4}$")
 _INTERPRETS_DOCUMENTS = re.compile(r"解读[^，,、；;。0-9０-９发公]{0,8}(?:文件|会议)(?:信息)?$")
 _APPLIED_BY_MAILBOX = re.compile(r"信箱[^，,。；;]*(?<!依)申请[^，,。；;]*$")
 # the count's own words name interpretations as the kind of item (政策解读类信息, 解读类), not a topic that joins
