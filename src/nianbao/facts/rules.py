@@ -461,7 +461,6 @@ def _publishes_decisions(text: str, cand: Candidate) -> bool:
         and cand.quantity.unit in UNITS_OK["ADMIN_DECISIONS"] and not NOT_PUBLISHED.search(item)
 
 
-# a topic that counts documents or rules together with their interpretations is no count of interpretations
 # applications carried over or forward in wordings the cues do not hold: 结转上年(度), 上年转结 (a slip),
 # a bracket inside a count (含上年结转8件, 含2020年未办结结转5件); 结转(至)2022年度办理, 转入下年 before the count,
 # or 结转2022年度 right after it (2件结转2022年度办理)
@@ -499,6 +498,7 @@ _APPLIED_BY_MAILBOX = re.compile(r"信箱[^，,。；;]*(?<!依)申请[^，,。�
 # the count's own words name interpretations as the kind of item (政策解读类信息, 解读类), not a topic that joins
 # them with something else (会议、会议解读类信息 is one topic of meetings)
 _INTERPRETATIONS_KIND = re.compile(r"(?<![会议])解读类(?:信息)?$")
+# a topic that counts documents or rules together with their interpretations is no count of interpretations
 _MIXED_WITH_INTERPRETATIONS = re.compile(r"(?:法规|文件|政策|规章)(?:与|及|和|以及|、)(?:政策|相关)?解读")
 
 
@@ -1068,11 +1068,11 @@ def _joined_channels(sentence: str, channel: str | None) -> str | None:
 
 def _channels_in(clause: str) -> set[str]:
     """The posts labels of the channels `clause` names, and INFO_PUBLISHED for a disclosure column
-    or platform named beside a channel, not as its part (`_BESIDE_WEBSITE`, `_BEFORE_WEBSITE`:
+    or platform named beside a channel, not as its part (`_BESIDE_CHANNEL`, `_BEFORE_CHANNEL`:
     依托县政府网站、局政务公开专栏; 通过区政府信息公开专栏、微信公众号)."""
     hits = _channel_hits(clause)
     named = {h.channel for h in hits}
-    if any(_BESIDE_WEBSITE.match(clause, h.end) or _BEFORE_WEBSITE.search(clause, 0, h.start) for h in hits):
+    if any(_BESIDE_CHANNEL.match(clause, h.end) or _BEFORE_CHANNEL.search(clause, 0, h.start) for h in hits):
         named.add("INFO_PUBLISHED")
     return named
 
@@ -1106,11 +1106,11 @@ def _only_channel(text: str) -> str | None:
     return named.pop()
 
 
-# a disclosure column or platform named beside a website, not as its part (依托县政府网站、局政务公开专栏
+# a disclosure column or platform named beside a channel, not as its part (依托县政府网站、局政务公开专栏
 # 发布信息42条): a second channel; 通过县政府网站信息公开平台发布 is the website's own platform
 _DISCLOSURE_PLACE = r"[^，,。；;、]{0,12}?(?:公开|公示)(?:专栏|平台|网站?|栏)"
-_BESIDE_WEBSITE = re.compile(rf"(?:、|和|及|以及|与){_DISCLOSURE_PLACE}")
-_BEFORE_WEBSITE = re.compile(rf"{_DISCLOSURE_PLACE}(?:、|和|及|以及|与)[^，,。；;、]{{0,12}}$")
+_BESIDE_CHANNEL = re.compile(rf"(?:、|和|及|以及|与){_DISCLOSURE_PLACE}")
+_BEFORE_CHANNEL = re.compile(rf"{_DISCLOSURE_PLACE}(?:、|和|及|以及|与)[^，,。；;、]{{0,12}}$")
 _DIGIT = re.compile(r"\d")
 
 
