@@ -430,7 +430,7 @@ def _disclosed_for_a_rate(text: str, fact: Fact) -> bool:
     (guide §4)?"""
     if fact.label != "INFO_PUBLISHED" or not _RATE_FOLLOWS.match(text[fact.end:fact.end + 12]):
         return False
-    return bool(_DISCLOSED_ALONE.match(words_before(text, fact.start, "，,、；;：:。\n").strip()))
+    return bool(_DISCLOSED_ALONE.match(words_before(text, fact.start, _ITEM_SEPARATORS).strip()))
 
 
 # entries of a list of powers and duties (权责事项461项，其中行政许可25项): neither services, decisions nor items
@@ -497,7 +497,7 @@ _INTERPRETS_DOCUMENTS = re.compile(r"解读[^，,、；;。0-9０-９发公]{0,8
 _APPLIED_BY_MAILBOX = re.compile(r"信箱[^，,。；;]*(?<!依)申请[^，,。；;]*$")
 # the count's own words name interpretations as the kind of item (政策解读类信息, 解读类), not a topic that joins
 # them with something else (会议、会议解读类信息 is one topic of meetings)
-_INTERPRETATIONS_KIND = re.compile(r"(?<![会议])解读类(?:信息)?$")
+_INTERPRETATIONS_KIND = re.compile(r"(?<!会议)解读类(?:信息)?$")
 # a topic that counts documents or rules together with their interpretations is no count of interpretations
 _MIXED_WITH_INTERPRETATIONS = re.compile(r"(?:法规|文件|政策|规章)(?:与|及|和|以及|、)(?:政策|相关)?解读")
 
