@@ -521,8 +521,9 @@ def test_the_answers_listed_after_a_count_answered_are_each_what_their_words_nam
 
 
 def test_applications_listed_by_how_they_came_in_are_no_answers():
+    # the ways they came in are parts of the count handled, and keep its label (FACTS.md §4)
     assert labelled("共办理申请23件，其中网上申请22件，书面申请1件。") == [
-        ("APP_PROCESSED", "23件"), ("APP_RECEIVED", "22件"), ("APP_RECEIVED", "1件")]
+        ("APP_PROCESSED", "23件"), ("APP_PROCESSED", "22件"), ("APP_PROCESSED", "1件")]
 
 
 def test_a_topic_of_documents_together_with_their_interpretations_is_no_count_of_interpretations():
@@ -861,3 +862,129 @@ def test_a_zero_cue_before_a_receiving_verb_and_complaints_denies_messages_not_a
 
 def test_comments_received_in_a_consultation_are_public_messages_not_applications():
     assert labelled("开展意见征集2次，共收到网友意见反馈14条。") == [("PUBLIC_MESSAGES", "14条")]
+
+
+def test_applications_handed_in_through_a_website_or_by_post_are_applications_not_website_posts():
+    assert labelled("年内市民经政务网站和邮寄方式提交信息公开申请27件。") == [("APP_RECEIVED", "27件")]
+    assert labelled("本年度答复申请15件，其中门户网站申请11件、信函申请4件。") == [
+        ("APP_PROCESSED", "15件"), ("APP_PROCESSED", "11件"), ("APP_PROCESSED", "4件")]
+
+
+def test_replies_to_suggestions_counted_in_pieces_or_cases_are_suggestions():
+    assert labelled("公开人大代表建议的办理答复4篇，承办建议提案共9起。") == [
+        ("NPC_SUGGESTIONS", "4篇"), ("NPC_SUGGESTIONS", "9起")]
+
+
+def test_matters_or_cases_applied_for_are_applications_not_services():
+    assert labelled("本年度共接到依申请公开办件6件，办理依申请公开事项6件。") == [
+        ("APP_RECEIVED", "6件"), ("APP_PROCESSED", "6件")]
+
+
+def test_requests_received_for_information_are_applications_not_items_published():
+    assert labelled("全年本办收到申请公开政府信息的要求5件。") == [("APP_RECEIVED", "5件")]
+    assert labelled("本年度镇政府接到3条群众关于公开信息的申请。") == [("APP_RECEIVED", "3条")]
+
+
+def test_punishment_or_licensing_information_without_the_word_administrative_is_decisions():
+    assert labelled("全年公开处罚信息9项，许可公示结果40条。") == [("ADMIN_DECISIONS", "9项"), ("ADMIN_DECISIONS", "40条")]
+
+
+def test_letters_or_requests_that_are_applications_are_applications_not_messages():
+    assert labelled("全年接到依申请公开方面的诉求4件。") == [("APP_RECEIVED", "4件")]
+    assert labelled("共收到申请9件，其中来信申请的5件。") == [("APP_RECEIVED", "9件"), ("APP_RECEIVED", "5件")]
+
+
+def test_a_count_said_to_be_answered_already_is_applications_processed():
+    assert labelled("全年受理信息公开申请8件，其中7件已在法定时限内答复。") == [("APP_RECEIVED", "8件"), ("APP_PROCESSED", "7件")]
+
+
+def test_service_matters_taken_up_in_cases_are_services_handled_and_those_done_online_are_online_items():
+    assert labelled("全年共受理各类政务服务事项3200件。") == [("SERVICES_HANDLED", "3200件")]
+    assert labelled("目前可全程在线办理政务服务事项640项。") == [("ONLINE_ITEMS", "640项")]
+
+
+def test_a_website_named_at_the_head_of_a_long_sentence_places_the_items_counted_at_its_end():
+    text = ("本局依托县人民政府门户网站平台，围绕乡村振兴、安全生产、民生保障、营商环境、城乡建设、生态环境保护、"
+            "教育医疗卫生、财政预算决算、重大项目建设、人事任免等群众关注的领域，及时主动公开各类政府信息共计1520条。")
+    assert labelled(text) == [("WEBSITE_POSTS", "1520条")]
+
+
+def test_items_on_a_disclosure_site_named_after_a_website_or_an_account_are_info_published():
+    assert labelled("通过区政府门户网站发布信息120条，通过三务公开网站公开信息45条。") == [
+        ("WEBSITE_POSTS", "120条"), ("INFO_PUBLISHED", "45条")]
+    assert labelled("本镇微信公众号推送信息60条，在县人民政府公开网站发布信息33条。") == [
+        ("WECHAT_POSTS", "60条"), ("INFO_PUBLISHED", "33条")]
+
+
+def test_items_counted_under_a_heading_that_names_one_channel_are_that_channels_posts():
+    text = "（三）门户网站建设情况\n本年度共发布各类信息86条，其中工作动态40条。\n（四）其他\n全年发布信息5条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "86条"), ("WEBSITE_POSTS", "40条"), ("INFO_PUBLISHED", "5条")]
+
+
+def test_budgets_of_the_department_are_a_topic_of_the_items_published():
+    assert labelled("全年在政务公开栏公开部门预算12条。") == [("INFO_PUBLISHED", "12条")]
+
+
+def test_items_said_after_their_count_to_be_all_on_the_website_are_website_posts():
+    assert labelled("全年主动公开信息320条，均在区政府门户网站公开。") == [("WEBSITE_POSTS", "320条")]
+    assert labelled("全年主动公开信息320条，其中在政务公开栏张贴12条。") == [("INFO_PUBLISHED", "320条"), ("INFO_PUBLISHED", "12条")]
+
+
+def test_new_media_named_only_as_the_kind_of_one_wechat_account_are_its_posts():
+    assert labelled("通过政务新媒体（微信公众号）发布信息88条。") == [("WECHAT_POSTS", "88条")]
+    assert labelled("“某某发布”公众号发挥新媒体传播优势，全年推送信息210条。") == [("WECHAT_POSTS", "210条")]
+    assert labelled("通过政务新媒体（微信公众号、微信群）发布信息88条。") == [("OTHER_MEDIA_POSTS", "88条")]
+
+
+def test_a_zero_claim_naming_information_and_an_application_denies_the_application():
+    assert labelled("本单位本年度无政府信息公开申请。") == [("APP_RECEIVED", "无")]
+    assert labelled("本年度无上年结转的政府信息公开申请。") == [("APP_CARRIED_OVER", "无")]
+
+
+def test_a_long_zero_claim_denies_lawsuits_and_complaints_named_after_the_appeals():
+    text = "本年度未发生针对本街道有关政府信息公开事务的行政复议案件、行政诉讼案件及举报投诉情况。"
+    assert sorted(labelled(text)) == [("LITIGATION_CASES", "未"), ("PUBLIC_MESSAGES", "未"), ("REVIEW_CASES", "未")]
+
+
+def test_no_new_media_account_opened_is_zero_accounts():
+    assert labelled("本镇未开设政务新媒体账号。") == [("NEW_MEDIA_ACCOUNTS", "未")]
+    assert labelled("本局无独立网站及政府新媒体。") == [("NEW_MEDIA_ACCOUNTS", "无")]
+
+
+def test_the_publics_suggestions_beside_its_comments_or_questions_are_messages_not_deputies_suggestions():
+    assert labelled("全年办理群众网上留言建议7条，回复网上咨询和建议共12条。") == [
+        ("PUBLIC_MESSAGES", "7条"), ("PUBLIC_MESSAGES", "12条")]
+
+
+def test_posts_through_an_app_or_a_news_client_are_other_media_posts():
+    assert labelled("通过“某某发布”APP发布信息120条，在新闻客户端推送稿件45篇。") == [
+        ("OTHER_MEDIA_POSTS", "120条"), ("OTHER_MEDIA_POSTS", "45篇")]
+    assert labelled("通过“某某交通”微博客户端公开信息98条。") == [("WEIBO_POSTS", "98条")]
+
+
+def test_a_second_wei_in_the_clause_opens_a_second_zero_claim():
+    facts = extract_facts("本局未收到申请也未发生行政复议。")
+    assert [(f.label, f.start) for f in facts] == [("APP_RECEIVED", 2), ("REVIEW_CASES", 8)]
+
+
+def test_appeals_and_lawsuits_each_with_its_own_zero_count_are_one_fact_each():
+    assert labelled("本年度行政复议0件、行政诉讼0件。") == [("REVIEW_CASES", "0件"), ("LITIGATION_CASES", "0件")]
+
+
+def test_granted_or_partly_granted_counts_under_the_first_named():
+    assert labelled("予以公开或部分公开12件。") == [("APP_GRANTED", "12件")]
+
+
+def test_documents_in_force_are_normative_documents():
+    assert labelled("本年度制发规范性文件2件，现行有效文件共计31件。") == [("NORMATIVE_DOCS", "2件"), ("NORMATIVE_DOCS", "31件")]
+
+
+def test_no_refusal_after_no_application_received_is_no_fact():
+    assert labelled("本年度本镇未收到政府信息公开申请，未出现不予公开政府信息的情况。") == [("APP_RECEIVED", "未")]
+    assert labelled("全年收到申请3件，无不予公开情况。") == [("APP_RECEIVED", "3件"), ("APP_DENIED", "无")]
+
+
+def test_applications_withdrawn_keep_the_label_of_the_total_they_are_part_of():
+    assert labelled("全年收到信息公开申请20件，其中经沟通后申请人主动撤回6件。") == [
+        ("APP_RECEIVED", "20件"), ("APP_RECEIVED", "6件")]
+    assert labelled("申请人撤销许可9件。") == []

@@ -29,8 +29,9 @@ def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 def _review_and_litigation(gap: int) -> str:
-    """复议 and 诉讼 (either order) named together: 复议、行政诉讼, 行政复议申请和行政诉讼."""
-    joined = r"[^，,。；;\n]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n]{0,%d}?" % gap
+    """复议 and 诉讼 (either order) named together: 复议、行政诉讼, 行政复议申请和行政诉讼; not each with its own
+    count between them (行政复议0件、行政诉讼0件)."""
+    joined = r"[^，,。；;\n0-9０-９]{0,4}?(?:和|及|、|或|与|以及)[^，,。；;\n0-9０-９]{0,%d}?" % gap
     return f"(?:复议{joined}诉讼|诉讼{joined}复议)"
 
 

@@ -177,6 +177,24 @@ adjudication of the first pass against these rules.
 | `通过区政府信息公开专栏、微信公众号合计发布信息104条` | INFO_PUBLISHED: a disclosure column named beside an account is a channel of another kind, as beside the website |
 | `办理政府门户网站区长信箱各类信件26件` | PUBLIC_MESSAGES: the letters of a mailbox are messages wherever the mailbox sits, not the website's posts |
 | `结转上年度申请2件`, `答复39件（含上年结转2件）`, `3件结转2025年度办理` | APP_CARRIED_OVER, APP_CARRIED_OVER, APP_CARRIED_FORWARD: 结转 before the year before, or 含…结转 inside a count, is carried over; 结转 before the next year (or 下年度), or after a count, is carried forward |
+| `收到申请25件，其中网站申请20件`, `共办理申请23件，其中网上申请22件，书面申请1件` | the way applications came in (网站, 信函, 书面 …) with 申请 or 提交: the total's label for each way (APP_RECEIVED, APP_PROCESSED), never the website's posts |
+| `接到依申请公开办件18件`, `办理依申请公开事项6件` | APP_RECEIVED, APP_PROCESSED: matters or cases applied for are applications, not services; the verb decides |
+| `收到申请公开政府信息的要求31件`, `收到2条政府信息公开相关申请` | APP_RECEIVED: requests for information, not information published |
+| `公开处罚信息13项`, `许可公示结果40条` | ADMIN_DECISIONS, as 行政处罚 and 行政许可 |
+| `受理各类服务事项144350件`; `可全程在线办理政务服务事项1512项` | SERVICES_HANDLED (service matters taken up, counted in 件); ONLINE_ITEMS |
+| `6915项权力事项`, `执法监管事项2174项` | nothing: entries of a list of powers or of matters overseen, not services |
+| `通过门户网站发布信息120条，通过三务公开网站公开信息45条` | WEBSITE_POSTS, INFO_PUBLISHED: any disclosure site (信息公开网, 某某公开网站) is the disclosure platform, even after a website |
+| `全年主动公开信息320条，均在区政府门户网站公开` | WEBSITE_POSTS: the website named right after the count holds them all |
+| `通过政务新媒体（微信公众号）发布信息88条` | WECHAT_POSTS: new media named only as the kind of one WeChat account; `（微信公众号、微信群）` stays OTHER_MEDIA_POSTS |
+| `通过“某某发布”APP发布信息120条`, `在新闻客户端推送稿件45篇` | OTHER_MEDIA_POSTS |
+| `本年度无政府信息公开申请`; `本镇未开设政务新媒体账号` | APP_RECEIVED 0 (the application, not the 信息 before it); NEW_MEDIA_ACCOUNTS 0 |
+| `未发生针对本街道…的行政复议案件、行政诉讼案件及举报投诉情况` | REVIEW_CASES 0, LITIGATION_CASES 0 and PUBLIC_MESSAGES 0, however long the claim |
+| `办理群众网上留言建议7条`, `回复网上咨询和建议共12条` | PUBLIC_MESSAGES: the public's suggestions beside its comments or questions are no deputies' suggestions |
+| `制发规范性文件2件，现行有效文件共计31件` | NORMATIVE_DOCS, NORMATIVE_DOCS |
+| `公开人大代表建议的办理答复4篇`, `承办建议提案共9起` | NPC_SUGGESTIONS in 篇 and 起 as well |
+| `没有出现应公开而不予公开的办件` | nothing: an assurance, no count of refusals |
+| `受理申请19件，其中18件已在法定期限内答复` | APP_RECEIVED, APP_PROCESSED |
+| `行政复议0件、行政诉讼0件` | REVIEW_CASES 0, LITIGATION_CASES 0: each count is its own |
 """
 
 

@@ -36,7 +36,8 @@ list markers … are never facts):
    clause (收到并办结16件) or 办理 opens the sentence and outcomes are counted after it.
    An application verb counts messages or suggestions when the nearest topic word before it
    says so (市长信箱收到来信238件，办结99件 → ``PUBLIC_MESSAGES``; 建议提案办理结果22条 →
-   ``NPC_SUGGESTIONS``). A disclosure site (信息公开网) is the disclosure platform, no channel.
+   ``NPC_SUGGESTIONS``). A disclosure site (信息公开网, 三务公开网站) is the disclosure platform:
+   its items are ``INFO_PUBLISHED``, whatever channel was named before it.
 5. **Dropped**: changes (增加了3例, 同比增长), counts of things no label counts (板块, 窗口,
    领域, 部门, 政策性文件, 文件 …; a column named before a publishing verb is only where the
    items went), items sent up or taken up (报送, 被…采用), bare numbers with no unit unless a
@@ -65,21 +66,33 @@ BLOCK = "BLOCK"  # a noun no label counts
 GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SERVICE_ITEMS", "信息": "INFO_PUBLISHED",
            # 收到依申请公开政府信息3件 counts applications, not published items (a verb before it still decides)
            **{cue: "APP_RECEIVED" for cue in ("依申请公开", "依申请公开信息", "依申请公开政府信息")},
+           # 接到依申请公开办件18件, 依申请公开事项7项: applications, not services (the verb still decides)
+           **{cue: "APP_RECEIVED" for cue in ("依申请公开事项", "依申请公开办件", "依申请公开件")},
            "发布": POST, "发稿": POST, "推送": POST, "刊发": POST, "编发": POST, "更新": POST, "公布": POST,
            "公开": POST, "公示": POST, "报道": POST,
+           # 部门预算12条: budgets published, a topic of the items (部门 alone counts departments)
+           **{budget: "INFO_PUBLISHED" for budget in ("部门预算", "部门决算", "部门预决算", "部门财政预算", "部门财政决算",
+                                                      "部门财政预决算", "部门决算预算")},
            # 推送52篇推文, 刊发8篇稿件: the posts named after the count; the channel of the sentence decides
            **{noun: "INFO_PUBLISHED" for noun in ("推文", "稿件", "文章")},
            # 行政复议2件，其中结果维持1件，尚未审结1件: what became of the appeals (or of the lawsuits, `_by_topic`)
            **{outcome: "REVIEW_CASES" for outcome in ("结果维持", "结果纠正", "其他结果", "尚未审结")}}
+# the disclosure site is the disclosure platform, not the portal website (guide §4): a channel of its own
+# whose items are INFO_PUBLISHED, so that a website or an account named earlier does not claim them
+# (三务公开网站, 某某人民政府公开网站); not 公开网上 nor 公开网络 (online)
+DISCLOSURE_SITES = ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网", "公开网站", "公开网")
 PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发", "报道")  # 推送短视频1113个 counts posts, not accounts
 SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 counts published items, not documents
             "文件类": "INFO_PUBLISHED",  # a topic of published items (乡镇文件类43条), not a count of documents
-            # the disclosure site is the disclosure platform, not the portal website (guide §4)
-            **{site: "INFO_PUBLISHED" for site in ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网")},
             "会议信息": "INFO_PUBLISHED",
             "信箱": "PUBLIC_MESSAGES",  # 办理门户网站区长信箱信件26件: the letters of a mailbox, wherever it sits
             # the hotline's, petitions' and online questions' cases (受理12345热线工单50件, 办理信访事项12件)
-            **{line: "PUBLIC_MESSAGES" for line in ("12345", "信访", "群工系统", "网络问政", "问政")}}
+            **{line: "PUBLIC_MESSAGES" for line in ("12345", "信访", "群工系统", "网络问政", "问政")},
+            # documents in force after a count of normative documents made (现行有效文件57件): normative documents
+            **{in_force: "NORMATIVE_DOCS" for in_force in ("现行有效文件", "现行有效件数")},
+            # the public's suggestions beside its comments or questions (群众意见建议, 网上咨询和建议): messages
+            **{said: "PUBLIC_MESSAGES" for said in ("意见建议", "意见和建议", "留言建议", "咨询和建议", "咨询建议",
+                                                    "投诉建议", "投诉、建议", "意见、建议")}}
 # words a cue's own items are counted in besides its label's units: read as items (条)
 ITEM_COUNTS = {"会议信息": ("次", "期", "份")}  # 常务会议信息21次, 会议信息8份: each meeting's items
 # Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
@@ -113,6 +126,9 @@ LEAD_IN = re.compile(r"(：|:|为|达|计|共)\s*$")
 _UNITLESS_ITEMS = re.compile(r"(?:发布|公开|公布|更新|推送)[^，,。；;：:]{0,16}信息(?:数量)?\s*$")
 FUNCTION_START = tuple("的了并和及与其均全已较同比占共，,。；;、)）")
 STOPS = "。；;！!？?"
+# how far back a count's sentence is read for its cue and channel: a website named at the head of a long
+# sentence (依托某某门户网站平台，及时公开…等信息4861条) still places the items counted at its end
+SENTENCE_REACH = 120
 CLAUSE_STOPS = STOPS + "，,\n"
 
 COUNT = {"件", "个", "条", "项", "例", "份", "起", "宗", "件次", None}
@@ -142,7 +158,8 @@ UNITS_OK = {
     "SERVICES_HANDLED": {"件", "笔", "次", "人次", "个", "项", "件次", None},
     "RATE": {"%", "成"},
     "TRAINING_SESSIONS": {"次", "期", "场", "批次", "个", "场次", "期次", None},
-    "NPC_SUGGESTIONS": {"件", "条", "个", "项", "份", None},
+    # 公开人大代表建议的答复5篇, 办理建议提案共17起: replies published, suggestions handled
+    "NPC_SUGGESTIONS": {"件", "条", "个", "项", "份", "篇", "起", None},
 }
 _SCORES = {"clause": 0.9, "right": 0.85, "sentence": 0.7, "clause_generic": 0.6, "sentence_generic": 0.5,
            "zero": 0.8, "rate": 0.9}
@@ -197,6 +214,8 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             cases = _cases_of_outcome(text, cand, facts) if label in (None,) + _CASES else None
             if cases is not None:  # 行政复议4件，3件维持，1件撤诉: what became of the cases counted before
                 label, score = cases, score if label is not None else _SCORES["sentence_generic"]
+            if label is None and _WITHDRAWN.search(own):
+                label, score = _withdrawn_from(text, cand, facts), _SCORES["sentence_generic"]
             if label is None and _by_application_channel(text, cand, facts):
                 label, score = "APP_RECEIVED", _SCORES["sentence_generic"]  # 其中信函申请3件、电子邮件2件
             if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
@@ -212,7 +231,12 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                 label, score = "POLICY_INTERPRETATIONS", _SCORES["clause"]  # 解读文件32件, 解读会议12次: what was interpreted
             if label == "APP_RECEIVED" and _COMMENTS_RECEIVED.search(own):
                 label = "PUBLIC_MESSAGES"  # 征集意见，收到网民意见反馈16条: comments received, not applications
-            if label == "PUBLIC_MESSAGES" and _APPLIED_BY_MAILBOX.search(own):
+            if label in CHANNEL_POSTS + ("APP_RECEIVED",) and cand.quantity.unit in COUNT and \
+                    _APPLIED_THROUGH.search(text, _clause_start(text, cand.start), cand.start):
+                label = _applications_total(text, cand, facts)  # 其中网站申请181件: how applications came in
+            if label in POSTS_FAMILY and _asks_for_information(text, cand):
+                label = "APP_RECEIVED"  # 收到申请公开政府信息的要求31件, 收到2条政府信息公开相关申请: requests, not items
+            if label == "PUBLIC_MESSAGES" and _APPLIED_BY_LETTER.search(own):
                 label = "APP_RECEIVED"  # 通过市长信箱提交的信息公开申请3件: applications, whichever way they came
             if label in POSTS_FAMILY and _INTERPRETATIONS_KIND.search(own) and not _MIXED_WITH_INTERPRETATIONS.search(own):
                 label = "POLICY_INTERPRETATIONS"  # 发布政策解读类信息6条: interpretations, counted as a kind of item
@@ -225,6 +249,9 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     _respective_channels(text, facts)
     _headed_lists(text, facts, candidates)
     _answer_list(text, facts, candidates)
+    _headed_channel(text, facts)
+    _placed_after(text, facts)
+    _new_media_account(text, facts)
     # a count every path above may have read (a second count after the year's, 历年累计295条) is no
     # total of the year when its clause says it is not
     facts = [f for f in facts if f.qualifier == "zero_claim" or not (over_the_years(text, f.start)
@@ -323,6 +350,53 @@ _RELABELLED = ("INFO_PUBLISHED", "APP_NATURAL_PERSON", "APP_ORGANIZATION")  # re
 _LIST_SENTENCE_ENDS = "。！!？?\n"  # items of a list opened mid-line run on over ；
 
 
+# a line that is only a numbered heading (三、网站公开情况, （二）政务微博): what the paragraph below is about
+_HEADING_LINE = re.compile(r"^[ \t\u3000]*(?:" + NUMBERING + r")[ \t\u3000]*([^\n。；;！!？?]{2,40})$", re.M)
+
+
+def _headed_channel(text: str, facts: list[Fact]) -> None:
+    """Published items counted under a numbered heading that names one channel, in a sentence that
+    names none (三、网站公开情况 … 本年共发布信息26条), are that channel's posts (guide §4), in place."""
+    headings = [(m.end(), m.group(1)) for m in _HEADING_LINE.finditer(text)] if "网" in text or "微" in text else []
+    for i, fact in enumerate(facts):
+        before = [heading for end, heading in headings if end <= fact.start]
+        if fact.label != "INFO_PUBLISHED" or not before:
+            continue
+        heading = before[-1]
+        channels = {h.channel for h in _channel_hits(heading)} - {"INFO_PUBLISHED"}
+        if len(channels) != 1 or _SEVERAL_CHANNELS.search(heading) or OFFLINE.search(heading):
+            continue
+        sentence = text[max(text.rfind(ch, 0, fact.start) for ch in "。；;\n") + 1:fact.start]
+        channel = channels.pop()
+        if not _channel_hits(sentence) and not OFFLINE.search(sentence) and fact.unit in UNITS_OK[channel]:
+            facts[i] = replace(fact, label=channel)
+
+
+# the website named right after the count (发布信息320条，均在区政府门户网站公开; 216条（发布在县政府网站）)
+_WEBSITE_AFTER = re.compile(r"[^。；;\n\d]{0,4}?[，,（(]\s*(?:所有信息|上述信息|以上信息)?(?:(?:均|全部|都)(?:已|已经)?(?:在|通过|于)|"
+                            r"(?:均|全部|都)?(?:已|已经)?(?:发布在|发布于))[^，,。；;\d]{0,25}?(?:网站|门户网|政府网|官网)")
+
+
+def _placed_after(text: str, facts: list[Fact]) -> None:
+    """Published items said right after their count to be all on the website are its posts, in place."""
+    for i, fact in enumerate(facts):
+        if fact.label == "INFO_PUBLISHED" and _WEBSITE_AFTER.match(text, fact.end):
+            facts[i] = replace(fact, label="WEBSITE_POSTS")
+
+
+# new media named only as the kind of one WeChat account: 政务新媒体（微信公众号）, 政务新媒体“某某”公众号, or the
+# account first and its new-media reach after it (“某某发布”微信公众号发挥新媒体传播优势，推送信息210条)
+_ACCOUNT_OF_NEW_MEDIA = re.compile(r"新媒体(?:平台)?(?:[（(](?:微信公众号|公众号)[）)]|“[^”]{1,16}”(?:微信公众号|公众号))[^，,。；;\d、]{0,14}?$|"
+                                   r"(?:微信公众号|公众号)[^，,。；;\d]{0,10}新媒体[^，,。；;\d]{0,20}[，,][^，,。；;\d]{0,20}?$")
+
+
+def _new_media_account(text: str, facts: list[Fact]) -> None:
+    """Posts of new media that the words before them name as one WeChat account are its posts, in place."""
+    for i, fact in enumerate(facts):
+        if fact.label == "OTHER_MEDIA_POSTS" and _ACCOUNT_OF_NEW_MEDIA.search(text, max(0, fact.start - 60), fact.start):
+            facts[i] = replace(fact, label="WECHAT_POSTS")
+
+
 def _headed_lists(text: str, facts: list[Fact], candidates: list[Candidate]) -> None:
     """The items of a list opened by a colon after words that publish (我局网站主动公开以下信息：
     …；全年发布的信息分为：工作动态12条，通知公告5条) are parts of what the heading publishes
@@ -397,7 +471,8 @@ def _relabel_items(text: str, facts: list[Fact], items: list[Candidate], opened:
 # published licensing, punishment or coercion information and approvals: decisions (行政许可类信息8条,
 # 行政审批公示信息24条, 行政执法决定文书30条); not one topic of several (行政处罚等信息), proposed
 # approvals (拟审批) or a topic named after another (抽查情况及执法决定文书)
-_DECISIONS_PUBLISHED = re.compile(r"(?<!拟)(?:行政许可|行政处罚|行政强制|行政审批|环评审批|处罚决定|许可决定|执法决定)"
+_DECISIONS_PUBLISHED = re.compile(r"(?<!拟)(?:行政许可|行政处罚|行政强制|行政审批|环评审批|处罚决定|许可决定|执法决定|"
+                                  r"(?<!行政)(?:处罚|许可)(?:信息|公示)|查封|扣押)"
                                   r"[^，,、；;。：:0-9０-９等]{0,10}$")
 _NAMED_BEFORE = re.compile(r"[及和与]|情况")
 # normative documents repealed or expired (废止规范性文件3件, 宣布失效4件): no count of NORMATIVE_DOCS
@@ -494,7 +569,10 @@ def _names_kind(text: str, cand: Candidate, label: str) -> bool:
 
 _COMMENTS_RECEIVED = re.compile(r"收到(?:(?!申请)[^，,。；;]){0,6}(?:意见|留言)(?:(?!申请)[^，,。；;]){0,4}$")
 _INTERPRETS_DOCUMENTS = re.compile(r"解读[^，,、；;。0-9０-９发公]{0,8}(?:文件|会议)(?:信息)?$")
-_APPLIED_BY_MAILBOX = re.compile(r"信箱[^，,。；;]*(?<!依)申请[^，,。；;]*$")
+_APPLIED_BY_LETTER = re.compile(r"信箱[^，,。；;]*(?<!依)申请[^，,。；;]*$|"
+                                 # 依申请公开方面的诉求2件, 申请信件3件, 来信申请的69件: letters that are applications
+                                 r"申请[^，,。；;]{0,8}(?:信件|来信|诉求|来件)[^，,。；;]{0,6}$|"
+                                 r"(?:信件|来信|诉求|来件)申请[^，,。；;]{0,6}$")
 # the count's own words name interpretations as the kind of item (政策解读类信息, 解读类), not a topic that joins
 # them with something else (会议、会议解读类信息 is one topic of meetings)
 _INTERPRETATIONS_KIND = re.compile(r"(?<!会议)解读类(?:信息)?$")
@@ -621,17 +699,17 @@ def _coordinated(window: str, a: _Hit, b: _Hit) -> bool:
     return first.end <= second.start and _COORDINATOR.fullmatch(window, first.end, second.start) is not None
 
 
-_NEXT_ZERO = re.compile(r"(?<=[\u4e00-\u9fff])(?:无|没有)")  # a second claim in the clause, if `is_zero_cue`
+_NEXT_ZERO = re.compile(r"(?<=[\u4e00-\u9fff])(?:无|没有|未)")  # a second claim in the clause, if `is_zero_cue`
 _HAPPENED = re.compile(r"\s*(?:发生|出现)")  # 未发生, 没有出现: what happened, not what was counted
 # what a zero cue denies when its clause names one of these: an incident or an adverse outcome, no count
 # (未发生失泄密事件, 未被复议机关纠错, 未出现需要责任追究的情况, 未发生行政诉讼败诉情形, 无信息安全事件)
 _NO_COUNT_DENIED = ("纠错", "泄密", "追究", "不良影响", "事故", "安全事件", "败诉", "被改变")
 
 
-def _denied(text: str, cue_end: int) -> str:
-    """What a zero cue ending at `cue_end` denies: the rest of its clause (30 characters at most),
+def _denied(text: str, cue_end: int, reach: int = 30) -> str:
+    """What a zero cue ending at `cue_end` denies: the rest of its clause (`reach` characters at most),
     up to the next zero cue (全年无行政处罚无行政事业性收费: two claims)."""
-    window = text[cue_end:_clause_end(text, cue_end, 30)]
+    window = text[cue_end:_clause_end(text, cue_end, reach)]
     next_cue = next((m for m in _NEXT_ZERO.finditer(window) if is_zero_cue(text, cue_end + m.start())), None)
     return window[:next_cue.start()] if next_cue else window
 
@@ -642,6 +720,8 @@ def zero_claim_reading(text: str, cue_end: int) -> list[str] | None:
     未制定内部规章制度: internal rules, not regulations), else its labels (`zero_claim_labels`;
     empty when the clause names none)."""
     window = _denied(text, cue_end)
+    if _NO_ACCOUNTS.match(window):
+        return ["NEW_MEDIA_ACCOUNTS"]  # 未开设政务新媒体, 无独立网站及政府新媒体: no account, so none counted
     if any(w in window for w in _NO_COUNT_DENIED):
         return None
     if _FEES_DENIED.match(window) and "行政事业性" not in window:
@@ -651,9 +731,27 @@ def zero_claim_reading(text: str, cue_end: int) -> list[str] | None:
         return None
     if _HAPPENED.match(window) and all(h.target in (BLOCK,) + POSTS_FAMILY for h in hits):
         return None  # 未发生信息泄露, 没有发生公开虚假信息的情况: an incident, not a count of published items
-    return _denied_labels(window, [h for h in hits if h.target != BLOCK])
+    labels = _denied_labels(window, [h for h in hits if h.target != BLOCK])
+    if labels == ["APP_DENIED"] and (_NOTHING_RECEIVED.search(text, max(0, cue_end - 100), cue_end)
+                                     or _SHOULD_BE_DISCLOSED.search(window)):
+        return None  # 未收到申请，未出现不予公开政府信息情况: no application, so none refused; an assurance, no count
+    if any(label in _CASES for label in labels):  # 未发生针对本乡…的行政复议案、行政诉讼案及举报投诉事件:
+        longer = _denied(text, cue_end, 60)  # a long claim names the lawsuits and complaints further on
+        case = max(longer.rfind("复议"), longer.rfind("诉讼"))
+        for label, named in (("LITIGATION_CASES", "诉讼" in longer), ("PUBLIC_MESSAGES", bool(_COMPLAINTS.search(longer, case)))):
+            if named and label not in labels:
+                labels.append(label)
+    return labels
 
 
+_COMPLAINTS = re.compile(r"投诉|举报")
+
+
+_CARRIED_WORD = re.compile(r"结转|转结")
+_NOTHING_RECEIVED = re.compile(r"(?:未|没有|尚未)(?:收到|受理|接到|接收)")
+_SHOULD_BE_DISCLOSED = re.compile(r"应(?:当|该)?公开而")
+_NO_ACCOUNTS = re.compile(r"[^，,。；;]{0,6}?(?:开设|开通|建立|设立|独立网站及)[^，,。；;]{0,12}?(?:新媒体|公众号|微博|微信)|"
+                          r"(?:独立网站及)?(?:政务|政府)?新媒体")
 _FEES_DENIED = re.compile(r"[^，,。；;]{0,24}?收取[^，,。；;]{0,20}?费")
 
 
@@ -670,6 +768,8 @@ def _denied_labels(window: str, hits: list[_Hit]) -> list[str]:
     if "FEE_COLLECTED" in found or "ADMIN_FEES" in found:
         return ["FEE_COLLECTED" if "FEE_COLLECTED" in found else "ADMIN_FEES"]
     labels = [label for label in ("REVIEW_CASES", "LITIGATION_CASES") if label in found] or found[:1]
+    if labels == ["INFO_PUBLISHED"] and "APP_RECEIVED" in found:  # 无政府信息公开申请: the application, not
+        labels = ["APP_CARRIED_OVER" if _CARRIED_WORD.search(window) else "APP_RECEIVED"]  # the 信息 before it
     if labels == ["APP_RECEIVED"] and "PUBLIC_MESSAGES" in found and "申请" not in window:
         labels = ["PUBLIC_MESSAGES"]  # 未接到相关投诉举报: a receiving verb, and complaints, not applications
     group = next((g for g in ZERO_TOGETHER if labels and labels[0] in g), ())
@@ -704,7 +804,7 @@ def _clause_start(text: str, start: int, prev_end: int = 0, sentence_start: int 
     end (`sentence_start` when the caller has it), the previous count (`prev_end`), or 40 characters back."""
     comma = max(text.rfind(ch, 0, start) for ch in "，,：:") + 1
     if sentence_start is None:
-        sentence_start = _sentence_start(text, start, 80)
+        sentence_start = _sentence_start(text, start, SENTENCE_REACH)
     return max(prev_end, sentence_start, comma, start - 40)
 
 
@@ -728,7 +828,7 @@ def _names_rate_or_average(clause: str) -> bool:
 
 def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: bool = False) -> tuple[str | None, float]:
     q = cand.quantity
-    sentence_start = _sentence_start(text, cand.start, 80)
+    sentence_start = _sentence_start(text, cand.start, SENTENCE_REACH)
     clause_start = _clause_start(text, cand.start, prev_end, sentence_start)
     clause = text[clause_start:cand.start]
     if CHANGE.search(clause) and not clause.rstrip().endswith(("至", "到", "为")):
@@ -826,8 +926,9 @@ _WITHHELD = re.compile(r"不予公开[^，,、；;]{0,6}$")
 # a count up to a date that is a running total (截至2023年底，累计访问量61万次): views since the site opened
 _UP_TO_A_DATE = re.compile(r"截至|截止")
 _RUNNING_TOTAL = re.compile(r"累计|总访问量")
-# matters sorted into lists, cancelled, handed down or overseen: no services offered (梳理事项清单14项)
-_ITEMS_SORTED = re.compile(r"梳理|编制|取消|下放|精简|督办|决策事项|试点")
+# matters sorted into lists, cancelled, handed down or overseen: no services offered (梳理事项清单14项);
+# powers, matters overseen and entries of a disclosure catalogue (6915项权力事项, 一级事项380项) are no services
+_ITEMS_SORTED = re.compile(r"梳理|编制|取消|下放|精简|督办|决策事项|试点|权力事项|监管事项|[一二三]级事项|末级事项")
 
 
 # kinds a list of published topics names item by item (公开信息20项，其中行政处罚6项，监督检查3项): a kind
@@ -842,7 +943,7 @@ _COUNTED = re.compile(r"[0-9０-９]+\s*(?:条|件|项|篇|个|份|期)")
 _OUTCOMES_AFTER = ((re.compile(r"[^，,。；;！!？?\n]{0,10}?(?:结转下|结转至下|转下一?年|转入下年)"), "APP_CARRIED_FORWARD"),
                    (re.compile(r"(?:已|均已|已全部|全部)(?:予以)?公开"), "APP_GRANTED"),
                    (re.compile(r"[^，,。；;！!？?\n]{0,10}?(?:已全部办结|均已办结|已办结|全部办结)|"
-                               r"[^，,。；;！!？?\n]{0,4}?(?:均已|均|已全部|全部)[^，,。；;！!？?\n]{0,10}?"
+                               r"[^，,。；;！!？?\n]{0,4}?(?:均已|均|已全部|全部|已)[^，,。；;！!？?\n]{0,12}?"
                                r"(?:答复|回复|办理完毕|办理完成|办结)"), "APP_PROCESSED"))
 
 
@@ -903,6 +1004,57 @@ def _by_application_channel(text: str, cand: Candidate, facts: list[Fact]) -> bo
     return False
 
 
+# the way applications were handed in, a website, the post or in person (网站申请181件, 书面申请1件, 通过网站及
+# 邮寄方式提交政府信息公开申请55件): the channel says how they came, not where items were published
+_APPLIED_THROUGH = re.compile(r"(?:网站|网页|政务网|门户网|网上|网络|邮递|邮寄|信函|书面|当面|现场|传真|电子邮件)[^，,。；;]*?(?:提交|(?<!依)申请)")
+
+
+# requests for information received, the request named before or after the count
+_REQUESTS_BEFORE = re.compile(r"(?:收到|受理|接到|接收)[^，,。；;]{0,10}?(?:申请公开(?:政府)?信息|公开(?:政府)?信息(?:的)?(?:申请|要求))"
+                              r"[^，,。；;]{0,4}$")
+_RECEIVED_RIGHT_BEFORE = re.compile(r"(?:收到|受理|接到|接收)[^，,。；;]{0,4}$")
+_REQUEST_AFTER = re.compile(r"[^，,。；;0-9０-９]{0,12}?申请")
+
+
+def _asks_for_information(text: str, cand: Candidate) -> bool:
+    """Does `cand` count requests received for information (收到申请公开政府信息4件; 收到2件公众关于政府信息
+    公开的申请) rather than information published?"""
+    start = _clause_start(text, cand.start)
+    return bool(_REQUESTS_BEFORE.search(text, start, cand.start) or (
+        _RECEIVED_RIGHT_BEFORE.search(text, start, cand.start) and _REQUEST_AFTER.match(text, cand.end)))
+
+
+def _applications_total(text: str, cand: Candidate, facts: list[Fact]) -> str:
+    """The label of a count of applications that came in one way: its total's when a list opened by
+    其中 or a bracket after an application count of the sentence holds it (其中网络申请5件、信函申请1件
+    under 办理…6件), else APP_RECEIVED."""
+    sentence_start = _sentence_start(text, cand.start, SENTENCE_REACH)
+    for fact in reversed(facts):  # back over the list's other parts to its total
+        if fact.end <= sentence_start:
+            break
+        if fact.label.startswith("APP_") and fact.qualifier != "zero_claim" and _OPENS_CHANNELS.match(text, fact.end):
+            return fact.label
+    return "APP_RECEIVED"
+
+
+_OPENS_CHANNELS = re.compile(r"[。，,：:\s]*其中|\s*[（(]")
+
+
+_WITHDRAWN = re.compile(r"(?:撤回|撤销)(?!许可)[^，,。；;]{0,6}$")
+
+
+def _withdrawn_from(text: str, cand: Candidate, facts: list[Fact]) -> str | None:
+    """The label of the applications received or handled counted earlier in the sentence that a count
+    withdrawn is a part of (收到申请85件，其中申请人主动撤回39件: APP_RECEIVED; guide §4), else None."""
+    sentence_start = _sentence_start(text, cand.start, 200)
+    for fact in reversed(facts):
+        if fact.start < sentence_start:
+            break
+        if fact.label in ("APP_RECEIVED", "APP_PROCESSED") and fact.qualifier != "zero_claim":
+            return fact.label
+    return None
+
+
 def _received_before(text: str, cand: Candidate, facts: list[Fact]) -> bool:
     """Is there a count of applications received earlier in the paragraph (the total a kind of
     applicant is a part of: 收到申请20件，其中自然人18件)?"""
@@ -941,7 +1093,7 @@ _KINDS_OF_ITEMS = re.compile(r"等[^，,。；;、]{0,6}信息[^，,。；;、]{
 # what an application verb counts when the sentence is about messages or deputies' suggestions
 # (市长信箱收到来信238件，办结99件; 人大代表建议办理结果103件): the nearest topic word decides
 _TOPICS = (("PUBLIC_MESSAGES", re.compile(r"(?<!申请)(?<!申请公开)(?:信箱|留言|来信|信件|来件|热线|工单|诉求|来访|信访|舆情|来电|网民|投诉|咨询|随手拍)")),
-           ("NPC_SUGGESTIONS", re.compile(r"建议|提案")),
+           ("NPC_SUGGESTIONS", re.compile(r"(?<![见言询诉和、])建议|提案")),
            # 受理行政复议申请56件，办结38件: appeals, not applications for information
            ("REVIEW_CASES", re.compile(r"行政复议(?:申请)?")),
            ("LITIGATION_CASES", re.compile(r"行政(?:诉讼|应诉)(?:案件)?")),
@@ -995,7 +1147,7 @@ def _named_together(hit: _Hit, earlier: list[_Hit], text: str) -> _Hit:
     """``予以公开及部分公开208件`` counts under the first category named (FACTS.md §4)."""
     for other in earlier:
         if other.tier == 1 and other.target not in (BLOCK, POST) and re.fullmatch(
-            r"(及|和|与|以及|、)", text[other.end:hit.start]
+            r"(及|和|与|以及|、|或|或者)", text[other.end:hit.start]
         ):
             if _family(other.target) == _family(hit.target):
                 return other
@@ -1029,7 +1181,15 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
             target = channel
     if target == "INFO_PUBLISHED" and unit == "次" and OFFLINE.search(sentence):
         return target  # 通过公示栏公示共计30次: each posting on a board is an item put up
+    if target == "SERVICE_ITEMS" and _ONLINE_SERVICES.search(sentence):
+        target = "ONLINE_ITEMS"  # 可全程在线办理政务服务事项1512项: the items one can do online
+    elif target == "SERVICE_ITEMS" and unit == "件" and _SERVICES_TAKEN_UP.search(sentence):
+        target = "SERVICES_HANDLED"  # 受理各类服务事项144350件: services handled, each a case (件)
     return target if unit in UNITS_OK.get(target, ()) else None
+
+
+_ONLINE_SERVICES = re.compile(r"(?:全程|可)在线办理[^，,。；;]{0,12}$")
+_SERVICES_TAKEN_UP = re.compile(r"(?:办理|受理|办结)[^，,。；;]{0,8}$")
 
 
 # a list of channels closed by 等渠道/等平台… counts what all of them published: no one channel
@@ -1144,7 +1304,10 @@ def _cue_table() -> tuple[re.Pattern, dict[str, tuple[str, int, str | None]]]:
                 table[cue] = (info.label, 1, info.label)
             elif cue not in table or table[cue][1] == 2:
                 table[cue] = (info.label, 1, None)
-    pattern = re.compile("|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)))
+    for site in DISCLOSURE_SITES:
+        table[site] = ("INFO_PUBLISHED", 1, "INFO_PUBLISHED")
+    pattern = re.compile("|".join(re.escape(w) + ("(?!上|络)" if w in DISCLOSURE_SITES and w.endswith("网") else "")
+                                  for w in sorted(table, key=len, reverse=True)))
     return pattern, table
 
 
