@@ -198,50 +198,7 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
             score = _SCORES["zero"] - 0.05 * (len(labels) > 1)
             facts.extend(_fact(cand, label, score) for label in labels)
         elif cand.kind == "quantity":
-            label, score = _quantity_label(text, cand, prev_end, _in_published_list(text, cand, facts))
-            if label is None or label == "INFO_PUBLISHED":  # a topic of a channel's list takes the channel
-                listed, listed_score = _listed_topic(text, cand, facts)
-                if listed is not None and (label is None or listed in CHANNEL_POSTS):
-                    label, score = listed, listed_score
-            if label in _KINDS_LISTED and not _names_kind(text, cand, label):
-                listed, listed_score = _listed_topic(text, cand, facts)  # 建议提案办理5条，工作动态20条: a topic after
-                if listed is not None:  # a catalogued item takes the list's label, not the item's before it
-                    label, score = listed, listed_score
-            own = words_before(text, cand.start, "，,；;：:。\n")
-            if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(own):
-                label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读12条: a topic of both
-                label = label or "INFO_PUBLISHED"
-            cases = _cases_of_outcome(text, cand, facts) if label in (None,) + _CASES else None
-            if cases is not None:  # 行政复议4件，3件维持，1件撤诉: what became of the cases counted before
-                label, score = cases, score if label is not None else _SCORES["sentence_generic"]
-            if label is None and _WITHDRAWN.search(own):
-                label, score = _withdrawn_from(text, cand, facts), _SCORES["sentence_generic"]
-            if label is None and _by_application_channel(text, cand, facts):
-                label, score = "APP_RECEIVED", _SCORES["sentence_generic"]  # 其中信函申请3件、电子邮件2件
-            if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
-                    _received_before(text, cand, facts):
-                label = "APP_RECEIVED"  # 收到公民申请3件: the applications received, all from one kind
-            # the vetoes below judge the label whichever step gave it (a cue, a list of topics, the kind of
-            # applicant above), so they sit here, not in `_counts_it`, which judges a cue's label only
-            if label == "NORMATIVE_DOCS" and _REPEALED.search(words_before(text, cand.start, "，,、；;：:。\n及和")):
-                label = None  # 废止规范性文件3件: neither made, published nor in force (guide §4)
-            if label is not None and label.startswith("APP_"):
-                label = _carried(text, cand, own) or label  # 结转上年3件, (含上年结转8件), 2件结转2022年度办理
-            if label is None and _INTERPRETS_DOCUMENTS.search(own) and cand.quantity.unit in UNITS_OK["POLICY_INTERPRETATIONS"]:
-                label, score = "POLICY_INTERPRETATIONS", _SCORES["clause"]  # 解读文件32件, 解读会议12次: what was interpreted
-            if label == "APP_RECEIVED" and _COMMENTS_RECEIVED.search(own):
-                label = "PUBLIC_MESSAGES"  # 征集意见，收到网民意见反馈16条: comments received, not applications
-            if label in CHANNEL_POSTS + ("APP_RECEIVED",) and cand.quantity.unit in COUNT and \
-                    _APPLIED_THROUGH.search(text, _clause_start(text, cand.start), cand.start):
-                label = _applications_total(text, cand, facts)  # 其中网站申请181件: how applications came in
-            if label in POSTS_FAMILY and _asks_for_information(text, cand):
-                label = "APP_RECEIVED"  # 收到申请公开政府信息的要求31件, 收到2条政府信息公开相关申请: requests, not items
-            if label == "PUBLIC_MESSAGES" and _APPLIED_BY_LETTER.search(own):
-                label = "APP_RECEIVED"  # 通过市长信箱提交的信息公开申请3件: applications, whichever way they came
-            if label in POSTS_FAMILY and _INTERPRETATIONS_KIND.search(own) and not _MIXED_WITH_INTERPRETATIONS.search(own):
-                label = "POLICY_INTERPRETATIONS"  # 发布政策解读类信息6条: interpretations, counted as a kind of item
-            if label in POSTS_FAMILY and _publishes_decisions(text, cand):
-                label = "ADMIN_DECISIONS"  # 行政许可类信息8条: published decisions (guide §4)
+            label, score = _count_label(text, cand, prev_end, facts)
             if label is not None:
                 facts.append(_fact(cand, label, score))
         if cand.may_be_fact:  # a year or an idiom (只跑一次) does not end a clause
@@ -261,6 +218,76 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     facts += count_partners(text, counts)  # 复议及诉讼0件, 收到并办理6件
     return sorted(facts, key=lambda f: (f.start, f.end))
+
+
+def _count_label(text: str, cand: Candidate, prev_end: int, facts: list[Fact]) -> tuple[str | None, float]:
+    """The label of a count (None: no fact) and its score: its cue's reading (`_quantity_label`), then the
+    readings that look past the cue, in this order: the list it sits in, the applications it belongs to,
+    the kind of item it names. `facts`: those read before it."""
+    label, score = _quantity_label(text, cand, prev_end, _in_published_list(text, cand, facts))
+    own = words_before(text, cand.start, "，,；;：:。\n")
+    label, score = _listed_reading(text, cand, facts, own, label, score)
+    label, score = _application_reading(text, cand, facts, own, label, score)
+    return _kind_reading(text, cand, own, label, score)
+
+
+def _listed_reading(text: str, cand: Candidate, facts: list[Fact], own: str, label: str | None,
+                    score: float) -> tuple[str | None, float]:
+    """A count in a list of topics: the list's label where its own words name no kind of their own."""
+    if label is None or label == "INFO_PUBLISHED":  # a topic of a channel's list takes the channel
+        listed, listed_score = _listed_topic(text, cand, facts)
+        if listed is not None and (label is None or listed in CHANNEL_POSTS):
+            label, score = listed, listed_score
+    if label in _KINDS_LISTED and not _names_kind(text, cand, label):
+        listed, listed_score = _listed_topic(text, cand, facts)  # 建议提案办理5条，工作动态20条: a topic after
+        if listed is not None:  # a catalogued item takes the list's label, not the item's before it
+            label, score = listed, listed_score
+    if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(own):
+        label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读12条: a topic of both
+        label = label or "INFO_PUBLISHED"
+    return label, score
+
+
+def _application_reading(text: str, cand: Candidate, facts: list[Fact], own: str, label: str | None,
+                         score: float) -> tuple[str | None, float]:
+    """A count of appeals, lawsuits or applications read against the counts before it and the way it says
+    the applications came: outcomes, parts, carried over or forward, requests, letters."""
+    cases = _cases_of_outcome(text, cand, facts) if label in (None,) + _CASES else None
+    if cases is not None:  # 行政复议4件，3件维持，1件撤诉: what became of the cases counted before
+        label, score = cases, score if label is not None else _SCORES["sentence_generic"]
+    if label is None and _WITHDRAWN.search(own):
+        label, score = _withdrawn_from(text, cand, facts), _SCORES["sentence_generic"]
+    if label is None and _by_application_channel(text, cand, facts):
+        label, score = "APP_RECEIVED", _SCORES["sentence_generic"]  # 其中信函申请3件、电子邮件2件
+    if label in _APPLICANT_KINDS and "申请" in text[max(0, cand.start - 30):cand.end + 12] and not \
+            _received_before(text, cand, facts):
+        label = "APP_RECEIVED"  # 收到公民申请3件: the applications received, all from one kind
+    if label is not None and label.startswith("APP_"):
+        label = _carried(text, cand, own) or label  # 结转上年3件, (含上年结转8件), 2件结转2022年度办理
+    if label == "APP_RECEIVED" and _COMMENTS_RECEIVED.search(own):
+        label = "PUBLIC_MESSAGES"  # 征集意见，收到网民意见反馈16条: comments received, not applications
+    if label in CHANNEL_POSTS + ("APP_RECEIVED",) and cand.quantity.unit in COUNT and \
+            _APPLIED_THROUGH.search(text, _clause_start(text, cand.start), cand.start):
+        label = _applications_total(text, cand, facts)  # 其中网站申请181件: how applications came in
+    if label in POSTS_FAMILY and _asks_for_information(text, cand):
+        label = "APP_RECEIVED"  # 收到申请公开政府信息的要求31件, 收到2条政府信息公开相关申请: requests, not items
+    if label == "PUBLIC_MESSAGES" and _APPLIED_BY_LETTER.search(own):
+        label = "APP_RECEIVED"  # 通过市长信箱提交的信息公开申请3件: applications, whichever way they came
+    return label, score
+
+
+def _kind_reading(text: str, cand: Candidate, own: str, label: str | None, score: float) -> tuple[str | None, float]:
+    """The kind of item a count's own words name, whichever step above gave its label (so these sit here,
+    not in `_counts_it`, which judges a cue's label only): repealed documents, interpretations, decisions."""
+    if label == "NORMATIVE_DOCS" and _REPEALED.search(words_before(text, cand.start, "，,、；;：:。\n及和")):
+        label = None  # 废止规范性文件3件: neither made, published nor in force (guide §4)
+    if label is None and _INTERPRETS_DOCUMENTS.search(own) and cand.quantity.unit in UNITS_OK["POLICY_INTERPRETATIONS"]:
+        label, score = "POLICY_INTERPRETATIONS", _SCORES["clause"]  # 解读文件32件, 解读会议12次: what was interpreted
+    if label in POSTS_FAMILY and _INTERPRETATIONS_KIND.search(own) and not _MIXED_WITH_INTERPRETATIONS.search(own):
+        label = "POLICY_INTERPRETATIONS"  # 发布政策解读类信息6条: interpretations, counted as a kind of item
+    if label in POSTS_FAMILY and _publishes_decisions(text, cand):
+        label = "ADMIN_DECISIONS"  # 行政许可类信息8条: published decisions (guide §4)
+    return label, score
 
 
 _OUTCOME_LABELS = ("APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED", "APP_CARRIED_FORWARD")
