@@ -988,3 +988,93 @@ def test_applications_withdrawn_keep_the_label_of_the_total_they_are_part_of():
     assert labelled("全年收到信息公开申请20件，其中经沟通后申请人主动撤回6件。") == [
         ("APP_RECEIVED", "20件"), ("APP_RECEIVED", "6件")]
     assert labelled("申请人撤销许可9件。") == []
+
+
+def test_unique_visitors_of_a_site_are_views_in_whatever_unit():
+    assert labelled("网站独立用户访问总量11041个，网站总访问量286250次。") == [("VIEWS", "11041个"), ("VIEWS", "286250次")]
+
+
+def test_topics_listed_under_all_the_years_count_are_no_facts():
+    assert labelled("历年主动公开政府信息主要类别情况：机构职能类信息91条，工作动态20条。") == []
+
+
+def test_accounts_cleared_or_added_are_a_change_not_a_count_of_accounts():
+    assert labelled("本年度清理新媒体账号5个，新增政务新媒体1个。") == []
+
+
+def test_a_website_the_publishing_leans_on_or_a_main_window_is_not_the_only_channel():
+    assert labelled("以政府网站为依托，发布政府信息共计1278条。") == [("INFO_PUBLISHED", "1278条")]
+    assert labelled("以门户网站为政务公开的主要窗口，全年更新信息120条。") == [("INFO_PUBLISHED", "120条")]
+
+
+def test_meetings_or_guides_with_their_interpretations_are_a_topic_of_the_list():
+    assert labelled("网站公开信息300条，其中局长办公会议及解读12条、工作动态80条。") == [
+        ("WEBSITE_POSTS", "300条"), ("WEBSITE_POSTS", "12条"), ("WEBSITE_POSTS", "80条")]
+
+
+def test_a_wechat_account_named_after_a_site_is_the_account():
+    assert labelled("通过“某某县政府网”微信公众号推送信息120条。") == [("WECHAT_POSTS", "120条")]
+
+
+def test_a_total_after_the_counts_of_two_channels_is_info_published():
+    text = "通过县政府网站发布信息1683条，通过微信公众号发布信息1276条，共主动公开政府信息3895条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "1683条"), ("WECHAT_POSTS", "1276条"), ("INFO_PUBLISHED", "3895条")]
+
+
+def test_a_disclosure_column_publishing_in_its_own_clause_after_the_website_is_info_published():
+    assert labelled("通过县政府网站发布信息3335条，政府信息公开专栏发布954条。") == [
+        ("WEBSITE_POSTS", "3335条"), ("INFO_PUBLISHED", "954条")]
+    assert labelled("县政府网站发布信息3335条，其中政府信息公开专栏发布954条。") == [
+        ("WEBSITE_POSTS", "3335条"), ("WEBSITE_POSTS", "954条")]
+
+
+def test_a_count_of_matters_that_names_no_service_is_no_service_item():
+    assert labelled("全年公开重要事项15个。") == []
+    assert labelled("共有政务服务事项958个。") == [("SERVICE_ITEMS", "958个")]
+
+
+def test_licences_granted_are_decisions():
+    assert labelled("全年核发林木采伐许可证111件。") == [("ADMIN_DECISIONS", "111件")]
+
+
+def test_cases_counted_as_banjian_are_those_of_their_subject():
+    assert labelled("今年承办人大建议和政协提案，办件共15件。") == [("NPC_SUGGESTIONS", "15件")]
+    assert labelled("本年度行政许可办件量236件。") == [("ADMIN_DECISIONS", "236件")]
+
+
+def test_decisions_among_kinds_of_power_in_a_list_are_no_decisions():
+    assert labelled("梳理行政权力事项：行政许可12项、行政确认3项、其他行政权力5项。") == []
+
+
+def test_suggestions_named_after_their_count_or_denied_are_deputies_suggestions():
+    assert labelled("全年承办4件政协委员提案办理工作。") == [("NPC_SUGGESTIONS", "4件")]
+    assert labelled("本年度未收到人大建议和政协提案。") == [("NPC_SUGGESTIONS", "未")]
+
+
+def test_the_kind_of_applicant_said_after_the_count_is_that_kind():
+    assert labelled("受理申请5件，其中3件为自然人申请，2件为企业申请。") == [
+        ("APP_RECEIVED", "5件"), ("APP_NATURAL_PERSON", "3件"), ("APP_ORGANIZATION", "2件")]
+
+
+def test_applications_still_in_hand_are_carried_forward_not_processed():
+    assert labelled("本年度答复申请6件，另有2件正在办理。") == [("APP_PROCESSED", "6件"), ("APP_CARRIED_FORWARD", "2件")]
+
+
+def test_a_zero_cue_over_a_list_of_kinds_denies_each_kind():
+    assert labelled("全年无规章、规范性文件、行政许可。") == [
+        ("REGULATIONS", "无"), ("NORMATIVE_DOCS", "无"), ("ADMIN_DECISIONS", "无")]
+
+
+def test_a_zero_cue_whose_appeals_come_far_after_it_is_a_claim():
+    text = "本年度无针对本部门有关政府信息公开事务的行政复议案件。"
+    assert labelled(text) == [("REVIEW_CASES", "无")]
+
+
+def test_a_topic_of_questions_in_a_list_of_published_items_is_the_lists():
+    assert labelled("网站公开信息80条，其中工作动态50条、政策咨询问答库12条。") == [
+        ("WEBSITE_POSTS", "80条"), ("WEBSITE_POSTS", "50条"), ("WEBSITE_POSTS", "12条")]
+
+
+def test_events_held_are_no_count_and_press_conferences_named_after_their_count_are():
+    assert labelled("开展政策宣讲活动50余次。") == []
+    assert labelled("全年举办3场次新闻发布会。") == [("PRESS_CONFERENCES", "3场次")]

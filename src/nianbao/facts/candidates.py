@@ -57,8 +57,8 @@ _ZERO_TRIGGERS = (
     "行政许可", "行政处罚", "行政强制",  # 全年无行政许可、行政处罚、行政强制事项
     "开设", "开通", "新媒体",  # 未开设政务新媒体账号: no accounts
 )
-_ZERO = re.compile(
-    rf"(?P<cue>没有|未|无)(?=[^{_STOP}]{{0,16}}?(?:{'|'.join(_ZERO_TRIGGERS)}))"
+_ZERO = re.compile(  # appeals and lawsuits named further on (无针对本部门有关政府信息公开事务的行政复议)
+    rf"(?P<cue>没有|未|无)(?=[^{_STOP}]{{0,16}}?(?:{'|'.join(_ZERO_TRIGGERS)})|[^{_STOP}]{{17,32}}?(?:复议|诉讼))"
 )
 _NOT_ZERO = re.compile(
     r"无法|无正当|无纸|无缝|无论|无差别|无人|无线|无偿|无需|无死角|无障碍|无误|无效|无关|"

@@ -195,6 +195,24 @@ adjudication of the first pass against these rules.
 | `没有出现应公开而不予公开的办件` | nothing: an assurance, no count of refusals |
 | `受理申请19件，其中18件已在法定期限内答复` | APP_RECEIVED, APP_PROCESSED |
 | `行政复议0件、行政诉讼0件` | REVIEW_CASES 0, LITIGATION_CASES 0: each count is its own |
+| `网站独立用户访问总量1104110个` | VIEWS: unique visitors are visits, in whatever unit |
+| `历年主动公开政府信息主要类别情况：机构职能类信息91条，…` | nothing: topics listed under all the years' count |
+| `清理新媒体账号5个`, `新增政务新媒体1个` | nothing: accounts cleared or added are a change |
+| `以政府网站为依托，发布政府信息共计1278条`, `以门户网站为政务公开的主要窗口` | INFO_PUBLISHED, as `以门户网站为主渠道` |
+| `其中局长办公会议及解读12条`, `办事指南及政策解读42条` | the list's label: a topic joining documents, meetings or guides with their interpretations |
+| `通过“某某县政府网”微信公众号推送信息120条` | WECHAT_POSTS: an account named after a site is the account |
+| `网站发布信息1683条，公众号发布信息1276条，共主动公开政府信息3895条` | INFO_PUBLISHED for the total over both channels |
+| `县政府网站发布信息3335条，政府信息公开专栏发布954条` | WEBSITE_POSTS, INFO_PUBLISHED: a disclosure column with its own verb and count beside the website (`其中…专栏发布954条` stays a part of the website's) |
+| `全年公开重要事项15个` | nothing: matters that name no service are no service items |
+| `核发林木采伐许可证111件`, `准予许可397件` | ADMIN_DECISIONS: licences granted |
+| `12345热线办件量236件`, `承办人大建议和政协提案，办件共15件`, `行政许可办件量236件` | PUBLIC_MESSAGES, NPC_SUGGESTIONS, ADMIN_DECISIONS: a 办件 count is its subject's |
+| `行政许可12项、行政确认3项、其他行政权力5项` | nothing: kinds of power in a list, no decisions |
+| `4件政协委员提案办理`, `未收到人大建议和政协提案` | NPC_SUGGESTIONS, NPC_SUGGESTIONS 0 |
+| `受理申请5件，其中3件为自然人申请` | APP_RECEIVED, APP_NATURAL_PERSON |
+| `答复申请6件，另有2件正在办理` | APP_PROCESSED, APP_CARRIED_FORWARD (in a sentence about messages: PUBLIC_MESSAGES) |
+| `全年无规章、规范性文件、行政许可` | REGULATIONS 0, NORMATIVE_DOCS 0, ADMIN_DECISIONS 0 |
+| `其中工作动态50条、政策咨询问答库12条` | the list's label: questions published as a topic, nothing received or answered |
+| `开展政策宣讲活动50余次`, `举办3场次新闻发布会` | nothing: events held; PRESS_CONFERENCES |
 """
 
 

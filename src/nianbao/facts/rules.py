@@ -145,7 +145,7 @@ UNITS_OK = {
     "REGULATIONS": {"件", "个", "部", "项", "份", "篇", "条", None},
     "NORMATIVE_DOCS": {"件", "个", "部", "项", "份", "篇", "条", None},
     "POLICY_INTERPRETATIONS": {"篇", "条", "期", "个", "件", "次", "份", "项", None},
-    "PRESS_CONFERENCES": {"场", "次", "期", "个", None},
+    "PRESS_CONFERENCES": {"场", "次", "期", "个", "场次", None},
     "PROCUREMENT": {"个", "项", "元", "笔", "批", "批次", "次", None},
     **{label: POSTS_UNITS for label in CHANNEL_POSTS},
     "FOLLOWERS": {"人", "个", "户", "名", "人次", None},
@@ -214,7 +214,9 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     facts = [f for f in facts if f.qualifier == "zero_claim" or not (over_the_years(text, f.start)
                                                                       or _items_on_request(text, f)
                                                                       or _disclosed_for_a_rate(text, f)
-                                                                      or _power_list_entry(text, f))]
+                                                                      or _power_list_entry(text, f)
+                                                                      or _under_a_running_total(text, f)
+                                                                      or _accounts_changed(text, f))]
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     facts += count_partners(text, counts)  # 复议及诉讼0件, 收到并办理6件
     return sorted(facts, key=lambda f: (f.start, f.end))
@@ -225,10 +227,17 @@ def _count_label(text: str, cand: Candidate, prev_end: int, facts: list[Fact]) -
     readings that look past the cue, in this order: the list it sits in, the applications it belongs to,
     the kind of item it names. `facts`: those read before it."""
     label, score = _quantity_label(text, cand, prev_end, _in_published_list(text, cand, facts))
+    if _VISITORS.search(text, max(0, cand.start - 20), cand.start):
+        label, score = "VIEWS", _SCORES["right"]  # 独立用户访问总量1104110个: visits, in whatever unit
     own = words_before(text, cand.start, "，,；;：:。\n")
     label, score = _listed_reading(text, cand, facts, own, label, score)
     label, score = _application_reading(text, cand, facts, own, label, score)
+    label, score = _subject_reading(text, cand, own, label, score)
     return _kind_reading(text, cand, own, label, score)
+
+
+# unique visitors of a site (独立用户访问总量, 独立访客, 访客数): its visits, not followers
+_VISITORS = re.compile(r"(?:独立(?:用户|访客)|访客|访问用户)[^，,。；;\d]{0,10}?$")
 
 
 def _listed_reading(text: str, cand: Candidate, facts: list[Fact], own: str, label: str | None,
@@ -245,7 +254,14 @@ def _listed_reading(text: str, cand: Candidate, facts: list[Fact], own: str, lab
     if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(own):
         label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读12条: a topic of both
         label = label or "INFO_PUBLISHED"
+    if label == "PUBLIC_MESSAGES" and not _MESSAGES_HANDLED.search(own):
+        listed, listed_score = _listed_topic(text, cand, facts)  # 政策咨询问答库12条 in a list of published
+        if listed in POSTS_FAMILY:  # items, nothing received or answered: a topic of the list
+            label, score = listed, listed_score
     return label, score
+
+
+_MESSAGES_HANDLED = re.compile(r"收到|受理|办结|答复|回复|回应|处理|办理|提供|接听|解答|接收|回访|接到|征集|收集")
 
 
 def _application_reading(text: str, cand: Candidate, facts: list[Fact], own: str, label: str | None,
@@ -273,7 +289,56 @@ def _application_reading(text: str, cand: Candidate, facts: list[Fact], own: str
         label = "APP_RECEIVED"  # 收到申请公开政府信息的要求31件, 收到2条政府信息公开相关申请: requests, not items
     if label == "PUBLIC_MESSAGES" and _APPLIED_BY_LETTER.search(own):
         label = "APP_RECEIVED"  # 通过市长信箱提交的信息公开申请3件: applications, whichever way they came
+    if label is not None and label.startswith("APP_"):  # 其中3件为自然人申请: the kind of applicant, said after
+        label = next((kind for pattern, kind in _APPLICANT_AFTER if pattern.match(text, cand.end)), label)
+    if label == "APP_PROCESSED" and _STILL_IN_HAND.match(text, cand.end):  # 2件正在办理: not answered yet
+        sentence = text[_sentence_start(text, cand.start, SENTENCE_REACH):cand.start]
+        label = "PUBLIC_MESSAGES" if _MESSAGE_WORDS.search(sentence) else "APP_CARRIED_FORWARD"
     return label, score
+
+
+_APPLICANT_AFTER = ((re.compile(r"\s*(?:为|是|系|属于?)(?:自然人|公民)"), "APP_NATURAL_PERSON"),
+                    (re.compile(r"\s*(?:为|是|系|属于?)[^，,。；;]{0,4}(?:法人|企业|商业|科研|社会公益|法律服务|其他组织|机构)"),
+                     "APP_ORGANIZATION"))
+_STILL_IN_HAND = re.compile(r"\s*(?:正在|仍在|尚在|还在)(?:办理|处理)")
+_MESSAGE_WORDS = re.compile(r"留言|诉求|信箱|来信|咨询|投诉|热线|12345")
+
+
+def _subject_reading(text: str, cand: Candidate, own: str, label: str | None, score: float) -> tuple[str | None, float]:
+    """What a count is of when the words around it name its subject: deputies' suggestions named after the
+    count (4件政协委员提案办理), the cases a 办件 count belongs to, licences granted, press conferences named
+    after the count, events held (no count of any label)."""
+    unit = cand.quantity.unit
+    if label in (None, "APP_PROCESSED", "APP_RECEIVED", "SERVICES_HANDLED") and unit in UNITS_OK["NPC_SUGGESTIONS"] \
+            and _SUGGESTIONS_AFTER.match(text, cand.end):
+        return "NPC_SUGGESTIONS", score or _SCORES["right"]
+    if label in ("SERVICES_HANDLED", "REVIEW_CASES", None) and _CASES_HANDLED.search(own):
+        sentence = text[_sentence_start(text, cand.start, SENTENCE_REACH):cand.start]
+        for words, subject, pattern_on in _SUBJECTS_OF_CASES:  # 12345热线…办件量236件: the hotline's messages
+            if words.search(own if pattern_on == "own" else sentence) and unit in UNITS_OK[subject]:
+                return subject, score or _SCORES["sentence_generic"]
+    if label in (None, "APP_RECEIVED") and unit in ("件", "个", "处", "份") and _LICENCES.search(own) \
+            and not _NO_LICENCE.search(own) and not CHANGE.search(own):
+        return "ADMIN_DECISIONS", score or _SCORES["sentence_generic"]  # 核发林木采伐许可证111件: licences granted
+    if label is None and unit in ("场", "次", "场次") and _CONFERENCE_AFTER.match(text, cand.end):
+        return "PRESS_CONFERENCES", _SCORES["right"]  # 举办3场新闻发布会
+    if label is not None and unit in ("次", "场", "场次", "期") and _EVENT.search(words_before(text, cand.start, "，,；;：:。、\n")) \
+            and not _PUBLISHING_EVENT.search(words_before(text, cand.start, "，,；;：:。、\n")):
+        return None, 0.0  # 开展政策宣讲活动50余次: events held, no count of any label
+    return label, score
+
+
+_SUGGESTIONS_AFTER = re.compile(r"[^，,。；;、\d]{0,6}?(?:人大代表建议|政协委员提案|人大建议|政协提案|建议提案|主办件)")
+_CASES_HANDLED = re.compile(r"办件(?:量|数)?(?:共|达|为)?\s*$")
+_SUBJECTS_OF_CASES = ((re.compile(r"12345|热线|投诉|举报|诉求|问政|信箱|咨询|民生"), "PUBLIC_MESSAGES", "sentence"),
+                      (re.compile(r"人大|政协|建议|提案"), "NPC_SUGGESTIONS", "sentence"),
+                      (re.compile(r"行政许可|行政处罚|行政强制"), "ADMIN_DECISIONS", "own"),
+                      (re.compile(r"申请"), "APP_PROCESSED", "sentence"))
+_LICENCES = re.compile(r"许可证|审批|核准|准予许可|不予许可|撤销许可|核发")
+_NO_LICENCE = re.compile(r"事项|大厅|窗口|申请|受理|中心|流程|材料|时限|环节|指南")
+_CONFERENCE_AFTER = re.compile(r"[^，,。；;、\d]{0,10}?(?:发布会|通气会|吹风会|新闻发布活动)")
+_EVENT = re.compile(r"(?:活动|宣讲|宣传|服务|直播|访谈|座谈|对接会)[^，,。；;、\d]{0,3}$")
+_PUBLISHING_EVENT = re.compile(r"发布|推送|刊发|播发|通气会|吹风会|培训|类解读")
 
 
 def _kind_reading(text: str, cand: Candidate, own: str, label: str | None, score: float) -> tuple[str | None, float]:
@@ -287,7 +352,31 @@ def _kind_reading(text: str, cand: Candidate, own: str, label: str | None, score
         label = "POLICY_INTERPRETATIONS"  # 发布政策解读类信息6条: interpretations, counted as a kind of item
     if label in POSTS_FAMILY and _publishes_decisions(text, cand):
         label = "ADMIN_DECISIONS"  # 行政许可类信息8条: published decisions (guide §4)
+    if label == "SERVICE_ITEMS" and _bare_matters(text, cand, own):
+        label = None  # 公开事项15个, 重要事项3项: matters, no services named
+    if label == "ADMIN_DECISIONS" and cand.quantity.unit == "项" and _KINDS_OF_POWER.search(
+            text, _sentence_start(text, cand.start, SENTENCE_REACH), _sentence_end(text, cand.end)):
+        label = None  # 行政许可12项、行政确认3项、其他行政权力5项: kinds of power in a list, no decisions
     return label, score
+
+
+_SERVICE_WORDS = re.compile(r"服务|审批|许可|办事|处罚|强制|办理|网办|网上|一次|跑|依申请|办税|通办|快办|确认|给付")
+_KINDS_OF_POWER = re.compile(r"行政确认|行政裁决|行政给付|行政奖励|其他行政权力|其他行政职权|其他对外管理服务|行政备案|行政检查|"
+                             r"行政监督检查")
+
+
+def _bare_matters(text: str, cand: Candidate, own: str) -> bool:
+    """Does a count of 事项 name no service, approval or handling around it (公开事项, 重要事项)?"""
+    right = text[cand.end:cand.end + 12]
+    right = right[:min([right.find(ch) for ch in "，,。；;、" if ch in right] or [len(right)])]
+    words = own[-14:] + right
+    return "事项" in words and not _SERVICE_WORDS.search(words)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence that `pos` is in ends (its full stop or line break)."""
+    ends = [i for i in (text.find(ch, pos) for ch in "。\n") if i != -1]
+    return min(ends) if ends else len(text)
 
 
 _OUTCOME_LABELS = ("APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED", "APP_CARRIED_FORWARD")
@@ -604,7 +693,10 @@ _APPLIED_BY_LETTER = re.compile(r"信箱[^，,。；;]*(?<!依)申请[^，,。�
 # them with something else (会议、会议解读类信息 is one topic of meetings)
 _INTERPRETATIONS_KIND = re.compile(r"(?<!会议)解读类(?:信息)?$")
 # a topic that counts documents or rules together with their interpretations is no count of interpretations
-_MIXED_WITH_INTERPRETATIONS = re.compile(r"(?:法规|文件|政策|规章)(?:与|及|和|以及|、)(?:政策|相关)?解读")
+# a topic of documents, meetings or guides with their interpretations (政策法规与政策解读, 局长办公会议及解读,
+# 常务会议视频及图文解读, 办事指南及政策解读, 政策文件(含转载)及解读): the list's topic, no count of interpretations
+_MIXED_WITH_INTERPRETATIONS = re.compile(r"(?:法规|文件|政策|规章|会议|指南)(?:[（(][^）)]{0,6}[）)]|视频)?(?:与|及|和|以及|、)"
+                                         r"(?:政策|相关|会议|政策文件|图文)?解读")
 
 
 _LIST_MARK = re.compile("|".join(m for m in MARKERS if m != "含") + "|[：:（(]")  # 含 marks no topics
@@ -759,6 +851,13 @@ def zero_claim_reading(text: str, cue_end: int) -> list[str] | None:
     if _HAPPENED.match(window) and all(h.target in (BLOCK,) + POSTS_FAMILY for h in hits):
         return None  # 未发生信息泄露, 没有发生公开虚假信息的情况: an incident, not a count of published items
     labels = _denied_labels(window, [h for h in hits if h.target != BLOCK])
+    if labels and set(labels) <= {"APP_RECEIVED", "APP_PROCESSED"} and "申请" not in window \
+            and _SUGGESTION_WORDS.search(window):
+        return ["NPC_SUGGESTIONS"]  # 未收到人大建议和政协提案: the deputies' suggestions, not applications
+    if any(label in _ZERO_KINDS for label in labels):  # 全年无规章、规范性文件、行政许可: each kind the cue denies
+        labels += [h.target for h in hits if h.target in _ZERO_KINDS + ("SERVICE_ITEMS",) and h.target not in labels
+                   and h.cue != "事项"]
+        labels = list(dict.fromkeys(labels))
     if labels == ["APP_DENIED"] and (_NOTHING_RECEIVED.search(text, max(0, cue_end - 100), cue_end)
                                      or _SHOULD_BE_DISCLOSED.search(window)):
         return None  # 未收到申请，未出现不予公开政府信息情况: no application, so none refused; an assurance, no count
@@ -775,6 +874,8 @@ _COMPLAINTS = re.compile(r"投诉|举报")
 
 
 _CARRIED_WORD = re.compile(r"结转|转结")
+_SUGGESTION_WORDS = re.compile(r"人大|政协|提案")
+_ZERO_KINDS = ("REGULATIONS", "NORMATIVE_DOCS", "ADMIN_DECISIONS", "ADMIN_FEES", "PROCUREMENT")
 _NOTHING_RECEIVED = re.compile(r"(?:未|没有|尚未)(?:收到|受理|接到|接收)")
 _SHOULD_BE_DISCLOSED = re.compile(r"应(?:当|该)?公开而")
 _NO_ACCOUNTS = re.compile(r"[^，,。；;]{0,6}?(?:开设|开通|建立|设立|独立网站及)[^，,。；;]{0,12}?(?:新媒体|公众号|微博|微信)|"
@@ -841,6 +942,33 @@ def no_total_of_the_year(text: str, start: int) -> bool:
     of the reporting year (FACTS.md §5)."""
     clause_start = _clause_start(text, start)
     return _names_rate_or_average(text[clause_start:start]) or over_the_years(text, start, clause_start)
+
+
+# a list opened by all the years' count or a heading over them (历年主动公开政府信息主要类别情况：…; 历年累计523条，
+# 其中：…; 自开通以来…)
+_RUNNING_TOTAL_OPENS = re.compile(r"(?:历年|自开通以来)[^。\n；;]{0,40}?(?:[：:]|\d+\s*条[，,。]?\s*其中[：:，,]?)")
+_YEAR_NAMED = re.compile(r"20\d\d年")
+# accounts cleared, closed, merged or added (清理新媒体账号5个, 新增政务新媒体1个): a change, no total of the year
+_ACCOUNTS_CHANGE = re.compile(r"(?:清理|注销|关停|关闭|整合|新增|新建)[^，,。；;\d]{0,16}$")
+
+
+def _under_a_running_total(text: str, fact: Fact) -> bool:
+    """Is `fact` published items listed under all the years' count, on its line, no year named since?"""
+    if fact.label not in POSTS_FAMILY:
+        return False
+    line = max(text.rfind("\n", 0, fact.start), text.rfind("。", 0, fact.start)) + 1
+    opened = None
+    for opened in _RUNNING_TOTAL_OPENS.finditer(text, line, fact.start):
+        pass
+    return opened is not None and not _YEAR_NAMED.search(text, opened.end(), fact.start)
+
+
+def _accounts_changed(text: str, fact: Fact) -> bool:
+    """Is `fact` a count of accounts or followers that its clause says changed (新增关注78个)?"""
+    if fact.label not in ("NEW_MEDIA_ACCOUNTS", "FOLLOWERS"):
+        return False
+    clause = max(text.rfind(ch, 0, fact.start) for ch in "，,。；;\n") + 1
+    return bool(_ACCOUNTS_CHANGE.search(text, clause, fact.start))
 
 
 def over_the_years(text: str, start: int, clause_start: int | None = None) -> bool:
@@ -1208,11 +1336,48 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
             target = channel
     if target == "INFO_PUBLISHED" and unit == "次" and OFFLINE.search(sentence):
         return target  # 通过公示栏公示共计30次: each posting on a board is an item put up
+    if target == "WEBSITE_POSTS" and hit.channel is None and _disclosure_place_publishes(sentence, run_on):
+        target = "INFO_PUBLISHED"  # 网站发布3335条，政府信息公开专栏发布954条: the disclosure column's own count
+    if target in CHANNEL_POSTS and hit.channel is None and _total_of_channels(sentence, run_on):
+        target = "INFO_PUBLISHED"  # …网站…1683条，…公众号…1276条，共主动公开政府信息3895条: all channels together
     if target == "SERVICE_ITEMS" and _ONLINE_SERVICES.search(sentence):
         target = "ONLINE_ITEMS"  # 可全程在线办理政务服务事项1512项: the items one can do online
     elif target == "SERVICE_ITEMS" and unit == "件" and _SERVICES_TAKEN_UP.search(sentence):
         target = "SERVICES_HANDLED"  # 受理各类服务事项144350件: services handled, each a case (件)
     return target if unit in UNITS_OK.get(target, ()) else None
+
+
+# a disclosure platform, column or catalogue that publishes in the count's own clause
+_PLACE_PUBLISHES = re.compile(r"(?:信息公开|政务公开|公开)(?:平台|专栏|目录)[^，,；;、\d]{0,8}?(?:发布|公开|公布|更新)")
+_PARTS_FOLLOW = re.compile(r"\d\s*[条篇件个]?[，,。：:]?\s*(?:其中|包括|含)")
+
+
+def _disclosure_place_publishes(sentence: str, run_on: str) -> bool:
+    """Does the count ending `sentence` count what a disclosure place published in its own clause, after a
+    website counted on its own (not a column of the website listed under the website's count)?"""
+    clause_start = max(sentence.rfind(ch) for ch in "，,；;：:") + 1
+    clause = sentence[clause_start:]
+    if not _PLACE_PUBLISHES.search(clause) or _channel_hits(clause):
+        return False
+    before = run_on + sentence
+    named = _channel_hits(before)
+    return bool(named) and not _PARTS_FOLLOW.search(before, named[-1].end, len(run_on) + clause_start)
+
+
+_TOTAL_OPENS = re.compile(r"^[^\u4e00-\u9fff]*(?:[条篇])?[）)]?[，,；;、]?\s*(?:全年)?(?:共计|总计|合计|共|一共|全年总计)")
+_DIGIT = re.compile(r"\d")
+
+
+def _total_of_channels(sentence: str, run_on: str) -> bool:
+    """Does the count ending `sentence` add up what two or more channels named before it published (its
+    words since the last number open with 共/共计/合计 and name no channel)?"""
+    digits = [m.end() for m in _DIGIT.finditer(sentence)]
+    if not digits:
+        return False
+    since = sentence[digits[-1]:]
+    if not _TOTAL_OPENS.search(since) or _channel_hits(since):
+        return False
+    return len({h.channel for h in _channel_hits(run_on + sentence[:digits[-1]])}) >= 2
 
 
 _ONLINE_SERVICES = re.compile(r"(?:全程|可)在线办理[^，,。；;]{0,12}$")
@@ -1223,7 +1388,9 @@ _SERVICES_TAKEN_UP = re.compile(r"(?:办理|受理|办结)[^，,。；;]{0,8}$")
 _SEVERAL_CHANNELS = re.compile(r"等(?:多种|各类|多个|多元|主要)?(?:渠道|平台|载体|方式|形式|途径|媒体)|多(?:种|个|元)?(?:渠道|平台|载体)|"
                                # 以门户网站为主渠道, 发挥网站的主渠道作用, 以网站作为第一平台: not the only one
                                r"为主(?:要)?(?:渠道|平台|阵地|载体)|(?:主|第一)(?:渠道|平台|阵地)作用|作为第一(?:公开)?平台|"
-                               r"为(?:信息公开|政务公开)?主要(?:公开)?(?:平台|途径|渠道|阵地|载体)")  # 以网站为主要公开平台
+                               r"为(?:信息公开|政务公开)?主要(?:公开)?(?:平台|途径|渠道|阵地|载体)|"  # 以网站为主要公开平台
+                               # 以门户网站为政务公开的主要平台, 以政府网站为依托
+                               r"为[^，,。；;]{0,8}?的主要(?:公开)?(?:平台|途径|渠道|阵地|载体|窗口)|为主要窗口|为依托")
 
 
 _ACCOUNTS = ("微信公众号", "微信", "微博", "抖音", "视频号", "头条号", "今日头条", "快手")  # not a bare 公众号
@@ -1361,7 +1528,22 @@ def _hits(text: str, offset: int = 0) -> list[_Hit]:
         start, end = keep[m.start()] + offset, keep[m.end() - 1] + 1 + offset
         if not any(h.start < end and start < h.end for h in out[:cues]):
             out.append(_Hit(start, end, m.group(), "WEBSITE_POSTS", 1, "WEBSITE_POSTS"))
+    out = [h for h in out if not (h.channel == "WEBSITE_POSTS" and h.cue.endswith("网")
+                                  and _names_an_account(text, h.start - offset, h.end - offset))]
     return out if len(out) == cues else sorted(out, key=lambda h: h.start)
+
+
+_ACCOUNT_AFTER = re.compile(r"”?\s*(?:微信公众号|微信平台|公众号)")
+_ACCOUNT_BEFORE = re.compile(r"(?:微信公众号|公众号)\s*$")
+
+
+def _names_an_account(text: str, start: int, end: int) -> bool:
+    """Is the site name ending in 网 at `start`:`end` the name of a WeChat account (“某某政府网”微信公众号,
+    微信公众号“某某政府网”)?"""
+    if _ACCOUNT_AFTER.match(text, end):
+        return True
+    opened, closed = text.rfind("“", 0, start), text.rfind("”", 0, start)
+    return opened > closed and text.startswith("”", end) and bool(_ACCOUNT_BEFORE.search(text, 0, opened))
 
 
 def _family(label: str) -> str | None:
