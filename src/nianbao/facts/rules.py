@@ -322,8 +322,8 @@ def _subject_reading(text: str, cand: Candidate, own: str, label: str | None, sc
         return "ADMIN_DECISIONS", score or _SCORES["sentence_generic"]  # 核发林木采伐许可证111件: licences granted
     if label is None and unit in ("场", "次", "场次") and _CONFERENCE_AFTER.match(text, cand.end):
         return "PRESS_CONFERENCES", _SCORES["right"]  # 举办3场新闻发布会
-    if label is not None and unit in ("次", "场", "场次", "期") and _EVENT.search(words_before(text, cand.start, "，,；;：:。、\n")) \
-            and not _PUBLISHING_EVENT.search(words_before(text, cand.start, "，,；;：:。、\n")):
+    item = words_before(text, cand.start, "，,；;：:。、\n")
+    if label is not None and unit in ("次", "场", "场次", "期") and _EVENT.search(item) and not _PUBLISHING_EVENT.search(item):
         return None, 0.0  # 开展政策宣讲活动50余次: events held, no count of any label
     return label, score
 
@@ -355,7 +355,7 @@ def _kind_reading(text: str, cand: Candidate, own: str, label: str | None, score
     if label == "SERVICE_ITEMS" and _bare_matters(text, cand, own):
         label = None  # 公开事项15个, 重要事项3项: matters, no services named
     if label == "ADMIN_DECISIONS" and cand.quantity.unit == "项" and _KINDS_OF_POWER.search(
-            text, _sentence_start(text, cand.start, SENTENCE_REACH), _sentence_end(text, cand.end)):
+            text, _sentence_start(text, cand.start, SENTENCE_REACH), _clause_end(text, cand.end, len(text), "。\n")):
         label = None  # 行政许可12项、行政确认3项、其他行政权力5项: kinds of power in a list, no decisions
     return label, score
 
@@ -372,11 +372,6 @@ def _bare_matters(text: str, cand: Candidate, own: str) -> bool:
     words = own[-14:] + right
     return "事项" in words and not _SERVICE_WORDS.search(words)
 
-
-def _sentence_end(text: str, pos: int) -> int:
-    """Where the sentence that `pos` is in ends (its full stop or line break)."""
-    ends = [i for i in (text.find(ch, pos) for ch in "。\n") if i != -1]
-    return min(ends) if ends else len(text)
 
 
 _OUTCOME_LABELS = ("APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED", "APP_CARRIED_FORWARD")
