@@ -1078,3 +1078,18 @@ def test_a_topic_of_questions_in_a_list_of_published_items_is_the_lists():
 def test_events_held_are_no_count_and_press_conferences_named_after_their_count_are():
     assert labelled("开展政策宣讲活动50余次。") == []
     assert labelled("全年举办3场次新闻发布会。") == [("PRESS_CONFERENCES", "3场次")]
+
+
+def test_documents_printed_in_a_gazette_and_meetings_published_are_items_published():
+    assert labelled("全年在区政府公报上刊登区政府文件33件。") == [("INFO_PUBLISHED", "33件")]
+    assert labelled("全年发布常务会议13期。") == [("INFO_PUBLISHED", "13期")]
+    assert labelled("全年列席常务会议13次。") == []
+
+
+def test_results_of_handling_published_as_a_topic_are_items_not_applications():
+    assert labelled("网站公开信息200条，其中权力事项办理结果35条。") == [("WEBSITE_POSTS", "200条"), ("INFO_PUBLISHED", "35条")]
+
+
+def test_the_cases_named_right_after_a_count_are_its_cases():
+    assert labelled("全年行政复议案件中有140件行政复议、49件行政诉讼获维持。") == [
+        ("REVIEW_CASES", "140件"), ("LITIGATION_CASES", "49件")]

@@ -309,6 +309,10 @@ def _subject_reading(text: str, cand: Candidate, own: str, label: str | None, sc
     count (4件政协委员提案办理), the cases a 办件 count belongs to, licences granted, press conferences named
     after the count, events held (no count of any label)."""
     unit = cand.quantity.unit
+    if label in (None,) + _CASES:  # 140件行政复议、49件行政诉讼: the noun right after the count names its cases
+        named = next((case for pattern, case in _CASES_AFTER if pattern.match(text, cand.end)), None)
+        if named is not None and unit in UNITS_OK[named]:
+            return named, score or _SCORES["right"]
     if label in (None, "APP_PROCESSED", "APP_RECEIVED", "SERVICES_HANDLED") and unit in UNITS_OK["NPC_SUGGESTIONS"] \
             and _SUGGESTIONS_AFTER.match(text, cand.end):
         return "NPC_SUGGESTIONS", score or _SCORES["right"]
@@ -328,6 +332,7 @@ def _subject_reading(text: str, cand: Candidate, own: str, label: str | None, sc
     return label, score
 
 
+_CASES_AFTER = ((re.compile(r"\s*(?:行政诉讼|诉讼)"), "LITIGATION_CASES"), (re.compile(r"\s*(?:行政复议|复议)"), "REVIEW_CASES"))
 _SUGGESTIONS_AFTER = re.compile(r"[^，,。；;、\d]{0,6}?(?:人大代表建议|政协委员提案|人大建议|政协提案|建议提案|主办件)")
 _CASES_HANDLED = re.compile(r"办件(?:量|数)?(?:共|达|为)?\s*$")
 _SUBJECTS_OF_CASES = ((re.compile(r"12345|热线|投诉|举报|诉求|问政|信箱|咨询|民生"), "PUBLIC_MESSAGES", "sentence"),
@@ -357,7 +362,36 @@ def _kind_reading(text: str, cand: Candidate, own: str, label: str | None, score
     if label == "ADMIN_DECISIONS" and cand.quantity.unit == "项" and _KINDS_OF_POWER.search(
             text, _sentence_start(text, cand.start, SENTENCE_REACH), _clause_end(text, cand.end, len(text), "。\n")):
         label = None  # 行政许可12项、行政确认3项、其他行政权力5项: kinds of power in a list, no decisions
+    if label == "APP_PROCESSED" and _HANDLING_TOPIC.search(own):
+        label = "ADMIN_DECISIONS" if _LICENSING_RESULTS.search(own) else "INFO_PUBLISHED"
+    if label is None and _published_without_a_cue(text, cand, own):
+        label, score = "INFO_PUBLISHED", _SCORES["clause"]  # 刊登区政府文件33件, 发布常务会议信息13期
     return label, score
+
+
+# results of handling published as a topic (权力事项办理结果35条, “养老服务业务办理”信息44条), no application named;
+# 行政许可办理结果 are licensing decisions
+_HANDLING_TOPIC = re.compile(r"^(?:(?!申请).)*(?:事项|服务|许可|业务)办理(?:结果)?[”\"」]?(?:信息)?\s*$")
+_LICENSING_RESULTS = re.compile(r"行政许可办理结果\s*$")
+
+# documents printed in a gazette (刊登区政府文件33件, 刊载主动公开文件123个)
+_PRINTED = re.compile(r"(?:刊登|刊载)[^，,。；;\d]{0,20}?(?:文件|资料)[^，,。；;\d]{0,14}$")
+# a meeting's items published (发布常务会议13期, 公开办公会信息31次; guide §4), not interpreted, attended or held
+_MEETING = re.compile(r"(?:常务会议|全体会议|办公会议?|专题会议|办公会|党组会议?)(?:信息)?\s*$")
+_MEETING_VERB = re.compile(r"公开|发布|公布|刊发|图解|解读|列席|参与|参加|报道|召开|举行|举办|组织|审议|研究|讨论")
+
+
+def _published_without_a_cue(text: str, cand: Candidate, own: str) -> bool:
+    """Is `cand`, which no cue labels, a count of documents printed in a gazette or of a meeting's items
+    published (the sentence's last verb publishes; 公开 only for 会议信息)?"""
+    unit = cand.quantity.unit
+    if unit in ("件", "个", "份", "篇", "条") and _PRINTED.search(own):
+        return True
+    if unit not in ("次", "期", "场次", "条", "场", "份", "个") or not _MEETING.search(own):
+        return False
+    verbs = list(_MEETING_VERB.finditer(text, _sentence_start(text, cand.start, SENTENCE_REACH), cand.start))
+    return bool(verbs) and (verbs[-1].group() in ("发布", "公布", "刊发")
+                            or verbs[-1].group() == "公开" and own.rstrip().endswith("信息"))
 
 
 _SERVICE_WORDS = re.compile(r"服务|审批|许可|办事|处罚|强制|办理|网办|网上|一次|跑|依申请|办税|通办|快办|确认|给付")
