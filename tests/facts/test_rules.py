@@ -1093,3 +1093,8 @@ def test_results_of_handling_published_as_a_topic_are_items_not_applications():
 def test_the_cases_named_right_after_a_count_are_its_cases():
     assert labelled("全年行政复议案件中有140件行政复议、49件行政诉讼获维持。") == [
         ("REVIEW_CASES", "140件"), ("LITIGATION_CASES", "49件")]
+
+
+def test_ways_applications_came_in_listed_a_few_words_after_the_count_received_are_its_parts():
+    assert labelled("全年共收到政府信息公开申请70件（其中网络渠道申请30件，线下提交0件）。") == [
+        ("APP_RECEIVED", "70件"), ("APP_RECEIVED", "30件"), ("APP_RECEIVED", "0件")]

@@ -1167,19 +1167,22 @@ def _cases_of_outcome(text: str, cand: Candidate, facts: list[Fact]) -> str | No
 
 
 # the ways applications come in (FACTS.md: the parts of a count received)
-_OPENS_PARTS = re.compile(r"[。，,：:\s]*其中")
-_APPLICATION_CHANNEL = re.compile(r"信函|电子邮件|邮件|网络|在线|网上|网页|当面|现场|传真|平台|系统|渠道|邮寄")
+# 其中 a few words or one clause after the count received (70件（其中…, 47件，较上一年度增加42件。其中…)
+_OPENS_PARTS = re.compile(r"[^，,。；;！!？?\n]{0,15}?(?:[，,][^，,。；;！!？?\n]{0,12}?)?[。，,：:\s（(]*其中")
+_APPLICATION_CHANNEL = re.compile(r"信函|电子邮件|邮件|网络|在线|网上|网页|当面|现场|传真|平台|系统|渠道|邮寄|互联网|线下|线上")
 
 
 def _by_application_channel(text: str, cand: Candidate, facts: list[Fact]) -> bool:
-    """Is `cand` a count of applications that came in one way, in a list opened by 其中 right after
-    the count received in its sentence (收到申请23件，其中网络平台19件，信函渠道4件)?"""
+    """Is `cand` a count of applications that came in one way, in a list opened by 其中 after the count
+    received in its sentence (收到申请23件，其中网络平台19件，信函渠道4件; 70件（其中线下提交0件）)?"""
     if cand.quantity.unit not in ("件", "条", "个", "人次", "次"):
         return False
     own = words_before(text, cand.start, "，,；;：:。、\n")
     if not _APPLICATION_CHANNEL.search(own):
         return False
-    for fact in reversed(facts):  # back over the list's other parts to the count received
+    for fact in reversed(facts):  # back over the list's other parts (and their shares) to the count received
+        if fact.label == "RATE":
+            continue
         between = text[fact.end:cand.start]
         if fact.label != "APP_RECEIVED" or any(ch in between.replace("。其中", "其中", 1) for ch in "。！!？?\n"):
             return False
