@@ -48,7 +48,7 @@ list markers … are never facts):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -301,7 +301,8 @@ _APPLICANT_AFTER = ((re.compile(r"\s*(?:为|是|系|属于?)(?:自然人|公民)
                     (re.compile(r"\s*(?:为|是|系|属于?)[^，,。；;]{0,4}(?:法人|企业|商业|科研|社会公益|法律服务|其他组织|机构)"),
                      "APP_ORGANIZATION"))
 _STILL_IN_HAND = re.compile(r"\s*(?:正在|仍在|尚在|还在)(?:办理|处理)")
-_MESSAGE_WORDS = re.compile(r"留言|诉求|信箱|来信|咨询|投诉|热线|12345")
+# the public's messages named in a sentence: what a count of cases in hand or of 办件 is of
+_MESSAGE_WORDS = re.compile(r"留言|诉求|信箱|来信|咨询|投诉|举报|热线|12345|问政|民生")
 
 
 def _subject_reading(text: str, cand: Candidate, own: str, label: str | None, score: float) -> tuple[str | None, float]:
@@ -335,7 +336,7 @@ def _subject_reading(text: str, cand: Candidate, own: str, label: str | None, sc
 _CASES_AFTER = ((re.compile(r"\s*(?:行政诉讼|诉讼)"), "LITIGATION_CASES"), (re.compile(r"\s*(?:行政复议|复议)"), "REVIEW_CASES"))
 _SUGGESTIONS_AFTER = re.compile(r"[^，,。；;、\d]{0,6}?(?:人大代表建议|政协委员提案|人大建议|政协提案|建议提案|主办件)")
 _CASES_HANDLED = re.compile(r"办件(?:量|数)?(?:共|达|为)?\s*$")
-_SUBJECTS_OF_CASES = ((re.compile(r"12345|热线|投诉|举报|诉求|问政|信箱|咨询|民生"), "PUBLIC_MESSAGES", "sentence"),
+_SUBJECTS_OF_CASES = ((_MESSAGE_WORDS, "PUBLIC_MESSAGES", "sentence"),
                       (re.compile(r"人大|政协|建议|提案"), "NPC_SUGGESTIONS", "sentence"),
                       (re.compile(r"行政许可|行政处罚|行政强制"), "ADMIN_DECISIONS", "own"),
                       (re.compile(r"申请"), "APP_PROCESSED", "sentence"))
@@ -502,17 +503,21 @@ _HEADING_LINE = re.compile(r"^[ \t\u3000]*(?:" + NUMBERING + r")[ \t\u3000]*([^\
 def _headed_channel(text: str, facts: list[Fact]) -> None:
     """Published items counted under a numbered heading that names one channel, in a sentence that
     names none (三、网站公开情况 … 本年共发布信息26条), are that channel's posts (guide §4), in place."""
-    headings = [(m.end(), m.group(1)) for m in _HEADING_LINE.finditer(text)] if "网" in text or "微" in text else []
-    for i, fact in enumerate(facts):
-        before = [heading for end, heading in headings if end <= fact.start]
-        if fact.label != "INFO_PUBLISHED" or not before:
-            continue
-        heading = before[-1]
+    if "网" not in text and "微" not in text:
+        return
+    ends, named = [], []  # each heading's end and the one channel it names (None: none, or several)
+    for m in _HEADING_LINE.finditer(text):
+        heading = m.group(1)
         channels = {h.channel for h in _channel_hits(heading)} - {"INFO_PUBLISHED"}
-        if len(channels) != 1 or _SEVERAL_CHANNELS.search(heading) or OFFLINE.search(heading):
+        ends.append(m.end())
+        named.append(channels.pop() if len(channels) == 1 and not _SEVERAL_CHANNELS.search(heading)
+                     and not OFFLINE.search(heading) else None)
+    for i, fact in enumerate(facts):
+        k = bisect_right(ends, fact.start) - 1  # the last heading before the fact
+        channel = named[k] if fact.label == "INFO_PUBLISHED" and k >= 0 else None
+        if channel is None:
             continue
         sentence = text[max(text.rfind(ch, 0, fact.start) for ch in "。；;\n") + 1:fact.start]
-        channel = channels.pop()
         if not _channel_hits(sentence) and not OFFLINE.search(sentence) and fact.unit in UNITS_OK[channel]:
             facts[i] = replace(fact, label=channel)
 
@@ -1167,8 +1172,9 @@ def _cases_of_outcome(text: str, cand: Candidate, facts: list[Fact]) -> str | No
 
 
 # the ways applications come in (FACTS.md: the parts of a count received)
-# 其中 a few words or one clause after the count received (70件（其中…, 47件，较上一年度增加42件。其中…)
-_OPENS_PARTS = re.compile(r"[^，,。；;！!？?\n]{0,15}?(?:[，,][^，,。；;！!？?\n]{0,12}?)?[。，,：:\s（(]*其中")
+# a list of parts opened by 其中 a few words or one clause after its total (70件（其中…, 47件，较上一年度增加42件。
+# 其中…), or by a bracket right after it (247件(网络申请195件…)
+_OPENS_PARTS = re.compile(r"[^，,。；;！!？?\n]{0,15}?(?:[，,][^，,。；;！!？?\n]{0,12}?)?[。，,：:\s（(]*其中|\s*[（(]")
 _APPLICATION_CHANNEL = re.compile(r"信函|电子邮件|邮件|网络|在线|网上|网页|当面|现场|传真|平台|系统|渠道|邮寄|互联网|线下|线上")
 
 
@@ -1219,12 +1225,9 @@ def _applications_total(text: str, cand: Candidate, facts: list[Fact]) -> str:
     for fact in reversed(facts):  # back over the list's other parts to its total
         if fact.end <= sentence_start:
             break
-        if fact.label.startswith("APP_") and fact.qualifier != "zero_claim" and _OPENS_CHANNELS.match(text, fact.end):
+        if fact.label.startswith("APP_") and fact.qualifier != "zero_claim" and _OPENS_PARTS.match(text, fact.end):
             return fact.label
     return "APP_RECEIVED"
-
-
-_OPENS_CHANNELS = re.compile(r"[。，,：:\s]*其中|\s*[（(]")
 
 
 _WITHDRAWN = re.compile(r"(?:撤回|撤销)(?!许可)[^，,。；;]{0,6}$")
