@@ -930,6 +930,11 @@ def test_items_said_after_their_count_to_be_all_on_the_website_are_website_posts
     assert labelled("全年主动公开信息320条，其中在政务公开栏张贴12条。") == [("INFO_PUBLISHED", "320条"), ("INFO_PUBLISHED", "12条")]
 
 
+def test_topics_of_a_count_said_after_it_to_be_on_the_website_are_website_posts():
+    text = "本年主动公开信息20条（均在区政府网站公开）。在公开的信息中，工作动态8条，通知公告12条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "20条"), ("WEBSITE_POSTS", "8条"), ("WEBSITE_POSTS", "12条")]
+
+
 def test_new_media_named_only_as_the_kind_of_one_wechat_account_are_its_posts():
     assert labelled("通过政务新媒体（微信公众号）发布信息88条。") == [("WECHAT_POSTS", "88条")]
     assert labelled("“某某发布”公众号发挥新媒体传播优势，全年推送信息210条。") == [("WECHAT_POSTS", "210条")]

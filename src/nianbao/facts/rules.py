@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -207,8 +208,6 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     _headed_lists(text, facts, candidates)
     _answer_list(text, facts, candidates)
     _headed_channel(text, facts)
-    _placed_after(text, facts)
-    _new_media_account(text, facts)
     # a count every path above may have read (a second count after the year's, 历年累计295条) is no
     # total of the year when its clause says it is not
     facts = [f for f in facts if f.qualifier == "zero_claim" or not (over_the_years(text, f.start)
@@ -520,31 +519,6 @@ def _headed_channel(text: str, facts: list[Fact]) -> None:
         sentence = text[max(text.rfind(ch, 0, fact.start) for ch in "。；;\n") + 1:fact.start]
         if not _channel_hits(sentence) and not OFFLINE.search(sentence) and fact.unit in UNITS_OK[channel]:
             facts[i] = replace(fact, label=channel)
-
-
-# the website named right after the count (发布信息320条，均在区政府门户网站公开; 216条（发布在县政府网站）)
-_WEBSITE_AFTER = re.compile(r"[^。；;\n\d]{0,4}?[，,（(]\s*(?:所有信息|上述信息|以上信息)?(?:(?:均|全部|都)(?:已|已经)?(?:在|通过|于)|"
-                            r"(?:均|全部|都)?(?:已|已经)?(?:发布在|发布于))[^，,。；;\d]{0,25}?(?:网站|门户网|政府网|官网)")
-
-
-def _placed_after(text: str, facts: list[Fact]) -> None:
-    """Published items said right after their count to be all on the website are its posts, in place."""
-    for i, fact in enumerate(facts):
-        if fact.label == "INFO_PUBLISHED" and _WEBSITE_AFTER.match(text, fact.end):
-            facts[i] = replace(fact, label="WEBSITE_POSTS")
-
-
-# new media named only as the kind of one WeChat account: 政务新媒体（微信公众号）, 政务新媒体“某某”公众号, or the
-# account first and its new-media reach after it (“某某发布”微信公众号发挥新媒体传播优势，推送信息210条)
-_ACCOUNT_OF_NEW_MEDIA = re.compile(r"新媒体(?:平台)?(?:[（(](?:微信公众号|公众号)[）)]|“[^”]{1,16}”(?:微信公众号|公众号))[^，,。；;\d、]{0,14}?$|"
-                                   r"(?:微信公众号|公众号)[^，,。；;\d]{0,10}新媒体[^，,。；;\d]{0,20}[，,][^，,。；;\d]{0,20}?$")
-
-
-def _new_media_account(text: str, facts: list[Fact]) -> None:
-    """Posts of new media that the words before them name as one WeChat account are its posts, in place."""
-    for i, fact in enumerate(facts):
-        if fact.label == "OTHER_MEDIA_POSTS" and _ACCOUNT_OF_NEW_MEDIA.search(text, max(0, fact.start - 60), fact.start):
-            facts[i] = replace(fact, label="WECHAT_POSTS")
 
 
 def _headed_lists(text: str, facts: list[Fact], candidates: list[Candidate]) -> None:
@@ -1039,9 +1013,10 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
     outcome = _outcome_after(text, cand, left)
     if outcome is not None and q.unit in COUNT:
         return outcome, _SCORES["right"] * lead_score  # 其中3条已公开, 17件结转下年办理
+    after = text[cand.end:cand.end + 60]
     right = "" if unitless_items else _right_phrase(text, cand.end)  # 信息731网站访问量…: the next sentence
     if right:
-        label = _right_label(_hits(right, cand.end), left, q.unit, q.value, sentence)
+        label = _right_label(_hits(right, cand.end), left, q.unit, q.value, sentence, after)
         if label is None or not _counts_it(label, q.unit, clause + right, sentence):
             return None, 0.0  # 梳理出19个试点领域事项; 网站报送23篇信息: sent up, not published
         return label, _SCORES["right"] * lead_score
@@ -1078,7 +1053,7 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
             if hit.channel is None and hit.target != POST and _KINDS_OF_ITEMS.search(text, hit.end, cand.start):
                 continue  # 会议、规范性文件、政策解读等政务信息4127条 counts the items, not one kind
             hit = _named_together(hit, hits[i + 1:], text)
-            label = _resolve(hit, q.unit, q.value, sentence, posting, _run_on(text, sentence_start))
+            label = _resolve(hit, q.unit, q.value, sentence, posting, _run_on(text, sentence_start), after)
             if label == "APP_PROCESSED" and _received_first(hit, hits[i + 1:], how, text, sentence_start, cand.end):
                 label = "APP_RECEIVED"
             if label in _APPLICANT_KINDS and _ANY_APPLICANT.search(text, max(0, hit.start - 4), hit.end + 8):
@@ -1221,13 +1196,9 @@ def _applications_total(text: str, cand: Candidate, facts: list[Fact]) -> str:
     """The label of a count of applications that came in one way: its total's when a list opened by
     其中 or a bracket after an application count of the sentence holds it (其中网络申请5件、信函申请1件
     under 办理…6件), else APP_RECEIVED."""
-    sentence_start = _sentence_start(text, cand.start, SENTENCE_REACH)
-    for fact in reversed(facts):  # back over the list's other parts to its total
-        if fact.end <= sentence_start:
-            break
-        if fact.label.startswith("APP_") and fact.qualifier != "zero_claim" and _OPENS_PARTS.match(text, fact.end):
-            return fact.label
-    return "APP_RECEIVED"
+    total = _last_count_since(_sentence_start(text, cand.start, SENTENCE_REACH), facts,
+                              lambda f: f.label.startswith("APP_") and bool(_OPENS_PARTS.match(text, f.end)))
+    return total.label if total is not None else "APP_RECEIVED"
 
 
 _WITHDRAWN = re.compile(r"(?:撤回|撤销)(?!许可)[^，,。；;]{0,6}$")
@@ -1236,12 +1207,19 @@ _WITHDRAWN = re.compile(r"(?:撤回|撤销)(?!许可)[^，,。；;]{0,6}$")
 def _withdrawn_from(text: str, cand: Candidate, facts: list[Fact]) -> str | None:
     """The label of the applications received or handled counted earlier in the sentence that a count
     withdrawn is a part of (收到申请85件，其中申请人主动撤回39件: APP_RECEIVED; guide §4), else None."""
-    sentence_start = _sentence_start(text, cand.start, 200)
+    total = _last_count_since(_sentence_start(text, cand.start, 200), facts,
+                              lambda f: f.label in ("APP_RECEIVED", "APP_PROCESSED"))
+    return total.label if total is not None else None
+
+
+def _last_count_since(start: int, facts: list[Fact], wanted: Callable[[Fact], bool]) -> Fact | None:
+    """The last of `facts` (read so far, in order) from `start` on that is a count, not a zero claim, and
+    `wanted`: the total a part said later in the sentence belongs to."""
     for fact in reversed(facts):
-        if fact.start < sentence_start:
-            break
-        if fact.label in ("APP_RECEIVED", "APP_PROCESSED") and fact.qualifier != "zero_claim":
-            return fact.label
+        if fact.start < start:
+            return None
+        if fact.qualifier != "zero_claim" and wanted(fact):
+            return fact
     return None
 
 
@@ -1317,7 +1295,8 @@ def _nearest_topic(before: str) -> str | None:
     return nearest
 
 
-def _right_label(right: list[_Hit], left: list[_Hit], unit: str | None, value: float, sentence: str) -> str | None:
+def _right_label(right: list[_Hit], left: list[_Hit], unit: str | None, value: float, sentence: str,
+                 after: str = "") -> str | None:
     """A count followed by its noun counts that noun: 6个综合窗口 (none), 129项便民服务事项."""
     nouns = [h for h in right if h.target != POST]
     if not nouns or nouns[-1].target == BLOCK:
@@ -1330,7 +1309,7 @@ def _right_label(right: list[_Hit], left: list[_Hit], unit: str | None, value: f
         same_family = [h for h in left if h.tier == 1 and _family(h.target) == _family(head.target)]
         received = [h for h in same_family if h.target == "APP_RECEIVED"]  # 收到并办结16件申请
         head = (received or same_family or [head])[0]
-    return _resolve(head, unit, value, sentence)  # 33个政务新媒体: accounts, whatever the verb
+    return _resolve(head, unit, value, sentence, after=after)  # 33个政务新媒体: accounts, whatever the verb
 
 
 def _named_together(hit: _Hit, earlier: list[_Hit], text: str) -> _Hit:
@@ -1344,11 +1323,18 @@ def _named_together(hit: _Hit, earlier: list[_Hit], text: str) -> _Hit:
     return hit
 
 
+# the website named right after the count (发布信息320条，均在区政府门户网站公开; 216条（发布在县政府网站）)
+_WEBSITE_AFTER = re.compile(r"[^。；;\n\d]{0,4}?[，,（(]\s*(?:所有信息|上述信息|以上信息)?(?:(?:均|全部|都)(?:已|已经)?(?:在|通过|于)|"
+                            r"(?:均|全部|都)?(?:已|已经)?(?:发布在|发布于))[^，,。；;\d]{0,25}?(?:网站|门户网|政府网|官网)")
+
+
 def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: bool = False,
-             run_on: str = "") -> str | None:
+             run_on: str = "", after: str = "") -> str | None:
     """The label a cue gives a count with this unit, channels considered; None if none fits.
     `run_on`: the clauses before `sentence` up to the last full stop (……门户网站公开信息173条；
-    专题发布信息59条: the website named at the start of the ；-separated run still publishes)."""
+    专题发布信息59条: the website named at the start of the ；-separated run still publishes);
+    `after`: the text after the count, where a website may be named when none is before it
+    (发布信息320条，均在区政府门户网站公开)."""
     target = hit.target
     if target == BLOCK:
         return None
@@ -1357,7 +1343,8 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
     if target in (POST, "INFO_PUBLISHED") or hit.channel is not None:
         # a board off the web named in the sentence keeps the ；-run's website from claiming its items
         named = hit.channel or _nearest_channel(sentence) or (
-            None if OFFLINE.search(sentence) else _only_channel(run_on))
+            None if OFFLINE.search(sentence) else _only_channel(run_on)) or (
+            "WEBSITE_POSTS" if _WEBSITE_AFTER.match(after) else None)
         channel = _joined_channels(sentence, named)
         if channel is None:
             target = "INFO_PUBLISHED"
@@ -1428,17 +1415,39 @@ _SEVERAL_CHANNELS = re.compile(r"等(?:多种|各类|多个|多元|主要)?(?:�
                                r"为[^，,。；;]{0,8}?的主要(?:公开)?(?:平台|途径|渠道|阵地|载体|窗口)|为主要窗口|为依托")
 
 
-_ACCOUNTS = ("微信公众号", "微信", "微博", "抖音", "视频号", "头条号", "今日头条", "快手")  # not a bare 公众号
-_KIND_OF_NEW_MEDIA = re.compile(r"(?:“[^”]{0,16}”|[\s\u3000]){0,2}")  # 政务新媒体“某某”微信公众号
+_ACCOUNTS = ("微信公众号", "微信", "微博", "抖音", "视频号", "头条号", "今日头条", "快手")
+# new media named as the kind of the account right after it: 政务新媒体“某某”微信公众号, 政务新媒体（微信公众号）,
+# and before a bare 公众号 only with a quoted name or a bracket (政务新媒体公众号 may be any new media's)
+_KIND_OF_ACCOUNT = re.compile(r"(?:平台)?(?:(?:“[^”]{0,16}”|[\s\u3000]){0,2}|[（(])")
+_KIND_OF_BARE_ACCOUNT = re.compile(r"(?:平台)?(?:“[^”]{1,16}”|[（(])")
+_BRACKET_CLOSES = re.compile(r"[）)]")
+# new media named as the reach of the WeChat account right before it, not listed with it
+# (“某某发布”微信公众号发挥新媒体传播优势，推送信息210条; not 微信公众号等新媒体)
+_REACH_OF_ACCOUNT = re.compile(r"(?:(?![等、和及与])[^，,。；;\d]){0,10}")
 
 
 def _channel_hits(text: str, offset: int = 0) -> list[_Hit]:
-    """The channels `text` names; new media named right before the account that is one
-    (政务新媒体“某某文旅”微信公众号, 街道政务新媒体微信公众号) are that account."""
+    """The channels `text` names, new media that names one account (`_names_account`) left out."""
     hits = [h for h in _hits(text, offset) if h.channel is not None]
-    return [h for i, h in enumerate(hits)
-            if not (h.cue in ("政务新媒体", "新媒体") and i + 1 < len(hits) and hits[i + 1].cue in _ACCOUNTS
-                    and _KIND_OF_NEW_MEDIA.fullmatch(text, h.end - offset, hits[i + 1].start - offset))]
+    return [h for i, h in enumerate(hits) if not _names_account(text, offset, hits, i)]
+
+
+def _names_account(text: str, offset: int, hits: list[_Hit], i: int) -> bool:
+    """Is channel hit `i` new media that only names the account next to it: its kind, right before
+    it (政务新媒体“某某文旅”微信公众号, 街道政务新媒体微信公众号), or the reach of the WeChat account
+    right before (微信公众号发挥新媒体传播优势，…)?"""
+    new_media = hits[i]
+    if new_media.cue not in ("政务新媒体", "新媒体"):
+        return False
+    account = hits[i + 1] if i + 1 < len(hits) else None
+    kind = None if account is None else _KIND_OF_ACCOUNT if account.cue in _ACCOUNTS else \
+        _KIND_OF_BARE_ACCOUNT if account.cue == "公众号" else None
+    gap = None if kind is None else kind.fullmatch(text, new_media.end - offset, account.start - offset)
+    if gap is not None and (not gap.group().endswith(("（", "(")) or _BRACKET_CLOSES.match(text, account.end - offset)):
+        return True  # in a bracket the account stands alone: 新媒体（微信公众号、微信群） names two
+    wechat = hits[i - 1] if i > 0 else None
+    return wechat is not None and wechat.cue in ("微信公众号", "公众号") and \
+        _REACH_OF_ACCOUNT.fullmatch(text, wechat.end - offset, new_media.start - offset) is not None
 
 
 def _joined_channels(sentence: str, channel: str | None) -> str | None:
