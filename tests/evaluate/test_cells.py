@@ -45,6 +45,8 @@ def test_cells_scored_overall_per_shape_and_per_table(cache):
     assert missed == {"t2.normative_docs.new_made", "t2.normative_docs.new_published",
                       "t2.normative_docs.total_published", "t2.licensing.change", "t2.licensing.decisions"}
     assert results["findings"] == {"n": 4, "right": 4, "accuracy": 1.0}
+    # every FAIL the check raises that the page as printed does not fail is listed by page
+    assert len(results["fail_misses"]) == results["fail_precision"]["n"] - results["fail_precision"]["right"]
 
 
 def test_a_page_whose_text_changed_is_skipped_and_named(cache, tmp_path):

@@ -264,6 +264,7 @@ def summarise(pages: list[dict], errors: list[str]) -> dict:
         "misses": [{"page": p["id"], **r} for p in pages for r in p["cells"] if not r["right"]],
         "finding_misses": [{"page": p["id"], **r} for p in pages for r in p["findings"] if not r["right"]],
         "reference_misses": [{"page": p["id"], **r} for p in pages for r in p["reference"] if not r["right"]],
+        "fail_misses": [{"page": p["id"], **r} for p in pages for r in p["fails"] if not r["right"]],
         "errors": errors,
         "per_page": [{"id": p["id"], "source": p["source"], "shapes": p["shapes"], **acc(p["cells"])}
                      for p in pages],
