@@ -99,6 +99,15 @@ def test_own_body_word_is_a_scope_word_only_for_a_whole_region_report():
     assert only(department).status == "UNCERTAIN"
 
 
+def test_a_count_said_of_another_year_than_the_reports_turns_a_disagreement_uncertain():
+    text = "我办2020年收到申请17件，本年度情况见下表。"
+    disagree = dict(new=("0",) * 6 + ("20",), carried=("0",) * 7)
+    f = only(received_report(text, "17件", 17, year=2021, **disagree))
+    assert f.status == "UNCERTAIN" and "2020年" in f.message and "2021年" in f.message
+    assert only(received_report(text, "17件", 17, year=2020, **disagree)).status == "FAIL"
+    assert only(received_report(text, "17件", 17, year=2021, new=("0",) * 6 + ("17",))).status == "PASS"
+
+
 def test_combined_granted_and_partial_count_is_compared_with_their_sum():
     text = "其中予以公开及部分公开208件。"
     tables = {"t3": {"t3.granted.total": "200", "t3.partial.total": "8"}}

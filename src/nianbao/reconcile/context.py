@@ -85,6 +85,21 @@ def scope_word(report: Report, fact: Fact) -> str | None:
     return word
 
 
+_YEAR_NAMED = re.compile(r"(20\d\d)\s*年")
+_OF_ANOTHER_YEAR = ("APP_CARRIED_OVER", "APP_CARRIED_FORWARD")  # another year is what they count
+
+
+def other_year(report: Report, fact: Fact) -> int | None:
+    """A year other than the report's, named in the fact's sentence before it and the report's year
+    not (我局2020年主动公开行政许可33项，行政处罚36项 in the report on 2021): the count may be that
+    year's, not the one the tables cover."""
+    if report.year is None or fact.label in _OF_ANOTHER_YEAR:
+        return None
+    left, _ = sentence_span(report.text, fact.start, fact.end)
+    years = [int(y) for y in _YEAR_NAMED.findall(report.text, left, fact.start)]
+    return years[-1] if years and report.year not in years else None
+
+
 def issuer_is_region(report: Report) -> bool:
     """A county, district or city government (or a zone's 管委会), whose tables cover the region."""
     issuer = "".join((report.issuer or "").split())

@@ -88,5 +88,9 @@ def scope_note(word: str) -> str:
     return f"；句中有“{word}”，正文与表格的统计范围可能不同，请人工核对"
 
 
+def other_year_note(year: int, report_year: int) -> str:
+    return f"；句中所说为{year}年，而表格为{report_year}年，请人工核对"
+
+
 COMBINED_NOTE = "；正文为“予以公开”与“部分公开”的合并数，口径可能不同，请人工核对"
 UNKNOWN_UNIT_NOTE = "；表中金额未注明单位，按元和万元都不一致，请人工核对"

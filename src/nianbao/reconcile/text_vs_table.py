@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from nianbao.reconcile import messages as msg
 from nianbao.reconcile.arithmetic import sub_counts
 from nianbao.reconcile.cells import T3_COLUMNS, split_cell_id
-from nianbao.reconcile.context import printed_number, scope_word
+from nianbao.reconcile.context import other_year, printed_number, scope_word
 from nianbao.reconcile.readings import MONEY_UNITS, NoColumn, Reading, readings
 from nianbao.report import Fact, Finding, Report
 
@@ -131,7 +131,10 @@ def _doubt(report: Report, fact: Fact, side: TableSide) -> str:
     if not side.unit_known:
         return msg.UNKNOWN_UNIT_NOTE
     word = scope_word(report, fact)
-    return msg.scope_note(word) if word else ""
+    if word:
+        return msg.scope_note(word)
+    year = other_year(report, fact)
+    return msg.other_year_note(year, report.year) if year else ""
 
 
 def _unread_reading(sides: list[TableSide]) -> str:
