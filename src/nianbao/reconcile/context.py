@@ -3,7 +3,7 @@
 The reconciler reads only a little context around each fact, conservatively: the *lead*
 (from the previous comma or sentence end up to the fact) for the cue words that pick a table
 column, the fact's clause for scope words, and the sentence (up to 。！？； or a line end) for
-the narrative's own arithmetic.
+another year named before the fact and for the narrative's own arithmetic.
 """
 from __future__ import annotations
 
@@ -90,9 +90,9 @@ _OF_ANOTHER_YEAR = ("APP_CARRIED_OVER", "APP_CARRIED_FORWARD")  # another year i
 
 
 def other_year(report: Report, fact: Fact) -> int | None:
-    """A year other than the report's, named in the fact's sentence before it and the report's year
-    not (我局2020年主动公开行政许可33项，行政处罚36项 in the report on 2021): the count may be that
-    year's, not the one the tables cover."""
+    """A year other than the report's named before the fact in its sentence, where the report's own
+    year is not named (我局2020年主动公开行政许可33项，行政处罚36项 in the report on 2021): the count
+    may be that year's, not the one the tables cover."""
     if report.year is None or fact.label in _OF_ANOTHER_YEAR:
         return None
     left, _ = sentence_span(report.text, fact.start, fact.end)
