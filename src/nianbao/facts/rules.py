@@ -242,19 +242,26 @@ _VISITORS = re.compile(r"(?:独立(?:用户|访客)|访客|访问用户)[^，,�
 def _listed_reading(text: str, cand: Candidate, facts: list[Fact], own: str, label: str | None,
                     score: float) -> tuple[str | None, float]:
     """A count in a list of topics: the list's label where its own words name no kind of their own."""
+    topic: list[tuple[str | None, float]] = []  # the list's reading (`_listed_topic`), read once if needed
+
+    def listed_topic() -> tuple[str | None, float]:
+        if not topic:
+            topic.append(_listed_topic(text, cand, facts))
+        return topic[0]
+
     if label is None or label == "INFO_PUBLISHED":  # a topic of a channel's list takes the channel
-        listed, listed_score = _listed_topic(text, cand, facts)
+        listed, listed_score = listed_topic()
         if listed is not None and (label is None or listed in CHANNEL_POSTS):
             label, score = listed, listed_score
     if label in _KINDS_LISTED and not _names_kind(text, cand, label):
-        listed, listed_score = _listed_topic(text, cand, facts)  # 建议提案办理5条，工作动态20条: a topic after
+        listed, listed_score = listed_topic()  # 建议提案办理5条，工作动态20条: a topic after
         if listed is not None:  # a catalogued item takes the list's label, not the item's before it
             label, score = listed, listed_score
     if label == "POLICY_INTERPRETATIONS" and _MIXED_WITH_INTERPRETATIONS.search(own):
-        label, score = _listed_topic(text, cand, facts)  # 政策法规与政策解读12条: a topic of both
+        label, score = listed_topic()  # 政策法规与政策解读12条: a topic of both
         label = label or "INFO_PUBLISHED"
     if label == "PUBLIC_MESSAGES" and not _MESSAGES_HANDLED.search(own):
-        listed, listed_score = _listed_topic(text, cand, facts)  # 政策咨询问答库12条 in a list of published
+        listed, listed_score = listed_topic()  # 政策咨询问答库12条 in a list of published
         if listed in POSTS_FAMILY:  # items, nothing received or answered: a topic of the list
             label, score = listed, listed_score
     return label, score
@@ -405,7 +412,6 @@ def _bare_matters(text: str, cand: Candidate, own: str) -> bool:
     right = right[:min([right.find(ch) for ch in "，,。；;、" if ch in right] or [len(right)])]
     words = own[-14:] + right
     return "事项" in words and not _SERVICE_WORDS.search(words)
-
 
 
 _OUTCOME_LABELS = ("APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED", "APP_CARRIED_FORWARD")
