@@ -1,12 +1,13 @@
 """Adding pages found with the look-up tools: the guard first, then duplicates and length, then
 cache and manifest row with the issuer's split."""
 import json
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
 
 from nianbao.annotation.addpages import (PageCandidate, add_pages, address_key, edit_words, gold_stretch, one_edit_away,
-                                         read_candidates, restore_pages)
+                                         missing_pages, read_candidates, restore_pages)
 from nianbao.annotation.realpages import load_manifest, page_file, split_of, write_manifest
 from nianbao.cli.annotate import command as annotate
 from nianbao.errors import InputError
@@ -259,10 +260,18 @@ def test_missing_pages_are_listed_under_the_look_up_that_returns_them(corpus, mo
     result = CliRunner().invoke(annotate, ["missing-pages", "--manifest", str(manifest)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:2] == [f"QUERY\t{entry.query}",
-                                              f"\tPAGE\t{entry.source}\t{entry.sha256}\t{entry.chars}"]
-    assert "1 pages missing, 1 look-ups" in result.output
+                                              f"\tPAGE\t{entry.source}\t{entry.sha256}\t{entry.chars}\t{entry.split}"]
+    assert "1 pages missing" in result.output and "1 look-ups" in result.output
     (cache / f"{entry.sha256}.txt").write_text(_report("戊镇", 64).rstrip("\n"), encoding="utf-8")
     assert CliRunner().invoke(annotate, ["missing-pages", "--manifest", str(manifest)]).output.startswith("0 pages")
+
+
+def test_missing_pages_list_the_look_ups_of_test_pages_first_then_dev(corpus):
+    cache, manifest, guard = corpus
+    rows = [replace(_held_page(corpus, town, n), query=f"q{n}") for town, n in (("甲镇", 61), ("乙镇", 62), ("丙镇", 63))]
+    rows = [replace(row, split=split) for row, split in zip(rows, ("train", "test", "dev"))]
+    write_manifest(rows, manifest)
+    assert list(missing_pages(manifest, cache)) == ["q62", "q63", "q61"]
 
 
 def test_a_text_that_names_no_report_is_dropped_as_check_would_refuse_it(corpus):

@@ -225,15 +225,24 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
     return outcomes
 
 
+MEASURED_FIRST = ("test", "dev", "train")  # the order a rebuild with too few look-ups takes the splits in
+
+
 def missing_pages(manifest: str | Path | None = None, cache: str | Path | None = None) -> dict[str, list[PageEntry]]:
     """The manifest rows whose text is not in the cache, by the look-up that returns them (one
-    search serves every row of its query), in manifest order."""
+    search serves every row of its query): first the look-ups that return a test page, then a dev
+    page, then the rest, each group in manifest order. A session's look-ups run out before a whole
+    rebuild is done (corpus/real-pages/README.md), and the splits measured on come first."""
     cache = Path(cache or pages_dir())
     by_query: dict[str, list[PageEntry]] = {}
     for entry in load_manifest(manifest):
         if not page_path(entry.sha256, cache).is_file():
             by_query.setdefault(entry.query, []).append(entry)
-    return by_query
+
+    def first_split(query: str) -> int:
+        return min(MEASURED_FIRST.index(e.split) for e in by_query[query])
+
+    return {query: by_query[query] for query in sorted(by_query, key=first_split)}
 
 
 EDIT_MAX_OUT = 4  # characters one edit may take out

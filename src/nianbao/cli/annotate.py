@@ -313,10 +313,11 @@ def restore_pages(files, manifest, guard, mend, rare):
               help="The page manifest (default: corpus/real-pages/MANIFEST.tsv).")
 def missing_pages(manifest):
     """The manifest rows whose text is not in the page cache, grouped by the look-up that returns
-    them: one line per query (`QUERY<TAB>query`), then one per page under it
-    (`<TAB>PAGE<TAB>address<TAB>sha256<TAB>characters`). Copy each page's excerpt to a file named
-    after its sha256 and run `restore-pages` on the files."""
-    from nianbao.annotation.addpages import missing_pages as missing
+    them, the look-ups that return a test page first, then dev, then train: one line per query
+    (`QUERY<TAB>query`), then one per page under it
+    (`<TAB>PAGE<TAB>address<TAB>sha256<TAB>characters<TAB>split`). Copy each page's excerpt to a
+    file named after its sha256 and run `restore-pages` on the files."""
+    from nianbao.annotation.addpages import MEASURED_FIRST, missing_pages as missing
 
     try:
         by_query = missing(manifest)
@@ -325,8 +326,10 @@ def missing_pages(manifest):
     for query, entries in by_query.items():
         click.echo(f"QUERY\t{query}")
         for e in entries:
-            click.echo(f"\tPAGE\t{e.source}\t{e.sha256}\t{e.chars}")
-    click.echo(f"{sum(map(len, by_query.values()))} pages missing, {len(by_query)} look-ups", err=True)
+            click.echo(f"\tPAGE\t{e.source}\t{e.sha256}\t{e.chars}\t{e.split}")
+    pages = [e for entries in by_query.values() for e in entries]
+    by_split = ", ".join(f"{split} {sum(e.split == split for e in pages)}" for split in MEASURED_FIRST)
+    click.echo(f"{len(pages)} pages missing ({by_split}), {len(by_query)} look-ups", err=True)
 
 
 @command.command("show-page")
