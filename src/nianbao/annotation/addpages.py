@@ -231,7 +231,7 @@ MEASURED_FIRST = ("test", "dev", "train")  # the order a rebuild with too few lo
 def missing_pages(manifest: str | Path | None = None, cache: str | Path | None = None) -> dict[str, list[PageEntry]]:
     """The manifest rows whose text is not in the cache, by the look-up that returns them (one
     search serves every row of its query): first the look-ups that return a test page, then a dev
-    page, then the rest, each group in manifest order. A session's look-ups run out before a whole
+    page, then the rest, each group in manifest order. The look-up budget runs out before a whole
     rebuild is done (corpus/real-pages/README.md), and the splits measured on come first."""
     cache = Path(cache or pages_dir())
     by_query: dict[str, list[PageEntry]] = {}
