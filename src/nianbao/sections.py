@@ -72,7 +72,7 @@ _BEFORE_NUMBERED = r"(?:(?<=\n)|^|(?<=[。！？!?\s\d）)》”\"']))"
 _LINE_START = r"(?m)^[ \t\u3000\u00a0]*(?:#{1,6}[ \t]*)?"
 _PROBLEMS_FALLBACK = re.compile(_LINE_START + r"([（(]一[)）]\s*(?:存在的)?主要问题)[ \t]*[：:]?[ \t]*$")
 _TITLE_CUE = re.compile(r"年度报告|年报|工作报告")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")  # a year named (2021年, 2021 年), the year its group
 _PERIOD_YEAR = re.compile(r"统计(?:期限|周期|时限|时间|区间)[^。\n]{0,20}?((?:19|20)\d{2})\s*年")
 _HEADER_TITLE = re.compile(r"(?m)^标题[:：]\s*(\S[^\n]*?)\s*$")
 _PREAMBLE_YEAR = re.compile(r"现(?:向社会)?(?:予以)?公[布开][^。\n]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,40}?(?:年度报告|年报)")
@@ -259,7 +259,7 @@ def locate_title(text: str, first_section: int | None = None,
                     found.append((m.group(1), line_start + m.start(1)))
                     break
     titles = [_cleaned(*t) for t in found if not _generic(t[0])]
-    with_year = [t for t in titles if _YEAR.search(t[0])]
+    with_year = [t for t in titles if YEAR_NAMED.search(t[0])]
     naming = [t for t in with_year if issuer_from_title(t[0])]  # 2020年信息公开年报 above ××园区2020年…报告
     return (naming or with_year or titles or [None])[0]
 
@@ -283,7 +283,7 @@ _GENERIC_TITLE = re.compile(r"[政府务信息公开工作年度报告表首页>
 
 def _generic(title: str) -> bool:
     """A column or menu name (政府信息公开年报, 政务公开政府信息公开政府信息公开年报): no year, no body."""
-    return _YEAR.search(title) is None and _GENERIC_TITLE.fullmatch(title) is not None
+    return YEAR_NAMED.search(title) is None and _GENERIC_TITLE.fullmatch(title) is not None
 
 
 def _joined_title(lines: list[tuple[int, int, str, str]], i: int,
@@ -296,12 +296,12 @@ def _joined_title(lines: list[tuple[int, int, str, str]], i: int,
     while k >= 0 and len(parts) < 3:
         above_line_start, above_start, above_raw, above = lines[k]
         if not above:
-            if _YEAR.search("".join(parts)) and not _lacks_issuer("".join(parts)):
+            if YEAR_NAMED.search("".join(parts)) and not _lacks_issuer("".join(parts)):
                 break
             k -= 1
             continue
         joined = "".join(parts)
-        needs_year = not _YEAR.search(joined)
+        needs_year = not YEAR_NAMED.search(joined)
         needs_issuer = _lacks_issuer(joined)
         if (not (needs_year or needs_issuer) or not _is_heading_like(above) or above in ("正文",)
                 or in_spans(above_start, above_line_start + len(above_raw), chrome)):
@@ -334,7 +334,7 @@ def _year(title: str | None, text: str, body: tuple[int, int], chrome: Sequence[
     from nianbao.body import in_spans
 
     if title:
-        m = _YEAR.search(title)
+        m = YEAR_NAMED.search(title)
         if m:
             return int(m.group(1))
     for pattern in (_PERIOD_YEAR, _PREAMBLE_YEAR):
@@ -347,7 +347,7 @@ def _year(title: str | None, text: str, body: tuple[int, int], chrome: Sequence[
 def _most_frequent_year(text: str, body: tuple[int, int], chrome: Sequence[tuple[int, int]]) -> int | None:
     from nianbao.body import in_spans
 
-    counts = Counter(int(m.group(1)) for m in _YEAR.finditer(text, *body) if not in_spans(m.start(), m.end(), chrome))
+    counts = Counter(int(m.group(1)) for m in YEAR_NAMED.finditer(text, *body) if not in_spans(m.start(), m.end(), chrome))
     return counts.most_common(1)[0][0] if counts else None
 
 # The number of a heading or a list item: （一） (1) 一、 1. 2、 — never 1.5万

@@ -51,7 +51,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from nianbao.facts.candidates import Candidate, find_candidates, is_zero_cue, narrative_exclusions
 from nianbao.facts.catalogue import catalogue
@@ -59,7 +59,7 @@ from nianbao.facts.decode import count_partners
 from nianbao.facts.normalise import parse_quantity
 from nianbao.facts.parts import ASIDE_CHARS, MARKERS, OFFLINE, REFERS_BACK, words_before
 from nianbao.report import Fact, Report
-from nianbao.sections import NUMBERING
+from nianbao.sections import NUMBERING, YEAR_NAMED
 
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
 POST = "POST"  # a publishing verb: INFO_PUBLISHED unless a channel is named
@@ -242,13 +242,7 @@ _VISITORS = re.compile(r"(?:独立(?:用户|访客)|访客|访问用户)[^，,�
 def _listed_reading(text: str, cand: Candidate, facts: list[Fact], own: str, label: str | None,
                     score: float) -> tuple[str | None, float]:
     """A count in a list of topics: the list's label where its own words name no kind of their own."""
-    topic: list[tuple[str | None, float]] = []  # the list's reading (`_listed_topic`), read once if needed
-
-    def listed_topic() -> tuple[str | None, float]:
-        if not topic:
-            topic.append(_listed_topic(text, cand, facts))
-        return topic[0]
-
+    listed_topic = cache(lambda: _listed_topic(text, cand, facts))  # the list's reading, once if needed
     if label is None or label == "INFO_PUBLISHED":  # a topic of a channel's list takes the channel
         listed, listed_score = listed_topic()
         if listed is not None and (label is None or listed in CHANNEL_POSTS):
@@ -961,7 +955,6 @@ def no_total_of_the_year(text: str, start: int) -> bool:
 # a list opened by all the years' count or a heading over them (历年主动公开政府信息主要类别情况：…; 历年累计523条，
 # 其中：…; 自开通以来…)
 _RUNNING_TOTAL_OPENS = re.compile(r"(?:历年|自开通以来)[^。\n；;]{0,40}?(?:[：:]|\d+\s*条[，,。]?\s*其中[：:，,]?)")
-_YEAR_NAMED = re.compile(r"20\d\d年")
 # accounts cleared, closed, merged or added (清理新媒体账号5个, 新增政务新媒体1个): a change, no total of the year
 _ACCOUNTS_CHANGE = re.compile(r"(?:清理|注销|关停|关闭|整合|新增|新建)[^，,。；;\d]{0,16}$")
 
@@ -974,7 +967,7 @@ def _under_a_running_total(text: str, fact: Fact) -> bool:
     opened = None
     for opened in _RUNNING_TOTAL_OPENS.finditer(text, line, fact.start):
         pass
-    return opened is not None and not _YEAR_NAMED.search(text, opened.end(), fact.start)
+    return opened is not None and not YEAR_NAMED.search(text, opened.end(), fact.start)
 
 
 def _accounts_changed(text: str, fact: Fact) -> bool:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from nianbao.report import Fact, Report
+from nianbao.sections import YEAR_NAMED
 
 SENTENCE_ENDS = "。！？；;!?\n"
 SCOPE_WORDS = ("备案", "代表", "本部门", "全市", "全区", "全县")
@@ -85,7 +86,6 @@ def scope_word(report: Report, fact: Fact) -> str | None:
     return word
 
 
-_YEAR_NAMED = re.compile(r"(20\d\d)\s*年")
 _OF_ANOTHER_YEAR = ("APP_CARRIED_OVER", "APP_CARRIED_FORWARD")  # another year is what they count
 
 
@@ -96,7 +96,7 @@ def other_year(report: Report, fact: Fact) -> int | None:
     if report.year is None or fact.label in _OF_ANOTHER_YEAR:
         return None
     left, _ = sentence_span(report.text, fact.start, fact.end)
-    years = [int(y) for y in _YEAR_NAMED.findall(report.text, left, fact.start)]
+    years = [int(y) for y in YEAR_NAMED.findall(report.text, left, fact.start)]
     return years[-1] if years and report.year not in years else None
 
 
