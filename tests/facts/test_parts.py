@@ -1,5 +1,5 @@
 """Totals and their parts (FACTS.md §4–5, v1.2): `part_of` from where the facts sit."""
-from nianbao.facts.parts import find_part_lists, link_parts, same_label_parts
+from nianbao.facts.parts import LIST_REACH, find_part_lists, link_parts, same_label_parts
 from tests.reconcile.build import fact
 
 
@@ -190,3 +190,13 @@ def test_parts_after_a_short_remark_between_them_and_their_total():
     got = linked(text, fact(text, "24条", "INFO_PUBLISHED", 24), fact(text, "9条", "INFO_PUBLISHED", 9),
                  fact(text, "15条", "INFO_PUBLISHED", 15))
     assert [g[2] for g in got] == [None, "24条", "24条"]
+
+
+def test_a_part_starts_within_a_lists_reach_of_its_total():
+    """A sentence that runs on for pages (a table printed without line ends) is not read as one
+    list: a count farther than LIST_REACH after the total is no part of it."""
+    for gap, expected in ((LIST_REACH - 40, "230条"), (LIST_REACH + 40, None)):
+        text = "主动公开政府信息230条，其中" + "工作" * (gap // 2) + "网站150条。"
+        got = linked(text, fact(text, "230条", "INFO_PUBLISHED", 230), fact(text, "150条", "WEBSITE_POSTS", 150))
+        assert got[1][2] == expected
+

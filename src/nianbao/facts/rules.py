@@ -57,7 +57,7 @@ from nianbao.facts.candidates import Candidate, find_candidates, is_zero_cue, na
 from nianbao.facts.catalogue import catalogue
 from nianbao.facts.decode import count_partners
 from nianbao.facts.normalise import parse_quantity
-from nianbao.facts.parts import ASIDE_CHARS, MARKERS, OFFLINE, REFERS_BACK, words_before
+from nianbao.facts.parts import ASIDE_CHARS, LIST_REACH, MARKERS, OFFLINE, REFERS_BACK, words_before
 from nianbao.report import Fact, Report
 from nianbao.sections import NUMBERING, YEAR_NAMED
 
@@ -734,6 +734,8 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
         return sibling, _SCORES["sentence_generic"]
     passed: set[str] = set()
     for total in reversed(facts):  # back over its sibling parts to the total that opened the list
+        if cand.start - total.end > LIST_REACH:
+            break
         between = text[total.end:cand.start]
         ends = [m.end() for m in _LIST_BREAK.finditer(between)]  # "。\n\n" is one break
         aside = len(ends) == 2 and ends[1] - ends[0] < ASIDE_CHARS and not _COUNTED.search(between, ends[0], ends[1])
@@ -928,7 +930,7 @@ def _in_published_list(text: str, cand: Candidate, facts: list[Fact]) -> bool:
     """Is `cand` an item of a list opened right after a count of published items in its sentence
     (公开信息20项，其中行政许可3项，行政处罚6项，年度执法计划1项)?"""
     for fact in reversed(facts):
-        if any(ch in text[fact.end:cand.start] for ch in "。！!？?\n"):
+        if cand.start - fact.end > LIST_REACH or any(ch in text[fact.end:cand.start] for ch in "。！!？?\n"):
             return False
         if _OPENS_LIST.match(text, fact.end):
             return fact.label in POSTS_FAMILY
