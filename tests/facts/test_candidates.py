@@ -166,3 +166,23 @@ def test_an_earlier_years_figure_a_count_is_compared_with_is_no_count():
     found = [(c.text, c.kind) for c in find_candidates("收到申请22件，比2022年（31件）下降29%，较去年的20件有所增加。")]
     assert found[0] == ("22件", "quantity")
     assert ("31件", "past") in found and ("20件", "past") in found
+
+
+def excluded(text):
+    report = Report(doc_id="x", source="x.txt", format="txt", text=text)
+    return [c.text for c in find_candidates(text, narrative_exclusions(report))]
+
+
+def test_a_table_no_reader_took_in_printed_one_cell_per_line_gives_no_candidates():
+    text = "收到申请3件。\n信息内容\n\n本年新制作数量\n\n规章\n\n0\n\n2\n\n15\n\n规范性文件\n\n1\n\n1\n\n4\n本年办结3件。"
+    assert excluded(text) == ["3件", "3件"]
+
+
+def test_rows_of_numbers_split_by_tabs_or_bars_give_no_candidates_but_their_sentences_do():
+    text = "规章\t2\t2\t12\n| 行政许可 | 35 | - | 310 |\n行政处罚\t全年作出处罚决定6件\t—\n"
+    assert excluded(text) == ["6件"]
+
+
+def test_a_counts_number_alone_on_its_line_is_still_a_candidate():
+    text = "本年度共收到政府信息公开申请\n12\n件，均已按时答复。"
+    assert excluded(text) == ["12\n件"]

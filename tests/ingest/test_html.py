@@ -130,3 +130,11 @@ def test_html_hidden_elements_are_dropped_and_a_caption_is_a_line_above_its_tabl
             "</body></html>")
     report = convert(_write(tmp_path, "r.html", page))
     assert report.text == "政府信息公开工作年度报告\n表三\n总计\t5"
+
+
+def test_html_nested_thousands_of_elements_deep_is_read_in_order(tmp_path):
+    depth = 5000
+    page = ("<html><body>" + "<div><span>" * depth + "年度报告：收到申请<b>3</b>件。" + "</span></div>" * depth
+            + "<p>全部办结。</p></body></html>")
+    report = convert(_write(tmp_path, "r.html", page))
+    assert report.text == "年度报告：收到申请3件。\n全部办结。"

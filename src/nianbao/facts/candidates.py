@@ -24,12 +24,13 @@ Everything else is ``quantity`` or ``zero_claim`` (`FACT_KINDS`).
 Dropped outright: Chinese numerals with no measure word after them (一是, 进一步, (一)),
 negation words that are not zero claims (无法, 无正当理由, 未能, 未来, 未经, 无纸化 …, or a
 cue with no countable thing after it), and anything overlapping an ``exclude`` region
-(the tables, page chrome and whatever lies outside the report body: see
-`narrative_exclusions`).
+(the tables, rows of numbers no table reader took in, page chrome and whatever lies outside
+the report body: see `narrative_exclusions`).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -92,8 +93,9 @@ class Candidate:
 
 def narrative_exclusions(report: Report) -> list[tuple[int, int]]:
     """The table regions of a report, less whole prose lines inside them: facts never come
-    from a table.  Nor from page chrome or outside the report body (`nianbao.body.non_narrative`),
-    which are added whole.
+    from a table, nor from rows of numbers that no table reader took in (`grid_lines`).  Nor
+    from page chrome or outside the report body (`nianbao.body.non_narrative`), which are
+    added whole.
 
     A region can take in a sentence printed between the section heading and the grid
     (``四、…情况\n本年度未发生行政复议和行政诉讼。\n行政复议\t…``); a line that has no cell
@@ -104,8 +106,43 @@ def narrative_exclusions(report: Report) -> list[tuple[int, int]]:
     for table in report.tables.values():
         if table.start is not None:
             out.extend(_without_prose(report.text, table.start, table.end))
+    out.extend(grid_lines(report.text))
     out.extend(non_narrative(report))
     return out
+
+
+_CELL_NUMBER = re.compile(r"[0-9０-９][0-9０-９.,，%]*|[-—/]")  # a cell's number, or a dash for an empty cell
+_LINE = re.compile(r"[^\n]*")
+
+
+def grid_lines(text: str) -> list[tuple[int, int]]:
+    """Lines of a table no table reader took in (one it does not know, or one cut short): a row of
+    cells split by tabs or ``|`` whose cells are numbers but for a row name (``规章\t2\t2\t2``), and
+    runs of two or more lines that each hold one number alone (a table printed one cell per line;
+    blank lines between them do not break a run). A number alone on one line is left to the
+    narrative: hard-wrapped text may put a count's number on a line of its own."""
+    rows, alone = [], []
+    for m in _LINE.finditer(text):
+        line = m.group().strip(" \u3000\u00a0\r")
+        if not line:
+            continue
+        if "\t" in line or "|" in line:
+            cells = [c.strip(" \u3000\u00a0") for c in re.split(r"[\t|]", line)]
+            cells = [c for c in cells if c]
+            numbers = sum(1 for c in cells if _CELL_NUMBER.fullmatch(c))
+            if numbers >= 2 and numbers >= len(cells) - 1:
+                rows.append(m.span())
+                continue
+        elif _CELL_NUMBER.fullmatch(line):
+            alone.append(m.span())
+            continue
+        if len(alone) == 1:
+            alone.clear()
+        rows.extend(alone)
+        alone.clear()
+    if len(alone) > 1:
+        rows.extend(alone)
+    return sorted(rows)
 
 
 def _without_prose(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -138,10 +175,17 @@ _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&=%+-]+", re.IGNORECA
 
 def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Quantity expressions and zero-claim cues in `text`, outside the `exclude` regions."""
-    exclude = exclude or []
+    merged: list[list[int]] = []  # the regions in order, overlapping ones joined
+    for s, e in sorted(exclude or []):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    ends = [e for _, e in merged]
 
     def outside(m: re.Match) -> bool:  # tested first: a table holds most of a report's numbers
-        return not any(s < m.end() and m.start() < e for s, e in exclude)
+        k = bisect_right(ends, m.start())  # the first region that ends after the match starts
+        return k == len(merged) or merged[k][0] >= m.end()
 
     idioms = [m.span() for m in _IDIOM.finditer(text)]
     addresses = [m.span() for m in _URL.finditer(text)]

@@ -18,8 +18,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 
 from nianbao.ingest.encoding import decode
 from nianbao.ingest.normalise import join_cjk_cell_lines, normalise_text, table_rows_to_text
@@ -92,7 +93,19 @@ class _Lines:
 
 
 def _walk(node: Tag, lines: _Lines) -> None:
-    for child in node.children:
+    """The text of `node`'s children in document order, depth first with a stack of its own, so
+    that a page nested thousands of elements deep reads like any other."""
+    pending: list[Iterator[PageElement] | None] = [iter(node.children)]  # None: a block ends here
+    while pending:
+        children = pending[-1]
+        if children is None:
+            pending.pop()
+            lines.soft_break()
+            continue
+        child = next(children, None)
+        if child is None:
+            pending.pop()
+            continue
         if isinstance(child, Comment):
             continue
         if isinstance(child, NavigableString):
@@ -113,10 +126,9 @@ def _walk(node: Tag, lines: _Lines) -> None:
             lines.add_block(table_rows_to_text(table_grid(child)))
         elif name in _BLOCKS:
             lines.soft_break()
-            _walk(child, lines)
-            lines.soft_break()
+            pending.extend((None, iter(child.children)))
         else:
-            _walk(child, lines)
+            pending.append(iter(child.children))
 
 
 def _hidden(tag: Tag) -> bool:
