@@ -113,6 +113,15 @@ def test_a_page_copied_again_is_restored_when_its_hash_is_a_manifest_rows(corpus
     assert page_file(entry.sha256, entry.chars, cache).read_text("utf-8") == _report("戊镇", 64).rstrip("\n")
 
 
+def test_a_copy_ending_in_a_space_and_line_breaks_the_row_lacks_is_restored_without_them(corpus, tmp_path):
+    cache, manifest, guard = corpus
+    entry = _held_page(corpus)
+    copied = tmp_path / f"{entry.sha256[:16]}.txt"
+    copied.write_text(_report("戊镇", 64).rstrip() + " \n\n", encoding="utf-8")
+    (out,) = restore_pages([copied], manifest, cache, guard)
+    assert (out.status, out.entry) == ("restored", entry)
+
+
 def test_a_text_copied_wrong_is_named_with_its_length_difference_and_not_cached(corpus, tmp_path):
     cache, manifest, guard = corpus
     entry = _held_page(corpus)

@@ -170,8 +170,8 @@ class RestoreOutcome:
 def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, cache: str | Path | None = None,
                   guard: str | Path | None = None, mend: bool = False, rare: bool = False,
                   gold_dir: str | Path | None = None) -> list[RestoreOutcome]:
-    """Cache each file's text (trailing line breaks removed, nothing else changed) when its sha256
-    is a manifest row's and the guard passes its address and text. A text that matches no row is
+    """Cache each file's text (trailing line breaks removed, and trailing spaces where the row's
+    text has none; nothing else changed) when its sha256 is a manifest row's and the guard passes its address and text. A text that matches no row is
     compared with the row its file name starts with (``<sha256 prefix>….txt``): the difference in
     length says where to look (a lost blank line, a space, punctuation of the other width); with
     `mend`, the one edit that gives that row's sha256 is searched for (`one_edit_away`, its
@@ -195,6 +195,9 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(str(path), f"not a readable UTF-8 page text ({err})") from None
         entry, status, detail = by_sha.get(hashlib.sha256(text.encode("utf-8")).hexdigest()), "restored", ""
+        if entry is None and text.rstrip() != text:  # the store shows a space before the last line break
+            entry = by_sha.get(hashlib.sha256(text.rstrip().encode("utf-8")).hexdigest())
+            text = text.rstrip() if entry is not None else text
         meant = by_prefix.get(path.name[:16]) if entry is None else None
         if meant is not None and mend:
             words = words if words is not None else edit_words(cache.glob("*.txt"))
