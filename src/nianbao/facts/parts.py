@@ -273,6 +273,9 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
 # the next sentence opens on parts of the total that ended the one before (or the one after a
 # remark of at most ASIDE_CHARS characters that counts nothing)
 ASIDE_CHARS = 40
+REFERS_BACK = re.compile(r"[ \u3000\n]*(?:其中|在(?:主动)?公开的(?:政府)?信息中|具体(?:为|是|包括|如下)|"
+                          r"主要(?:类别|内容)?(?:是|有|包括|为))[，,：:]?")
+
 # a part starts at most this far after the end of its total (the farthest of the 7,391 parts in the
 # real-page gold starts 489 characters after it): a sentence that runs on for pages with hundreds of
 # counts (a table printed without line ends) is read in time linear in its length
@@ -290,8 +293,6 @@ def _within(facts: list[Fact], i: int, start: int, end: int) -> list[int]:
         if facts[j].start >= start and facts[j].end <= end:
             found.append(j)
     return found
-REFERS_BACK = re.compile(r"[ \u3000\n]*(?:其中|在(?:主动)?公开的(?:政府)?信息中|具体(?:为|是|包括|如下)|"
-                          r"主要(?:类别|内容)?(?:是|有|包括|为))[，,：:]?")
 
 
 def _breaks_down(total: Fact, part: Fact, text: str) -> bool:
