@@ -172,15 +172,16 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
                   gold_dir: str | Path | None = None) -> list[RestoreOutcome]:
     """Cache each file's text (trailing line breaks removed, and trailing spaces where the row's
     text has none; nothing else changed) when its sha256 is a manifest row's and the guard passes
-    its address and text. A text that matches no row is compared with the row its file name
-    starts with (``<sha256 prefix>….txt``): the difference in length says where to look (a lost
-    blank line, a space, punctuation of the other width); with `mend`, the one edit that gives that row's sha256 is searched for (`one_edit_away`, its
-    words taken from the pages already cached), and for a text longer than its row, one stretch
-    of the surplus taken out anywhere (a phrase the store added); the mended text is cached. With
-    `rare` too, an edit not found that way is searched for again with every string of the cached
-    pages, even one found once, put in for at most one character taken out (`RARE_MAX_OUT`),
-    only in the stretch the row's gold facts leave for it (`gold_stretch`, from `gold_dir`) when
-    they say where: a minute or two a page; over a whole page, many minutes."""
+    its address and text. A text that matches no row is compared with the row its file name starts
+    with (``<sha256 prefix>….txt``): the difference in length says where to look (a lost blank line,
+    a space, punctuation of the other width); with `mend`, the one edit that gives that row's sha256
+    is searched for (`one_edit_away`, its words taken from the pages already cached), and for a text
+    longer than its row, one stretch of the surplus taken out anywhere (a phrase the store added);
+    the mended text is cached. With `rare` too, an edit not found that way is searched for again
+    with every string of the cached pages, even one found once, put in for at most one character
+    taken out (`RARE_MAX_OUT`), only in the stretch the row's gold facts leave for it
+    (`gold_stretch`, from `gold_dir`) when they say where: a minute or two a page; over a whole
+    page, many minutes."""
     cache = Path(cache or pages_dir())
     cache.mkdir(parents=True, exist_ok=True)
     entries = load_manifest(manifest)
