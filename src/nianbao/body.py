@@ -112,7 +112,7 @@ def chrome_spans(text: str) -> list[Span]:
     """Every stretch of page chrome in `text`, sorted and merged (module docstring)."""
     spans = [_with_province(text, *m.span()) for m in _INLINE.finditer(text) if m.end() > m.start()]
     spans.extend(_chrome_lines(text, spans))
-    return _merged(spans)
+    return merged_spans(spans)
 
 
 def _with_province(text: str, start: int, end: int) -> Span:
@@ -127,7 +127,7 @@ def _with_province(text: str, start: int, end: int) -> Span:
 
 def _chrome_lines(text: str, inline: list[Span]) -> list[Span]:
     out: list[Span] = []
-    covered = _merged(inline)
+    covered = merged_spans(inline)
     pos, value_next = 0, False
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
@@ -162,7 +162,8 @@ def _covered(text: str, start: int, end: int, spans: list[Span]) -> bool:
     return _FILLER.fullmatch(text, min(pos, end), end) is not None and pos > start
 
 
-def _merged(spans: Iterable[Span]) -> list[Span]:
+def merged_spans(spans: Iterable[Span]) -> list[Span]:
+    """The spans in order, overlapping or touching ones joined."""
     out: list[list[int]] = []
     for s, e in sorted(spans):
         if out and s <= out[-1][1]:

@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from nianbao.body import non_narrative
+from nianbao.body import merged_spans, non_narrative
 from nianbao.facts.normalise import CN_NUMERAL_CHARS, UNITS, Quantity, parse_quantity
 from nianbao.report import Report
 
@@ -173,19 +174,25 @@ def _is_prose_line(text: str, pos: int) -> bool:
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&=%+-]+", re.IGNORECASE)
 
 
-def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Candidate]:
-    """Quantity expressions and zero-claim cues in `text`, outside the `exclude` regions."""
-    merged: list[list[int]] = []  # the regions in order, overlapping ones joined
-    for s, e in sorted(exclude or []):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
+def overlapping(regions: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether a span (start, end) overlaps any of `regions`, by bisection over the
+    regions joined and in order (a page may have thousands of grid lines)."""
+    merged = merged_spans(regions)
     ends = [e for _, e in merged]
 
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect_right(ends, start)  # the first region that ends after the span starts
+        return k < len(merged) and merged[k][0] < end
+
+    return overlaps
+
+
+def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Quantity expressions and zero-claim cues in `text`, outside the `exclude` regions."""
+    excluded = overlapping(exclude or [])
+
     def outside(m: re.Match) -> bool:  # tested first: a table holds most of a report's numbers
-        k = bisect_right(ends, m.start())  # the first region that ends after the match starts
-        return k == len(merged) or merged[k][0] >= m.end()
+        return not excluded(m.start(), m.end())
 
     idioms = [m.span() for m in _IDIOM.finditer(text)]
     addresses = [m.span() for m in _URL.finditer(text)]

@@ -13,7 +13,7 @@ from importlib import import_module
 from typing import Protocol
 
 from nianbao.errors import NianbaoError
-from nianbao.facts.candidates import narrative_exclusions
+from nianbao.facts.candidates import narrative_exclusions, overlapping
 from nianbao.report import Fact, Report
 
 EXTRACTORS = {
@@ -52,7 +52,7 @@ class NarrativeOnly:
     def extract(self, reports: list[Report]) -> list[list[Fact]]:
         out = []
         for report, facts in zip(reports, self.inner.extract(reports), strict=True):
-            excluded = narrative_exclusions(report)
-            kept = [f for f in facts if not any(s < f.end and f.start < e for s, e in excluded)]
+            excluded = overlapping(narrative_exclusions(report))
+            kept = [f for f in facts if not excluded(f.start, f.end)]
             out.append(sorted(kept, key=lambda f: (f.start, f.end)))
         return out
