@@ -34,7 +34,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from nianbao.annotation.gold import shared_dir
+from nianbao.annotation.gold import shared_dir, text_sha256
 from nianbao.annotation.realpages import (LEVELS, PageEntry, cache_page, gold_path, load_manifest, page_file,
                                           page_path, pages_dir, split_of, write_manifest)
 from nianbao.errors import InputError
@@ -195,10 +195,10 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
             text = path.read_bytes().decode("utf-8").rstrip("\n")
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(str(path), f"not a readable UTF-8 page text ({err})") from None
-        entry, status, detail = by_sha.get(hashlib.sha256(text.encode("utf-8")).hexdigest()), "restored", ""
-        if entry is None and text.rstrip() != text:  # the store shows a space before the last line break
-            entry = by_sha.get(hashlib.sha256(text.rstrip().encode("utf-8")).hexdigest())
-            text = text.rstrip() if entry is not None else text
+        entry, status, detail = by_sha.get(text_sha256(text)), "restored", ""
+        stripped = text.rstrip()  # the store may show a space before the last line break
+        if entry is None and stripped != text and (entry := by_sha.get(text_sha256(stripped))) is not None:
+            text = stripped
         meant = by_prefix.get(path.name[:16]) if entry is None else None
         if meant is not None and mend:
             words = words if words is not None else edit_words(cache.glob("*.txt"))
