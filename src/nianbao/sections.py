@@ -347,7 +347,8 @@ def _year(title: str | None, text: str, body: tuple[int, int], chrome: Sequence[
 def _most_frequent_year(text: str, body: tuple[int, int], chrome: Sequence[tuple[int, int]]) -> int | None:
     from nianbao.body import in_spans
 
-    counts = Counter(int(m.group(1)) for m in YEAR_NAMED.finditer(text, *body) if not in_spans(m.start(), m.end(), chrome))
+    counts = Counter(int(m.group(1)) for m in YEAR_NAMED.finditer(text, *body)
+                     if not in_spans(m.start(), m.end(), chrome))
     return counts.most_common(1)[0][0] if counts else None
 
 # The number of a heading or a list item: （一） (1) 一、 1. 2、 — never 1.5万
