@@ -64,18 +64,34 @@ def test_the_onnxruntime_path_finds_exactly_the_torch_models_facts_on_the_real_r
 
 def test_check_reads_the_int8_graph_whose_facts_are_the_fp32_graphs_but_for_a_few(monkeypatch):
     from nianbao.annotation.gold import iter_gold
+    from nianbao.tagger.optimise import INT8_GRAPH
     from nianbao.tagger.predict import ModelExtractor
 
     monkeypatch.delenv("NIANBAO_BACKEND", raising=False)
     docs = list(iter_gold())
     texts, exclusions = [d.text for d in docs], [list(d.table_regions) for d in docs]
     default = ModelExtractor(threads=1)
-    assert default.backend == "optimised" and default.model.path.name == "tagger.int8.onnx"
+    assert default.backend == "optimised" and default.model.path.name == INT8_GRAPH
     by_int8 = default.extract_texts(texts, exclusions)
     by_fp32 = ModelExtractor(backend="onnx", threads=1).extract_texts(texts, exclusions)
     as_set = lambda facts: {(f.start, f.end, f.label, f.value) for f in facts}  # noqa: E731
     differ = sum(len(as_set(a) ^ as_set(b)) for a, b in zip(by_int8, by_fp32))
     assert sum(map(len, by_fp32)) > 150 and differ <= 0.02 * sum(map(len, by_fp32))
+
+
+def test_a_report_reads_the_same_alone_and_among_others_in_the_int8_graph(monkeypatch):
+    from nianbao.annotation.gold import iter_gold
+    from nianbao.tagger.predict import ModelExtractor
+
+    monkeypatch.delenv("NIANBAO_BACKEND", raising=False)
+    docs = list(iter_gold())
+    texts, exclusions = [d.text for d in docs], [list(d.table_regions) for d in docs]
+    model = ModelExtractor(threads=1)
+    together = model.extract_texts(texts, exclusions)
+    alone = [model.extract_texts([t], [e])[0] for t, e in zip(texts, exclusions)]
+    read = lambda facts: [(f.start, f.end, f.label, f.score) for f in facts]  # noqa: E731
+    assert sum(map(len, together)) > 150
+    assert [read(f) for f in alone] == [read(f) for f in together]
 
 
 def test_a_backend_named_in_the_environment_is_used_and_a_wrong_one_is_refused(monkeypatch):

@@ -8,7 +8,9 @@ by length so each batch pads little.  ``mode="whole"`` reads the whole narrative
 int8 matrices and starts without importing torch; ``"onnx"`` in onnxruntime in fp32;
 ``"torch"`` in torch under `inference_mode`.  The int8 graph was chosen on the dev split
 (docs/model.md): its facts differ from fp32's on under 1 % of spans, with no loss of F1,
-and it reads the windows in about half the time.  ``$NIANBAO_BACKEND`` chooses another.
+and it reads the windows in about half the time; its activation ranges are fixed on
+synthetic reports when it is built (`calibration`), so a report reads the same alone and in
+a batch.  ``$NIANBAO_BACKEND`` chooses another.
 """
 from __future__ import annotations
 
@@ -24,6 +26,7 @@ from nianbao.tagger.decode import candidate_facts, document_facts
 
 REPO = Path(__file__).resolve().parents[3]
 BACKENDS = ("optimised", "onnx", "torch")
+CALIBRATION = (60, 7)  # synthetic reports (count, seed) whose windows fix the int8 graph's activation ranges
 
 
 def default_backend() -> str:
@@ -104,6 +107,17 @@ def tag_texts(model, vocab: CharVocab, scheme: TagScheme, config: WindowConfig, 
     return [document_facts(text, facts) for text, facts in zip(texts, per_doc)]
 
 
+def calibration(vocab: CharVocab, scheme: TagScheme, config: WindowConfig):
+    """What builds the int8 graph's activation ranges: the windows of the `CALIBRATION`
+    synthetic reports, read as `nianbao check` reads a report, fed to the tagger given."""
+    def feed(tagger) -> None:
+        from nianbao.tagger.corpus import synthetic_docs
+
+        docs = synthetic_docs(*CALIBRATION)
+        tag_texts(tagger, vocab, scheme, config, [d.text for d in docs], [d.exclusions for d in docs])
+    return feed
+
+
 class ModelExtractor:
     """The trained tagger (default: the shipped ``models/default``) as a fact extractor."""
 
@@ -140,7 +154,8 @@ class ModelExtractor:
             self.model = load()
         else:
             key = weights_key(model) if in_memory else self.version + checked.base_sha256
-            self.model = onnx_tagger(key, load, int8=backend == "optimised", use_prior=use_prior, threads=threads)
+            self.model = onnx_tagger(key, load, int8=backend == "optimised", use_prior=use_prior, threads=threads,
+                                     calibrate=calibration(self.vocab, self.scheme, self.window))
 
     def extract(self, reports: Sequence[Report]) -> list[list[Fact]]:
         from nianbao.facts.candidates import narrative_exclusions
