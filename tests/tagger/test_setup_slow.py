@@ -94,6 +94,17 @@ def test_a_report_reads_the_same_alone_and_among_others_in_the_int8_graph(monkey
     assert [read(f) for f in alone] == [read(f) for f in together]
 
 
+def test_the_int8_graph_quantises_with_fixed_ranges_in_fused_products(monkeypatch):
+    import onnx
+
+    from nianbao.tagger.predict import ModelExtractor
+
+    monkeypatch.delenv("NIANBAO_BACKEND", raising=False)
+    ops = [n.op_type for n in onnx.load(str(ModelExtractor(threads=1).model.path)).graph.node]
+    assert "DynamicQuantizeLinear" not in ops and "MatMulInteger" not in ops
+    assert ops.count("MatMulIntegerToFloat") > ops.count("QuantizeLinear") > 0
+
+
 def test_a_backend_named_in_the_environment_is_used_and_a_wrong_one_is_refused(monkeypatch):
     from nianbao.errors import NianbaoError
     from nianbao.tagger.predict import ModelExtractor

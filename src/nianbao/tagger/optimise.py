@@ -129,11 +129,15 @@ class _RangeRecorder:
         self.ranges = {n: (0.0, 0.0) for n in names}  # zero is always inside the range, as in dynamic quantisation
 
     def logits(self, ids, mask, prior=None):
-        logits, *seen = self.session.run(None, _feeds(self.use_prior, ids, mask, prior))
+        return self.record(_feeds(self.use_prior, ids, mask, prior))
+
+    def record(self, feeds: dict):
+        """Run the graph on `feeds`, widen the ranges, return its first output."""
+        first, *seen = self.session.run(None, feeds)
         for name, values in zip(self.names, seen):
             lo, hi = self.ranges[name]
             self.ranges[name] = (min(lo, float(values.min())), max(hi, float(values.max())))
-        return logits
+        return first
 
 
 def activation_ranges(fp32: Path, calibrate: Callable[[object], None], use_prior: bool,
@@ -170,7 +174,7 @@ def fixed_ranges(graph, ranges: dict[str, tuple[float, float]]) -> None:
     ``QuantizeLinear`` with the scale and zero point of the activation's fixed range, and each
     int8 product with its rescaling (``MatMulInteger`` → ``Cast`` → ``Mul`` by the scales,
     then the bias ``Add``) one ``MatMulIntegerToFloat``, the fused kernel onnxruntime runs for
-    dynamic graphs (unfused, the graph is about a tenth slower)."""
+    dynamic graphs (unfused, 300 pages took 7 % longer to tag)."""
     import numpy as np
     from onnx import helper, numpy_helper
 
@@ -205,20 +209,24 @@ def _fused_products(nodes: list, initializers: dict) -> list:
         for name in node.input:
             users.setdefault(name, []).append(node)
     made = {o: node for node in nodes for o in node.output}
-    only = lambda name, op: (users.get(name, []) + [None])[0] if [n.op_type for n in users.get(name, [])] == [op] else None  # noqa: E731
+
+    def sole_user(name: str, op: str):
+        found = users.get(name, [])
+        return found[0] if len(found) == 1 and found[0].op_type == op else None
+
     dropped, fused = set(), {}
     for product in nodes:
         if product.op_type != "MatMulInteger" or len(product.input) != 4:
             continue
-        cast = only(product.output[0], "Cast")
-        rescale = cast and only(cast.output[0], "Mul")
+        cast = sole_user(product.output[0], "Cast")
+        rescale = cast and sole_user(cast.output[0], "Mul")
         scales = rescale and made.get(next(x for x in rescale.input if x != cast.output[0]))
         quantiser = made.get(product.input[0])
         if (scales is None or scales.op_type != "Mul" or quantiser is None or quantiser.op_type != "QuantizeLinear"
                 or quantiser.input[1] not in scales.input or not all(x in initializers for x in scales.input)):
             continue
         out, bias = rescale.output[0], []
-        add = only(out, "Add")
+        add = sole_user(out, "Add")
         if add is not None:
             other = next(x for x in add.input if x != out)
             if other in initializers and len(initializers[other].dims) == 1:
