@@ -38,7 +38,8 @@ import click
 @click.option("--manifest", type=click.Path(dir_okay=False), default="corpus/real-pages/MANIFEST.tsv",
               show_default=True, help="With --issuers/--chrome: the page manifest (pages: $NIANBAO_REAL_PAGES/<sha256>.txt); "
                                       "with --cells: each page's split (--real-pages SPLITS keeps those splits); with "
-                                      "--held-out-pages: the pages' splits.")
+                                      "--held-out-pages: the pages' splits; with --real-pages: the pages scored and "
+                                      "fitted on (a copy without the pages the cache lacks fits on the rest).")
 @click.option("--cells", "cells", is_flag=True,
               help="Score table cells (and gold findings) on real pages instead: writes OUT/cells.md and cells.json.")
 @click.option("--cell-gold", "cell_gold", type=click.Path(file_okay=False), default=None,
@@ -104,8 +105,9 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
         if held_out:
             train, name = docs + rest, "held_out_pages"
         else:
-            train = docs + load_page_docs(fit_splits)
-            test = load_page_docs((real_pages,))
+            listed = manifest if Path(manifest).is_file() else None
+            train = docs + _scored(lambda: load_page_docs(fit_splits, listed))
+            test = _scored(lambda: load_page_docs((real_pages,), listed))
             if not test:
                 raise click.ClickException(f"no annotated real pages in the {real_pages!r} split")
             name = f"real_pages_{real_pages}"

@@ -103,24 +103,21 @@ def onnx_tagger(key: str, load_model: Callable[[], object], *, int8: bool, use_p
     if int8 and not q8.is_file():
         if calibrate is None:
             raise ValueError("building the int8 graph needs calibration windows")
-        _quantise(fp32, q8, activation_ranges(fp32, calibrate, use_prior, threads))
+        _quantise(fp32, q8, lambda names: activation_ranges(fp32, names, calibrate, use_prior, threads))
     return OnnxTagger(q8 if int8 else fp32, threads, use_prior, built)
 
 
 class _RangeRecorder:
-    """The fp32 graph with every activation that enters an int8 product as an extra output;
-    `logits` runs it and widens each activation's (lowest, highest) value seen."""
+    """The fp32 graph with the activations `names` as extra outputs; `logits` runs it and widens
+    each activation's (lowest, highest) value seen."""
 
-    def __init__(self, fp32: Path, use_prior: bool, threads: int | None):
+    def __init__(self, fp32: Path, names: list[str], use_prior: bool, threads: int | None):
         import onnx
         import onnxruntime as ort
 
         from nianbao.tagger.base import default_threads
 
         graph = onnx.load(str(fp32))
-        weights = {i.name for i in graph.graph.initializer}
-        # what onnxruntime's dynamic quantiser quantises on the fly: the inputs of products with a weight
-        names = sorted({n.input[0] for n in graph.graph.node if n.op_type == "MatMul" and n.input[1] in weights})
         graph.graph.output.extend(onnx.helper.make_tensor_value_info(n, onnx.TensorProto.FLOAT, None) for n in names)
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or default_threads()
@@ -140,16 +137,18 @@ class _RangeRecorder:
         return first
 
 
-def activation_ranges(fp32: Path, calibrate: Callable[[object], None], use_prior: bool,
+def activation_ranges(fp32: Path, names: list[str], calibrate: Callable[[object], None], use_prior: bool,
                       threads: int | None = None) -> dict[str, tuple[float, float]]:
-    """(lowest, highest) value of each activation entering an int8 product, over the calibration windows."""
-    recorder = _RangeRecorder(fp32, use_prior, threads)
+    """(lowest, highest) value of each activation of the fp32 graph named, over the calibration windows."""
+    recorder = _RangeRecorder(fp32, names, use_prior, threads)
     calibrate(recorder)
     return recorder.ranges
 
 
-def _quantise(fp32: Path, out: Path, ranges: dict[str, tuple[float, float]]) -> None:
-    """onnxruntime's dynamic int8 graph (weights per channel), then each activation's range fixed."""
+def _quantise(fp32: Path, out: Path,
+              ranges_of: Callable[[list[str]], dict[str, tuple[float, float]]]) -> None:
+    """onnxruntime's dynamic int8 graph (weights per channel), then the range of each activation
+    it quantises on the fly fixed to what `ranges_of` (given their names) reads for it."""
     import logging
 
     import onnx
@@ -164,7 +163,8 @@ def _quantise(fp32: Path, out: Path, ranges: dict[str, tuple[float, float]]) -> 
     finally:
         root.setLevel(level)
     graph = onnx.load(str(tmp))
-    fixed_ranges(graph, ranges)
+    dynamic = sorted({n.input[0] for n in graph.graph.node if n.op_type == "DynamicQuantizeLinear"})
+    fixed_ranges(graph, ranges_of(dynamic))
     onnx.save(graph, str(tmp))
     tmp.replace(out)
 

@@ -1,0 +1,32 @@
+"""`nianbao evaluate --real-pages`: the pages of the manifest it is given, and a page the cache lacks."""
+import json
+
+from click.testing import CliRunner
+
+from nianbao.annotation.realpages import load_manifest, page_path, pages_dir
+from nianbao.cli.evaluate import command as evaluate
+
+
+def _evaluate(manifest, out):
+    return CliRunner().invoke(evaluate, ["--real-pages", "test", "--systems", "rules", "--manifest", str(manifest),
+                                         "--out", str(out)])
+
+
+def test_the_test_pages_of_the_manifest_given_are_scored_and_its_other_pages_fitted_on(pages, tmp_path, monkeypatch):
+    (a, b, c, d), manifest, gold_dir = pages
+    monkeypatch.setattr("nianbao.annotation.realpages.PAGE_GOLD_DIR", gold_dir)
+    result = _evaluate(manifest, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    scored = json.loads((tmp_path / "out" / "real_pages_test.json").read_text("utf-8"))
+    assert scored["set"] == [d] and {a, b, c} <= set(scored["train"])
+    assert scored["systems"]["rules"]["value"]["micro"]["f1"] == 1.0
+
+
+def test_a_page_the_cache_lacks_is_named_in_a_clear_error(pages, tmp_path, monkeypatch):
+    (_, b, _, _), manifest, gold_dir = pages
+    monkeypatch.setattr("nianbao.annotation.realpages.PAGE_GOLD_DIR", gold_dir)
+    (entry,) = [e for e in load_manifest(manifest) if e.doc == b]
+    page_path(entry.sha256, pages_dir()).unlink()
+    result = _evaluate(manifest, tmp_path / "out")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "Error: " in result.output and entry.sha256 in result.output and "not in the cache" in result.output
