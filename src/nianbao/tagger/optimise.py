@@ -88,11 +88,11 @@ def export_onnx(model, out: Path) -> Path:
 
 
 def onnx_tagger(key: str, load_model: Callable[[], object], *, int8: bool, use_prior: bool,
-                threads: int | None = None, calibrate: Callable[[object], None] | None = None) -> OnnxTagger:
+                calibrate: Callable[[object], None], threads: int | None = None) -> OnnxTagger:
     """The onnxruntime tagger for the model identified by `key`, built into the cache on
     first use (`load_model` gives the torch `Tagger`; it is not called when the file exists).
-    Building the int8 graph needs `calibrate`: it feeds the calibration windows to the tagger
-    it is given (anything with ``use_prior`` and ``logits(ids, mask, prior)``)."""
+    `calibrate` feeds the calibration windows to the tagger it is given (anything with
+    ``use_prior`` and ``logits(ids, mask, prior)``) when the int8 graph is built."""
     from nianbao.tagger.base import cache_dir
 
     folder = cache_dir() / "onnx" / hashlib.sha256(key.encode()).hexdigest()[:16]
@@ -101,8 +101,6 @@ def onnx_tagger(key: str, load_model: Callable[[], object], *, int8: bool, use_p
     if not fp32.is_file():
         export_onnx(load_model(), fp32)
     if int8 and not q8.is_file():
-        if calibrate is None:
-            raise ValueError("building the int8 graph needs calibration windows")
         _quantise(fp32, q8, lambda names: activation_ranges(fp32, names, calibrate, use_prior, threads))
     return OnnxTagger(q8 if int8 else fp32, threads, use_prior, built)
 
