@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from nianbao.body import chrome_spans, count_chrome_facts, find_body, in_spans, non_narrative
+from nianbao.body import chrome_spans, count_chrome_facts, find_body, in_spans, non_narrative, overlapping
 from nianbao.facts.extractors import NarrativeOnly, get_extractor
 from nianbao.pipeline import check_file, read_structure
 from nianbao.report import Fact, Report
@@ -184,3 +186,11 @@ def test_chrome_printed_inside_the_report_is_chrome_but_the_report_goes_on(tmp_p
 def test_box_key_and_value_separated_by_a_space_is_chrome():
     text = "组配分类 政府信息公开年报\n2023年白沙镇政府信息公开工作年度报告\n一、总体情况\n公开信息9条。\n"
     assert chrome_spans(text) == [(0, len("组配分类 政府信息公开年报"))]
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12),
+       st.integers(0, 80), st.integers(1, 15))
+def test_a_span_overlaps_the_excluded_regions_exactly_when_it_overlaps_one_of_them(regions, start, length):
+    regions = [(s, s + n) for s, n in regions]  # empty ones included
+    end = start + length
+    assert overlapping(regions)(start, end) == any(s < end and start < e for s, e in regions)

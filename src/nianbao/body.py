@@ -25,7 +25,8 @@ in the text (offsets never move) but is never narrative.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from nianbao.report import Report, Section
@@ -175,6 +176,19 @@ def merged_spans(spans: Iterable[Span]) -> list[Span]:
 
 def in_spans(start: int, end: int, spans: Sequence[Span]) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def overlapping(regions: Iterable[Span]) -> Callable[[int, int], bool]:
+    """A test of whether a span (start, end) overlaps any of `regions`, by bisection over the
+    regions joined and in order (a page may have thousands of grid lines)."""
+    merged = merged_spans(regions)
+    ends = [e for _, e in merged]
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect_right(ends, start)  # the first region that ends after the span starts
+        return k < len(merged) and merged[k][0] < end
+
+    return overlaps
 
 
 def find_body(text: str, sections: Sequence[Section], title_start: int | None = None,

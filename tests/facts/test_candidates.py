@@ -1,8 +1,6 @@
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from nianbao.facts.candidates import find_candidates, narrative_exclusions, overlapping
+from nianbao.facts.candidates import find_candidates, narrative_exclusions
 from nianbao.facts.normalise import parse_quantity
 from nianbao.report import Report, Table
 from tests.conftest import real_path, seed_path
@@ -188,11 +186,3 @@ def test_rows_of_numbers_split_by_tabs_or_bars_give_no_candidates_but_their_sent
 def test_a_counts_number_alone_on_its_line_is_still_a_candidate():
     text = "本年度共收到政府信息公开申请\n12\n件，均已按时答复。"
     assert excluded(text) == ["12\n件"]
-
-
-@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=12),
-       st.integers(0, 80), st.integers(1, 15))
-def test_a_span_overlaps_the_excluded_regions_exactly_when_it_overlaps_one_of_them(regions, start, length):
-    regions = [(s, s + n) for s, n in regions]  # empty ones included
-    end = start + length
-    assert overlapping(regions)(start, end) == any(s < end and start < e for s, e in regions)

@@ -63,10 +63,11 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
     overall, per printed shape and per table, on the real pages that have cell gold."""
     from pathlib import Path
 
+    listed = manifest if Path(manifest).is_file() else None  # None: the default manifest
     if issuers or chrome:
         from nianbao.evaluate.issuers import chrome_summary, score_issuers
 
-        if not Path(manifest).is_file():
+        if listed is None:
             raise click.ClickException(f"{manifest}: no such manifest")
         if issuers:
             click.echo(score_issuers(manifest).summary())
@@ -78,7 +79,7 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
         return
     if cells:
         splits = tuple(s.strip() for s in real_pages.split(",") if s.strip())
-        _cells(cell_gold, pages, extractor, Path(out_dir), manifest if Path(manifest).is_file() else None, splits)
+        _cells(cell_gold, pages, extractor, Path(out_dir), listed, splits)
         return
     from nianbao.errors import NianbaoError
     from nianbao.evaluate.data import held_out_pages, load_gold_docs, load_page_docs, read_page_ids
@@ -88,8 +89,7 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
     fit_splits = tuple(s.strip() for s in train_splits.split(",") if s.strip())
     if held_out:  # a page list that names a test page is refused before anything is read or fitted
         try:
-            test, rest = held_out_pages(read_page_ids(held_out), fit_splits,
-                                        manifest if Path(manifest).is_file() else None)
+            test, rest = held_out_pages(read_page_ids(held_out), fit_splits, listed)
         except NianbaoError as err:
             raise click.ClickException(str(err)) from None
     docs = load_gold_docs(gold_dir)
@@ -105,7 +105,6 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
         if held_out:
             train, name = docs + rest, "held_out_pages"
         else:
-            listed = manifest if Path(manifest).is_file() else None
             train = docs + _scored(lambda: load_page_docs(fit_splits, listed))
             test = _scored(lambda: load_page_docs((real_pages,), listed))
             if not test:

@@ -30,12 +30,10 @@ the report body: see `narrative_exclusions`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from nianbao.body import merged_spans, non_narrative
+from nianbao.body import non_narrative, overlapping
 from nianbao.facts.normalise import CN_NUMERAL_CHARS, UNITS, Quantity, parse_quantity
 from nianbao.report import Report
 
@@ -172,19 +170,6 @@ def _is_prose_line(text: str, pos: int) -> bool:
 
 # a web address printed in the page (chrome or a link in the text): its digits are no quantity
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9._~:/?#@!$&=%+-]+", re.IGNORECASE)
-
-
-def overlapping(regions: list[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """A test of whether a span (start, end) overlaps any of `regions`, by bisection over the
-    regions joined and in order (a page may have thousands of grid lines)."""
-    merged = merged_spans(regions)
-    ends = [e for _, e in merged]
-
-    def overlaps(start: int, end: int) -> bool:
-        k = bisect_right(ends, start)  # the first region that ends after the span starts
-        return k < len(merged) and merged[k][0] < end
-
-    return overlaps
 
 
 def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> list[Candidate]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Protocol
 
+from nianbao.body import overlapping
 from nianbao.errors import NianbaoError
-from nianbao.facts.candidates import narrative_exclusions, overlapping
+from nianbao.facts.candidates import narrative_exclusions
 from nianbao.report import Fact, Report
 
 EXTRACTORS = {
