@@ -200,3 +200,49 @@ def test_a_part_starts_within_a_lists_reach_of_its_total():
         got = linked(text, fact(text, "230条", "INFO_PUBLISHED", 230), fact(text, "150条", "WEBSITE_POSTS", 150))
         assert got[1][2] == expected
 
+
+
+def test_a_count_handled_otherwise_closing_a_list_of_outcomes_is_a_part_of_its_applications():
+    """其他处理 across semicolons and rates: a part of the applications processed, never a
+    second count of them."""
+    text = "全年办结申请40件。其中予以公开20件，占50%；无法提供12件，占30%；其他处理8件，占20%。"
+    got = linked(text, fact(text, "40件", "APP_PROCESSED", 40), fact(text, "20件", "APP_GRANTED", 20),
+                 fact(text, "50%", "RATE", 50, unit="%"), fact(text, "12件", "APP_UNABLE", 12),
+                 fact(text, "30%", "RATE", 30, unit="%"), fact(text, "8件", "APP_PROCESSED", 8),
+                 fact(text, "20%", "RATE", 20, unit="%"))
+    assert got[5] == ("8件", "APP_PROCESSED", "40件")
+
+
+def test_a_count_handled_otherwise_takes_the_label_of_the_applications_received_it_breaks_down():
+    text = "共收到申请15件（其中网上申请9件，信函申请6件）。经审慎办理，予以公开7件，无法提供5件，其他处理3件。"
+    facts = sorted([fact(text, "15件", "APP_RECEIVED", 15), fact(text, "9件", "APP_RECEIVED", 9),
+                    fact(text, "6件", "APP_RECEIVED", 6), fact(text, "7件", "APP_GRANTED", 7),
+                    fact(text, "5件", "APP_UNABLE", 5), fact(text, "3件", "APP_PROCESSED", 3)], key=lambda f: f.start)
+    link_parts(text, facts)
+    assert (facts[5].label, facts[5].part_of) == ("APP_RECEIVED", 0)
+    assert 5 in same_label_parts(facts)
+
+
+def test_a_count_handled_otherwise_after_a_part_of_a_total_points_at_the_whole():
+    text = "收到申请13件，其中网上收到10件，信箱收到3件；予以公开6件，其他处理7件。"
+    got = linked(text, fact(text, "13件", "APP_RECEIVED", 13), fact(text, "10件", "APP_RECEIVED", 10),
+                 fact(text, "3件", "APP_RECEIVED", 3), fact(text, "6件", "APP_GRANTED", 6),
+                 fact(text, "7件", "APP_PROCESSED", 7))
+    assert got[4] == ("7件", "APP_RECEIVED", "13件")
+
+
+def test_a_count_handled_otherwise_with_no_stated_total_is_no_fact():
+    """kewei2024's shape: the outcomes follow a count carried over and name their base
+    (所有办结的申请) without a number, so the 其他处理 count is no count the catalogue names."""
+    text = "收到申请30件，上年结转申请3件。在全部办结的申请中，同意公开10件，无法提供8件，其他处理15件。"
+    got = linked(text, fact(text, "30件", "APP_RECEIVED", 30), fact(text, "3件", "APP_CARRIED_OVER", 3),
+                 fact(text, "10件", "APP_GRANTED", 10), fact(text, "8件", "APP_UNABLE", 8),
+                 fact(text, "15件", "APP_PROCESSED", 15))
+    assert [g[0] for g in got] == ["30件", "3件", "10件", "8件"]
+
+
+def test_a_count_handled_otherwise_does_not_reach_back_over_a_paragraph():
+    text = "办结申请20件。\n本年度予以公开5件，其他处理2件。"
+    got = linked(text, fact(text, "20件", "APP_PROCESSED", 20), fact(text, "5件", "APP_GRANTED", 5),
+                 fact(text, "2件", "APP_PROCESSED", 2))
+    assert [g[0] for g in got] == ["20件", "5件"]

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from nianbao.report import Fact
 
 SENTENCE_ENDS = "。！？；;!?\n"
+PARAGRAPH_BREAK = re.compile(r"[。！？!?][ \u3000]*\n|\n[ \u3000]*\n")  # a line that ends a sentence, or a blank line
 OPEN, CLOSE = "(（", ")）"
 MARKERS = ("其中", "包括", "分别", "主要有", "涵盖", "含")
 WHOLE_MARKERS = ("分别",)  # the list claims to be the whole total
@@ -37,6 +38,7 @@ _PUBLISHED_KINDS = frozenset({"REGULATIONS", "NORMATIVE_DOCS", "POLICY_INTERPRET
                               "PROCUREMENT", "NPC_SUGGESTIONS"})  # kinds a list of published items names
 _OUTCOMES = frozenset({"APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED",
                        "APP_CARRIED_FORWARD"})  # what became of the applications
+_APPLICATIONS = frozenset({"APP_RECEIVED", "APP_PROCESSED"})  # totals of applications an outcome list breaks down
 PART_LABELS: dict[str, frozenset[str]] = {
     "INFO_PUBLISHED": frozenset({"WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS"}) | _PUBLISHED_KINDS,
     "APP_RECEIVED": frozenset({"APP_NATURAL_PERSON", "APP_ORGANIZATION"}) | _OUTCOMES,
@@ -109,7 +111,12 @@ def link_parts(text: str, facts: list[Fact]) -> None:
     processed that names how they came in the processed label (FACTS.md §4 rule 2:
     工作动态40条 under 网站公开信息64条 is WEBSITE_POSTS, whatever the extractor said), or the
     label of the channel an earlier part of the same list names as what publishes (其中，网页发布
-    简介类信息32条，公开征求意见稿3条: both on the web page; not 其中网站150条、工作动态60条)."""
+    简介类信息32条，公开征求意见稿3条: both on the web page; not 其中网站150条、工作动态60条).
+
+    A count of 其他处理 that closes a list of outcomes is a part of the applications the list
+    breaks down, with their label; one whose list hangs off no stated total counts nothing the
+    catalogue names and is dropped (``facts`` is changed in place)."""
+    facts[:] = [f for i, f in enumerate(facts) if not _other_outcome(text, f) or _outcomes_total(text, facts, i) is not None]
     for fact in facts:
         fact.part_of = None
     respective: set[int] = set()  # 微信和微博分别发布200条、90条: each part already has its own channel
@@ -120,6 +127,12 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         opened = text[facts[found.total].end:facts[found.parts[0]].start]
         if "分别" in opened and len(set(labels)) == len(labels) and set(labels) <= set(POSTS) - {"INFO_PUBLISHED"}:
             respective.update(found.parts)
+    for i, fact in enumerate(facts):
+        if fact.part_of is None and _other_outcome(text, fact):
+            total = _outcomes_total(text, facts, i)
+            while facts[total].part_of is not None and facts[facts[total].part_of].label == facts[total].label:
+                total = facts[total].part_of  # 收到13件，其中系统收到11件、信箱收到2件；予以公开2件…: of the 13
+            fact.part_of, fact.label = total, facts[total].label
     named: dict[int, str] = {}  # list total → the channel its last part so far named in its own words
     for i, fact in enumerate(facts):
         if fact.part_of is None or i in respective:
@@ -138,6 +151,42 @@ def link_parts(text: str, facts: list[Fact]) -> None:
                 named[fact.part_of] = fact.label
         else:
             fact.label = named.get(fact.part_of, total.label)
+
+
+def _other_outcome(text: str, fact: Fact) -> bool:
+    """Is the fact a count of applications 其他处理 (handled otherwise than the named outcomes:
+    表三's （六）其他处理) in its own words?"""
+    return fact.label in _APPLICATIONS and countable(fact) and "其他处理" in _own_words(text, fact)
+
+
+def _outcomes_total(text: str, facts: list[Fact], i: int) -> int | None:
+    """The applications whose outcomes a 其他处理 count `i` closes the list of: the count of
+    received or processed applications right before the run of outcomes (rates and bracketed
+    asides between them allowed), in the same paragraph; None when the list hangs off no stated
+    total (``上年结转2件。所有办结的申请中同意公开9件…其他处理14件``)."""
+    j = i - 1
+    while j >= 0 and (facts[j].label in _OUTCOMES or not countable(facts[j]) or _other_outcome(text, facts[j])
+                      or _enclosed(text, facts[j].end, facts[i].start)):
+        j -= 1
+    if j < 0 or facts[j].label not in _APPLICATIONS or not countable(facts[j]):
+        return None
+    if facts[i].start - facts[j].end > LIST_REACH or PARAGRAPH_BREAK.search(text, facts[j].end, facts[i].start):
+        return None
+    return j
+
+
+def _enclosed(text: str, start: int, end: int) -> bool:
+    """Does a bracket close between `start` and `end` that opened before `start` (the fact
+    ending at `start` is an aside: ``办理56件（含上年结转6件），其中…``)?"""
+    depth = 0
+    for ch in text[start:end]:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def same_label_parts(facts: list[Fact]) -> set[int]:
