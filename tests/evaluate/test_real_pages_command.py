@@ -30,3 +30,12 @@ def test_a_page_the_cache_lacks_is_named_in_a_clear_error(pages, tmp_path, monke
     result = _evaluate(manifest, tmp_path / "out")
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert "Error: " in result.output and entry.sha256 in result.output and "not in the cache" in result.output
+
+
+def test_a_manifest_path_that_does_not_exist_is_refused_not_replaced_by_the_default(tmp_path):
+    for flags in (["--real-pages", "test"], ["--cells"], ["--held-out-pages", str(tmp_path / "ids.txt")]):
+        (tmp_path / "ids.txt").write_text("0000000000000000\n", encoding="utf-8")
+        result = CliRunner().invoke(evaluate, [*flags, "--manifest", str(tmp_path / "MANFEST.tsv"),
+                                               "--out", str(tmp_path / "out")])
+        assert result.exit_code == 1 and "MANFEST.tsv: no such manifest" in result.output, (flags, result.output)
+        assert not (tmp_path / "out").exists()

@@ -63,6 +63,11 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
     overall, per printed shape and per table, on the real pages that have cell gold."""
     from pathlib import Path
 
+    from click.core import ParameterSource
+
+    if not Path(manifest).is_file() and click.get_current_context().get_parameter_source("manifest") \
+            is not ParameterSource.DEFAULT:
+        raise click.ClickException(f"{manifest}: no such manifest")  # a mistyped path is not the default
     listed = manifest if Path(manifest).is_file() else None  # None: the default manifest
     if issuers or chrome:
         from nianbao.evaluate.issuers import chrome_summary, score_issuers
