@@ -173,3 +173,61 @@ def test_each_list_of_a_total_broken_down_twice_is_summed_on_its_own():
                       fact(text, "2件", "APP_ORGANIZATION", 2, "件")])
     found = sum_findings(r)
     assert [(f.facts, f.status) for f in found] == [([0, 1, 2], "PASS"), ([0, 3, 4], "PASS")]
+
+
+def published_by_topic(text, spans):
+    """INFO_PUBLISHED counts and RATE shares located in `text`, parts linked as `check` links them."""
+    from nianbao.facts.parts import link_parts
+
+    facts = [fact(text, s, "RATE", v, "%") if s.endswith("%") else fact(text, s, "INFO_PUBLISHED", v, "条")
+             for s, v in spans]
+    link_parts(text, facts)
+    return report(text, facts)
+
+
+def test_a_share_in_a_list_is_of_the_total_not_of_the_part_before_it():
+    text = "全年公开信息200条。其中通知公告50条，占25%；政策文件30条，占15%；工作动态120条，占60%。"
+    r = published_by_topic(text, [("200条", 200), ("50条", 50), ("25%", 25), ("30条", 30), ("15%", 15),
+                                  ("120条", 120), ("60%", 60)])
+    found = share_findings(r)
+    assert [(f.status, f.facts[2]) for f in found] == [("PASS", 0)] * 3
+
+
+def test_a_part_without_a_link_to_its_total_is_not_measured_against_another_part_with_a_share():
+    text = "全年公开信息200条，工作扎实有序。通知公告50条，占25%；政策文件30条，占15%。"
+    r = report(text, [fact(text, "200条", "INFO_PUBLISHED", 200, "条"), fact(text, "50条", "INFO_PUBLISHED", 50, "条"),
+                      fact(text, "25%", "RATE", 25, "%"), fact(text, "30条", "INFO_PUBLISHED", 30, "条"),
+                      fact(text, "15%", "RATE", 15, "%")])
+    assert [(f.status, f.facts) for f in share_findings(r)] == [("PASS", [2, 1, 0]), ("PASS", [4, 3, 0])]
+
+
+def test_a_share_after_a_remark_in_brackets_is_of_the_count_before_the_remark():
+    text = "答复申请200件。其他处理40件（其中申请人撤回30件），占20%。"
+    r = report(text, [fact(text, "200件", "APP_PROCESSED", 200, "件"), fact(text, "40件", "APP_PROCESSED", 40, "件"),
+                      fact(text, "30件", "APP_PROCESSED", 30, "件"), fact(text, "20%", "RATE", 20, "%")])
+    (f,) = share_findings(r)
+    assert (f.status, f.facts) == ("PASS", [3, 1, 0])
+
+
+def test_a_share_of_the_applications_received_two_sentences_back_passes_and_names_them():
+    text = "受理申请50件，较上年增加5件。答复申请48件，均按时答复。予以公开20件，占40%。"
+    r = report(text, [fact(text, "50件", "APP_RECEIVED", 50, "件"), fact(text, "5件", "APP_RECEIVED", 5, "件"),
+                      fact(text, "48件", "APP_PROCESSED", 48, "件"), fact(text, "20件", "APP_GRANTED", 20, "件"),
+                      fact(text, "40%", "RATE", 40, "%")])
+    (f,) = share_findings(r)
+    assert (f.status, f.facts) == ("PASS", [4, 3, 0]) and "受理申请50件" in f.message
+
+
+def test_a_share_no_whole_explains_fails_against_the_nearest_whole():
+    text = "受理申请50件。答复申请48件，予以公开20件，占30%。"
+    r = report(text, [fact(text, "50件", "APP_RECEIVED", 50, "件"), fact(text, "48件", "APP_PROCESSED", 48, "件"),
+                      fact(text, "20件", "APP_GRANTED", 20, "件"), fact(text, "30%", "RATE", 30, "%")])
+    (f,) = share_findings(r)
+    assert (f.status, f.facts) == ("FAIL", [3, 2, 1]) and "20÷48=41.67%" in f.message
+
+
+def test_a_count_smaller_than_the_part_is_no_whole():
+    text = "发布通知公告5条，发布政策文件30条，占60%。"
+    r = report(text, [fact(text, "5条", "INFO_PUBLISHED", 5, "条"), fact(text, "30条", "INFO_PUBLISHED", 30, "条"),
+                      fact(text, "60%", "RATE", 60, "%")])
+    assert share_findings(r) == []

@@ -166,7 +166,7 @@ def _outcomes_total(text: str, facts: list[Fact], i: int) -> int | None:
     total (``上年结转2件。所有办结的申请中同意公开9件…其他处理14件``)."""
     j = i - 1
     while j >= 0 and (facts[j].label in _OUTCOMES or not countable(facts[j]) or _other_outcome(text, facts[j])
-                      or _enclosed(text, facts[j].end, facts[i].start)):
+                      or enclosed(text[facts[j].end:facts[i].start])):
         j -= 1
     if j < 0 or facts[j].label not in _APPLICATIONS or not countable(facts[j]):
         return None
@@ -175,11 +175,11 @@ def _outcomes_total(text: str, facts: list[Fact], i: int) -> int | None:
     return j
 
 
-def _enclosed(text: str, start: int, end: int) -> bool:
-    """Does a bracket close between `start` and `end` that opened before `start` (the fact
-    ending at `start` is an aside: ``办理56件（含上年结转6件），其中…``)?"""
+def enclosed(between: str) -> bool:
+    """Does a bracket close in `between` that opened before it (the fact just before `between`
+    is an aside: ``办理56件（含上年结转6件），其中…``)?"""
     depth = 0
-    for ch in text[start:end]:
+    for ch in between:
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
@@ -187,6 +187,13 @@ def _enclosed(text: str, start: int, end: int) -> bool:
             if depth < 0:
                 return True
     return False
+
+
+def paragraph_start(text: str, pos: int) -> int:
+    """Where the paragraph around `pos` starts: after the last line that ends a sentence, or
+    the last blank line, before it."""
+    starts = [m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, pos)]
+    return starts[-1] if starts else 0
 
 
 def same_label_parts(facts: list[Fact]) -> set[int]:

@@ -7,15 +7,18 @@ Read conservatively from the facts and where they sit:
   The parts must add up to the whole when they cover it (a parenthesised list of the same
   label, or 自然人 + 法人或其他组织); a partial list (其中, 含, 等, or only some kinds) can
   only be wrong by adding up to more than the whole.
-* a share ``占比r%`` after a part: r must equal part ÷ whole within the rounding of r,
-  the whole being the nearest earlier total (not itself a 其中 part) in the same or the
-  previous sentence.
+* a share ``占比r%`` after a part: r must equal part ÷ whole within the rounding of r. The
+  whole is the total the part is linked to, or a total above that, or an earlier count that
+  can be a whole in the same or the previous sentence or the paragraph (not another part: no
+  count with a share of its own, none after 其中, none smaller than the part). The share
+  passes when one of them explains it and fails against the likeliest otherwise.
 """
 from __future__ import annotations
 
 import re
 
-from nianbao.facts.parts import WHOLE_MARKERS, PartList, countable, find_part_lists, same_label_parts
+from nianbao.facts.parts import (LIST_REACH, WHOLE_MARKERS, PartList, countable, enclosed, find_part_lists,
+                                 paragraph_start, same_label_parts)
 from nianbao.reconcile import messages as msg
 from nianbao.reconcile.context import lead, scope_word, sentence_span
 from nianbao.reconcile.readings import MONEY_UNITS, PERCENT, Reading, near_cues, readings
@@ -166,23 +169,28 @@ def _upper(whole: Fact) -> float:
 # --- shares -----------------------------------------------------------------------------
 
 def share_findings(report: Report) -> list[Finding]:
-    findings = []
+    shares = []  # (rate, its part) for every rate cued as a share
     for k, rate in enumerate(report.facts):
         if rate.unit not in PERCENT or rate.value is None:
             continue
         if not any(cue in near_cues(report, rate) for cue in SHARE_CUES):
             continue
         part_index = _part_before(report, k)
-        if part_index is None:
-            continue
-        whole_index = _whole_before(report, part_index)
-        if whole_index is None:
-            continue
-        findings.append(_share_finding(report, k, part_index, whole_index))
+        if part_index is not None:
+            shares.append((k, part_index))
+    with_share = {p for _, p in shares}
+    findings = []
+    for k, part_index in shares:
+        wholes = _wholes(report, part_index, with_share)
+        if wholes:
+            findings.append(_share_finding(report, k, part_index, wholes))
     return findings
 
 
 def _part_before(report: Report, k: int) -> int | None:
+    """The count a share `k` is of: the nearest count before it in its sentence with no number
+    between them, a remark in brackets passed over (``其他处理177件（其中撤销134件），占13.7%``:
+    the 177)."""
     rate = report.facts[k]
     left, _ = sentence_span(report.text, rate.start)
     for j in range(k - 1, -1, -1):
@@ -191,43 +199,80 @@ def _part_before(report: Report, k: int) -> int | None:
             return None
         if countable(fact) and fact.value and fact.end <= rate.start:
             between = report.text[fact.end:rate.start]
-            return j if not re.search(r"\d", between) else None
+            if enclosed(between):
+                continue
+            return j if not re.search(r"\d", _BRACKETED.sub("", between)) else None
     return None
 
 
-def _whole_before(report: Report, part_index: int) -> int | None:
-    part = report.facts[part_index]
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")  # a remark in brackets, not nested
+
+
+def _wholes(report: Report, part_index: int, with_share: set[int]) -> list[int]:
+    """The counts a share of `part_index` may be taken of, the likeliest first: the total the
+    part is linked to (`facts.parts`) and that total's own totals (a share of a part of a part
+    is often given of the whole: ``其他处理177件（其中申请人撤销134件，占13.7%）``), then the
+    earlier counts that can be its whole in the same or the previous sentence or paragraph,
+    nearest first.
+    No whole is smaller than the part, none has a share of its own (``公告24条，占9%；文件56条，
+    占21%``: the 24 is another part) and none is a part of a total by 其中."""
+    facts = report.facts
+    part = facts[part_index]
     labels = (part.label, *WHOLE_LABELS.get(part.label, ()))
+
+    def can_be_whole(j: int) -> bool:
+        return facts[j].label in labels and countable(facts[j]) and bool(facts[j].value) and facts[j].value >= part.value
+
+    wholes, total = [], part.part_of
+    while total is not None and 0 <= total < len(facts) and total not in wholes:
+        if can_be_whole(total):
+            wholes.append(total)
+        total = facts[total].part_of
     this_left, _ = sentence_span(report.text, part.start)
     window_left, _ = sentence_span(report.text, max(this_left - 1, 0))
+    window_left = min(window_left, max(paragraph_start(report.text, part.start), part.start - LIST_REACH))
     for j in range(part_index - 1, -1, -1):
-        fact = report.facts[j]
+        fact = facts[j]
         if fact.start < window_left:
-            return None
-        if fact.label in labels and countable(fact) and fact.value and "其中" not in lead(report.text, fact):
-            return j
-    return None
+            break
+        if can_be_whole(j) and j not in with_share and j not in wholes and "其中" not in lead(report.text, fact):
+            wholes.append(j)
+    return wholes
 
 
-def _share_finding(report: Report, k: int, p: int, w: int) -> Finding:
-    rate, part, whole = report.facts[k], report.facts[p], report.facts[w]
-    computed = part.value / whole.value * 100
-    decimals = len(rate.text.split(".", 1)[1]) - len(rate.text.split(".", 1)[1].lstrip("0123456789")) \
-        if "." in rate.text else 0
+def _share_agrees(rate: Fact, computed: float) -> bool:
+    """Does `rate` state `computed` (part ÷ whole, in %), within its rounding?"""
+    decimals = _decimals(rate)
     tolerance = 10 ** (-decimals)
     if rate.qualifier == "approx":
         tolerance = max(tolerance, 0.1 * rate.value)
     if rate.qualifier in ("at_least", "more_than"):
-        agrees = computed >= rate.value - tolerance
-    else:
-        agrees = abs(computed - rate.value) <= tolerance + 1e-9
-    shown = f"{computed:.{max(decimals, 2)}f}%"
+        return computed >= rate.value - tolerance
+    return abs(computed - rate.value) <= tolerance + 1e-9
+
+
+def _decimals(rate: Fact) -> int:
+    if "." not in rate.text:
+        return 0
+    fraction = rate.text.split(".", 1)[1]
+    return len(fraction) - len(fraction.lstrip("0123456789"))
+
+
+def _share_finding(report: Report, k: int, p: int, wholes: list[int]) -> Finding:
+    """PASS when the share is the part of one of its possible `wholes` (the first that agrees is
+    named); otherwise FAIL (UNCERTAIN when a count is not exact) against the likeliest whole."""
+    rate, part = report.facts[k], report.facts[p]
+    agreeing = [w for w in wholes if _share_agrees(rate, part.value / report.facts[w].value * 100)]
+    w = agreeing[0] if agreeing else wholes[0]
+    whole = report.facts[w]
+    computed = part.value / whole.value * 100
+    shown = f"{computed:.{max(_decimals(rate), 2)}f}%"
     base = dict(rule="text.share", kind="text_arithmetic", facts=[k, p, w], text_value=rate.value,
                 table_value=round(computed, 4),
                 evidence={"rate": _fact_evidence(rate), "part": _fact_evidence(part), "whole": _fact_evidence(whole)})
     claim = f"正文称{_named(report, part)}，占比{rate.text}"
     arithmetic = f"{msg.number(part.value)}÷{msg.number(whole.value)}={shown}（总数取自“{_named(report, whole)}”）"
-    if agrees:
+    if agreeing:
         return Finding(status="PASS", message=f"{claim}，与{arithmetic}一致", **base)
     exact = all(f.qualifier == "exact" for f in (part, whole))
     return Finding(status="FAIL" if exact else "UNCERTAIN", message=f"{claim}，但{arithmetic}", **base)
