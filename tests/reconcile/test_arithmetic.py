@@ -231,3 +231,34 @@ def test_a_count_smaller_than_the_part_is_no_whole():
     r = report(text, [fact(text, "5条", "INFO_PUBLISHED", 5, "条"), fact(text, "30条", "INFO_PUBLISHED", 30, "条"),
                       fact(text, "60%", "RATE", 60, "%")])
     assert share_findings(r) == []
+
+
+def test_a_list_running_on_into_a_larger_count_of_another_kind_stops_before_it():
+    text = "全年公开信息160条，其中乡镇文件40条、便民信息30条，通过微信公众号推送信息290篇。"
+    r = published_by_topic(text, [("160条", 160), ("40条", 40), ("30条", 30)])
+    r.facts.append(fact(text, "290篇", "WECHAT_POSTS", 290, "篇"))
+    assert sum_findings(r) == []
+
+
+def test_parts_adding_up_to_the_total_before_a_count_of_another_kind_pass():
+    text = "全年公开信息460条，其中网站330条、新媒体130条，发布解读材料3篇。"
+    r = report(text, [fact(text, "460条", "INFO_PUBLISHED", 460, "条"), fact(text, "330条", "WEBSITE_POSTS", 330, "条"),
+                      fact(text, "130条", "OTHER_MEDIA_POSTS", 130, "条"),
+                      fact(text, "3篇", "POLICY_INTERPRETATIONS", 3, "篇")])
+    (f,) = sum_findings(r)
+    assert (f.status, f.facts) == ("PASS", [0, 1, 2])
+
+
+def test_topics_of_one_kind_adding_up_to_more_than_their_total_still_fail():
+    text = "全年公开信息20条，其中领导信息5条、便民政策6条、工作动态9条、财政信息2条。"
+    r = published_by_topic(text, [("20条", 20), ("5条", 5), ("6条", 6), ("9条", 9), ("2条", 2)])
+    (f,) = sum_findings(r)
+    assert f.status == "FAIL" and "合计已达22" in f.message
+
+
+def test_outcomes_of_applications_adding_up_to_more_than_their_total_still_fail():
+    text = "全年办结申请20件，其中予以公开12件、部分公开8件、不予公开3件。"
+    r = applications(text, [("20件", "APP_PROCESSED", 20), ("12件", "APP_GRANTED", 12), ("8件", "APP_PARTIAL", 8),
+                            ("3件", "APP_DENIED", 3)])
+    (f,) = sum_findings(r)
+    assert f.status == "FAIL" and "合计已达23" in f.message

@@ -36,13 +36,13 @@ PERCENT = ("%", "％")
 # total label → labels of parts that carry their own label (FACTS.md §4 rule 1)
 _PUBLISHED_KINDS = frozenset({"REGULATIONS", "NORMATIVE_DOCS", "POLICY_INTERPRETATIONS", "ADMIN_DECISIONS",
                               "PROCUREMENT", "NPC_SUGGESTIONS"})  # kinds a list of published items names
-_OUTCOMES = frozenset({"APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED",
+OUTCOMES = frozenset({"APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED",
                        "APP_CARRIED_FORWARD"})  # what became of the applications
 _APPLICATIONS = frozenset({"APP_RECEIVED", "APP_PROCESSED"})  # totals of applications an outcome list breaks down
 PART_LABELS: dict[str, frozenset[str]] = {
     "INFO_PUBLISHED": frozenset({"WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS"}) | _PUBLISHED_KINDS,
-    "APP_RECEIVED": frozenset({"APP_NATURAL_PERSON", "APP_ORGANIZATION"}) | _OUTCOMES,
-    "APP_PROCESSED": _OUTCOMES - {"APP_CARRIED_FORWARD"},
+    "APP_RECEIVED": frozenset({"APP_NATURAL_PERSON", "APP_ORGANIZATION"}) | OUTCOMES,
+    "APP_PROCESSED": OUTCOMES - {"APP_CARRIED_FORWARD"},
     "SERVICE_ITEMS": frozenset({"ONLINE_ITEMS", "ONE_VISIT_ITEMS"}),
     "OTHER_MEDIA_POSTS": frozenset({"WECHAT_POSTS", "WEIBO_POSTS"}),
     "WEBSITE_POSTS": _PUBLISHED_KINDS,
@@ -165,7 +165,7 @@ def _outcomes_total(text: str, facts: list[Fact], i: int) -> int | None:
     asides between them allowed), in the same paragraph; None when the list hangs off no stated
     total (``上年结转2件。所有办结的申请中同意公开9件…其他处理14件``)."""
     j = i - 1
-    while j >= 0 and (facts[j].label in _OUTCOMES or not countable(facts[j]) or _other_outcome(text, facts[j])
+    while j >= 0 and (facts[j].label in OUTCOMES or not countable(facts[j]) or _other_outcome(text, facts[j])
                       or enclosed(text[facts[j].end:facts[i].start])):
         j -= 1
     if j < 0 or facts[j].label not in _APPLICATIONS or not countable(facts[j]):

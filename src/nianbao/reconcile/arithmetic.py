@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from nianbao.facts.parts import (LIST_REACH, WHOLE_MARKERS, PartList, countable, enclosed, find_part_lists,
-                                 paragraph_start, same_label_parts)
+from nianbao.facts.parts import (LIST_REACH, OUTCOMES, WHOLE_MARKERS, PartList, countable, enclosed,
+                                 find_part_lists, paragraph_start, same_label_parts)
 from nianbao.reconcile import messages as msg
 from nianbao.reconcile.context import lead, scope_word, sentence_span
 from nianbao.reconcile.readings import MONEY_UNITS, PERCENT, Reading, near_cues, readings
@@ -52,12 +52,38 @@ def sum_findings(report: Report) -> list[Finding]:
     for found in find_part_lists(report.text, report.facts):
         if len(found.parts) < 2:
             continue
-        parts = list(found.parts)
+        parts = _own_parts(report, found.total, list(found.parts))
+        if len(parts) < 2:
+            continue
         finding = _sum_finding(report, found.total, parts, _covers(report, found), _included(report, found),
                                scoped=not found.bracketed)
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _own_parts(report: Report, i: int, parts: list[int]) -> list[int]:
+    """The parts of total `i` in a list that may run on past them: it stops at a count of a kind
+    none of the parts before it is (another label) when that count is larger than the total
+    (``公开信息162条，其中文件41条，通过公众号发布293篇``) or the parts before it already add up to
+    the total (``信息460条，其中网站333条、新媒体127条，发布解读材料3篇``). Topics of one kind that
+    add up to more than their total are the page's own error, and stay; so do outcomes of
+    applications (``办结20件，其中予以公开12件、部分公开8件、不予公开3件``)."""
+    facts, whole = report.facts, report.facts[i]
+    running = 0.0
+    for n, j in enumerate(parts):
+        if n and _kind(facts[j]) not in {_kind(facts[k]) for k in parts[:n]} and (
+                abs(running - whole.value) < 1e-9
+                or whole.qualifier in ("exact", "approx") and facts[j].value > _upper(whole)):
+            return parts[:n]
+        running += facts[j].value
+    return parts
+
+
+def _kind(fact: Fact) -> str:
+    """What a part counts, for telling where a list runs on: its label, one for all outcomes
+    of applications (予以公开, 不予公开 … are one breakdown)."""
+    return "outcome" if fact.label in OUTCOMES else fact.label
 
 
 def sub_counts(report: Report) -> set[int]:
