@@ -262,3 +262,10 @@ def test_outcomes_of_applications_adding_up_to_more_than_their_total_still_fail(
                             ("3件", "APP_DENIED", 3)])
     (f,) = sum_findings(r)
     assert f.status == "FAIL" and "合计已达23" in f.message
+
+
+def test_counts_of_other_channels_after_a_websites_total_are_not_its_parts():
+    text = "网站发布信息700条（其中政务动态500条），微博、微信公众号分别发布信息300条、450条。"
+    r = report(text, [fact(text, "700条", "WEBSITE_POSTS", 700, "条"), fact(text, "500条", "WEBSITE_POSTS", 500, "条"),
+                      fact(text, "300条", "WEIBO_POSTS", 300, "条"), fact(text, "450条", "WECHAT_POSTS", 450, "条")])
+    assert [f.status for f in sum_findings(r)] == []

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from nianbao.facts.parts import (LIST_REACH, OUTCOMES, WHOLE_MARKERS, PartList, countable, enclosed,
-                                 find_part_lists, paragraph_start, same_label_parts)
+from nianbao.facts.parts import (LIST_REACH, OUTCOMES, PART_LABELS, POSTS, WHOLE_MARKERS, PartList, countable,
+                                 enclosed, find_part_lists, paragraph_start, same_label_parts)
 from nianbao.reconcile import messages as msg
 from nianbao.reconcile.context import lead, scope_word, sentence_span
 from nianbao.reconcile.readings import MONEY_UNITS, PERCENT, Reading, near_cues, readings
@@ -63,7 +63,8 @@ def sum_findings(report: Report) -> list[Finding]:
 
 
 def _own_parts(report: Report, i: int, parts: list[int]) -> list[int]:
-    """The parts of total `i` in a list that may run on past them: it stops at a count of a kind
+    """The parts of total `i` in a list that may run on past them: it stops at another channel's count
+    after a channel's total (a website's count has no WeChat part), and at a count of a kind
     none of the parts before it is (another label) when that count is larger than the total
     (``公开信息162条，其中文件41条，通过公众号发布293篇``) or the parts before it already add up to
     the total (``信息460条，其中网站333条、新媒体127条，发布解读材料3篇``). Topics of one kind that
@@ -72,6 +73,8 @@ def _own_parts(report: Report, i: int, parts: list[int]) -> list[int]:
     facts, whole = report.facts, report.facts[i]
     running = 0.0
     for n, j in enumerate(parts):
+        if facts[j].label not in (whole.label, *PART_LABELS.get(whole.label, ())) and whole.label in POSTS:
+            return parts[:n]  # another channel's count after a channel's topics: 网站759条（…），微博和微信分别277条、523条
         if n and _kind(facts[j]) not in {_kind(facts[k]) for k in parts[:n]} and (
                 abs(running - whole.value) < 1e-9
                 or whole.qualifier in ("exact", "approx") and facts[j].value > _upper(whole)):
