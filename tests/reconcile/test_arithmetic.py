@@ -269,3 +269,10 @@ def test_counts_of_other_channels_after_a_websites_total_are_not_its_parts():
     r = report(text, [fact(text, "700条", "WEBSITE_POSTS", 700, "条"), fact(text, "500条", "WEBSITE_POSTS", 500, "条"),
                       fact(text, "300条", "WEIBO_POSTS", 300, "条"), fact(text, "450条", "WECHAT_POSTS", 450, "条")])
     assert [f.status for f in sum_findings(r)] == []
+
+
+def test_a_count_larger_than_the_total_after_parts_that_add_up_to_it_ends_the_list():
+    text = "本年度公开信息16条，其中机构职能类1条、其他类15条，历年累计公开信息550条。"
+    r = published_by_topic(text, [("16条", 16), ("1条", 1), ("15条", 15), ("550条", 550)])
+    (f,) = sum_findings(r)
+    assert (f.status, f.facts) == ("PASS", [0, 1, 2])

@@ -67,7 +67,8 @@ def _own_parts(report: Report, i: int, parts: list[int]) -> list[int]:
     after a channel's total (a website's count has no WeChat part), and at a count of a kind
     none of the parts before it is (another label) when that count is larger than the total
     (``公开信息162条，其中文件41条，通过公众号发布293篇``) or the parts before it already add up to
-    the total (``信息460条，其中网站333条、新媒体127条，发布解读材料3篇``). Topics of one kind that
+    the total (``信息460条，其中网站333条、新媒体127条，发布解读材料3篇``); and at any count larger
+    than the total after parts that add up to it (``信息16条，其中…其他类13条，累计公开552条``). Topics of one kind that
     add up to more than their total are the page's own error, and stay; so do outcomes of
     applications (``办结20件，其中予以公开12件、部分公开8件、不予公开3件``)."""
     facts, whole = report.facts, report.facts[i]
@@ -75,9 +76,10 @@ def _own_parts(report: Report, i: int, parts: list[int]) -> list[int]:
     for n, j in enumerate(parts):
         if facts[j].label not in (whole.label, *PART_LABELS.get(whole.label, ())) and whole.label in POSTS:
             return parts[:n]  # another channel's count after a channel's topics: 网站759条（…），微博和微信分别277条、523条
-        if n and _kind(facts[j]) not in {_kind(facts[k]) for k in parts[:n]} and (
-                abs(running - whole.value) < 1e-9
-                or whole.qualifier in ("exact", "approx") and facts[j].value > _upper(whole)):
+        larger = whole.qualifier in ("exact", "approx") and facts[j].value > _upper(whole)
+        added_up = n > 0 and abs(running - whole.value) < 1e-9
+        if added_up and larger or n and _kind(facts[j]) not in {_kind(facts[k]) for k in parts[:n]} and (
+                added_up or larger):
             return parts[:n]
         running += facts[j].value
     return parts
