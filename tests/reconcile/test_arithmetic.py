@@ -276,3 +276,11 @@ def test_a_count_larger_than_the_total_after_parts_that_add_up_to_it_ends_the_li
     r = published_by_topic(text, [("16条", 16), ("1条", 1), ("15条", 15), ("550条", 550)])
     (f,) = sum_findings(r)
     assert (f.status, f.facts) == ("PASS", [0, 1, 2])
+
+
+def test_a_share_of_a_part_of_a_part_may_be_given_of_the_whole():
+    text = "全年公开信息400条，其中通知公告100条（含人事信息20条，占5%），工作动态300条。"
+    r = published_by_topic(text, [("400条", 400), ("100条", 100), ("20条", 20), ("5%", 5), ("300条", 300)])
+    assert r.facts[2].part_of == 1
+    (f,) = share_findings(r)
+    assert (f.status, f.facts) == ("PASS", [3, 2, 0]) and "20÷400=5.00%" in f.message

@@ -37,7 +37,7 @@ PERCENT = ("%", "％")
 _PUBLISHED_KINDS = frozenset({"REGULATIONS", "NORMATIVE_DOCS", "POLICY_INTERPRETATIONS", "ADMIN_DECISIONS",
                               "PROCUREMENT", "NPC_SUGGESTIONS"})  # kinds a list of published items names
 OUTCOMES = frozenset({"APP_GRANTED", "APP_PARTIAL", "APP_DENIED", "APP_UNABLE", "APP_NOT_PROCESSED",
-                       "APP_CARRIED_FORWARD"})  # what became of the applications
+                      "APP_CARRIED_FORWARD"})  # what became of the applications
 _APPLICATIONS = frozenset({"APP_RECEIVED", "APP_PROCESSED"})  # totals of applications an outcome list breaks down
 PART_LABELS: dict[str, frozenset[str]] = {
     "INFO_PUBLISHED": frozenset({"WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS"}) | _PUBLISHED_KINDS,
@@ -191,9 +191,10 @@ def enclosed(between: str) -> bool:
 
 def paragraph_start(text: str, pos: int) -> int:
     """Where the paragraph around `pos` starts: after the last line that ends a sentence, or
-    the last blank line, before it."""
-    starts = [m.end() for m in PARAGRAPH_BREAK.finditer(text, 0, pos)]
-    return starts[-1] if starts else 0
+    the last blank line, before it; at most LIST_REACH characters before it."""
+    floor = max(0, pos - LIST_REACH)
+    starts = [m.end() for m in PARAGRAPH_BREAK.finditer(text, floor, pos)]
+    return starts[-1] if starts else floor
 
 
 def same_label_parts(facts: list[Fact]) -> set[int]:

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from nianbao.facts.parts import (LIST_REACH, OUTCOMES, PART_LABELS, POSTS, WHOLE_MARKERS, PartList, countable,
-                                 enclosed, find_part_lists, paragraph_start, same_label_parts)
+from nianbao.facts.parts import (OUTCOMES, PART_LABELS, POSTS, WHOLE_MARKERS, PartList, countable, enclosed,
+                                 find_part_lists, paragraph_start, same_label_parts)
 from nianbao.reconcile import messages as msg
 from nianbao.reconcile.context import lead, scope_word, sentence_span
 from nianbao.reconcile.readings import MONEY_UNITS, PERCENT, Reading, near_cues, readings
@@ -63,14 +63,17 @@ def sum_findings(report: Report) -> list[Finding]:
 
 
 def _own_parts(report: Report, i: int, parts: list[int]) -> list[int]:
-    """The parts of total `i` in a list that may run on past them: it stops at another channel's count
-    after a channel's total (a website's count has no WeChat part), and at a count of a kind
-    none of the parts before it is (another label) when that count is larger than the total
-    (``公开信息162条，其中文件41条，通过公众号发布293篇``) or the parts before it already add up to
-    the total (``信息460条，其中网站333条、新媒体127条，发布解读材料3篇``); and at any count larger
-    than the total after parts that add up to it (``信息16条，其中…其他类13条，累计公开552条``). Topics of one kind that
-    add up to more than their total are the page's own error, and stay; so do outcomes of
-    applications (``办结20件，其中予以公开12件、部分公开8件、不予公开3件``)."""
+    """The parts of total `i` in a list that may run on past them. The list stops:
+
+    * at another channel's count after a channel's total (a website's count has no WeChat part);
+    * at a count of a kind none of the parts before it is (another label) when that count is
+      larger than the total (``公开信息162条，其中文件41条，通过公众号发布293篇``) or the parts
+      before it already add up to the total (``信息460条，其中网站333条、新媒体127条，发布解读材料3篇``);
+    * at any count larger than the total after parts that add up to it
+      (``信息16条，其中…其他类13条，累计公开552条``).
+
+    Topics of one kind that add up to more than their total are the page's own error, and stay;
+    so do outcomes of applications (``办结20件，其中予以公开12件、部分公开8件、不予公开3件``)."""
     facts, whole = report.facts, report.facts[i]
     running = 0.0
     for n, j in enumerate(parts):
@@ -242,11 +245,10 @@ _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")  # a remark in brackets, no
 def _wholes(report: Report, part_index: int, with_share: set[int]) -> list[int]:
     """The counts a share of `part_index` may be taken of, the likeliest first: the total the
     part is linked to (`facts.parts`) and that total's own totals (a share of a part of a part
-    is often given of the whole: ``其他处理177件（其中申请人撤销134件，占13.7%）``), then the
-    earlier counts that can be its whole in the same or the previous sentence or paragraph,
-    nearest first.
-    No whole is smaller than the part, none has a share of its own (``公告24条，占9%；文件56条，
-    占21%``: the 24 is another part) and none is a part of a total by 其中."""
+    may be given of the whole: ``公开信息400条，其中通知公告100条（含人事信息20条，占5%）``: 20 of 400),
+    then the earlier counts that can be its whole in the same or the previous sentence or the
+    paragraph, nearest first. No whole is smaller than the part, none has a share of its own
+    (``公告24条，占9%；文件56条，占21%``: the 24 is another part) and none follows 其中."""
     facts = report.facts
     part = facts[part_index]
     labels = (part.label, *WHOLE_LABELS.get(part.label, ()))
@@ -261,7 +263,7 @@ def _wholes(report: Report, part_index: int, with_share: set[int]) -> list[int]:
         total = facts[total].part_of
     this_left, _ = sentence_span(report.text, part.start)
     window_left, _ = sentence_span(report.text, max(this_left - 1, 0))
-    window_left = min(window_left, max(paragraph_start(report.text, part.start), part.start - LIST_REACH))
+    window_left = min(window_left, paragraph_start(report.text, part.start))
     for j in range(part_index - 1, -1, -1):
         fact = facts[j]
         if fact.start < window_left:
@@ -283,6 +285,7 @@ def _share_agrees(rate: Fact, computed: float) -> bool:
 
 
 def _decimals(rate: Fact) -> int:
+    """How many decimals the share is printed with (its rounding)."""
     if "." not in rate.text:
         return 0
     fraction = rate.text.split(".", 1)[1]
