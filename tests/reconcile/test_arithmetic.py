@@ -284,3 +284,39 @@ def test_a_share_of_a_part_of_a_part_may_be_given_of_the_whole():
     assert r.facts[2].part_of == 1
     (f,) = share_findings(r)
     assert (f.status, f.facts) == ("PASS", [3, 2, 0]) and "20÷400=5.00%" in f.message
+
+
+def test_a_first_part_restating_the_total_in_its_words_is_read_as_the_total():
+    text = "网站主动公开政府信息40条，其中主动公开政府信息40条、领导信息15条、工作动态25条。"
+    r = report(text, [fact(text, "40条", "INFO_PUBLISHED", 40, "条"), fact(text, "40条", "INFO_PUBLISHED", 40, "条", nth=1),
+                      fact(text, "15条", "INFO_PUBLISHED", 15, "条"), fact(text, "25条", "INFO_PUBLISHED", 25, "条")])
+    (f,) = sum_findings(r)
+    assert (f.status, f.facts) == ("PASS", [0, 2, 3])
+
+
+def test_a_first_part_equal_to_the_total_in_other_words_is_a_part():
+    text = "办理来信来访30件，其中政策咨询类30件、信访件0件、转办件2件。"
+    r = report(text, [fact(text, "30件", "PUBLIC_MESSAGES", 30, "件"),
+                      fact(text, "30件", "PUBLIC_MESSAGES", 30, "件", nth=1),
+                      fact(text, "0件", "PUBLIC_MESSAGES", 0, "件"), fact(text, "2件", "PUBLIC_MESSAGES", 2, "件")])
+    (f,) = sum_findings(r)
+    assert f.status == "FAIL" and "合计已达32" in f.message
+
+
+def test_a_part_broken_down_after_a_marker_is_counted_once():
+    text = "共公开信息6000条（网站2500条：其中新闻类300条、公文800条、许可决定1400条；微信1500篇；微博2000条）。"
+    r = report(text, [fact(text, "6000条", "INFO_PUBLISHED", 6000, "条"),
+                      fact(text, "2500条", "WEBSITE_POSTS", 2500, "条"), fact(text, "300条", "WEBSITE_POSTS", 300, "条"),
+                      fact(text, "800条", "WEBSITE_POSTS", 800, "条"), fact(text, "1400条", "WEBSITE_POSTS", 1400, "条"),
+                      fact(text, "1500篇", "WECHAT_POSTS", 1500, "篇"), fact(text, "2000条", "WEIBO_POSTS", 2000, "条")])
+    (f,) = [f for f in sum_findings(r) if f.facts[0] == 0]
+    assert (f.status, f.facts) == ("PASS", [0, 1, 5, 6])
+
+
+def test_later_topics_adding_up_to_an_earlier_one_by_chance_still_fail():
+    text = "公开信息42条，其中工作动态17条、公告6条、文件11条，总结报告4条，年度报告1条，预算信息6条，其他类5条。"
+    spans = [("42条", 42), ("17条", 17), ("6条", 6), ("11条", 11), ("4条", 4), ("1条", 1), ("6条", 6), ("5条", 5)]
+    facts = [fact(text, s, "INFO_PUBLISHED", v, "条", nth=1 if (s, v) == ("6条", 6) and k == 6 else 0)
+             for k, (s, v) in enumerate(spans)]
+    (f,) = sum_findings(report(text, facts))
+    assert f.status == "FAIL" and "合计已达50" in f.message

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from nianbao.facts.parts import (OUTCOMES, PART_LABELS, POSTS, WHOLE_MARKERS, PartList, countable, enclosed,
-                                 find_part_lists, paragraph_start, same_label_parts)
+from nianbao.facts.parts import (MARKERS, OUTCOMES, PART_LABELS, POSTS, WHOLE_MARKERS, PartList, countable,
+                                 enclosed, find_part_lists, paragraph_start, same_label_parts)
 from nianbao.reconcile import messages as msg
 from nianbao.reconcile.context import lead, scope_word, sentence_span
 from nianbao.reconcile.readings import MONEY_UNITS, PERCENT, Reading, near_cues, readings
@@ -55,11 +55,44 @@ def sum_findings(report: Report) -> list[Finding]:
         parts = _own_parts(report, found.total, list(found.parts))
         if len(parts) < 2:
             continue
-        finding = _sum_finding(report, found.total, parts, _covers(report, found), _included(report, found),
-                               scoped=not found.bracketed)
+        covers, included = _covers(report, found), _included(report, found)
+        finding = _sum_finding(report, found.total, parts, covers, included, scoped=not found.bracketed)
+        if finding is not None and finding.status != "PASS":
+            for other in _other_readings(report, found.total, parts):  # a FAIL only where no reading agrees
+                alternative = _sum_finding(report, found.total, other, covers, included, scoped=not found.bracketed)
+                if alternative is None or alternative.status == "PASS":
+                    finding = alternative
+                    break
         if finding is not None:
             findings.append(finding)
     return findings
+
+
+def _other_readings(report: Report, i: int, parts: list[int]) -> list[list[int]]:
+    """Other ways to read a list of parts of total `i` that does not add up: without its first
+    part when that part restates the total in its words (``网站公开信息43条，其中公开信息43条、
+    领导信息13条…``), and without a run of parts that add up to the part right before them and
+    are marked as its breakdown (``公开信息6250条（网站2581条：其中新闻类299条、公文835条、
+    许可决定1447条；微信1616篇…）``)."""
+    facts, whole, text = report.facts, report.facts[i], report.text
+    readings = []
+    first = facts[parts[0]]
+    own = lead(text, first).strip(" \u3000:：").removeprefix("其中").strip(" \u3000,，:：")
+    if len(parts) > 2 and first.value == whole.value and own and own in lead(text, whole):
+        readings.append(parts[1:])
+    for n in range(len(parts) - 2):
+        opened = text[facts[parts[n]].end:facts[parts[n + 1]].start]
+        if not any(m in opened for m in MARKERS) and ":" not in opened and "：" not in opened:
+            continue  # a breakdown of a part is marked as one (网站2581条：其中新闻类299条…)
+        running = 0.0
+        for m in range(n + 1, len(parts)):
+            running += facts[parts[m]].value
+            if m > n + 1 and abs(running - facts[parts[n]].value) < 1e-9:
+                readings.append(parts[:n + 1] + parts[m + 1:])
+                break
+            if running > facts[parts[n]].value:
+                break
+    return readings
 
 
 def _own_parts(report: Report, i: int, parts: list[int]) -> list[int]:
