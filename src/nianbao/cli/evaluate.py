@@ -65,15 +65,13 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
 
     from click.core import ParameterSource
 
-    if not Path(manifest).is_file() and click.get_current_context().get_parameter_source("manifest") \
-            is not ParameterSource.DEFAULT:
-        raise click.ClickException(f"{manifest}: no such manifest")  # a mistyped path is not the default
     listed = manifest if Path(manifest).is_file() else None  # None: the default manifest
+    typed = click.get_current_context().get_parameter_source("manifest") is not ParameterSource.DEFAULT
+    if listed is None and (typed or issuers or chrome):  # a mistyped path is not the default
+        raise click.ClickException(f"{manifest}: no such manifest")
     if issuers or chrome:
         from nianbao.evaluate.issuers import chrome_summary, score_issuers
 
-        if listed is None:
-            raise click.ClickException(f"{manifest}: no such manifest")
         if issuers:
             click.echo(score_issuers(manifest).summary())
         if chrome:

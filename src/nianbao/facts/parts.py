@@ -116,7 +116,10 @@ def link_parts(text: str, facts: list[Fact]) -> None:
     A count of 其他处理 that closes a list of outcomes is a part of the applications the list
     breaks down, with their label; one whose list hangs off no stated total counts nothing the
     catalogue names and is dropped (``facts`` is changed in place)."""
-    facts[:] = [f for i, f in enumerate(facts) if not _other_outcome(text, f) or _outcomes_total(text, facts, i) is not None]
+    outcomes_of = {id(f): _outcomes_total(text, facts, i) for i, f in enumerate(facts) if _other_outcome(text, f)}
+    outcomes_of = {key: None if j is None else facts[j] for key, j in outcomes_of.items()}  # the total, as a fact
+    facts[:] = [f for f in facts if id(f) not in outcomes_of or outcomes_of[id(f)] is not None]
+    position = {id(f): k for k, f in enumerate(facts)}
     for fact in facts:
         fact.part_of = None
     respective: set[int] = set()  # 微信和微博分别发布200条、90条: each part already has its own channel
@@ -127,9 +130,9 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         opened = text[facts[found.total].end:facts[found.parts[0]].start]
         if "分别" in opened and len(set(labels)) == len(labels) and set(labels) <= set(POSTS) - {"INFO_PUBLISHED"}:
             respective.update(found.parts)
-    for i, fact in enumerate(facts):
-        if fact.part_of is None and _other_outcome(text, fact):
-            total = _outcomes_total(text, facts, i)
+    for fact in facts:
+        if fact.part_of is None and outcomes_of.get(id(fact)) is not None:
+            total = position[id(outcomes_of[id(fact)])]
             while facts[total].part_of is not None and facts[facts[total].part_of].label == facts[total].label:
                 total = facts[total].part_of  # 收到13件，其中系统收到11件、信箱收到2件；予以公开2件…: of the 13
             fact.part_of, fact.label = total, facts[total].label

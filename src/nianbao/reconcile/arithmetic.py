@@ -77,7 +77,7 @@ def _other_readings(report: Report, i: int, parts: list[int]) -> list[list[int]]
     facts, whole, text = report.facts, report.facts[i], report.text
     readings = []
     first = facts[parts[0]]
-    own = lead(text, first).strip(" \u3000:：").removeprefix("其中").strip(" \u3000,，:：")
+    own = _cue(report, first).lstrip(" ，,：:\u3000")
     if len(parts) > 2 and first.value == whole.value and own and own in lead(text, whole):
         readings.append(parts[1:])
     for n in range(len(parts) - 2):
@@ -349,9 +349,14 @@ def _share_finding(report: Report, k: int, p: int, wholes: list[int]) -> Finding
 
 def _named(report: Report, fact: Fact) -> str:
     """The words naming a fact plus its span: 微博2个, 共有政务服务事项958个."""
-    cue = near_cues(report, fact).strip(" 、，,（(）)：:\u3000")
-    cue = cue.removeprefix("其中")
+    cue = _cue(report, fact)
     return f"{'…' + cue[-10:] if len(cue) > 12 else cue}{fact.text}"
+
+
+def _cue(report: Report, fact: Fact) -> str:
+    """The words naming a fact alone, without the punctuation around them or a leading 其中
+    (``其中自然人80件`` → 自然人)."""
+    return near_cues(report, fact).strip(" 、，,（(）)：:\u3000").removeprefix("其中")
 
 
 def _fact_evidence(fact: Fact) -> dict:
