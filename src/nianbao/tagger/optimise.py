@@ -33,25 +33,30 @@ RANGE_MARGIN = 1.1
 
 class OnnxTagger:
     def __init__(self, path: Path, threads: int | None = None, use_prior: bool = False, built: bool = False):
-        import onnxruntime as ort
-
-        from nianbao.tagger.base import default_threads
-
         self.path, self.use_prior = path, use_prior
         self.built = built  # exported (or quantised) by this call rather than found in the cache
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or default_threads()
-        options.inter_op_num_threads = 1
-        # threads sleep rather than spin while they wait: the same speed on an idle machine, and on
-        # one where another process holds a core 4.6-5.0 s instead of 5.6-6.1 s for `nianbao bench`'s 12 reports
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.session = _session(str(path), threads)
 
     def logits(self, ids, mask, prior=None):
         """numpy in (`data.encode_batch`), float32 numpy logits out."""
         (logits,) = self.session.run(None, _feeds(self.use_prior, ids, mask, prior))
         return logits
+
+
+def _session(model, threads: int | None):
+    """An onnxruntime CPU session on `model` (a path, or a serialised graph)."""
+    import onnxruntime as ort
+
+    from nianbao.tagger.base import default_threads
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads or default_threads()
+    options.inter_op_num_threads = 1
+    # threads sleep rather than spin while they wait: the same speed on an idle machine, and on
+    # one where another process holds a core 4.6-5.0 s instead of 5.6-6.1 s for `nianbao bench`'s 12 reports
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
 
 def _feeds(use_prior: bool, ids, mask, prior) -> dict:
@@ -111,15 +116,10 @@ class _RangeRecorder:
 
     def __init__(self, fp32: Path, names: list[str], use_prior: bool, threads: int | None):
         import onnx
-        import onnxruntime as ort
-
-        from nianbao.tagger.base import default_threads
 
         graph = onnx.load(str(fp32))
         graph.graph.output.extend(onnx.helper.make_tensor_value_info(n, onnx.TensorProto.FLOAT, None) for n in names)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or default_threads()
-        self.session = ort.InferenceSession(graph.SerializeToString(), options, providers=["CPUExecutionProvider"])
+        self.session = _session(graph.SerializeToString(), threads)
         self.names, self.use_prior = names, use_prior
         self.ranges = {n: (0.0, 0.0) for n in names}  # zero is always inside the range, as in dynamic quantisation
 
