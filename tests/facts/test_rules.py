@@ -1065,6 +1065,12 @@ def test_applications_still_in_hand_are_carried_forward_not_processed():
     assert labelled("本年度答复申请6件，另有2件正在办理。") == [("APP_PROCESSED", "6件"), ("APP_CARRIED_FORWARD", "2件")]
 
 
+def test_applications_a_fee_was_charged_for_are_no_count_but_those_received_after_it_are():
+    assert labelled("全年收取信息处理费共计150元，其中档案馆2件。") == [("FEE_COLLECTED", "150元")]
+    assert labelled("本年度收费60元，涉及申请3件。") == [("FEE_COLLECTED", "60元")]
+    assert labelled("收取信息处理费60元，本年度受理申请5件。") == [("FEE_COLLECTED", "60元"), ("APP_RECEIVED", "5件")]
+
+
 def test_a_zero_cue_over_a_list_of_kinds_denies_each_kind():
     assert labelled("全年无规章、规范性文件、行政许可。") == [
         ("REGULATIONS", "无"), ("NORMATIVE_DOCS", "无"), ("ADMIN_DECISIONS", "无")]

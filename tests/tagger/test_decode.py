@@ -85,3 +85,12 @@ def test_a_count_received_and_handled_at_once_gets_its_second_label():
     w = Window(0, 0, len(text), 0, len(text))
     facts = document_facts(text, window_facts(text, w, tags_for(text, w, [(s, s + 2, "APP_RECEIVED")]), [1.0] * len(text)))
     assert sorted((f.label, f.text) for f in facts) == [("APP_PROCESSED", "7件"), ("APP_RECEIVED", "7件")]
+
+
+def test_a_tagged_count_of_the_applications_charged_a_fee_is_dropped():
+    text = "本年度收取信息处理费共计150元，其中档案馆2件。本年度受理申请9件。"
+    spans = [(text.index(q), text.index(q) + len(q), label)
+             for q, label in (("150元", "FEE_COLLECTED"), ("2件", "APP_PROCESSED"), ("9件", "APP_RECEIVED"))]
+    w = Window(0, 0, len(text), 0, len(text))
+    facts = document_facts(text, window_facts(text, w, tags_for(text, w, spans), [1.0] * len(text)))
+    assert [(f.label, f.text) for f in facts] == [("FEE_COLLECTED", "150元"), ("APP_RECEIVED", "9件")]

@@ -291,10 +291,28 @@ def _application_reading(text: str, cand: Candidate, facts: list[Fact], own: str
         label = "APP_RECEIVED"  # 通过市长信箱提交的信息公开申请3件: applications, whichever way they came
     if label is not None and label.startswith("APP_"):  # 其中3件为自然人申请: the kind of applicant, said after
         label = next((kind for pattern, kind in _APPLICANT_AFTER if pattern.match(text, cand.end)), label)
+    if label is not None and label.startswith("APP_") and applications_charged(text, facts[-1] if facts else None,
+                                                                               cand.start):
+        return None, score  # 收取信息处理费380元，其中民政局1件: the applications charged, counted by no label
     if label == "APP_PROCESSED" and _STILL_IN_HAND.match(text, cand.end):  # 2件正在办理: not answered yet
         sentence = text[_sentence_start(text, cand.start, SENTENCE_REACH):cand.start]
         label = "PUBLIC_MESSAGES" if _MESSAGE_WORDS.search(sentence) else "APP_CARRIED_FORWARD"
     return label, score
+
+
+# a verb of applications received or handled: a count after it is of those applications, not of the charged
+_RECEIVED_OR_HANDLED = re.compile(r"收到|受理|接收|接到|办理|处理|答复|办结")
+
+
+def applications_charged(text: str, before: Fact | None, start: int) -> bool:
+    """Whether a count of applications at `start` counts those a fee was charged for: said after the fee
+    (`before`, the fact before it) in its sentence with no verb of applications received or handled between
+    (收取信息处理费共计380元，其中民政局1件; 收费200元，涉及申请2件). No label counts them."""
+    if before is None or before.label != "FEE_COLLECTED" or before.qualifier == "zero_claim":
+        return False
+    between = text[before.end:start]
+    return len(between) <= 30 and not any(stop in between for stop in STOPS + "\n") and \
+        not _RECEIVED_OR_HANDLED.search(between)
 
 
 _APPLICANT_AFTER = ((re.compile(r"\s*(?:为|是|系|属于?)(?:自然人|公民)"), "APP_NATURAL_PERSON"),
