@@ -85,6 +85,23 @@ def test_a_part_broken_down_in_brackets_is_the_total_of_its_own_parts():
     assert [f.part_of for f in facts] == [None, 0, 1, 1, 0]
 
 
+def test_counts_a_marker_opens_after_a_part_that_add_up_to_it_are_its_parts():
+    text = "全年公开信息300条，其中通过目录系统公开信息200条，分别为概况类50条、工作动态150条，通过简报公开信息100条。"
+    facts = [fact(text, "300条", "INFO_PUBLISHED", 300), fact(text, "200条", "INFO_PUBLISHED", 200),
+             fact(text, "50条", "INFO_PUBLISHED", 50), fact(text, "150条", "INFO_PUBLISHED", 150),
+             fact(text, "100条", "INFO_PUBLISHED", 100)]
+    link_parts(text, facts)
+    assert [f.part_of for f in facts] == [None, 0, 1, 1, 0]
+
+
+def test_counts_a_marker_opens_after_a_part_that_exceed_it_stay_parts_of_the_total():
+    text = "全年公开信息300条，其中通过目录系统公开信息200条，分别为概况类50条、工作动态180条。"
+    facts = [fact(text, "300条", "INFO_PUBLISHED", 300), fact(text, "200条", "INFO_PUBLISHED", 200),
+             fact(text, "50条", "INFO_PUBLISHED", 50), fact(text, "180条", "INFO_PUBLISHED", 180)]
+    link_parts(text, facts)
+    assert [f.part_of for f in facts] == [None, 0, 0, 0]
+
+
 def test_zero_claims_and_rates_are_never_parts():
     text = "办理政务服务事项200件，其中网上办理180件，占比90%。"
     facts = [fact(text, "200件", "SERVICES_HANDLED", 200), fact(text, "180件", "SERVICES_HANDLED", 180),

@@ -306,17 +306,25 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
         return []
     runs: list[tuple[str | None, int, list[int]]] = [(marker, i, [])]  # marker, whose parts, parts
     previous = total.end
-    for j in outside:
+    nested_until = None  # the part that completes the breakdown of a part (its counts add up to it)
+    for n, j in enumerate(outside):
         if not countable(facts[j]):
             continue
         if not can_be_part(total, facts[j]):
             break
         again = _marker(text[previous:facts[j].start])
         mark, owner, parts = runs[-1]
-        if owner != i and facts[j].label != facts[owner].label and _names_channel(text, facts[j]):
+        if owner != i and facts[j].label in POSTS and facts[j].label != facts[owner].label and \
+                _names_channel(text, facts[j]):
             runs.append((None, i, []))  # another channel of the total after a channel's topics
         elif parts and again is not None:
-            runs.append((again, parts[-1] if _breaks_down(total, facts[parts[-1]], text) else i, []))
+            completes = _breakdown_end(text, total, facts, parts[-1], outside[n:])
+            if completes is not None:  # 其中网站公开200条，分别为概况类50条、动态150条: the 200's parts
+                nested_until = completes
+            runs.append((again, parts[-1] if completes is not None or _breaks_down(total, facts[parts[-1]], text)
+                         else i, []))
+        elif nested_until is not None and previous == facts[nested_until].end:
+            runs.append((None, i, []))  # the total's parts go on after the part's breakdown
         runs[-1][2].append(j)
         previous = facts[j].end
     lists = []
@@ -353,6 +361,24 @@ def _within(facts: list[Fact], i: int, start: int, end: int) -> list[int]:
         if facts[j].start >= start and facts[j].end <= end:
             found.append(j)
     return found
+
+
+def _breakdown_end(text: str, total: Fact, facts: list[Fact], part: int, following: list[int]) -> int | None:
+    """The last of two or more counts from `following` on, in one run with no marker between them, that add
+    up exactly to `part` (a part of `total` whose breakdown a marker opens right after it): None when they
+    do not (``其中网上12件、信函8件，其中自然人18件、法人2件`` breaks down the 20, not the 8)."""
+    running, previous = 0.0, facts[part].end
+    for k, j in enumerate(following):
+        fact = facts[j]
+        if not countable(fact) or not can_be_part(total, fact) or (k and _marker(text[previous:fact.start])):
+            return None
+        running += fact.value
+        if k and abs(running - facts[part].value) < 1e-9:
+            return j
+        if running > facts[part].value:
+            return None
+        previous = fact.end
+    return None
 
 
 def _breaks_down(total: Fact, part: Fact, text: str) -> bool:
