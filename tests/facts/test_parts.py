@@ -94,6 +94,15 @@ def test_counts_a_marker_opens_after_a_part_that_add_up_to_it_are_its_parts():
     assert [f.part_of for f in facts] == [None, 0, 1, 1, 0]
 
 
+def test_a_catalogued_kind_that_completes_a_parts_breakdown_belongs_to_that_part():
+    text = "全年公开信息300条，其中通过目录系统公开信息200条，分别为工作动态190条、人大建议办理结果10条，通过简报公开信息100条。"
+    facts = [fact(text, "300条", "INFO_PUBLISHED", 300), fact(text, "200条", "INFO_PUBLISHED", 200),
+             fact(text, "190条", "INFO_PUBLISHED", 190), fact(text, "10条", "NPC_SUGGESTIONS", 10),
+             fact(text, "100条", "INFO_PUBLISHED", 100)]
+    link_parts(text, facts)
+    assert [f.part_of for f in facts] == [None, 0, 1, 1, 0]
+
+
 def test_counts_a_marker_opens_after_a_part_that_exceed_it_stay_parts_of_the_total():
     text = "全年公开信息300条，其中通过目录系统公开信息200条，分别为概况类50条、工作动态180条。"
     facts = [fact(text, "300条", "INFO_PUBLISHED", 300), fact(text, "200条", "INFO_PUBLISHED", 200),
