@@ -1071,6 +1071,12 @@ def test_applications_a_fee_was_charged_for_are_no_count_but_those_received_afte
     assert labelled("收取信息处理费60元，本年度受理申请5件。") == [("FEE_COLLECTED", "60元"), ("APP_RECEIVED", "5件")]
 
 
+def test_a_kind_of_power_listed_under_a_count_of_matters_counts_matters_not_decisions():
+    assert labelled("本局政务服务事项共计85项已在网上公开，其中行政许可31项。") == [("SERVICE_ITEMS", "85项"),
+                                                                   ("SERVICE_ITEMS", "31项")]
+    assert labelled("本年度作出行政许可31项。") == [("ADMIN_DECISIONS", "31项")]
+
+
 def test_a_zero_cue_over_a_list_of_kinds_denies_each_kind():
     assert labelled("全年无规章、规范性文件、行政许可。") == [
         ("REGULATIONS", "无"), ("NORMATIVE_DOCS", "无"), ("ADMIN_DECISIONS", "无")]

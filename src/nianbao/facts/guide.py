@@ -151,6 +151,7 @@ adjudication of the first pass against these rules.
 | `其中予以公开3件，已主动公开1件，申请人撤回1件` (parts of a received total) | APP_GRANTED for the 3 and the 1 (information already public is granted in full); the withdrawal keeps the total's label, APP_RECEIVED |
 | `办结申请40件，其中予以公开20件，占50%；无法提供12件；其他处理8件` | APP_PROCESSED for the 8, `part_of` the 40: a count handled otherwise (表三's 其他处理) is a part of the applications the outcomes break down, with their label (APP_RECEIVED under a received total); where no such count is stated (`所有办结的申请中同意公开9件…其他处理14件`), nothing |
 | `收取信息处理费共计380元，其中民政局1件`, `收费60元，涉及申请3件` | FEE_COLLECTED for the amount, nothing for the count: the applications a fee was charged for are no count the catalogue names (a count received or handled said after a verb of its own stays its label) |
+| `政务服务事项共计172项，其中行政许可42项` | the label of the matters counted before it for the 42 (SERVICE_ITEMS here; nothing where that count is none, as in a list of powers): a kind of power listed under a count of matters counts matters, not decisions made |
 | `网上意见征集收到反馈意见16条` | PUBLIC_MESSAGES: comments the public sent through a consultation are messages received |
 | `网站发布信息80条，其中工作动态60条、建议提案办理结果5条` | NPC_SUGGESTIONS for the 5, `part_of` the 80: a catalogued quantity in a list keeps its own label |
 | `智能秒办事项15项` | ONE_VISIT_ITEMS: an instant-handling scheme is the 即办 scheme |

@@ -232,7 +232,17 @@ def _count_label(text: str, cand: Candidate, prev_end: int, facts: list[Fact]) -
     label, score = _listed_reading(text, cand, facts, own, label, score)
     label, score = _application_reading(text, cand, facts, own, label, score)
     label, score = _subject_reading(text, cand, own, label, score)
-    return _kind_reading(text, cand, own, label, score)
+    label, score = _kind_reading(text, cand, own, label, score)
+    if label == "ADMIN_DECISIONS" and _MATTERS_BEFORE.search(text, max(0, cand.start - 80), cand.start):
+        matters = facts[-1] if facts and facts[-1].unit in ("项", "个") and \
+            _MATTERS_BEFORE.search(text, max(0, facts[-1].start - 16), cand.start) else None
+        label = matters.label if matters is not None else None  # 政务事项共计172项，其中行政许可42项: matters
+    return label, score
+
+
+# a kind of power listed under a count of matters (公布网上服务事项108项，其中行政许可91项): it counts matters
+_MATTERS_BEFORE = re.compile(r"事项[^。；;！？\d]{0,12}?\d+\s*[项个][^。；;！？\d]{0,30}?其中[：:，,]?\s*"
+                             r"(?:行政许可|行政处罚|行政强制)(?:事项|类)?\s*$")
 
 
 # unique visitors of a site (独立用户访问总量, 独立访客, 访客数): its visits, not followers
