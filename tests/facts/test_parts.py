@@ -111,6 +111,33 @@ def test_counts_a_marker_opens_after_a_part_that_exceed_it_stay_parts_of_the_tot
     assert [f.part_of for f in facts] == [None, 0, 0, 0]
 
 
+def test_a_marker_inside_a_bracketed_remark_opens_no_list_after_it():
+    text = "网站公开信息14条，机关简介3条（其中简介1条、联系方式1条、机构调整1条），预算说明2条，领导信息5条。"
+    facts = [fact(text, "14条", "WEBSITE_POSTS", 14), fact(text, "3条", "WEBSITE_POSTS", 3),
+             fact(text, "1条", "WEBSITE_POSTS", 1), fact(text, "1条", "WEBSITE_POSTS", 1, nth=1),
+             fact(text, "1条", "WEBSITE_POSTS", 1, nth=2), fact(text, "2条", "WEBSITE_POSTS", 2),
+             fact(text, "5条", "WEBSITE_POSTS", 5)]
+    link_parts(text, facts)
+    assert [f.part_of for f in facts] == [None, None, 1, 1, 1, None, None]
+
+
+def test_a_list_of_parts_goes_on_past_a_bracketed_remark_that_holds_a_marker():
+    text = "全年公开信息40条，其中工作动态20条（含转载5条），通知公告12条，财政信息8条。"
+    facts = [fact(text, "40条", "INFO_PUBLISHED", 40), fact(text, "20条", "INFO_PUBLISHED", 20),
+             fact(text, "5条", "INFO_PUBLISHED", 5), fact(text, "12条", "INFO_PUBLISHED", 12),
+             fact(text, "8条", "INFO_PUBLISHED", 8)]
+    lists = find_part_lists(text, facts)
+    assert sorted((found.total, found.parts) for found in lists) == [(0, (1, 3, 4)), (1, (2,))]
+
+
+def test_a_catalogued_kind_said_to_be_received_ends_a_list_of_published_items():
+    text = "全年公开信息30条，其中专栏20条、政策解读10条，共收到人大代表建议4件。"
+    facts = [fact(text, "30条", "INFO_PUBLISHED", 30), fact(text, "20条", "INFO_PUBLISHED", 20),
+             fact(text, "10条", "POLICY_INTERPRETATIONS", 10), fact(text, "4件", "NPC_SUGGESTIONS", 4)]
+    link_parts(text, facts)
+    assert [f.part_of for f in facts] == [None, 0, 0, None]
+
+
 def test_zero_claims_and_rates_are_never_parts():
     text = "办理政务服务事项200件，其中网上办理180件，占比90%。"
     facts = [fact(text, "200件", "SERVICES_HANDLED", 200), fact(text, "180件", "SERVICES_HANDLED", 180),

@@ -310,7 +310,7 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
     for n, j in enumerate(outside):
         if not countable(facts[j]):
             continue
-        if not can_be_part(total, facts[j]):
+        if not can_be_part(total, facts[j]) or _received_instead(total, facts[j], text):
             break
         again = _marker(text[previous:facts[j].start])
         mark, owner, parts = runs[-1]
@@ -363,6 +363,16 @@ def _within(facts: list[Fact], i: int, start: int, end: int) -> list[int]:
     return found
 
 
+_RECEIVED = re.compile(r"收到|受理|接收|接到")
+
+
+def _received_instead(total: Fact, part: Fact, text: str) -> bool:
+    """Is `part` a catalogued kind of its own (not a channel) that its own words say was received, after a
+    total of published items (信息122条，其中专栏74条、…，共收到建议提案4件): a count of something else,
+    where the list has run on?"""
+    return total.label in POSTS and part.label not in POSTS and bool(_RECEIVED.search(words_before(text, part.start, "，,；;。\n")))
+
+
 def _breakdown_end(text: str, total: Fact, facts: list[Fact], part: int, following: list[int]) -> int | None:
     """The last of two or more counts from `following` on, in one run with no marker between them, that add
     up exactly to `part` (a part of `total` whose breakdown a marker opens right after it): None when they
@@ -388,12 +398,27 @@ def _breaks_down(total: Fact, part: Fact, text: str) -> bool:
 
 
 def _marker(between: str) -> str | None:
-    """The list marker in the words between a total (or a part) and the next fact; 含 only
+    """The list marker in the words between a total (or a part) and the next fact, outside any
+    bracketed remark (``机关简介3条（其中简介1条…），预算说明3条``: no list after the remark); 含 only
     right at the start (含上年结转…, not 包含 inside a noun)."""
+    between = _unbracketed(between)
     found = next((m for m in MARKERS if m in between and m != "含"), None)
-    if found is None and between.lstrip(" \u3000，,（(").startswith("含"):
+    if found is None and between.lstrip(" \u3000，,").startswith("含"):
         return "含"
     return found
+
+
+def _unbracketed(words: str) -> str:
+    """`words` without what brackets enclose (an unclosed bracket encloses the rest)."""
+    depth, kept = 0, []
+    for ch in words:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(ch)
+    return "".join(kept)
 
 
 def _outside_brackets(text: str, start: int, facts: list[Fact], indices: list[int]) -> list[int]:
