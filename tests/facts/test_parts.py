@@ -138,6 +138,14 @@ def test_a_catalogued_kind_said_to_be_received_ends_a_list_of_published_items():
     assert [f.part_of for f in facts] == [None, 0, 0, None]
 
 
+def test_baohan_opens_a_list_of_parts_like_baokuo():
+    text = "全年公开信息600条，其中通过网站公开信息500条，包含通知公告200条、工作动态250条，通过微信公众号发布100条。"
+    got = linked(text, fact(text, "600条", "INFO_PUBLISHED", 600), fact(text, "500条", "WEBSITE_POSTS", 500),
+                 fact(text, "200条", "WEBSITE_POSTS", 200), fact(text, "250条", "WEBSITE_POSTS", 250),
+                 fact(text, "100条", "WECHAT_POSTS", 100))
+    assert [g[2] for g in got] == [None, "600条", "500条", "500条", "600条"]
+
+
 def test_zero_claims_and_rates_are_never_parts():
     text = "办理政务服务事项200件，其中网上办理180件，占比90%。"
     facts = [fact(text, "200件", "SERVICES_HANDLED", 200), fact(text, "180件", "SERVICES_HANDLED", 180),

@@ -1077,6 +1077,11 @@ def test_a_kind_of_power_listed_under_a_count_of_matters_counts_matters_not_deci
     assert labelled("本年度作出行政许可31项。") == [("ADMIN_DECISIONS", "31项")]
 
 
+def test_information_said_to_contain_something_opens_no_list_of_topics():
+    got = labelled("收到申请8件，不予公开2件，申请公开的信息包含了多方面的意思、指向不明确4件。")
+    assert ("INFO_PUBLISHED", "4件") not in got and got[0] == ("APP_RECEIVED", "8件")
+
+
 def test_a_zero_cue_over_a_list_of_kinds_denies_each_kind():
     assert labelled("全年无规章、规范性文件、行政许可。") == [
         ("REGULATIONS", "无"), ("NORMATIVE_DOCS", "无"), ("ADMIN_DECISIONS", "无")]

@@ -28,9 +28,9 @@ from nianbao.report import Fact
 SENTENCE_ENDS = "。！？；;!?\n"
 PARAGRAPH_BREAK = re.compile(r"[。！？!?][ \u3000]*\n|\n[ \u3000]*\n")  # a line that ends a sentence, or a blank line
 OPEN, CLOSE = "(（", ")）"
-MARKERS = ("其中", "包括", "分别", "主要有", "涵盖", "含")
+MARKERS = ("其中", "包括", "包含", "分别", "主要有", "涵盖", "含")
 WHOLE_MARKERS = ("分别",)  # the list claims to be the whole total
-PARTIAL_WORDS = ("其中", "含", "包括", "主要有", "涵盖")  # a list of some kinds unless 其他 closes it
+PARTIAL_WORDS = ("其中", "含", "包括", "包含", "主要有", "涵盖")  # a list of some kinds unless 其他 closes it
 PERCENT = ("%", "％")
 
 # total label → labels of parts that carry their own label (FACTS.md §4 rule 1)

@@ -735,7 +735,8 @@ _MIXED_WITH_INTERPRETATIONS = re.compile(r"(?:法规|文件|政策|规章|会议
                                          r"(?:政策|相关|会议|政策文件|图文)?解读")
 
 
-_LIST_MARK = re.compile("|".join(m for m in MARKERS if m != "含") + "|[：:（(]")  # 含 marks no topics
+# 含 and 包含 mark no topics (申请公开的信息包含了多方面的意思…4件 counts applications)
+_LIST_MARK = re.compile("|".join(m for m in MARKERS if m not in ("含", "包含")) + "|[：:（(]")
 _TOPIC_UNITS = ("条", "篇", "件", "期", "项", "个")
 _LIST_BREAK = re.compile(r"[。！!？?\n][\s\u3000]*")  # a list of topics may run on after ；
 
