@@ -1,4 +1,6 @@
 """Totals and their parts (FACTS.md §4–5, v1.2): `part_of` from where the facts sit."""
+import pytest
+
 from nianbao.facts.parts import LIST_REACH, find_part_lists, link_parts, same_label_parts
 from tests.reconcile.build import fact
 
@@ -85,30 +87,24 @@ def test_a_part_broken_down_in_brackets_is_the_total_of_its_own_parts():
     assert [f.part_of for f in facts] == [None, 0, 1, 1, 0]
 
 
-def test_counts_a_marker_opens_after_a_part_that_add_up_to_it_are_its_parts():
-    text = "全年公开信息300条，其中通过目录系统公开信息200条，分别为概况类50条、工作动态150条，通过简报公开信息100条。"
-    facts = [fact(text, "300条", "INFO_PUBLISHED", 300), fact(text, "200条", "INFO_PUBLISHED", 200),
-             fact(text, "50条", "INFO_PUBLISHED", 50), fact(text, "150条", "INFO_PUBLISHED", 150),
-             fact(text, "100条", "INFO_PUBLISHED", 100)]
+@pytest.mark.parametrize("text, counts, part_of", [
+    # counts a marker opens right after a part, adding up to it, are its parts; the total's go on after them
+    ("全年公开信息300条，其中通过目录系统公开信息200条，分别为概况类50条、工作动态150条，通过简报公开信息100条。",
+     [("300条", "INFO_PUBLISHED"), ("200条", "INFO_PUBLISHED"), ("50条", "INFO_PUBLISHED"),
+      ("150条", "INFO_PUBLISHED"), ("100条", "INFO_PUBLISHED")], [None, 0, 1, 1, 0]),
+    # a catalogued kind that completes the part's breakdown belongs to it
+    ("全年公开信息300条，其中通过目录系统公开信息200条，分别为工作动态190条、人大建议办理结果10条，通过简报公开信息100条。",
+     [("300条", "INFO_PUBLISHED"), ("200条", "INFO_PUBLISHED"), ("190条", "INFO_PUBLISHED"),
+      ("10条", "NPC_SUGGESTIONS"), ("100条", "INFO_PUBLISHED")], [None, 0, 1, 1, 0]),
+    # counts that exceed the part stay parts of the total
+    ("全年公开信息300条，其中通过目录系统公开信息200条，分别为概况类50条、工作动态180条。",
+     [("300条", "INFO_PUBLISHED"), ("200条", "INFO_PUBLISHED"), ("50条", "INFO_PUBLISHED"),
+      ("180条", "INFO_PUBLISHED")], [None, 0, 0, 0]),
+])
+def test_counts_a_marker_opens_after_a_part_are_its_breakdown_only_when_they_add_up_to_it(text, counts, part_of):
+    facts = [fact(text, span, label, int(span[:-1])) for span, label in counts]
     link_parts(text, facts)
-    assert [f.part_of for f in facts] == [None, 0, 1, 1, 0]
-
-
-def test_a_catalogued_kind_that_completes_a_parts_breakdown_belongs_to_that_part():
-    text = "全年公开信息300条，其中通过目录系统公开信息200条，分别为工作动态190条、人大建议办理结果10条，通过简报公开信息100条。"
-    facts = [fact(text, "300条", "INFO_PUBLISHED", 300), fact(text, "200条", "INFO_PUBLISHED", 200),
-             fact(text, "190条", "INFO_PUBLISHED", 190), fact(text, "10条", "NPC_SUGGESTIONS", 10),
-             fact(text, "100条", "INFO_PUBLISHED", 100)]
-    link_parts(text, facts)
-    assert [f.part_of for f in facts] == [None, 0, 1, 1, 0]
-
-
-def test_counts_a_marker_opens_after_a_part_that_exceed_it_stay_parts_of_the_total():
-    text = "全年公开信息300条，其中通过目录系统公开信息200条，分别为概况类50条、工作动态180条。"
-    facts = [fact(text, "300条", "INFO_PUBLISHED", 300), fact(text, "200条", "INFO_PUBLISHED", 200),
-             fact(text, "50条", "INFO_PUBLISHED", 50), fact(text, "180条", "INFO_PUBLISHED", 180)]
-    link_parts(text, facts)
-    assert [f.part_of for f in facts] == [None, 0, 0, 0]
+    assert [f.part_of for f in facts] == part_of
 
 
 def test_a_marker_inside_a_bracketed_remark_opens_no_list_after_it():

@@ -363,14 +363,15 @@ def _within(facts: list[Fact], i: int, start: int, end: int) -> list[int]:
     return found
 
 
-_RECEIVED = re.compile(r"收到|受理|接收|接到")
+RECEIVED = "收到|受理|接收|接到"  # verbs of something received (a regex alternation)
 
 
 def _received_instead(total: Fact, part: Fact, text: str) -> bool:
     """Is `part` a catalogued kind of its own (not a channel) that its own words say was received, after a
     total of published items (信息122条，其中专栏74条、…，共收到建议提案4件): a count of something else,
     where the list has run on?"""
-    return total.label in POSTS and part.label not in POSTS and bool(_RECEIVED.search(words_before(text, part.start, "，,；;。\n")))
+    return total.label in POSTS and part.label not in POSTS and \
+        re.search(RECEIVED, words_before(text, part.start, "，,；;。\n")) is not None
 
 
 def _breakdown_end(text: str, total: Fact, facts: list[Fact], part: int, following: list[int]) -> int | None:

@@ -57,7 +57,7 @@ from nianbao.facts.candidates import Candidate, find_candidates, is_zero_cue, na
 from nianbao.facts.catalogue import catalogue
 from nianbao.facts.decode import count_partners
 from nianbao.facts.normalise import parse_quantity
-from nianbao.facts.parts import ASIDE_CHARS, LIST_REACH, MARKERS, OFFLINE, REFERS_BACK, words_before
+from nianbao.facts.parts import ASIDE_CHARS, LIST_REACH, MARKERS, OFFLINE, RECEIVED, REFERS_BACK, words_before
 from nianbao.report import Fact, Report
 from nianbao.sections import NUMBERING, YEAR_NAMED
 
@@ -233,10 +233,10 @@ def _count_label(text: str, cand: Candidate, prev_end: int, facts: list[Fact]) -
     label, score = _application_reading(text, cand, facts, own, label, score)
     label, score = _subject_reading(text, cand, own, label, score)
     label, score = _kind_reading(text, cand, own, label, score)
-    if label == "ADMIN_DECISIONS" and _MATTERS_BEFORE.search(text, max(0, cand.start - 80), cand.start):
-        matters = facts[-1] if facts and facts[-1].unit in ("项", "个") and \
-            _MATTERS_BEFORE.search(text, max(0, facts[-1].start - 16), cand.start) else None
-        label = matters.label if matters is not None else None  # 政务事项共计172项，其中行政许可42项: matters
+    listed = _MATTERS_BEFORE.search(text, max(0, cand.start - 80), cand.start) if label == "ADMIN_DECISIONS" else None
+    if listed is not None:  # 政务事项共计172项，其中行政许可42项: the matters' label, or none when they are none
+        counted = facts and facts[-1].start > listed.start() and facts[-1].unit in ("项", "个")
+        label = facts[-1].label if counted else None
     return label, score
 
 
@@ -311,7 +311,7 @@ def _application_reading(text: str, cand: Candidate, facts: list[Fact], own: str
 
 
 # a verb of applications received or handled: a count after it is of those applications, not of the charged
-_RECEIVED_OR_HANDLED = re.compile(r"收到|受理|接收|接到|办理|处理|答复|办结")
+_RECEIVED_OR_HANDLED = re.compile(RECEIVED + "|办理|处理|答复|办结")
 
 
 def applications_charged(text: str, before: Fact | None, start: int) -> bool:
