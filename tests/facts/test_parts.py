@@ -142,6 +142,21 @@ def test_baohan_opens_a_list_of_parts_like_baokuo():
     assert [g[2] for g in got] == [None, "600条", "500条", "500条", "600条"]
 
 
+def test_a_rate_between_a_total_and_its_marked_parts_does_not_hide_the_marker():
+    text = "主动公开政府信息60条，全文电子化率达100%，其中：机构职能类信息12条、规划计划类信息5条。"
+    got = linked(text, fact(text, "60条", "INFO_PUBLISHED", 60), fact(text, "100%", "RATE", 100, "%"),
+                 fact(text, "12条", "INFO_PUBLISHED", 12), fact(text, "5条", "INFO_PUBLISHED", 5))
+    assert [g[2] for g in got] == [None, None, "60条", "60条"]
+
+
+def test_a_count_with_its_own_share_is_no_total_of_the_marked_list_after_the_share():
+    text = "全年公开信息170条，完成任务数120条的141.7%，其中动态类信息94条、财政类信息11条。"
+    got = linked(text, fact(text, "170条", "INFO_PUBLISHED", 170), fact(text, "120条", "INFO_PUBLISHED", 120),
+                 fact(text, "141.7%", "RATE", 141.7, "%"), fact(text, "94条", "INFO_PUBLISHED", 94),
+                 fact(text, "11条", "INFO_PUBLISHED", 11))
+    assert [g[2] for g in got][3:] == [None, None]
+
+
 def test_zero_claims_and_rates_are_never_parts():
     text = "办理政务服务事项200件，其中网上办理180件，占比90%。"
     facts = [fact(text, "200件", "SERVICES_HANDLED", 200), fact(text, "180件", "SERVICES_HANDLED", 180),

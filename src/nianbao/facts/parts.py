@@ -298,9 +298,14 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
         end = _sentence_end(text, referred.end())
         following = _within(facts, i, referred.end(), end)
     outside = _outside_brackets(text, total.end, facts, following)
+    # a rate or a zero claim before the first part does not end the lead to it, unless the rate is the
+    # total's own share (任务数120条的147.5%，其中…: the 120 is no total of what follows)
     if not outside:
         return []
-    lead = text[total.end:facts[outside[0]].start]
+    first = next((j for j in outside if countable(facts[j])), None)
+    if first is None or _own_share(text, total, facts[outside[0]]):
+        first = outside[0]
+    lead = text[total.end:facts[first].start]
     marker = "其中" if referred is not None else _marker(lead)
     if marker is None and not lead.lstrip(" \u3000").startswith(("：", ":")):
         return []
@@ -372,6 +377,12 @@ def _received_instead(total: Fact, part: Fact, text: str) -> bool:
     where the list has run on?"""
     return total.label in POSTS and part.label not in POSTS and \
         re.search(RECEIVED, words_before(text, part.start, "，,；;。\n")) is not None
+
+
+def _own_share(text: str, total: Fact, fact: Fact) -> bool:
+    """Is `fact` a share said right after `total` (120条的147.5%, 24条，占9%)?"""
+    between = text[total.end:fact.start]
+    return fact.unit in PERCENT and re.fullmatch(r"\s*(?:的|[，,]?\s*约?占(?:比)?(?:为)?)\s*", between) is not None
 
 
 def _breakdown_end(text: str, total: Fact, facts: list[Fact], part: int, following: list[int]) -> int | None:
