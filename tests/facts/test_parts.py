@@ -157,6 +157,23 @@ def test_a_count_with_its_own_share_is_no_total_of_the_marked_list_after_the_sha
     assert [g[2] for g in got][3:] == [None, None]
 
 
+def test_a_marked_list_runs_on_over_semicolons_and_its_parts_there_keep_their_own_labels():
+    text = "全年公开信息500条，其中工作动态300条；通知公告150条；网站专栏50条。"
+    got = linked(text, fact(text, "500条", "INFO_PUBLISHED", 500), fact(text, "300条", "INFO_PUBLISHED", 300),
+                 fact(text, "150条", "INFO_PUBLISHED", 150), fact(text, "50条", "WEBSITE_POSTS", 50))
+    assert got == [("500条", "INFO_PUBLISHED", None), ("300条", "INFO_PUBLISHED", "500条"),
+                   ("150条", "INFO_PUBLISHED", "500条"), ("50条", "WEBSITE_POSTS", "500条")]
+
+
+def test_a_marker_past_a_semicolon_opens_the_list_of_another_total():
+    text = "发布信息900条，其中网站100条，公众号800条；公开文件90件，其中通知类文件60件，公示公告30件。"
+    got = linked(text, fact(text, "900条", "INFO_PUBLISHED", 900), fact(text, "100条", "WEBSITE_POSTS", 100),
+                 fact(text, "800条", "WECHAT_POSTS", 800), fact(text, "60件", "INFO_PUBLISHED", 60),
+                 fact(text, "30件", "INFO_PUBLISHED", 30))
+    assert [g[1:] for g in got] == [("INFO_PUBLISHED", None), ("WEBSITE_POSTS", "900条"), ("WECHAT_POSTS", "900条"),
+                                    ("INFO_PUBLISHED", None), ("INFO_PUBLISHED", None)]
+
+
 def test_zero_claims_and_rates_are_never_parts():
     text = "办理政务服务事项200件，其中网上办理180件，占比90%。"
     facts = [fact(text, "200件", "SERVICES_HANDLED", 200), fact(text, "180件", "SERVICES_HANDLED", 180),

@@ -320,3 +320,11 @@ def test_later_topics_adding_up_to_an_earlier_one_by_chance_still_fail():
              for k, (s, v) in enumerate(spans)]
     (f,) = sum_findings(report(text, facts))
     assert f.status == "FAIL" and "合计已达50" in f.message
+
+
+def test_a_list_that_runs_on_over_a_semicolon_is_summed_only_up_to_it():
+    text = "全年收到申请20件，其中网上申请12件、信函申请8件；另转来申请5件。"
+    facts = [fact(text, "20件", "APP_RECEIVED", 20), fact(text, "12件", "APP_RECEIVED", 12),
+             fact(text, "8件", "APP_RECEIVED", 8), fact(text, "5件", "APP_RECEIVED", 5)]
+    found = [f for f in sum_findings(report(text, facts)) if f.rule == "text.sum.APP_RECEIVED"]
+    assert [f.status for f in found] == ["PASS"]

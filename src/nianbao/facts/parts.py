@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from nianbao.report import Fact
 
 SENTENCE_ENDS = "。！？；;!?\n"
+FULL_STOPS = "。！？!?\n"  # a sentence's end, past its semicolons
 PARAGRAPH_BREAK = re.compile(r"[。！？!?][ \u3000]*\n|\n[ \u3000]*\n")  # a line that ends a sentence, or a blank line
 OPEN, CLOSE = "(（", ")）"
 MARKERS = ("其中", "包括", "包含", "分别", "主要有", "涵盖", "含")
@@ -123,9 +124,11 @@ def link_parts(text: str, facts: list[Fact]) -> None:
     for fact in facts:
         fact.part_of = None
     respective: set[int] = set()  # 微信和微博分别发布200条、90条: each part already has its own channel
+    list_start: dict[int, int] = {}  # part → where its list's first part starts
     for found in sorted(find_part_lists(text, facts), key=lambda p: facts[p.total].start):
         for j in found.parts:
             facts[j].part_of = found.total
+            list_start[j] = facts[found.parts[0]].start
         labels = [facts[j].label for j in found.parts]
         opened = text[facts[found.total].end:facts[found.parts[0]].start]
         if "分别" in opened and len(set(labels)) == len(labels) and set(labels) <= set(POSTS) - {"INFO_PUBLISHED"}:
@@ -144,8 +147,9 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         if (total.label, fact.label) == ("APP_PROCESSED", "APP_RECEIVED"):
             fact.label = total.label  # the applications processed, by the way they came in
             continue
-        if total.label not in POSTS or fact.label not in POSTS:
-            continue
+        if total.label not in POSTS or fact.label not in POSTS or \
+                any(stop in text[list_start[i]:fact.start] for stop in "；;"):
+            continue  # after a semicolon in its list, a part's own reading stands
         own_channel = _channel_publishing(text[max(facts[i - 1].end if i else 0, fact.start - 40):fact.start], fact)
         if own_channel is not None:  # 其中通过区政府网站公开政策文件20条、工作动态50条: both on the website
             fact.label = named[fact.part_of] = own_channel
@@ -242,8 +246,8 @@ def words_before(text: str, pos: int, separators: str = _SEPARATORS) -> str:
     return text[max(left, pos - 20):pos]
 
 
-def _sentence_end(text: str, start: int) -> int:
-    rights = [i for i in (text.find(ch, start) for ch in SENTENCE_ENDS) if i != -1]
+def _sentence_end(text: str, start: int, ends: str = SENTENCE_ENDS) -> int:
+    rights = [i for i in (text.find(ch, start) for ch in ends) if i != -1]
     return min(rights) if rights else len(text)
 
 
@@ -309,6 +313,9 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
     marker = "其中" if referred is not None else _marker(lead)
     if marker is None and not lead.lstrip(" \u3000").startswith(("：", ":")):
         return []
+    if referred is None:  # a marked list runs on over semicolons (其中：网站120条；微信80条；…)
+        end = _sentence_end(text, total.end, FULL_STOPS)
+        outside = _outside_brackets(text, total.end, facts, _within(facts, i, total.end, end))
     runs: list[tuple[str | None, int, list[int]]] = [(marker, i, [])]  # marker, whose parts, parts
     previous = total.end
     nested_until = None  # the part that completes the breakdown of a part (its counts add up to it)
@@ -318,6 +325,8 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
         if not can_be_part(total, facts[j]) or _received_instead(total, facts[j], text):
             break
         again = _marker(text[previous:facts[j].start])
+        if again is not None and runs[-1][2] and any(stop in text[facts[first].start:facts[j].start] for stop in "；;"):
+            break  # a marker past a semicolon opens the list of another total (…623条；公开文件991件，其中…)
         mark, owner, parts = runs[-1]
         if owner != i and facts[j].label in POSTS and facts[j].label != facts[owner].label and \
                 _names_channel(text, facts[j]):

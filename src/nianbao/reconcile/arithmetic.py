@@ -52,7 +52,7 @@ def sum_findings(report: Report) -> list[Finding]:
     for found in find_part_lists(report.text, report.facts):
         if len(found.parts) < 2:
             continue
-        parts = _own_parts(report, found.total, list(found.parts))
+        parts = _own_parts(report, found.total, _before_a_semicolon(report, found))
         if len(parts) < 2:
             continue
         covers, included = _covers(report, found), _included(report, found)
@@ -93,6 +93,16 @@ def _other_readings(report: Report, i: int, parts: list[int]) -> list[list[int]]
             if running > facts[parts[n]].value:
                 break
     return readings
+
+
+def _before_a_semicolon(report: Report, found: PartList) -> list[int]:
+    """The parts of a marked list up to the first semicolon after its first part: a list runs on over semicolons for
+    `part_of` (其中：网站120条；微信80条), but what follows one is summed with its total only when
+    it is in brackets."""
+    if found.bracketed:
+        return list(found.parts)
+    start = report.facts[found.parts[0]].start
+    return [j for j in found.parts if not any(stop in report.text[start:report.facts[j].start] for stop in "；;")]
 
 
 def _own_parts(report: Report, i: int, parts: list[int]) -> list[int]:
