@@ -147,8 +147,7 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         if (total.label, fact.label) == ("APP_PROCESSED", "APP_RECEIVED"):
             fact.label = total.label  # the applications processed, by the way they came in
             continue
-        if total.label not in POSTS or fact.label not in POSTS or \
-                any(stop in text[list_start[i]:fact.start] for stop in "；;"):
+        if total.label not in POSTS or fact.label not in POSTS or past_a_semicolon(text, list_start[i], fact.start):
             continue  # after a semicolon in its list, a part's own reading stands
         own_channel = _channel_publishing(text[max(facts[i - 1].end if i else 0, fact.start - 40):fact.start], fact)
         if own_channel is not None:  # 其中通过区政府网站公开政策文件20条、工作动态50条: both on the website
@@ -246,6 +245,11 @@ def words_before(text: str, pos: int, separators: str = _SEPARATORS) -> str:
     return text[max(left, pos - 20):pos]
 
 
+def past_a_semicolon(text: str, start: int, end: int) -> bool:
+    """Is there a semicolon in `text[start:end]` (a list's parts after one keep their own readings)?"""
+    return "；" in text[start:end] or ";" in text[start:end]
+
+
 def _sentence_end(text: str, start: int, ends: str = SENTENCE_ENDS) -> int:
     rights = [i for i in (text.find(ch, start) for ch in ends) if i != -1]
     return min(rights) if rights else len(text)
@@ -302,10 +306,10 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
         end = _sentence_end(text, referred.end())
         following = _within(facts, i, referred.end(), end)
     outside = _outside_brackets(text, total.end, facts, following)
-    # a rate or a zero claim before the first part does not end the lead to it, unless the rate is the
-    # total's own share (任务数120条的147.5%，其中…: the 120 is no total of what follows)
     if not outside:
         return []
+    # a rate or a zero claim before the first part does not end the lead to it, unless the rate is the
+    # total's own share (任务数120条的147.5%，其中…: the 120 is no total of what follows)
     first = next((j for j in outside if countable(facts[j])), None)
     if first is None or _own_share(text, total, facts[outside[0]]):
         first = outside[0]
@@ -325,7 +329,7 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
         if not can_be_part(total, facts[j]) or _received_instead(total, facts[j], text):
             break
         again = _marker(text[previous:facts[j].start])
-        if again is not None and runs[-1][2] and any(stop in text[facts[first].start:facts[j].start] for stop in "；;"):
+        if again is not None and runs[-1][2] and past_a_semicolon(text, facts[first].start, facts[j].start):
             break  # a marker past a semicolon opens the list of another total (…623条；公开文件991件，其中…)
         mark, owner, parts = runs[-1]
         if owner != i and facts[j].label in POSTS and facts[j].label != facts[owner].label and \

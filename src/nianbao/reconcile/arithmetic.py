@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from nianbao.facts.parts import (MARKERS, OUTCOMES, PART_LABELS, POSTS, WHOLE_MARKERS, PartList, countable,
-                                 enclosed, find_part_lists, paragraph_start, same_label_parts)
+                                 enclosed, find_part_lists, paragraph_start, past_a_semicolon, same_label_parts)
 from nianbao.reconcile import messages as msg
 from nianbao.reconcile.context import lead, scope_word, sentence_span
 from nianbao.reconcile.readings import MONEY_UNITS, PERCENT, Reading, near_cues, readings
@@ -96,13 +96,13 @@ def _other_readings(report: Report, i: int, parts: list[int]) -> list[list[int]]
 
 
 def _before_a_semicolon(report: Report, found: PartList) -> list[int]:
-    """The parts of a marked list up to the first semicolon after its first part: a list runs on over semicolons for
-    `part_of` (其中：网站120条；微信80条), but what follows one is summed with its total only when
-    it is in brackets."""
+    """The parts of a list up to the first semicolon after its first part: a marked list runs on over
+    semicolons for `part_of` (其中：网站120条；微信80条), but what follows one is summed with its total
+    only inside brackets."""
     if found.bracketed:
         return list(found.parts)
     start = report.facts[found.parts[0]].start
-    return [j for j in found.parts if not any(stop in report.text[start:report.facts[j].start] for stop in "；;")]
+    return [j for j in found.parts if not past_a_semicolon(report.text, start, report.facts[j].start)]
 
 
 def _own_parts(report: Report, i: int, parts: list[int]) -> list[int]:
