@@ -174,6 +174,13 @@ def test_a_marker_past_a_semicolon_opens_the_list_of_another_total():
                                     ("INFO_PUBLISHED", None), ("INFO_PUBLISHED", None)]
 
 
+def test_a_colon_between_a_total_and_its_first_part_opens_a_list():
+    text = "全年累计发布政府信息90条，具体分类如下：本级政府文件20条、会议信息70条。"
+    got = linked(text, fact(text, "90条", "INFO_PUBLISHED", 90), fact(text, "20条", "INFO_PUBLISHED", 20),
+                 fact(text, "70条", "INFO_PUBLISHED", 70))
+    assert [g[2] for g in got] == [None, "90条", "90条"]
+
+
 def test_zero_claims_and_rates_are_never_parts():
     text = "办理政务服务事项200件，其中网上办理180件，占比90%。"
     facts = [fact(text, "200件", "SERVICES_HANDLED", 200), fact(text, "180件", "SERVICES_HANDLED", 180),

@@ -315,8 +315,9 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
         first = outside[0]
     lead = text[total.end:facts[first].start]
     marker = "其中" if referred is not None else _marker(lead)
-    if marker is None and not lead.lstrip(" \u3000").startswith(("：", ":")):
-        return []
+    if marker is None and not lead.lstrip(" \u3000").startswith(("：", ":")) and \
+            not any(colon in _unbracketed(lead) for colon in "：:"):
+        return []  # no marker and no colon between the total and its first part
     if referred is None:  # a marked list runs on over semicolons (其中：网站120条；微信80条；…)
         end = _sentence_end(text, total.end, FULL_STOPS)
         outside = _outside_brackets(text, total.end, facts, _within(facts, i, total.end, end))
