@@ -315,8 +315,7 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
         first = outside[0]
     lead = text[total.end:facts[first].start]
     marker = "其中" if referred is not None else _marker(lead)
-    if marker is None and not lead.lstrip(" \u3000").startswith(("：", ":")) and \
-            not any(colon in _unbracketed(lead) for colon in "：:"):
+    if marker is None and not any(colon in unbracketed(lead) for colon in "：:"):
         return []  # no marker and no colon between the total and its first part
     if referred is None:  # a marked list runs on over semicolons (其中：网站120条；微信80条；…)
         end = _sentence_end(text, total.end, FULL_STOPS)
@@ -427,14 +426,14 @@ def _marker(between: str) -> str | None:
     """The list marker in the words between a total (or a part) and the next fact, outside any
     bracketed remark (``机关简介3条（其中简介1条…），预算说明3条``: no list after the remark); 含 only
     right at the start (含上年结转…, not 包含 inside a noun)."""
-    between = _unbracketed(between)
+    between = unbracketed(between)
     found = next((m for m in MARKERS if m in between and m != "含"), None)
     if found is None and between.lstrip(" \u3000，,").startswith("含"):
         return "含"
     return found
 
 
-def _unbracketed(words: str) -> str:
+def unbracketed(words: str) -> str:
     """`words` without what brackets enclose (an unclosed bracket encloses the rest)."""
     depth, kept = 0, []
     for ch in words:

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 
 from nianbao.facts.parts import (MARKERS, OUTCOMES, PART_LABELS, POSTS, WHOLE_MARKERS, PartList, countable,
-                                 enclosed, find_part_lists, paragraph_start, past_a_semicolon, same_label_parts)
+                                 enclosed, find_part_lists, paragraph_start, past_a_semicolon, same_label_parts,
+                                 unbracketed)
 from nianbao.reconcile import messages as msg
 from nianbao.reconcile.context import lead, scope_word, sentence_span
 from nianbao.reconcile.readings import MONEY_UNITS, PERCENT, Reading, near_cues, readings
@@ -278,11 +279,8 @@ def _part_before(report: Report, k: int) -> int | None:
             between = report.text[fact.end:rate.start]
             if enclosed(between):
                 continue
-            return j if not re.search(r"\d", _BRACKETED.sub("", between)) else None
+            return j if not re.search(r"\d", unbracketed(between)) else None
     return None
-
-
-_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")  # a remark in brackets, not nested
 
 
 def _wholes(report: Report, part_index: int, with_share: set[int]) -> list[int]:
