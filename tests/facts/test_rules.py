@@ -1120,3 +1120,32 @@ def test_the_cases_named_right_after_a_count_are_its_cases():
 def test_ways_applications_came_in_listed_a_few_words_after_the_count_received_are_its_parts():
     assert labelled("全年共收到政府信息公开申请70件（其中网络渠道申请30件，线下提交0件）。") == [
         ("APP_RECEIVED", "70件"), ("APP_RECEIVED", "30件"), ("APP_RECEIVED", "0件")]
+
+
+def test_grievances_denied_beside_appeals_and_lawsuits_are_zero_messages():
+    text = "本年度本局无复议、诉讼和申诉的情形。"
+    assert sorted(labelled(text)) == [("LITIGATION_CASES", "无"), ("PUBLIC_MESSAGES", "无"), ("REVIEW_CASES", "无")]
+    assert labelled("全年未收到涉及本所信息公开事务的申诉案。") == [("PUBLIC_MESSAGES", "未")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("本年度本乡未收到信息公开申请，无依申请公开事项。", [("APP_RECEIVED", "未")]),
+        ("本年度本乡未收到信息公开申请，无依申请公开事项办理记录。", [("APP_RECEIVED", "未"), ("APP_PROCESSED", "无")]),
+        ("全年本乡无依申请公开办理事项。", [("APP_PROCESSED", "无"), ("APP_RECEIVED", "无")]),
+        ("全年本乡无依申请公开事项。", [("APP_RECEIVED", "无")]),
+    ],
+)
+def test_a_second_claim_that_no_application_came_is_said_once(text, expected):
+    assert sorted(labelled(text), key=lambda f: (text.index(f[1]), f[0])) == expected
+
+
+def test_none_carried_into_next_year_is_zero_carried_forward():
+    assert labelled("共办结申请12件，无结转下年度继续办理件。")[-1] == ("APP_CARRIED_FORWARD", "无")
+    assert labelled("共办结申请12件，无下年度结转。")[-1] == ("APP_CARRIED_FORWARD", "无")
+
+
+def test_applications_another_body_asked_help_with_are_no_count():
+    text = "全年收到信息公开申请20件；接收市教育局协助调查4件；配合上级办理依申请公开意见征询3件。"
+    assert labelled(text) == [("APP_RECEIVED", "20件")]

@@ -94,3 +94,12 @@ def test_a_tagged_count_of_the_applications_charged_a_fee_is_dropped():
     w = Window(0, 0, len(text), 0, len(text))
     facts = document_facts(text, window_facts(text, w, tags_for(text, w, spans), [1.0] * len(text)))
     assert [(f.label, f.text) for f in facts] == [("FEE_COLLECTED", "150元"), ("APP_RECEIVED", "9件")]
+
+
+def test_a_tagged_count_of_applications_another_body_asked_help_with_is_dropped():
+    text = "本年度受理申请9件。配合上级办理依申请公开意见征询3件，协助区政府调查处理申请2件。"
+    spans = [(text.index(q), text.index(q) + len(q), label)
+             for q, label in (("9件", "APP_RECEIVED"), ("3件", "PUBLIC_MESSAGES"), ("2件", "APP_PROCESSED"))]
+    w = Window(0, 0, len(text), 0, len(text))
+    facts = document_facts(text, window_facts(text, w, tags_for(text, w, spans), [1.0] * len(text)))
+    assert [(f.label, f.text) for f in facts] == [("APP_RECEIVED", "9件")]

@@ -143,6 +143,9 @@ adjudication of the first pass against these rules.
 | `撰写工作动态20篇、调研报告8篇（在网站发布）` | WEBSITE_POSTS for the 8 only: items written are not items published, and a channel note after the last item covers that item |
 | `其中工作动态30条、行政复议和诉讼答复0件` (in a list of published items) | INFO_PUBLISHED parts for both: a topic of published items named after appeals or lawsuits counts items, not cases |
 | `未发生行政复议、行政诉讼和申诉` | the one cue `未` three times: REVIEW_CASES, LITIGATION_CASES and PUBLIC_MESSAGES (complaints are messages, as in the 投诉 row) |
+| `未收到政府信息公开申请，无依申请公开事项`; `…申请，无依申请公开事项办理记录` | APP_RECEIVED 0 once, at the first cue: a second claim that says the same again is none; APP_PROCESSED 0 for the second when it names handling (办理, 处理). Alone, `无依申请公开办理事项` is APP_RECEIVED 0 and APP_PROCESSED 0 |
+| `无结转下年度继续办理件`, `无下年度结转` | APP_CARRIED_FORWARD 0 |
+| `接收市发改委协助调查5件`, `配合办理依申请公开意见征询9件` | nothing: applications another body received and asked for help with are not this body's applications |
 | `在新闻发布会上现场回答群众关切问题15个` | nothing: questions asked at an event are no messages received through a channel |
 | `截至2023年12月31日，累计主动公开政府信息46条，其中工作动态30条` | INFO_PUBLISHED (or the channel's label) for the total and its parts: a count up to the reporting year's end is that year's; one since a site or series began (历年, 自开通以来, 至今) is not |
 | `通过县政府网站公开文件9件`, `通过政府公报公开文件4件` | WEBSITE_POSTS and INFO_PUBLISHED: documents published through a named channel are that channel's items; documents counted with no channel stay nothing |

@@ -215,7 +215,9 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
                                                                       or _disclosed_for_a_rate(text, f)
                                                                       or _power_list_entry(text, f)
                                                                       or _under_a_running_total(text, f)
-                                                                      or _accounts_changed(text, f))]
+                                                                      or _accounts_changed(text, f)
+                                                                      or f.label in ("APP_RECEIVED", "APP_PROCESSED")
+                                                                      and helping_another(text, f.start))]
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     facts += count_partners(text, counts)  # 复议及诉讼0件, 收到并办理6件
     return sorted(facts, key=lambda f: (f.start, f.end))
@@ -646,6 +648,16 @@ def _items_on_request(text: str, fact: Fact) -> bool:
     return "、" not in own and bool(_ITEMS_ON_REQUEST.search(own))
 
 
+_HELPING = re.compile(r"协助[^，,；;：:。\n]{0,8}?调查|意见征询")
+
+
+def helping_another(text: str, start: int) -> bool:
+    """Is the count at `start` one of applications another body received and asked this one to help
+    with (接收市发改委协助调查5件, 协助上级调查处理政府信息公开申请5件, 配合办理依申请公开意见征询9件):
+    none this body received or answered itself (guide §4)?"""
+    return bool(_HELPING.search(words_before(text, start, "，,；;：:。\n")))
+
+
 # 公文16件，其中主动公开13件，主动公开率81.25%: the documents made public, counted for the rate
 _DISCLOSED_ALONE = re.compile(r"^(?:其中)?(?:主动)?公开$")
 _RATE_FOLLOWS = re.compile(r"^[，,]\s*(?:其中)?(?:主动)?公开(?:率|比例)")
@@ -882,6 +894,8 @@ def zero_claim_reading(text: str, cue_end: int) -> list[str] | None:
         return ["NEW_MEDIA_ACCOUNTS"]  # 未开设政务新媒体, 无独立网站及政府新媒体: no account, so none counted
     if any(w in window for w in _NO_COUNT_DENIED):
         return None
+    if _FORWARD_DENIED.match(window):
+        return ["APP_CARRIED_FORWARD"]  # 无结转下年度继续办理件, 无下年度结转: none carried into next year
     if _FEES_DENIED.match(window) and "行政事业性" not in window:
         return ["FEE_COLLECTED"]  # 未向申请人收取任何费用, 未收取政府信息公开费用: the charge, wherever the fee is named
     hits = [h for h in _hits(window) if h.target != POST]
@@ -900,6 +914,12 @@ def zero_claim_reading(text: str, cue_end: int) -> list[str] | None:
     if labels == ["APP_DENIED"] and (_NOTHING_RECEIVED.search(text, max(0, cue_end - 100), cue_end)
                                      or _SHOULD_BE_DISCLOSED.search(window)):
         return None  # 未收到申请，未出现不予公开政府信息情况: no application, so none refused; an assurance, no count
+    if labels == ["APP_RECEIVED"] and _ON_REQUEST.match(window):
+        handled = _HANDLED.search(window) is not None  # 无依申请公开办理事项: none received, none handled
+        if _NONE_RECEIVED_BEFORE.search(text, max(0, cue_end - 80), cue_end):
+            return ["APP_PROCESSED"] if handled else None  # 未收到申请，无依申请公开事项: said once already
+        if handled:
+            labels = ["APP_RECEIVED", "APP_PROCESSED"]
     if any(label in _CASES for label in labels):  # 未发生针对本乡…的行政复议案、行政诉讼案及举报投诉事件:
         longer = _denied(text, cue_end, 60)  # a long claim names the lawsuits and complaints further on
         case = max(longer.rfind("复议"), longer.rfind("诉讼"))
@@ -909,9 +929,14 @@ def zero_claim_reading(text: str, cue_end: int) -> list[str] | None:
     return labels
 
 
-_COMPLAINTS = re.compile(r"投诉|举报")
+_COMPLAINTS = re.compile(r"投诉|举报|申诉")  # 申诉: a complaint, as 投诉 (未发生行政复议、诉讼和申诉案件)
 
 
+# a zero cue's clause about applications (无依申请公开事项, 未产生依申请公开信息, 无相关申请处理情况), and
+# a claim right before it in its sentence that none was received (未收到政府信息公开申请，无…)
+_ON_REQUEST = re.compile(r"(?:产生|发生)?(?:依申请|相关申请)")
+_HANDLED = re.compile(r"办理|处理")
+_NONE_RECEIVED_BEFORE = re.compile(r"(?:未|没有|无)(?:收到|接到|受理|接收)[^。；;\n]{0,40}?申请[^。；;\n，,]{0,6}[，,、]\s*(?:无|未|没有)$")
 _CARRIED_WORD = re.compile(r"结转|转结")
 _SUGGESTION_WORDS = re.compile(r"人大|政协|提案")
 _ZERO_KINDS = ("REGULATIONS", "NORMATIVE_DOCS", "ADMIN_DECISIONS", "ADMIN_FEES", "PROCUREMENT")
@@ -919,6 +944,7 @@ _NOTHING_RECEIVED = re.compile(r"(?:未|没有|尚未)(?:收到|受理|接到|�
 _SHOULD_BE_DISCLOSED = re.compile(r"应(?:当|该)?公开而")
 _NO_ACCOUNTS = re.compile(r"[^，,。；;]{0,6}?(?:开设|开通|建立|设立|独立网站及)[^，,。；;]{0,12}?(?:新媒体|公众号|微博|微信)|"
                           r"(?:独立网站及)?(?:政务|政府)?新媒体")
+_FORWARD_DENIED = re.compile(r"[^，,。；;]{0,4}?(?:(?:结转|转结|转入)(?:至|到)?(?:下一?年度?|20\d\d年度?)|下一?年度?(?:结转|转结))")
 _FEES_DENIED = re.compile(r"[^，,。；;]{0,24}?收取[^，,。；;]{0,20}?费")
 
 
@@ -937,8 +963,8 @@ def _denied_labels(window: str, hits: list[_Hit]) -> list[str]:
     labels = [label for label in ("REVIEW_CASES", "LITIGATION_CASES") if label in found] or found[:1]
     if labels == ["INFO_PUBLISHED"] and "APP_RECEIVED" in found:  # 无政府信息公开申请: the application, not
         labels = ["APP_CARRIED_OVER" if _CARRIED_WORD.search(window) else "APP_RECEIVED"]  # the 信息 before it
-    if labels == ["APP_RECEIVED"] and "PUBLIC_MESSAGES" in found and "申请" not in window:
-        labels = ["PUBLIC_MESSAGES"]  # 未接到相关投诉举报: a receiving verb, and complaints, not applications
+    if labels == ["APP_RECEIVED"] and ("PUBLIC_MESSAGES" in found or "申诉" in window) and "申请" not in window:
+        labels = ["PUBLIC_MESSAGES"]  # 未接到相关投诉举报, 未收到…申诉案: a receiving verb, and complaints, not applications
     group = next((g for g in ZERO_TOGETHER if labels and labels[0] in g), ())
     named = [h for h in hits if h.target in labels]
     grown = True
