@@ -103,3 +103,13 @@ def test_a_tagged_count_of_applications_another_body_asked_help_with_is_dropped(
     w = Window(0, 0, len(text), 0, len(text))
     facts = document_facts(text, window_facts(text, w, tags_for(text, w, spans), [1.0] * len(text)))
     assert [(f.label, f.text) for f in facts] == [("APP_RECEIVED", "9件")]
+
+
+def test_a_tagged_count_the_rules_would_say_counts_nothing_is_dropped():
+    text = "本年度清理整合政务新媒体2个。本站历年主动公开信息分类情况：工作动态类信息40条，通知公告类信息9条。本年度发布信息30条。"
+    spans = [(text.index(q), text.index(q) + len(q), label)
+             for q, label in (("2个", "NEW_MEDIA_ACCOUNTS"), ("40条", "INFO_PUBLISHED"), ("9条", "INFO_PUBLISHED"),
+                              ("30条", "INFO_PUBLISHED"))]
+    w = Window(0, 0, len(text), 0, len(text))
+    facts = document_facts(text, window_facts(text, w, tags_for(text, w, spans), [1.0] * len(text)))
+    assert [(f.label, f.text) for f in facts] == [("INFO_PUBLISHED", "30条")]

@@ -211,16 +211,20 @@ def extract_facts(text: str, exclude: list[tuple[int, int]] | None = None,
     # a count every path above may have read (a second count after the year's, 历年累计295条) is no
     # total of the year when its clause says it is not
     facts = [f for f in facts if f.qualifier == "zero_claim" or not (over_the_years(text, f.start)
-                                                                      or _items_on_request(text, f)
-                                                                      or _disclosed_for_a_rate(text, f)
-                                                                      or _power_list_entry(text, f)
-                                                                      or _under_a_running_total(text, f)
-                                                                      or _accounts_changed(text, f)
-                                                                      or f.label in ("APP_RECEIVED", "APP_PROCESSED")
-                                                                      and helping_another(text, f.start))]
+                                                                      or counts_nothing(text, f))]
     counts = [f for f in facts if f.qualifier != "zero_claim"]  # the zero cues have their labels already
     facts += count_partners(text, counts)  # 复议及诉讼0件, 收到并办理6件
     return sorted(facts, key=lambda f: (f.start, f.end))
+
+
+def counts_nothing(text: str, fact: Fact) -> bool:
+    """Does the clause of the count `fact` say that, read with its label, it counts nothing a label
+    counts (guide §4): items released on request (依申请公开信息0条), documents counted for a rate,
+    entries of a list of powers, items listed under all the years' count, accounts that changed,
+    applications another body asked help with? The same for every extractor's count."""
+    return (_items_on_request(text, fact) or _disclosed_for_a_rate(text, fact) or _power_list_entry(text, fact)
+            or _under_a_running_total(text, fact) or _accounts_changed(text, fact)
+            or fact.label.startswith("APP_") and helping_another(text, fact.start))
 
 
 def _count_label(text: str, cand: Candidate, prev_end: int, facts: list[Fact]) -> tuple[str | None, float]:
