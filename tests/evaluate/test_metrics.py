@@ -220,3 +220,32 @@ def test_paired_bootstrap_of_a_system_against_itself_is_zero_and_of_a_better_one
     better = paired_bootstrap(perfect, half, n=200)
     assert better["low"] > 0 and better["p_not_better"] == 0.0
     assert abs(better["diff"] - (1.0 - 2 / 3)) < 1e-9
+
+
+def test_a_held_out_learning_curve_fits_nested_subsets_and_scores_the_same_pages_each_time():
+    from nianbao.evaluate import runner
+    from nianbao.evaluate.data import EvalDoc
+    from nianbao.report import Report
+
+    class Memory:
+        """Finds a test document's fact only if it trained on a document with the same label."""
+
+        name = "memory"
+        fitted: list = []
+
+        def fit(self, train):
+            self.fitted.append([d.doc for d in train])
+            known = {f.label for d in train for f in d.gold}
+            return type("Fitted", (), {"extract": lambda _, reports: [
+                [f for f in golds[r.doc_id] if f.label in known] for r in reports]})()
+
+    labels = ["RATE", "VIEWS", "RATE", "VIEWS", "FOLLOWERS"]
+    golds = {f"d{i}": [fact(0, 2, label, i)] for i, label in enumerate(labels)}
+    docs = {doc: EvalDoc(doc, Report(doc_id=doc, source=doc, format="txt", text="x" * 10), gold) for doc, gold in golds.items()}
+    train, test = [docs[d] for d in ("d0", "d1", "d2", "d3")], [docs["d4"], docs["d0"], docs["d1"]]
+    points = runner.heldout_learning_curve(train, test, Memory(), [1, 2, 4, 9], seed=3)
+    assert [p["documents"] for p in points] == [1, 2, 4, 4]  # never more than there are
+    first, second, everything, _ = Memory.fitted
+    assert first == second[:1] and second == everything[:2] and sorted(everything) == ["d0", "d1", "d2", "d3"]
+    assert points[0]["recall"] == round(1 / 3, 4)  # one label learnt from one document
+    assert points[-1]["recall"] == round(2 / 3, 4) and points[-1]["precision"] == 1.0  # FOLLOWERS never is

@@ -39,3 +39,31 @@ def test_a_manifest_path_that_does_not_exist_is_refused_not_replaced_by_the_defa
                                                "--out", str(tmp_path / "out")])
         assert result.exit_code == 1 and "MANFEST.tsv: no such manifest" in result.output, (flags, result.output)
         assert not (tmp_path / "out").exists()
+
+
+def test_a_held_out_learning_curve_writes_one_point_a_size_and_refuses_nothing_to_fit(pages, tmp_path, monkeypatch):
+    from nianbao.evaluate import runner
+
+    _, manifest, gold_dir = pages
+    monkeypatch.setattr("nianbao.annotation.realpages.PAGE_GOLD_DIR", gold_dir)
+
+    class ReadsOnceFittedOnTwo:
+        """Reads as the rules read, once fitted on two documents or more; reads nothing before."""
+
+        name = "crf"
+
+        def fit(self, train):
+            rules = runner.RulesSystem().fit(train)
+            return type("Fitted", (), {"extract": lambda _, reports: rules.extract(reports) if len(train) >= 2
+                                       else [[] for _ in reports]})()
+
+    monkeypatch.setitem(runner.SYSTEMS, "crf", ReadsOnceFittedOnTwo)
+    out = tmp_path / "out"
+    args = ["--real-pages", "test", "--manifest", str(manifest), "--out", str(out), "--real-curve", "1,2"]
+    result = CliRunner().invoke(evaluate, [*args, "--systems", "rules,crf"])
+    assert result.exit_code == 0, result.output
+    curve = json.loads((out / "real_pages_test_curve.json").read_text("utf-8"))
+    assert list(curve) == ["crf"] and [(p["documents"], p["f1"]) for p in curve["crf"]] == [(1, 0.0), (2, 1.0)]
+    assert (out / "real_pages_test_curve.png").stat().st_size > 0 and "| crf | 2 |" in result.output
+    refused = CliRunner().invoke(evaluate, [*args, "--systems", "rules"])
+    assert refused.exit_code == 1 and "--real-curve needs a system to fit" in refused.output

@@ -15,7 +15,9 @@ import click
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), default="evaluate", show_default=True)
 @click.option("--learning-curve", "curve", default="", help="Generated-report counts for the CRF learning curve, e.g. 0,30,60,120.")
 @click.option("--real-curve", "real_curve", default="",
-              help="Real training documents per fold for a learning curve of the trained systems chosen, e.g. 0,3,6,9.")
+              help="Real training documents per fold for a learning curve of the trained systems chosen, e.g. 0,3,6,9; "
+                   "with --real-pages: documents fitted on (a seeded order, each size holding the smaller ones), "
+                   "each size scored on the held-out split (OUT/real_pages_<split>_curve.json, .md and .png).")
 @click.option("--real-pages", "real_pages", default="",
               help="Score on the held-out real pages instead: the split to test on (test), systems fitted on "
                    "the gold corpus plus the real pages of --train-splits.")
@@ -113,6 +115,9 @@ def command(gold_dir, systems, folds, seed, out_dir, curve, real_curve, real_pag
             if not test:
                 raise click.ClickException(f"no annotated real pages in the {real_pages!r} split")
             name = f"real_pages_{real_pages}"
+        if real_curve:
+            _heldout_curve(train, test, chosen, [int(x) for x in real_curve.split(",")], seed, Path(out_dir), name)
+            return
         run_heldout(train, test, chosen, out_dir, name=name, progress=lambda m: click.echo(m, err=True))
         click.echo((Path(out_dir) / f"{name}.md").read_text(encoding="utf-8"))
         return
@@ -174,3 +179,31 @@ def _write_results(out, name: str, markdown: str, results: dict, pages: int) -> 
     (out / f"{name}.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     click.echo(markdown)
     click.echo(f"results -> {out}/{name}.json ({pages} pages)")
+
+
+def _heldout_curve(train, test, chosen, sizes, seed, out_dir, name) -> None:
+    """The held-out learning curve of each trained system chosen (not the rules, not a shipped model):
+    OUT/<name>_curve.json, .md and .png."""
+    import json
+
+    from nianbao.evaluate.plots import plot_learning_curve
+    from nianbao.evaluate.runner import ShippedModel, heldout_learning_curve
+
+    trained = [s for s in chosen if s.name != "rules" and not isinstance(s, ShippedModel)]
+    if not trained:
+        raise click.ClickException("--real-curve needs a system to fit (crf or model, without --shipped-model)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    series = {s.name: heldout_learning_curve(train, test, s, sizes, seed, progress=lambda m: click.echo(m, err=True))
+              for s in trained}
+    (out_dir / f"{name}_curve.json").write_text(json.dumps(series, indent=1), encoding="utf-8")
+    lines = [f"Value F1 on the {len(test)} held-out documents against the documents fitted on "
+             f"(of {len(train)}, a seeded order, each size holding the smaller ones).", "",
+             "| system | documents fitted on | value P | value R | value F1 [95% CI] | time (s) |", "|---|---|---|---|---|---|"]
+    lines += [f"| {system} | {p['documents']} | {100 * p['precision']:.1f} | {100 * p['recall']:.1f} | "
+              f"{100 * p['f1']:.1f} [{100 * p['f1_ci95'][0]:.1f}–{100 * p['f1_ci95'][1]:.1f}] | {p['seconds']} |"
+              for system, points in series.items() for p in points]
+    (out_dir / f"{name}_curve.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    plot_learning_curve({s: [(p["documents"], p["f1"]) for p in points] for s, points in series.items()},
+                        out_dir / f"{name}_curve.png", "annotated documents fitted on",
+                        f"value-level micro F1 on the {len(test)} held-out documents")
+    click.echo("\n".join(lines))

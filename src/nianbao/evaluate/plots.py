@@ -44,14 +44,15 @@ def plot_confusion(examples: list[Example], path: str | Path, title: str = "") -
     return Path(path)
 
 
-def plot_learning_curve(series: dict[str, list[tuple[int, float]]], path: str | Path, xlabel: str) -> Path:
+def plot_learning_curve(series: dict[str, list[tuple[int, float]]], path: str | Path, xlabel: str,
+                        ylabel: str = "value-level micro F1 (cross-validated)") -> Path:
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6, 4))
     for name, points in series.items():
         xs, ys = zip(*points)
         ax.plot(xs, ys, marker="o", label=name)
     ax.set_xlabel(xlabel)
-    ax.set_ylabel("value-level micro F1 (cross-validated)")
+    ax.set_ylabel(ylabel)
     ax.set_ylim(0, 1)
     ax.grid(alpha=0.3)
     ax.legend()
