@@ -87,29 +87,27 @@ def test_a_count_received_and_handled_at_once_gets_its_second_label():
     assert sorted((f.label, f.text) for f in facts) == [("APP_PROCESSED", "7件"), ("APP_RECEIVED", "7件")]
 
 
+def decoded(text, tagged):
+    """The facts decoded from one window over all of `text` whose tags mark each (quantity, label) of `tagged`."""
+    spans = [(text.index(q), text.index(q) + len(q), label) for q, label in tagged]
+    w = Window(0, 0, len(text), 0, len(text))
+    return [(f.label, f.text) for f in document_facts(text, window_facts(text, w, tags_for(text, w, spans),
+                                                                          [1.0] * len(text)))]
+
+
 def test_a_tagged_count_of_the_applications_charged_a_fee_is_dropped():
     text = "本年度收取信息处理费共计150元，其中档案馆2件。本年度受理申请9件。"
-    spans = [(text.index(q), text.index(q) + len(q), label)
-             for q, label in (("150元", "FEE_COLLECTED"), ("2件", "APP_PROCESSED"), ("9件", "APP_RECEIVED"))]
-    w = Window(0, 0, len(text), 0, len(text))
-    facts = document_facts(text, window_facts(text, w, tags_for(text, w, spans), [1.0] * len(text)))
-    assert [(f.label, f.text) for f in facts] == [("FEE_COLLECTED", "150元"), ("APP_RECEIVED", "9件")]
+    tagged = (("150元", "FEE_COLLECTED"), ("2件", "APP_PROCESSED"), ("9件", "APP_RECEIVED"))
+    assert decoded(text, tagged) == [("FEE_COLLECTED", "150元"), ("APP_RECEIVED", "9件")]
 
 
 def test_a_tagged_count_of_applications_another_body_asked_help_with_is_dropped():
     text = "本年度受理申请9件。配合上级办理依申请公开意见征询3件，协助区政府调查处理申请2件。"
-    spans = [(text.index(q), text.index(q) + len(q), label)
-             for q, label in (("9件", "APP_RECEIVED"), ("3件", "PUBLIC_MESSAGES"), ("2件", "APP_PROCESSED"))]
-    w = Window(0, 0, len(text), 0, len(text))
-    facts = document_facts(text, window_facts(text, w, tags_for(text, w, spans), [1.0] * len(text)))
-    assert [(f.label, f.text) for f in facts] == [("APP_RECEIVED", "9件")]
+    tagged = (("9件", "APP_RECEIVED"), ("3件", "PUBLIC_MESSAGES"), ("2件", "APP_PROCESSED"))
+    assert decoded(text, tagged) == [("APP_RECEIVED", "9件")]
 
 
 def test_a_tagged_count_the_rules_would_say_counts_nothing_is_dropped():
     text = "本年度清理整合政务新媒体2个。本站历年主动公开信息分类情况：工作动态类信息40条，通知公告类信息9条。本年度发布信息30条。"
-    spans = [(text.index(q), text.index(q) + len(q), label)
-             for q, label in (("2个", "NEW_MEDIA_ACCOUNTS"), ("40条", "INFO_PUBLISHED"), ("9条", "INFO_PUBLISHED"),
-                              ("30条", "INFO_PUBLISHED"))]
-    w = Window(0, 0, len(text), 0, len(text))
-    facts = document_facts(text, window_facts(text, w, tags_for(text, w, spans), [1.0] * len(text)))
-    assert [(f.label, f.text) for f in facts] == [("INFO_PUBLISHED", "30条")]
+    tagged = (("2个", "NEW_MEDIA_ACCOUNTS"), ("40条", "INFO_PUBLISHED"), ("9条", "INFO_PUBLISHED"), ("30条", "INFO_PUBLISHED"))
+    assert decoded(text, tagged) == [("INFO_PUBLISHED", "30条")]

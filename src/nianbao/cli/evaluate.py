@@ -204,6 +204,6 @@ def _heldout_curve(train, test, chosen, sizes, seed, out_dir, name) -> None:
               for system, points in series.items() for p in points]
     (out_dir / f"{name}_curve.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     plot_learning_curve({s: [(p["documents"], p["f1"]) for p in points] for s, points in series.items()},
-                        out_dir / f"{name}_curve.png", "annotated documents fitted on",
-                        f"value-level micro F1 on the {len(test)} held-out documents")
+                        out_dir / f"{name}_curve.png", "annotated documents fitted on (log scale)",
+                        f"value F1, {len(test)} held-out documents", doublings=True)
     click.echo("\n".join(lines))

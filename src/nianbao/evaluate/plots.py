@@ -45,15 +45,26 @@ def plot_confusion(examples: list[Example], path: str | Path, title: str = "") -
 
 
 def plot_learning_curve(series: dict[str, list[tuple[int, float]]], path: str | Path, xlabel: str,
-                        ylabel: str = "value-level micro F1 (cross-validated)") -> Path:
+                        ylabel: str = "value-level micro F1 (cross-validated)", doublings: bool = False) -> Path:
+    """One line a system; `doublings`: sizes on a log-2 axis and F1 on the range the points span, so
+    that the gain per doubling of the data reads as a slope."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6, 4))
     for name, points in series.items():
         xs, ys = zip(*points)
         ax.plot(xs, ys, marker="o", label=name)
+        if doublings:
+            for x, y in points:
+                ax.annotate(f"{y:.3f}", (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    ax.set_ylim(0, 1)
+    if doublings:
+        ax.set_xscale("log", base=2)
+        ax.set_xticks(sorted({x for points in series.values() for x, _ in points}))
+        ax.get_xaxis().set_major_formatter(lambda x, _: f"{x:g}")
+        ax.margins(y=0.25)
+    else:
+        ax.set_ylim(0, 1)
     ax.grid(alpha=0.3)
     ax.legend()
     fig.tight_layout()

@@ -60,8 +60,9 @@ def joint_facts(text: str, facts: list[Fact]) -> list[Fact]:
     a maximum's or a rate's clause or one that counts all the years together (平均阅读量800次,
     每周报送3篇, 历年累计295条; `nianbao.facts.rules.no_total_of_the_year`, FACTS.md §5) and a zero
     claim that denies an incident, not a count, or only things no label counts, and a count of the
-    applications a fee was charged for (`nianbao.facts.rules.applications_charged`) or that another body
-    asked help with (`nianbao.facts.rules.helping_another`: 协助调查5件); add the partner
+    applications a fee was charged for (`nianbao.facts.rules.applications_charged`), and a count whose
+    clause says it counts nothing a label counts, as the rules read it (`nianbao.facts.rules.counts_nothing`:
+    依申请公开信息0条, 历年…其中, 新增政务新媒体1个; 协助调查5件, whichever label it was given); add the partner
     facts of a zero claim whose cue governs both 复议 and 诉讼, or several labels its clause names
     together (`nianbao.facts.rules.zero_claim_reading`: 未制定规章、行政规范性文件, each zero cue's clause
     read once), of a zero count after 复议 and 诉讼 named together (行政复议及行政诉讼0件), and of a
