@@ -182,28 +182,11 @@ def _write_results(out, name: str, markdown: str, results: dict, pages: int) -> 
 
 
 def _heldout_curve(train, test, chosen, sizes, seed, out_dir, name) -> None:
-    """The held-out learning curve of each trained system chosen (not the rules, not a shipped model):
-    OUT/<name>_curve.json, .md and .png."""
-    import json
-
-    from nianbao.evaluate.plots import plot_learning_curve
-    from nianbao.evaluate.runner import ShippedModel, heldout_learning_curve
+    """The held-out learning curve of each trained system chosen (not the rules, not a shipped model)."""
+    from nianbao.evaluate.runner import ShippedModel, run_heldout_curve
 
     trained = [s for s in chosen if s.name != "rules" and not isinstance(s, ShippedModel)]
     if not trained:
         raise click.ClickException("--real-curve needs a system to fit (crf or model, without --shipped-model)")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    series = {s.name: heldout_learning_curve(train, test, s, sizes, seed, progress=lambda m: click.echo(m, err=True))
-              for s in trained}
-    (out_dir / f"{name}_curve.json").write_text(json.dumps(series, indent=1), encoding="utf-8")
-    lines = [f"Value F1 on the {len(test)} held-out documents against the documents fitted on "
-             f"(of {len(train)}, a seeded order, each size holding the smaller ones).", "",
-             "| system | documents fitted on | value P | value R | value F1 [95% CI] | time (s) |", "|---|---|---|---|---|---|"]
-    lines += [f"| {system} | {p['documents']} | {100 * p['precision']:.1f} | {100 * p['recall']:.1f} | "
-              f"{100 * p['f1']:.1f} [{100 * p['f1_ci95'][0]:.1f}–{100 * p['f1_ci95'][1]:.1f}] | {p['seconds']} |"
-              for system, points in series.items() for p in points]
-    (out_dir / f"{name}_curve.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    plot_learning_curve({s: [(p["documents"], p["f1"]) for p in points] for s, points in series.items()},
-                        out_dir / f"{name}_curve.png", "annotated documents fitted on (log scale)",
-                        f"value F1, {len(test)} held-out documents", doublings=True)
-    click.echo("\n".join(lines))
+    click.echo(run_heldout_curve(train, test, trained, sizes, seed, out_dir, name,
+                                 progress=lambda m: click.echo(m, err=True)))

@@ -243,6 +243,25 @@ def heldout_learning_curve(train: list[EvalDoc], test: list[EvalDoc], system, si
     return points
 
 
+def run_heldout_curve(train: list[EvalDoc], test: list[EvalDoc], systems: list, sizes: list[int], seed: int = 0,
+                      out_dir: str | Path = "evaluate", name: str = "real_pages", progress=lambda msg: None) -> str:
+    """`heldout_learning_curve` for each system, written to ``<name>_curve.json``, ``.md`` and ``.png``
+    (a log-2 axis); the table, as markdown."""
+    from nianbao.evaluate.plots import plot_learning_curve
+    from nianbao.evaluate.tables import curve_markdown
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    series = {s.name: heldout_learning_curve(train, test, s, sizes, seed, progress) for s in systems}
+    (out_dir / f"{name}_curve.json").write_text(json.dumps(series, indent=1), encoding="utf-8")
+    markdown = curve_markdown(series, len(test), len(train))
+    (out_dir / f"{name}_curve.md").write_text(markdown, encoding="utf-8")
+    plot_learning_curve({s: [(p["documents"], p["f1"]) for p in points] for s, points in series.items()},
+                        out_dir / f"{name}_curve.png", "annotated documents fitted on (log scale)",
+                        f"value F1, {len(test)} held-out documents", doublings=True)
+    return markdown
+
+
 def run_heldout(train: list[EvalDoc], test: list[EvalDoc], systems: list, out_dir: str | Path = "evaluate",
                 name: str = "real_pages", progress=lambda msg: None) -> dict:
     """Fit each system on `train`, score it on the held-out `test` documents (value and strict

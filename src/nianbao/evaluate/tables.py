@@ -29,6 +29,18 @@ def results_markdown(results: dict) -> str:
     return "\n".join(lines + per_label_lines(results)) + "\n"
 
 
+def curve_markdown(series: dict[str, list[dict]], n_test: int, n_train: int) -> str:
+    """The held-out learning curve's table: one row a system and size (`runner.heldout_learning_curve`)."""
+    lines = [f"Value F1 on the {n_test} held-out documents against the documents fitted on (of {n_train}, "
+             "a seeded order, each size holding the smaller ones).", "",
+             "| system | documents fitted on | value P | value R | value F1 [95% CI] | time (s) |",
+             "|---|---|---|---|---|---|"]
+    lines += [f"| {system} | {p['documents']} | {100 * p['precision']:.1f} | {100 * p['recall']:.1f} | "
+              f"{100 * p['f1']:.1f} [{100 * p['f1_ci95'][0]:.1f}–{100 * p['f1_ci95'][1]:.1f}] | {p['seconds']} |"
+              for system, points in series.items() for p in points]
+    return "\n".join(lines) + "\n"
+
+
 def heldout_markdown(results: dict) -> str:
     """The held-out real-page table: the same columns as the cross-validation table, plus
     totals only and the paired bootstrap of the model against the rules."""
