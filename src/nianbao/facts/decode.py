@@ -67,14 +67,12 @@ def joint_facts(text: str, facts: list[Fact]) -> list[Fact]:
     together (`nianbao.facts.rules.zero_claim_reading`: 未制定规章、行政规范性文件, each zero cue's clause
     read once), of a zero count after 复议 and 诉讼 named together (行政复议及行政诉讼0件), and of a
     count of applications received and handled at once (收到并办理申请6件)."""
-    from nianbao.facts.rules import (applications_charged, counts_nothing, helping_another, no_total_of_the_year,
-                                     zero_claim_reading)
+    from nianbao.facts.rules import applications_charged, counts_nothing, no_total_of_the_year, zero_claim_reading
 
     facts = [f for f in facts if f.label == "RATE" or f.qualifier == "zero_claim" or not no_total_of_the_year(text, f.start)]
     facts = [f for i, f in enumerate(facts) if not (f.label.startswith("APP_") and i and
                                                     applications_charged(text, facts[i - 1], f.start))]
-    facts = [f for f in facts if f.qualifier == "zero_claim" or not (
-        counts_nothing(text, f) or f.label == "PUBLIC_MESSAGES" and helping_another(text, f.start))]
+    facts = [f for f in facts if f.qualifier == "zero_claim" or not counts_nothing(text, f)]
     readings = {id(f): zero_claim_reading(text, f.end) for f in facts if f.qualifier == "zero_claim"}
     # 确保无泄密事件发生; 未制定规章制度
     facts = [f for f in facts if f.qualifier != "zero_claim" or readings[id(f)] is not None]

@@ -221,10 +221,11 @@ def counts_nothing(text: str, fact: Fact) -> bool:
     """Does the clause of the count `fact` say that, read with its label, it counts nothing a label
     counts (guide §4): items released on request (依申请公开信息0条), documents counted for a rate,
     entries of a list of powers, items listed under all the years' count, accounts that changed,
-    applications another body asked help with? The same for every extractor's count."""
+    applications another body asked help with (whether read as applications or as messages)? The
+    same for every extractor's count."""
     return (_items_on_request(text, fact) or _disclosed_for_a_rate(text, fact) or _power_list_entry(text, fact)
             or _under_a_running_total(text, fact) or _accounts_changed(text, fact)
-            or fact.label.startswith("APP_") and helping_another(text, fact.start))
+            or (fact.label.startswith("APP_") or fact.label == "PUBLIC_MESSAGES") and helping_another(text, fact.start))
 
 
 def _count_label(text: str, cand: Candidate, prev_end: int, facts: list[Fact]) -> tuple[str | None, float]:
@@ -708,7 +709,8 @@ def _publishes_decisions(text: str, cand: Candidate) -> bool:
 # a bracket inside a count (含上年结转8件, 含2020年未办结结转5件); 结转(至)2022年度办理, 转入下年 before the count,
 # or 结转2022年度 right after it (2件结转2022年度办理)
 _CARRIED_OVER = re.compile(r"(?:结转上一?年度?|上一?年度?[^，,、；;]{0,4}?转结|(?:含|包括)[^，,、；;）)]{0,14}?结转(?:的)?)[^，,、；;）)]{0,10}$")
-_CARRIED_FORWARD = re.compile(r"(?:结转|转结|转入)(?:至|到)?(?:下一?年度?|20\d\d年度?)[^，,、；;]{0,8}$")
+_INTO_NEXT_YEAR = r"(?:结转|转结|转入)(?:至|到)?(?:下一?年度?|20\d\d年度?)"  # 结转下年度, 转入2022年
+_CARRIED_FORWARD = re.compile(_INTO_NEXT_YEAR + r"[^，,、；;]{0,8}$")
 _CARRIED_FORWARD_AFTER = re.compile(r"[^，,、；;。（(]{0,3}(?:结转|转入)(?:至|到)?(?:下一?年度?|20\d\d年度?)")
 
 
@@ -940,15 +942,15 @@ _COMPLAINTS = re.compile(r"投诉|举报|申诉")  # 申诉: a complaint, as 投
 # a claim right before it in its sentence that none was received (未收到政府信息公开申请，无…)
 _ON_REQUEST = re.compile(r"(?:产生|发生)?(?:依申请|相关申请)")
 _HANDLED = re.compile(r"办理|处理")
-_NONE_RECEIVED_BEFORE = re.compile(r"(?:未|没有|无)(?:收到|接到|受理|接收)[^。；;\n]{0,40}?申请[^。；;\n，,]{0,6}[，,、]\s*(?:无|未|没有)$")
+_NONE_RECEIVED_BEFORE = re.compile(r"(?:未|没有|无)(?:" + RECEIVED + r")[^。；;\n]{0,40}?申请[^。；;\n，,]{0,6}[，,、]\s*(?:无|未|没有)$")
 _CARRIED_WORD = re.compile(r"结转|转结")
 _SUGGESTION_WORDS = re.compile(r"人大|政协|提案")
 _ZERO_KINDS = ("REGULATIONS", "NORMATIVE_DOCS", "ADMIN_DECISIONS", "ADMIN_FEES", "PROCUREMENT")
-_NOTHING_RECEIVED = re.compile(r"(?:未|没有|尚未)(?:收到|受理|接到|接收)")
+_NOTHING_RECEIVED = re.compile(r"(?:未|没有|尚未)(?:" + RECEIVED + ")")
 _SHOULD_BE_DISCLOSED = re.compile(r"应(?:当|该)?公开而")
 _NO_ACCOUNTS = re.compile(r"[^，,。；;]{0,6}?(?:开设|开通|建立|设立|独立网站及)[^，,。；;]{0,12}?(?:新媒体|公众号|微博|微信)|"
                           r"(?:独立网站及)?(?:政务|政府)?新媒体")
-_FORWARD_DENIED = re.compile(r"[^，,。；;]{0,4}?(?:(?:结转|转结|转入)(?:至|到)?(?:下一?年度?|20\d\d年度?)|下一?年度?(?:结转|转结))")
+_FORWARD_DENIED = re.compile(r"[^，,。；;]{0,4}?(?:" + _INTO_NEXT_YEAR + r"|下一?年度?(?:结转|转结))")
 _FEES_DENIED = re.compile(r"[^，,。；;]{0,24}?收取[^，,。；;]{0,20}?费")
 
 
@@ -967,7 +969,7 @@ def _denied_labels(window: str, hits: list[_Hit]) -> list[str]:
     labels = [label for label in ("REVIEW_CASES", "LITIGATION_CASES") if label in found] or found[:1]
     if labels == ["INFO_PUBLISHED"] and "APP_RECEIVED" in found:  # 无政府信息公开申请: the application, not
         labels = ["APP_CARRIED_OVER" if _CARRIED_WORD.search(window) else "APP_RECEIVED"]  # the 信息 before it
-    if labels == ["APP_RECEIVED"] and ("PUBLIC_MESSAGES" in found or "申诉" in window) and "申请" not in window:
+    if labels == ["APP_RECEIVED"] and ("PUBLIC_MESSAGES" in found or _COMPLAINTS.search(window)) and "申请" not in window:
         labels = ["PUBLIC_MESSAGES"]  # 未接到相关投诉举报, 未收到…申诉案: a receiving verb, and complaints, not applications
     group = next((g for g in ZERO_TOGETHER if labels and labels[0] in g), ())
     named = [h for h in hits if h.target in labels]

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 
-from nianbao.facts.parts import (MARKERS, OUTCOMES, PART_LABELS, POSTS, WHOLE_MARKERS, PartList, countable,
-                                 enclosed, find_part_lists, paragraph_start, past_a_semicolon, same_label_parts,
-                                 unbracketed)
+from nianbao.facts.parts import (MARKERS, OUTCOMES, PART_LABELS, PERCENT, POSTS, WHOLE_MARKERS, PartList,
+                                 countable, enclosed, find_part_lists, paragraph_start, past_a_semicolon,
+                                 same_label_parts, unbracketed)
 from nianbao.reconcile import messages as msg
 from nianbao.reconcile.context import lead, scope_word, sentence_span
-from nianbao.reconcile.readings import MONEY_UNITS, PERCENT, Reading, near_cues, readings
+from nianbao.reconcile.readings import MONEY_UNITS, Reading, near_cues, readings
 from nianbao.report import Fact, Finding, Report
 
 # part label → labels its whole may carry in a share

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from nianbao.facts.catalogue import catalogue
+from nianbao.facts.parts import PERCENT
 from nianbao.reconcile.cells import T3_COLUMNS, T3_ORGANISATIONS
 from nianbao.reconcile.context import lead, nearest_cue, tail
 from nianbao.report import Fact, Report
@@ -35,7 +36,6 @@ class NoColumn:
 
 
 MONEY_UNITS = {"元": 1.0, "万元": 1e4, "亿元": 1e8}
-PERCENT = ("%", "％")
 
 _SUM_NAMES = {
     "APP_DENIED": "“不予公开”各项总计",
