@@ -342,3 +342,25 @@ def test_a_count_handled_otherwise_does_not_reach_back_over_a_paragraph():
     got = linked(text, fact(text, "20件", "APP_PROCESSED", 20), fact(text, "5件", "APP_GRANTED", 5),
                  fact(text, "2件", "APP_PROCESSED", 2))
     assert [g[0] for g in got] == ["20件", "5件"]
+
+
+@pytest.mark.parametrize("text, counts, part_of", [
+    ("全年审结行政复议案件6件，结果维持1件，结果纠正2件，其他结果3件。",
+     [("6件", 6), ("1件", 1), ("2件", 2), ("3件", 3)], [None, "6件", "6件", "6件"]),
+    ("引起行政复议3件，2件维持原决定；1件已撤回。", [("3件", 3), ("2件", 2), ("1件", 1)], [None, "3件", "3件"]),
+    # a count that names no outcome ends the run, and so does a larger one
+    ("发生行政复议4件，3件维持，复议机关受理5件。", [("4件", 4), ("3件", 3), ("5件", 5)], [None, "4件", None]),
+    ("本年度行政复议2件，行政复议1件尚未审结，行政复议决定3件。", [("2件", 2), ("1件", 1), ("3件", 3)],
+     [None, "2件", None]),
+])
+def test_what_became_of_the_appeals_just_counted_are_its_parts(text, counts, part_of):
+    got = linked(text, *(fact(text, span, "REVIEW_CASES", value) for span, value in counts))
+    assert [g[2] for g in got] == part_of
+
+
+def test_outcomes_of_lawsuits_after_the_appeals_belong_to_the_lawsuits():
+    text = "发生行政复议2件，1件维持，1件撤诉；发生行政诉讼1件，结果维持1件。"
+    got = linked(text, fact(text, "2件", "REVIEW_CASES", 2), fact(text, "1件", "REVIEW_CASES", 1),
+                 fact(text, "1件", "REVIEW_CASES", 1, nth=1), fact(text, "1件", "LITIGATION_CASES", 1, nth=2),
+                 fact(text, "1件", "LITIGATION_CASES", 1, nth=3))
+    assert [g[2] for g in got] == [None, "2件", "2件", None, "1件"]

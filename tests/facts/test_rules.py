@@ -324,6 +324,8 @@ def test_a_list_of_kinds_closed_by_deng_xinxi_counts_the_items():
     ("收到申请30件，公开答复27件，转下年度办理3件。",
      [("APP_RECEIVED", "30件"), ("APP_PROCESSED", "27件"), ("APP_CARRIED_FORWARD", "3件")]),
     ("收到申请9条，及时回复9条。", [("APP_RECEIVED", "9条"), ("APP_PROCESSED", "9条")]),
+    ("收到申请5件，办结3件，另有2件转结下年度办理。",
+     [("APP_RECEIVED", "5件"), ("APP_PROCESSED", "3件"), ("APP_CARRIED_FORWARD", "2件")]),
     ("共处理依申请公开政府信息15件，已全部办结。", [("APP_PROCESSED", "15件")]),
     ("收到政府信息公开申请信件12件，其中本年度答复11件。", [("APP_RECEIVED", "12件"), ("APP_PROCESSED", "11件")]),
 ])
@@ -1149,3 +1151,12 @@ def test_none_carried_into_next_year_is_zero_carried_forward():
 def test_applications_another_body_asked_help_with_are_no_count():
     text = "全年收到信息公开申请20件；接收市教育局协助调查4件；配合上级办理依申请公开意见征询3件。"
     assert labelled(text) == [("APP_RECEIVED", "20件")]
+
+
+def test_grievances_received_are_messages():
+    assert labelled("本年度受理群众申诉3件，均已按时答复。") == [("PUBLIC_MESSAGES", "3件")]
+
+
+def test_administrative_disputes_counting_appeals_and_lawsuits_together_are_no_count():
+    text = "因信息公开引发行政争议11件，其中行政复议7件、行政诉讼4件。"
+    assert labelled(text) == [("REVIEW_CASES", "7件"), ("LITIGATION_CASES", "4件")]

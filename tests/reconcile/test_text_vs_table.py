@@ -335,3 +335,11 @@ def test_a_part_of_given_by_the_annotation_is_respected():
     facts[1].part_of = 0
     r = report(text, facts, {"t3": {**t3_row("new_received", *("0",) * 6, "20"), **t3_row("carried_over", *("0",) * 7)}})
     assert [(f.status, f.facts) for f in check(r)] == [("PASS", [0])]
+
+
+def test_what_became_of_the_appeals_is_not_compared_with_the_appeals_total():
+    text = "发生行政复议3件，2件维持，1件尚未审结。"
+    spans = [("3件", 3, 0), ("2件", 2, 0), ("1件", 1, 0)]
+    facts = [fact(text, s, "REVIEW_CASES", v, "件", nth=n) for s, v, n in spans]
+    f = only(report(text, facts, {"t4": {"t4.review.total": "3"}}))
+    assert (f.status, f.facts, f.table_value) == ("PASS", [0], 3)

@@ -111,3 +111,9 @@ def test_a_tagged_count_the_rules_would_say_counts_nothing_is_dropped():
     text = "本年度清理整合政务新媒体2个。本站历年主动公开信息分类情况：工作动态类信息40条，通知公告类信息9条。本年度发布信息30条。"
     tagged = (("2个", "NEW_MEDIA_ACCOUNTS"), ("40条", "INFO_PUBLISHED"), ("9条", "INFO_PUBLISHED"), ("30条", "INFO_PUBLISHED"))
     assert decoded(text, tagged) == [("INFO_PUBLISHED", "30条")]
+
+
+def test_a_tagged_count_of_disputes_joining_appeals_and_lawsuits_is_dropped():
+    text = "全年因信息公开引发行政争议11件，其中行政复议7件，行政诉讼4件。"
+    tagged = (("11件", "REVIEW_CASES"), ("7件", "REVIEW_CASES"), ("4件", "LITIGATION_CASES"))
+    assert decoded(text, tagged) == [("REVIEW_CASES", "7件"), ("LITIGATION_CASES", "4件")]

@@ -128,12 +128,14 @@ adjudication of the first pass against these rules.
 | `发布信息46条次`, `推送文章7篇次`, `发布通知9则` | the whole quantity, 次 and 则 included: 条次 and 则 count items (条), 篇次 articles (篇) |
 | `废止规范性文件3件`, `清理规范性文件0件` | nothing: documents repealed or cleared are neither made, published nor in force |
 | `未接到相关投诉`, `全年无信息公开举报` | PUBLIC_MESSAGES 0: complaints received are messages, whatever they are about |
+| `受理群众申诉3件` | PUBLIC_MESSAGES: a grievance (申诉) is a complaint |
 | `以门户网站为核心阵地发布信息700条`, `以本局网站为主要载体，全年发布信息900条` | INFO_PUBLISHED, as `以门户网站为主渠道`: the website is not the only channel |
 | `通过省厅官网发布9篇`, `市局公众号发布12篇` | nothing: the bodies above publish on their own website or account, like 经上级部门网站发布 |
 | `收到依法处理的申请6件`, `收到和处理申请9件`, `受理答复申请3件` | one span, two labels: APP_RECEIVED and APP_PROCESSED, as 收到并办理 |
 | `在网站发布政府公报7期`, `举办在线访谈2场` | nothing: issues of a gazette and interviews held online are no items, posts or conferences (`通过政府公报发布信息12条` counts items: the gazette is where they appeared) |
 | `公开常务会议信息21次`, `常务会议信息8份` | INFO_PUBLISHED: items of meetings, whatever word counts them |
-| `发生行政复议4件，3件维持，1件撤诉`, `行政诉讼2起，1起胜诉` | REVIEW_CASES (LITIGATION_CASES) for every count: what became of the cases counted just before, in the same sentence, keeps their label |
+| `发生行政复议4件，3件维持，1件撤诉`, `行政诉讼2起，1起胜诉` | REVIEW_CASES (LITIGATION_CASES) for every count: what became of the cases counted just before, in the same sentence, keeps their label, and each outcome is `part_of` that count, with no 其中 needed |
+| `因信息公开引发行政争议11件，其中行政复议7件、行政诉讼4件` | nothing for the 11: disputes count appeals and lawsuits together, which no label counts; the 7 and the 4 stand alone |
 | `发布统计信息7条、工作年报1` (a bare number in a list of topics) | INFO_PUBLISHED for the bare 1 too: a topic the list names counts in the list's unit when its number leaves the unit off |
 | a number the page cuts off at its very end (`公众号关注人数达12`, the text stopping there) | nothing: its digits, magnitude or unit may be missing |
 | `收到申请10件，其中已答复7件，正在处理3件` | APP_CARRIED_FORWARD for the 3, `part_of` the 10: applications still being handled when the report was written are carried forward |
@@ -145,6 +147,7 @@ adjudication of the first pass against these rules.
 | `未发生行政复议、行政诉讼和申诉` | the one cue `未` three times: REVIEW_CASES, LITIGATION_CASES and PUBLIC_MESSAGES (complaints are messages, as in the 投诉 row) |
 | `未收到政府信息公开申请，无依申请公开事项`; `…申请，无依申请公开事项办理记录` | APP_RECEIVED 0 once, at the first cue: a second claim that says the same again is none; APP_PROCESSED 0 for the second when it names handling (办理, 处理). Alone, `无依申请公开办理事项` is APP_RECEIVED 0 and APP_PROCESSED 0 |
 | `无结转下年度继续办理件`, `无下年度结转` | APP_CARRIED_FORWARD 0 |
+| `另有2件转结下年度办理` | APP_CARRIED_FORWARD: 转结 into next year is 结转 |
 | `接收市发改委协助调查5件`, `配合办理依申请公开意见征询9件` | nothing: applications another body received and asked for help with are not this body's applications |
 | `在新闻发布会上现场回答群众关切问题15个` | nothing: questions asked at an event are no messages received through a channel |
 | `截至2023年12月31日，累计主动公开政府信息46条，其中工作动态30条` | INFO_PUBLISHED (or the channel's label) for the total and its parts: a count up to the reporting year's end is that year's; one since a site or series began (历年, 自开通以来, 至今) is not |

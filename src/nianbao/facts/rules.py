@@ -57,7 +57,8 @@ from nianbao.facts.candidates import Candidate, find_candidates, is_zero_cue, na
 from nianbao.facts.catalogue import catalogue
 from nianbao.facts.decode import count_partners
 from nianbao.facts.normalise import parse_quantity
-from nianbao.facts.parts import ASIDE_CHARS, LIST_REACH, MARKERS, OFFLINE, RECEIVED, REFERS_BACK, words_before
+from nianbao.facts.parts import (ASIDE_CHARS, CASE_OUTCOME, CASES, LIST_REACH, MARKERS, OFFLINE, RECEIVED, REFERS_BACK,
+                                 words_before)
 from nianbao.report import Fact, Report
 from nianbao.sections import NUMBERING, YEAR_NAMED
 
@@ -221,10 +222,10 @@ def counts_nothing(text: str, fact: Fact) -> bool:
     """Does the clause of the count `fact` say that, read with its label, it counts nothing a label
     counts (guide §4): items released on request (依申请公开信息0条), documents counted for a rate,
     entries of a list of powers, items listed under all the years' count, accounts that changed,
-    applications another body asked help with (whether read as applications or as messages)? The
-    same for every extractor's count."""
+    applications another body asked help with (whether read as applications or as messages), disputes
+    that join appeals and lawsuits? The same for every extractor's count."""
     return (_items_on_request(text, fact) or _disclosed_for_a_rate(text, fact) or _power_list_entry(text, fact)
-            or _under_a_running_total(text, fact) or _accounts_changed(text, fact)
+            or _under_a_running_total(text, fact) or _accounts_changed(text, fact) or _disputes(text, fact)
             or (fact.label.startswith("APP_") or fact.label == "PUBLIC_MESSAGES") and helping_another(text, fact.start))
 
 
@@ -285,7 +286,7 @@ def _application_reading(text: str, cand: Candidate, facts: list[Fact], own: str
                          score: float) -> tuple[str | None, float]:
     """A count of appeals, lawsuits or applications read against the counts before it and the way it says
     the applications came: outcomes, parts, carried over or forward, requests, letters."""
-    cases = _cases_of_outcome(text, cand, facts) if label in (None,) + _CASES else None
+    cases = _cases_of_outcome(text, cand, facts) if label in (None,) + CASES else None
     if cases is not None:  # 行政复议4件，3件维持，1件撤诉: what became of the cases counted before
         label, score = cases, score if label is not None else _SCORES["sentence_generic"]
     if label is None and _WITHDRAWN.search(own):
@@ -345,7 +346,7 @@ def _subject_reading(text: str, cand: Candidate, own: str, label: str | None, sc
     count (4件政协委员提案办理), the cases a 办件 count belongs to, licences granted, press conferences named
     after the count, events held (no count of any label)."""
     unit = cand.quantity.unit
-    if label in (None,) + _CASES:  # 140件行政复议、49件行政诉讼: the noun right after the count names its cases
+    if label in (None,) + CASES:  # 140件行政复议、49件行政诉讼: the noun right after the count names its cases
         named = next((case for pattern, case in _CASES_AFTER if pattern.match(text, cand.end)), None)
         if named is not None and unit in UNITS_OK[named]:
             return named, score or _SCORES["right"]
@@ -711,7 +712,7 @@ def _publishes_decisions(text: str, cand: Candidate) -> bool:
 _CARRIED_OVER = re.compile(r"(?:结转上一?年度?|上一?年度?[^，,、；;]{0,4}?转结|(?:含|包括)[^，,、；;）)]{0,14}?结转(?:的)?)[^，,、；;）)]{0,10}$")
 _INTO_NEXT_YEAR = r"(?:结转|转结|转入)(?:至|到)?(?:下一?年度?|20\d\d年度?)"  # 结转下年度, 转入2022年
 _CARRIED_FORWARD = re.compile(_INTO_NEXT_YEAR + r"[^，,、；;]{0,8}$")
-_CARRIED_FORWARD_AFTER = re.compile(r"[^，,、；;。（(]{0,3}(?:结转|转入)(?:至|到)?(?:下一?年度?|20\d\d年度?)")
+_CARRIED_FORWARD_AFTER = re.compile(r"[^，,、；;。（(]{0,3}" + _INTO_NEXT_YEAR)
 
 
 def _carried(text: str, cand: Candidate, own: str) -> str | None:
@@ -926,7 +927,7 @@ def zero_claim_reading(text: str, cue_end: int) -> list[str] | None:
             return ["APP_PROCESSED"] if handled else None  # 未收到申请，无依申请公开事项: said once already
         if handled:
             labels = ["APP_RECEIVED", "APP_PROCESSED"]
-    if any(label in _CASES for label in labels):  # 未发生针对本乡…的行政复议案、行政诉讼案及举报投诉事件:
+    if any(label in CASES for label in labels):  # 未发生针对本乡…的行政复议案、行政诉讼案及举报投诉事件:
         longer = _denied(text, cue_end, 60)  # a long claim names the lawsuits and complaints further on
         case = max(longer.rfind("复议"), longer.rfind("诉讼"))
         for label, named in (("LITIGATION_CASES", "诉讼" in longer), ("PUBLIC_MESSAGES", bool(_COMPLAINTS.search(longer, case)))):
@@ -1039,6 +1040,16 @@ def _accounts_changed(text: str, fact: Fact) -> bool:
         return False
     clause = max(text.rfind(ch, 0, fact.start) for ch in "，,。；;\n") + 1
     return bool(_ACCOUNTS_CHANGE.search(text, clause, fact.start))
+
+
+# administrative disputes: appeals and lawsuits counted together (引发行政争议11件，其中行政复议7件、行政诉讼4件),
+# which no label counts
+_DISPUTES = re.compile(r"行政争议[^，,。；;\d]{0,6}$")
+
+
+def _disputes(text: str, fact: Fact) -> bool:
+    """Is `fact` a count of administrative disputes, appeals and lawsuits together (引发行政争议275件)?"""
+    return bool(_DISPUTES.search(words_before(text, fact.start, "，,。；;\n")))
 
 
 def over_the_years(text: str, start: int, clause_start: int | None = None) -> bool:
@@ -1187,9 +1198,6 @@ def _outcome_after(text: str, cand: Candidate, left: list[_Hit]) -> str | None:
 
 
 _APPLICANT_KINDS = ("APP_NATURAL_PERSON", "APP_ORGANIZATION")
-_CASES = ("REVIEW_CASES", "LITIGATION_CASES")
-# what became of an appeal or a lawsuit, said before or after its count (维持12件, 3件维持, 1件尚未审结)
-_CASE_OUTCOME = re.compile(r"维持|驳回|撤诉|纠正|纠错|确认违法|撤销|审结|胜诉|败诉|其他结果|终止")
 _CASE_GAP = re.compile(r"[^。！!？?\n]{0,30}")
 
 
@@ -1198,14 +1206,14 @@ def _cases_of_outcome(text: str, cand: Candidate, facts: list[Fact]) -> str | No
     counts what became of them (``发生行政复议4件，3件维持，1件撤诉``, ``行政诉讼2起，其中1起胜诉``): an
     outcome word in its own words before it or right after it, the fact before it a count of those
     cases (the total or another outcome). A part keeps its total's label (FACTS.md §4)."""
-    if not facts or facts[-1].label not in _CASES or cand.quantity.unit not in UNITS_OK[facts[-1].label]:
+    if not facts or facts[-1].label not in CASES or cand.quantity.unit not in UNITS_OK[facts[-1].label]:
         return None
     if not _CASE_GAP.fullmatch(text, facts[-1].end, cand.start):
         return None
     own = words_before(text, cand.start, "，,、；;：:。\n")
     after = text[cand.end:cand.end + 8]
     after = after[:min((after.find(ch) for ch in "，,、；;。\n" if ch in after), default=len(after))]
-    return facts[-1].label if _CASE_OUTCOME.search(own) or _CASE_OUTCOME.search(after) else None
+    return facts[-1].label if CASE_OUTCOME.search(own) or CASE_OUTCOME.search(after) else None
 
 
 # the ways applications come in (FACTS.md: the parts of a count received)
