@@ -224,7 +224,7 @@ adjudication of the first pass against these rules.
 | `开展政策宣讲活动50余次`, `举办3场次新闻发布会` | nothing: events held; PRESS_CONFERENCES |
 | `在区政府公报上刊登区政府文件33件` | INFO_PUBLISHED: documents printed in the gazette (its issues, `编发政府公报7期`, are nothing) |
 | `其中权力事项办理结果35条`; `行政许可办理结果12条` | INFO_PUBLISHED; ADMIN_DECISIONS: results of handling published as a topic, no applications |
-| `有140件行政复议、49件行政诉讼获维持` | REVIEW_CASES, LITIGATION_CASES: the noun right after each count names its cases |
+| `有140件行政复议、49件行政诉讼获维持` | REVIEW_CASES, LITIGATION_CASES: the noun right after each count names its cases; after `行政复议192件，行政诉讼73件，其中…`, each is `part_of` the count of its own kind |
 """
 
 

@@ -100,7 +100,8 @@ def find_part_lists(text: str, facts: list[Fact]) -> list[PartList]:
             lists.append(bracketed)
         marked = _marked(text, facts, i)
         if bracketed is None and not marked:  # 行政复议6件，结果维持1件…: what became of them
-            marked = [found for found in [_case_outcomes(text, facts, i)] if found is not None]
+            marked = _paired_cases(text, facts, i) or [found for found in [_case_outcomes(text, facts, i)]
+                                                        if found is not None]
         for found in marked:
             if not in_marked.intersection(found.parts):
                 lists.append(found)
@@ -389,6 +390,32 @@ def _case_outcomes(text: str, facts: list[Fact], i: int) -> PartList | None:
     if not parts:
         return None
     return PartList(total=i, parts=tuple(parts), bracketed=False, marker=None, partial=True)
+
+
+def _paired_cases(text: str, facts: list[Fact], i: int) -> list[PartList]:
+    """A marked list after a count of appeals `i` and a count of lawsuits right after it, whose
+    parts name their own kind (``行政复议192件，行政诉讼73件，其中140件行政复议、49件行政诉讼获维持，
+    8件行政复议结果纠正``): each part belongs to the count of its own kind, a list for each."""
+    total = facts[i]
+    if total.label != "REVIEW_CASES" or not countable(total) or i + 1 >= len(facts):
+        return []
+    other = facts[i + 1]
+    between = text[total.end:other.start]
+    if other.label != "LITIGATION_CASES" or not countable(other) or len(between) > 12 or \
+            any(ch in between for ch in SENTENCE_ENDS):
+        return []
+    following = _within(facts, i + 1, other.end, _sentence_end(text, other.end, FULL_STOPS))
+    marker = _marker(text[other.end:facts[following[0]].start]) if following else None
+    if marker is None:
+        return []
+    parts: dict[int, list[int]] = {i: [], i + 1: []}
+    for j in following:
+        owner = next((k for k in parts if facts[k].label == facts[j].label), None)
+        if owner is None or not countable(facts[j]) or facts[j].value > facts[owner].value:
+            break
+        parts[owner].append(j)
+    return [PartList(total=k, parts=tuple(found), bracketed=False, marker=marker, partial=True)
+            for k, found in parts.items() if found]
 
 
 # the next sentence opens on parts of the total that ended the one before (or the one after a
