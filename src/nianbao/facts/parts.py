@@ -100,8 +100,7 @@ def find_part_lists(text: str, facts: list[Fact]) -> list[PartList]:
             lists.append(bracketed)
         marked = _marked(text, facts, i)
         if bracketed is None and not marked:  # 行政复议6件，结果维持1件…: what became of them
-            marked = _paired_cases(text, facts, i) or [found for found in [_case_outcomes(text, facts, i)]
-                                                        if found is not None]
+            marked = _paired_cases(text, facts, i) or _case_outcomes(text, facts, i)
         for found in marked:
             if not in_marked.intersection(found.parts):
                 lists.append(found)
@@ -365,7 +364,7 @@ CASES = ("REVIEW_CASES", "LITIGATION_CASES")
 CASE_OUTCOME = re.compile(r"维持|驳回|撤诉|撤回|纠正|纠错|确认违法|撤销|审结|胜诉|败诉|其他结果|终止|重新作出|调解|和解")
 
 
-def _case_outcomes(text: str, facts: list[Fact], i: int) -> PartList | None:
+def _case_outcomes(text: str, facts: list[Fact], i: int) -> list[PartList]:
     """The outcomes of the appeals or lawsuits counted by total `i`, listed after it without a
     marker in its sentence (``行政复议6件，结果维持1件，结果纠正2件，其他结果3件``; ``行政诉讼2件，
     1件维持；1件尚未审结``): each a count of the same label whose own stretch names an outcome, up to
@@ -373,7 +372,7 @@ def _case_outcomes(text: str, facts: list[Fact], i: int) -> PartList | None:
     (``…；行政诉讼4件``). The list may leave outcomes out: its sum may only not exceed the total."""
     total = facts[i]
     if total.label not in CASES or not countable(total):
-        return None
+        return []
     end = _sentence_end(text, total.end, FULL_STOPS)
     following = _within(facts, i, total.end, end)
     parts = []
@@ -381,15 +380,13 @@ def _case_outcomes(text: str, facts: list[Fact], i: int) -> PartList | None:
         part = facts[j]
         if part.label != total.label or not countable(part) or part.value > total.value:
             break
-        left = max(facts[j - 1].end, max(text.rfind(ch, 0, part.start) for ch in "，,；;、") + 1)
+        left = max([facts[j - 1].end] + [text.rfind(ch, facts[j - 1].end, part.start) + 1 for ch in "，,；;、"])
         right = min([facts[following[n + 1]].start if n + 1 < len(following) else end,
                      *(k for k in (text.find(ch, part.end, end) for ch in "；;") if k != -1)])
         if not CASE_OUTCOME.search(text, left, right):
             break
         parts.append(j)
-    if not parts:
-        return None
-    return PartList(total=i, parts=tuple(parts), bracketed=False, marker=None, partial=True)
+    return [PartList(total=i, parts=tuple(parts), bracketed=False, marker=None, partial=True)] if parts else []
 
 
 def _paired_cases(text: str, facts: list[Fact], i: int) -> list[PartList]:

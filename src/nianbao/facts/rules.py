@@ -967,10 +967,10 @@ def _denied_labels(window: str, hits: list[_Hit]) -> list[str]:
     found = [h.target for h in hits]
     if "FEE_COLLECTED" in found or "ADMIN_FEES" in found:
         return ["FEE_COLLECTED" if "FEE_COLLECTED" in found else "ADMIN_FEES"]
-    labels = [label for label in ("REVIEW_CASES", "LITIGATION_CASES") if label in found] or found[:1]
+    labels = [label for label in CASES if label in found] or found[:1]
     if labels == ["INFO_PUBLISHED"] and "APP_RECEIVED" in found:  # 无政府信息公开申请: the application, not
         labels = ["APP_CARRIED_OVER" if _CARRIED_WORD.search(window) else "APP_RECEIVED"]  # the 信息 before it
-    if labels == ["APP_RECEIVED"] and ("PUBLIC_MESSAGES" in found or _COMPLAINTS.search(window)) and "申请" not in window:
+    if labels == ["APP_RECEIVED"] and "PUBLIC_MESSAGES" in found and "申请" not in window:
         labels = ["PUBLIC_MESSAGES"]  # 未接到相关投诉举报, 未收到…申诉案: a receiving verb, and complaints, not applications
     group = next((g for g in ZERO_TOGETHER if labels and labels[0] in g), ())
     named = [h for h in hits if h.target in labels]
