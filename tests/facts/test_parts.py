@@ -372,3 +372,71 @@ def test_parts_naming_their_kind_after_counts_of_appeals_and_lawsuits_belong_to_
              ("9件", "LITIGATION_CASES", 9), ("4件", "REVIEW_CASES", 4)]
     got = linked(text, *(fact(text, span, label, value) for span, label, value in spans))
     assert [g[2] for g in got] == [None, None, "30件", "12件", "30件"]
+
+
+@pytest.mark.parametrize("text, counts, part_of", [
+    # channels, one after another in the total's sentence, adding up to it
+    ("主动公开政府信息300条，通过门户网站公开115条，政务微信公开163条，其他方式公开22条。",
+     [("300条", "INFO_PUBLISHED", 300), ("115条", "WEBSITE_POSTS", 115), ("163条", "WECHAT_POSTS", 163),
+      ("22条", "INFO_PUBLISHED", 22)], [None, "300条", "300条", "300条"]),
+    # the sentence after a total that ends its own
+    ("通过区政府网站公开信息46条。机构概况7条，工作动态28条，财政预决算11条。",
+     [("46条", "WEBSITE_POSTS", 46), ("7条", "INFO_PUBLISHED", 7), ("28条", "INFO_PUBLISHED", 28),
+      ("11条", "INFO_PUBLISHED", 11)], [None, "46条", "46条", "46条"]),
+    # a count of 0 closing the sentence of the last part belongs to the list
+    ("受理申请6件，予以公开4件，无法提供2件，不予公开0件。",
+     [("6件", "APP_RECEIVED", 6), ("4件", "APP_GRANTED", 4), ("2件", "APP_UNABLE", 2), ("0件", "APP_DENIED", 0)],
+     [None, "6件", "6件", "6件"]),
+])
+def test_counts_right_after_a_total_that_add_up_to_it_are_its_parts(text, counts, part_of):
+    got = linked(text, *(fact(text, span, label, value) for span, label, value in counts))
+    assert [g[2] for g in got] == part_of
+
+
+def test_topics_adding_up_to_a_website_total_take_its_label():
+    text = "通过区政府网站公开信息46条。机构概况7条，工作动态28条，财政预决算11条。"
+    got = linked(text, fact(text, "46条", "WEBSITE_POSTS", 46), fact(text, "7条", "INFO_PUBLISHED", 7),
+                 fact(text, "28条", "INFO_PUBLISHED", 28), fact(text, "11条", "INFO_PUBLISHED", 11))
+    assert [g[1] for g in got] == ["WEBSITE_POSTS"] * 4
+
+
+@pytest.mark.parametrize("text, counts", [
+    # they do not add up
+    ("主动公开政府信息300条，网站公开120条，政务微信公开150条。", [("300条", 300), ("120条", 120), ("150条", 150)]),
+    # a run of peers: one count adding up to the next ones is chance
+    ("发布机构概况3条，工作会议信息4条，重大项目信息2条，发展规划信息2条。", [("3条", 3), ("4条", 4), ("2条", 2), ("2条", 2)]),
+    # they add up only over two sentences after the total
+    ("通过区政府网站公开信息46条。机构概况7条，工作动态28条。财政预决算11条。",
+     [("46条", 46), ("7条", 7), ("28条", 28), ("11条", 11)]),
+    # an approximate total
+    ("主动公开政府信息300余条，网站公开120条，政务微信公开180条。", [("300余条", 300), ("120条", 120), ("180条", 180)]),
+])
+def test_counts_after_a_count_that_do_not_add_up_to_it_in_one_sentence_stand_alone(text, counts):
+    seen: dict[str, int] = {}
+    facts = []
+    for span, value in counts:
+        facts.append(fact(text, span, "INFO_PUBLISHED", value, nth=seen.get(span, 0),
+                          qualifier="approx" if "余" in span else "exact"))
+        seen[span] = seen.get(span, 0) + 1
+    assert [g[2] for g in linked(text, *facts)] == [None] * len(counts)
+
+
+def test_parts_adding_up_to_one_of_two_counts_on_one_span_belong_to_the_count_of_their_label():
+    text = "共收到并办结申请5件，4件为网上申请，1件为信函申请。"
+    got = linked(text, fact(text, "5件", "APP_PROCESSED", 5), fact(text, "5件", "APP_RECEIVED", 5),
+                 fact(text, "4件", "APP_RECEIVED", 4), fact(text, "1件", "APP_RECEIVED", 1))
+    assert got[2:] == [("4件", "APP_RECEIVED", "5件"), ("1件", "APP_RECEIVED", "5件")]
+    facts = sorted([fact(text, "5件", "APP_PROCESSED", 5), fact(text, "5件", "APP_RECEIVED", 5),
+                    fact(text, "4件", "APP_RECEIVED", 4), fact(text, "1件", "APP_RECEIVED", 1)],
+                   key=lambda f: (f.start, f.label))
+    link_parts(text, facts)
+    assert [f.part_of for f in facts] == [None, None, 1, 1]
+
+
+def test_a_list_opening_the_next_sentence_that_exceeds_the_part_before_it_belongs_to_that_parts_total():
+    text = "主动公开信息200条，通过门户网站公开85条，政务微信公开107条，其他形式公开8条。其中规范性文件6条，通知公告43条。"
+    got = linked(text, fact(text, "200条", "INFO_PUBLISHED", 200), fact(text, "85条", "WEBSITE_POSTS", 85),
+                 fact(text, "107条", "WECHAT_POSTS", 107), fact(text, "8条", "INFO_PUBLISHED", 8),
+                 fact(text, "6条", "NORMATIVE_DOCS", 6), fact(text, "43条", "INFO_PUBLISHED", 43))
+    assert [g[2] for g in got] == [None, "200条", "200条", "200条", "200条", "200条"]
+    assert [g[1] for g in got][4:] == ["NORMATIVE_DOCS", "INFO_PUBLISHED"]

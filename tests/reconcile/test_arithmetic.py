@@ -328,3 +328,17 @@ def test_a_list_that_runs_on_over_a_semicolon_is_summed_only_up_to_it():
              fact(text, "8件", "APP_RECEIVED", 8), fact(text, "5件", "APP_RECEIVED", 5)]
     found = [f for f in sum_findings(report(text, facts)) if f.rule == "text.sum.APP_RECEIVED"]
     assert [f.status for f in found] == ["PASS"]
+
+
+def test_a_list_found_by_its_sum_alone_gets_no_sum_finding():
+    """Counts with no marker are parts only because they add up to the total: checking that sum
+    could never fail."""
+    text = "主动公开政府信息300条，通过门户网站公开115条，政务微信公开163条，其他方式公开22条。"
+    facts = [fact(text, "300条", "INFO_PUBLISHED", 300), fact(text, "115条", "WEBSITE_POSTS", 115),
+             fact(text, "163条", "WECHAT_POSTS", 163), fact(text, "22条", "INFO_PUBLISHED", 22)]
+    assert sum_findings(report(text, facts)) == []
+    marked = text.replace("，通过门户", "，其中通过门户")
+    facts = [fact(marked, "300条", "INFO_PUBLISHED", 300), fact(marked, "115条", "WEBSITE_POSTS", 115),
+             fact(marked, "163条", "WECHAT_POSTS", 163), fact(marked, "22条", "INFO_PUBLISHED", 22)]
+    (f,) = sum_findings(report(marked, facts))
+    assert f.status == "PASS"

@@ -94,6 +94,8 @@ adjudication of the first pass against these rules.
 | `在县政府信息公开网公开信息308条`, `通过政务公开专栏发布信息27条` | INFO_PUBLISHED: a disclosure site, platform or column is not the portal website; `在县政务网发布信息120条` WEBSITE_POSTS |
 | `通过某某市商务网发布信息420条` | WEBSITE_POSTS: a website named by its own name (…网) is a website, not a disclosure platform |
 | `通过区政府网站公开信息30条。概况2条，计划3条，预决算25条。` | WEBSITE_POSTS for all four: a sentence of counts right after a total, whose counts add up to it, lists its parts |
+| `主动公开信息300条，通过门户网站公开115条，政务微信公开163条，其他方式公开22条` | INFO_PUBLISHED, WEBSITE_POSTS, WECHAT_POSTS, INFO_PUBLISHED: counts right after a total, in its sentence, that add up to it are its parts without a marker (`part_of` the 300); each keeps its own reading, none takes the channel of the part before it. Counts that add up only over two sentences, or that follow another count of their sentence (`机构概况3条，工作会议4条，重大项目2条，发展规划2条`: peers), are no parts of it |
+| `…政务微信公开107条，其他形式公开8条。其中规范性文件6条，通知公告43条。` | the 其中 list opening the next sentence adds up to more than the 8 before it: it breaks down the total the 8 is a part of, not the 8 |
 | `以门户网站为主渠道，公开信息860条`, `通过政府公报公开文件12件`, `公开栏公开45条` | INFO_PUBLISHED: the website is not the only channel, or the channel is none of the catalogued ones |
 | `微信公众号和微博共推送信息120条` | OTHER_MEDIA_POSTS: new media together, no one account kind and no website |
 | `全年发布政策文件436件`, `公开政府文件15件` | nothing: documents other than 规范性文件; listed as a topic of published items (`其中工作动态40条、政策文件9条`) they are topic parts with the total's label |

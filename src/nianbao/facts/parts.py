@@ -21,7 +21,7 @@ information, 自然人 of applications). Zero claims and rates are never totals 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nianbao.report import Fact
 
@@ -71,6 +71,7 @@ class PartList:
     bracketed: bool  # ``19个(微博2个、微信15个)``
     marker: str | None  # 其中 / 分别 / … for a marked list
     partial: bool  # the list says it names only some kinds (其中, 含, 包括, …等)
+    summed: bool = False  # no marker: its counts add up to the total (`_adds_up`)
 
 
 def countable(fact: Fact) -> bool:
@@ -92,20 +93,38 @@ def find_part_lists(text: str, facts: list[Fact]) -> list[PartList]:
     """Every list of parts in the narrative, in text order (facts sorted by offset)."""
     lists: list[PartList] = []
     in_marked: set[int] = set()  # a marked list belongs to the first total of its sentence
+    owner_of: dict[int, int] = {}  # part → its total, for every list so far
     for i, total in enumerate(facts):
         if not countable(total):
             continue
         bracketed = _bracketed(text, facts, i)
         if bracketed is not None:
             lists.append(bracketed)
+            owner_of.update((j, i) for j in bracketed.parts)
         marked = _marked(text, facts, i)
-        if bracketed is None and not marked:  # 行政复议6件，结果维持1件…: what became of them
-            marked = _paired_cases(text, facts, i) or _case_outcomes(text, facts, i)
+        if bracketed is None and not marked:  # 行政复议6件，结果维持1件…: what became of them; or parts by their sum
+            marked = _paired_cases(text, facts, i) or _case_outcomes(text, facts, i) or _adds_up(text, facts, i, owner_of)
         for found in marked:
             if not in_marked.intersection(found.parts):
+                found = _beyond_its_total(text, facts, found, owner_of)
                 lists.append(found)
                 in_marked.update(found.parts)
+                owner_of.update((j, found.total) for j in found.parts)
     return lists
+
+
+def _beyond_its_total(text: str, facts: list[Fact], found: PartList, owner_of: dict[int, int]) -> PartList:
+    """A list opening the sentence after its total, whose parts add up to more than that total, which
+    is itself a part of a total they do not exceed, belongs to that total (``主动公开信息512条，网站公开117条，
+    微信公开379条，其他形式公开16条。其中规范性文件3条，政策解读4条，公告公示76条``: a breakdown of the 512,
+    not of the 16)."""
+    above = owner_of.get(found.total)
+    if above is None or not any(ch in FULL_STOPS for ch in text[facts[found.total].end:facts[found.parts[0]].start]):
+        return found
+    sum_of = sum(facts[j].value for j in found.parts if countable(facts[j]))
+    if sum_of <= facts[found.total].value or sum_of > facts[above].value:
+        return found
+    return replace(found, total=above)
 
 
 def link_parts(text: str, facts: list[Fact]) -> None:
@@ -128,10 +147,13 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         fact.part_of = None
     respective: set[int] = set()  # 微信和微博分别发布200条、90条: each part already has its own channel
     list_start: dict[int, int] = {}  # part → where its list's first part starts
+    summed: set[int] = set()  # parts of lists found by their sum: each names its own channel or none
     for found in sorted(find_part_lists(text, facts), key=lambda p: facts[p.total].start):
         for j in found.parts:
             facts[j].part_of = found.total
             list_start[j] = facts[found.parts[0]].start
+        if found.summed:
+            summed.update(found.parts)
         labels = [facts[j].label for j in found.parts]
         opened = text[facts[found.total].end:facts[found.parts[0]].start]
         if "分别" in opened and len(set(labels)) == len(labels) and set(labels) <= set(POSTS) - {"INFO_PUBLISHED"}:
@@ -159,7 +181,7 @@ def link_parts(text: str, facts: list[Fact]) -> None:
             if _PUBLISHES.search(_own_words(text, fact)):  # 网页全年发布简介类信息32条, not 网站150条
                 named[fact.part_of] = fact.label
         else:
-            fact.label = named.get(fact.part_of, total.label)
+            fact.label = total.label if i in summed else named.get(fact.part_of, total.label)
 
 
 def _other_outcome(text: str, fact: Fact) -> bool:
@@ -413,6 +435,49 @@ def _paired_cases(text: str, facts: list[Fact], i: int) -> list[PartList]:
         parts[owner].append(j)
     return [PartList(total=k, parts=tuple(found), bracketed=False, marker=marker, partial=True)
             for k, found in parts.items() if found]
+
+
+def _adds_up(text: str, facts: list[Fact], i: int, listed: dict[int, int]) -> list[PartList]:
+    """The counts right after total `i`, with no marker, that add up exactly to it (``主动公开信息512条，
+    通过门户网站公开117条，政务微信公开379条，其他形式公开16条``; ``通过区政府网站公开信息30条。概况2条，计划3条，
+    预决算25条。``): two or more, in its sentence (or, when it ends its sentence, in the next one), each
+    one that can be a part of it, the first the next count after it; counts of 0 that close the
+    sentence of the last one belong to the list too. The total is the first count of its sentence and
+    part of no list (`listed`), nor is any of its parts: in a run of peers (``工作会议4条，重大项目2条，
+    发展规划2条``) one count adding up to the next ones is chance. A whole list: its sum is checked with =."""
+    total = facts[i]
+    if not countable(total) or total.qualifier != "exact" or not total.value or i in listed:
+        return []
+    opened = max(text.rfind(ch, 0, total.start) for ch in SENTENCE_ENDS) + 1
+    if any(countable(facts[j]) and opened < facts[j].end and facts[j].start < total.start for j in range(i)):
+        return []  # a count of a run of peers, not the total of what follows
+    end = _sentence_end(text, total.end, FULL_STOPS)
+    if not _within(facts, i, total.end, end):  # it ends its sentence: the next one may list its parts
+        end = _sentence_end(text, end + 1, FULL_STOPS)
+    following = _within(facts, i, total.end, end)
+    twin = facts[i + 1] if i + 1 < len(facts) and facts[i + 1].start == total.start else None
+    if twin is not None and following and facts[following[0]].label == twin.label != total.label:
+        return []  # one span, two counts (收到及办理申请5件): the list is the one its parts' label names
+    running, previous, parts, closed = 0.0, total.end, [], None
+    for j in following:
+        fact = facts[j]
+        if fact.unit in PERCENT and fact.qualifier != "zero_claim":
+            continue  # a share said beside a count (占比20%)
+        if closed is not None and (fact.value != 0 or _sentence_end(text, facts[closed].end) < fact.start):
+            break
+        if not countable(fact) or fact.qualifier != "exact" or not can_be_part(total, fact) or j in listed or \
+                _marker(text[previous:fact.start]) is not None:
+            break
+        running += fact.value
+        if running > total.value + 1e-9:
+            break
+        parts.append(j)
+        if len(parts) > 1 and abs(running - total.value) < 1e-9:
+            closed = j
+        previous = fact.end
+    if closed is None:
+        return []
+    return [PartList(total=i, parts=tuple(parts), bracketed=False, marker=None, partial=False, summed=True)]
 
 
 # the next sentence opens on parts of the total that ended the one before (or the one after a

@@ -48,10 +48,11 @@ def check(report: Report) -> list[Finding]:
 
 def sum_findings(report: Report) -> list[Finding]:
     """`text.sum.<LABEL>` over every list of two or more parts (`facts.parts`): Σ = total
-    when the list claims to be whole, Σ ≤ total for a list of some kinds."""
+    when the list claims to be whole, Σ ≤ total for a list of some kinds. A list found by its sum
+    alone (`PartList.summed`) is not checked by it: it could not fail."""
     findings = []
     for found in find_part_lists(report.text, report.facts):
-        if len(found.parts) < 2:
+        if len(found.parts) < 2 or found.summed:
             continue
         parts = _own_parts(report, found.total, _before_a_semicolon(report, found))
         if len(parts) < 2:
