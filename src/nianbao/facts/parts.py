@@ -412,15 +412,15 @@ def _case_outcomes(text: str, facts: list[Fact], i: int) -> list[PartList]:
 
 
 def _paired_cases(text: str, facts: list[Fact], i: int) -> list[PartList]:
-    """A marked list after a count of appeals `i` and a count of lawsuits right after it, whose
-    parts name their own kind (``行政复议192件，行政诉讼73件，其中140件行政复议、49件行政诉讼获维持，
-    8件行政复议结果纠正``): each part belongs to the count of its own kind, a list for each."""
+    """A marked list after a count of appeals `i` and a count of lawsuits right after it (or of lawsuits,
+    then appeals), whose parts name their own kind (``行政复议192件，行政诉讼73件，其中140件行政复议、49件
+    行政诉讼获维持，8件行政复议结果纠正``): each part belongs to the count of its own kind, a list for each."""
     total = facts[i]
-    if total.label != "REVIEW_CASES" or not countable(total) or i + 1 >= len(facts):
+    if total.label not in CASES or not countable(total) or i + 1 >= len(facts):
         return []
     other = facts[i + 1]
     between = text[total.end:other.start]
-    if other.label != "LITIGATION_CASES" or not countable(other) or len(between) > 12 or \
+    if other.label not in CASES or other.label == total.label or not countable(other) or len(between) > 12 or \
             any(ch in between for ch in SENTENCE_ENDS):
         return []
     following = _within(facts, i + 1, other.end, _sentence_end(text, other.end, FULL_STOPS))

@@ -337,8 +337,9 @@ _APPLICANT_AFTER = ((re.compile(r"\s*(?:为|是|系|属于?)(?:自然人|公民)
                     (re.compile(r"\s*(?:为|是|系|属于?)[^，,。；;]{0,4}(?:法人|企业|商业|科研|社会公益|法律服务|其他组织|机构)"),
                      "APP_ORGANIZATION"))
 _STILL_IN_HAND = re.compile(r"\s*(?:正在|仍在|尚在|还在)(?:办理|处理)")
-# the public's messages named in a sentence: what a count of cases in hand or of 办件 is of
-_MESSAGE_WORDS = re.compile(r"留言|诉求|信箱|来信|咨询|投诉|举报|热线|12345|问政|民生")
+# the public's messages named in a sentence: what a count of cases in hand or of 办件 is of (the
+# catalogue's cues of PUBLIC_MESSAGES, and where messages come in or what they are about)
+_MESSAGE_WORDS = re.compile("|".join([*catalogue()["PUBLIC_MESSAGES"].cues, "信箱", "12345", "问政", "民生"]))
 
 
 def _subject_reading(text: str, cand: Candidate, own: str, label: str | None, score: float) -> tuple[str | None, float]:
