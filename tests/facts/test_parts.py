@@ -388,6 +388,10 @@ def test_parts_naming_their_kind_after_counts_of_appeals_and_lawsuits_belong_to_
     ("通过区政府网站公开信息46条。机构概况7条，工作动态28条，财政预决算11条。",
      [("46条", "WEBSITE_POSTS", 46), ("7条", "INFO_PUBLISHED", 7), ("28条", "INFO_PUBLISHED", 28),
       ("11条", "INFO_PUBLISHED", 11)], [None, "46条", "46条", "46条"]),
+    # the next sentence after a line break
+    ("全年主动公开信息44条。\n从公开渠道看，政府网站公开信息3条，公示栏公开41条。",
+     [("44条", "INFO_PUBLISHED", 44), ("3条", "WEBSITE_POSTS", 3), ("41条", "INFO_PUBLISHED", 41)],
+     [None, "44条", "44条"]),
     # a count of 0 closing the sentence of the last part belongs to the list
     ("受理申请6件，予以公开4件，无法提供2件，不予公开0件。",
      [("6件", "APP_RECEIVED", 6), ("4件", "APP_GRANTED", 4), ("2件", "APP_UNABLE", 2), ("0件", "APP_DENIED", 0)],
@@ -445,3 +449,32 @@ def test_a_list_opening_the_next_sentence_that_exceeds_the_part_before_it_belong
                  fact(text, "6条", "NORMATIVE_DOCS", 6), fact(text, "43条", "INFO_PUBLISHED", 43))
     assert [g[2] for g in got] == [None, "200条", "200条", "200条", "200条", "200条"]
     assert [g[1] for g in got][4:] == ["NORMATIVE_DOCS", "INFO_PUBLISHED"]
+
+
+def test_a_list_in_the_sentence_that_refers_back_to_its_total_runs_on_over_semicolons():
+    text = "全年主动公开信息36条。在主动公开的信息中，部门公告信息19条；部门动态信息12条；其他信息5条。"
+    got = linked(text, fact(text, "36条", "INFO_PUBLISHED", 36), fact(text, "19条", "INFO_PUBLISHED", 19),
+                 fact(text, "12条", "INFO_PUBLISHED", 12), fact(text, "5条", "INFO_PUBLISHED", 5))
+    assert [g[2] for g in got] == [None, "36条", "36条", "36条"]
+
+
+def test_applications_carried_over_that_a_count_says_in_brackets_it_includes_are_its_part():
+    text = "全年答复申请45件（含上年结转6件），结转下年度办理3件。"
+    got = linked(text, fact(text, "45件", "APP_PROCESSED", 45), fact(text, "6件", "APP_CARRIED_OVER", 6),
+                 fact(text, "3件", "APP_CARRIED_FORWARD", 3))
+    assert got == [("45件", "APP_PROCESSED", None), ("6件", "APP_CARRIED_OVER", "45件"),
+                   ("3件", "APP_CARRIED_FORWARD", None)]
+
+
+def test_parts_in_the_next_sentence_after_a_rate_that_ends_the_totals_sentence():
+    text = "全年主动公开政府信息48条，全文电子化率达100%。其中机构职能类信息6条，工作动态类信息30条。"
+    got = linked(text, fact(text, "48条", "INFO_PUBLISHED", 48), fact(text, "100%", "RATE", 100, unit="%"),
+                 fact(text, "6条", "INFO_PUBLISHED", 6), fact(text, "30条", "INFO_PUBLISHED", 30))
+    assert [g[2] for g in got] == [None, None, "48条", "48条"]
+
+
+def test_another_channel_past_a_semicolon_is_no_part_of_a_channels_list():
+    text = "通过门户网站发布信息60条，其中概况类信息8条，工作动态52条；微信公众号发布信息90条。"
+    got = linked(text, fact(text, "60条", "WEBSITE_POSTS", 60), fact(text, "8条", "WEBSITE_POSTS", 8),
+                 fact(text, "52条", "WEBSITE_POSTS", 52), fact(text, "90条", "WECHAT_POSTS", 90))
+    assert [g[2] for g in got] == [None, "60条", "60条", None]

@@ -305,13 +305,26 @@ def _bracketed(text: str, facts: list[Fact], i: int) -> PartList | None:
         return None
     inside = [j for j in range(i + 1, len(facts)) if opened < facts[j].start and facts[j].end <= closed]
     top = _outside_brackets(text, opened + 1, facts, inside)
-    parts = [j for j in top if can_be_part(total, facts[j])]
+    parts = [j for j in top if can_be_part(total, facts[j]) or _carried_over_in(total, facts[j])]
     if not parts or len(parts) != len([j for j in top if countable(facts[j])]):
         return None
     content = text[opened + 1:closed].strip()
     partial = content.startswith(PARTIAL_WORDS) and "其他" not in content or content.rstrip("。 ").endswith("等")
     marker = next((m for m in MARKERS if content.startswith(m)), None)
     return PartList(total=i, parts=tuple(parts), bracketed=True, marker=marker, partial=partial)
+
+
+def _another_channel(total: Fact, part: Fact) -> bool:
+    """Is `part` a count of a channel that the channel `total` counts does not hold (a website holds no WeChat
+    posts; only new media hold them)?"""
+    return total.label in POSTS and part.label in POSTS and "INFO_PUBLISHED" not in (total.label, part.label) \
+        and part.label != total.label and part.label not in PART_LABELS.get(total.label, ())
+
+
+def _carried_over_in(total: Fact, part: Fact) -> bool:
+    """Is `part` the applications carried over from last year that a count of applications received or
+    processed says in brackets it includes (``答复458件（含上年结转8件）``)?"""
+    return total.label in _APPLICATIONS and part.label == "APP_CARRIED_OVER" and countable(part)
 
 
 def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
@@ -321,14 +334,15 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
     end = _sentence_end(text, total.end)
     following = _within(facts, i, total.end, end)
     referred = None
-    if not following:  # the total ends its sentence: the next may open on its parts
+    if all(facts[j].unit in PERCENT for j in following):  # the total ends its sentence (or a rate after it
+        # does: 公开信息193条，全文电子化率达100%。其中…): the next may open on its parts
         referred = REFERS_BACK.match(text, end + 1)
         aside = _sentence_end(text, end + 1)  # or the one after a short remark that counts nothing
         if referred is None and aside - end < ASIDE_CHARS and not any(end < f.start < aside for f in facts):
             referred = REFERS_BACK.match(text, aside + 1)
         if referred is None:
             return []
-        end = _sentence_end(text, referred.end())
+        end = _sentence_end(text, referred.end(), FULL_STOPS)  # on over semicolons, as below
         following = _within(facts, i, referred.end(), end)
     outside = _outside_brackets(text, total.end, facts, following)
     if not outside:
@@ -351,8 +365,9 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
     for n, j in enumerate(outside):
         if not countable(facts[j]):
             continue
-        if not can_be_part(total, facts[j]) or _received_instead(total, facts[j], text):
-            break
+        if not can_be_part(total, facts[j]) or _received_instead(total, facts[j], text) or \
+                _another_channel(total, facts[j]) and past_a_semicolon(text, facts[first].start, facts[j].start):
+            break  # past a semicolon, another channel than the total's is no part of it (网站发布713条，其中…；微信…)
         again = _marker(text[previous:facts[j].start])
         if again is not None and runs[-1][2] and past_a_semicolon(text, facts[first].start, facts[j].start):
             break  # a marker past a semicolon opens the list of another total (…623条；公开文件991件，其中…)
@@ -437,23 +452,27 @@ def _paired_cases(text: str, facts: list[Fact], i: int) -> list[PartList]:
             for k, found in parts.items() if found]
 
 
+_BLANKS = re.compile(r"[ \u3000\n]*")
+
+
 def _adds_up(text: str, facts: list[Fact], i: int, listed: dict[int, int]) -> list[PartList]:
     """The counts right after total `i`, with no marker, that add up exactly to it (``主动公开信息512条，
     通过门户网站公开117条，政务微信公开379条，其他形式公开16条``; ``通过区政府网站公开信息30条。概况2条，计划3条，
-    预决算25条。``): two or more, in its sentence (or, when it ends its sentence, in the next one), each
-    one that can be a part of it, the first the next count after it; counts of 0 that close the
-    sentence of the last one belong to the list too. The total is the first count of its sentence and
-    part of no list (`listed`), nor is any of its parts: in a run of peers (``工作会议4条，重大项目2条，
-    发展规划2条``) one count adding up to the next ones is chance. A whole list: its sum is checked with =."""
+    预决算25条。``): two or more, in its sentence (or, when it ends its sentence, in the next one, a line
+    break between them or not), each one that can be a part of it, the first the next count after it;
+    counts of 0 that close the sentence of the last one belong to the list too. The total is the first
+    count of its sentence, and no part is one of a list already (`listed`): in a run of peers (``工作会议
+    4条，重大项目2条，发展规划2条``) one count adding up to the next ones is chance. A whole list: its sum is
+    checked with =."""
     total = facts[i]
-    if not countable(total) or total.qualifier != "exact" or not total.value or i in listed:
+    if not countable(total) or total.qualifier != "exact" or not total.value:
         return []
     opened = max(text.rfind(ch, 0, total.start) for ch in SENTENCE_ENDS) + 1
     if any(countable(facts[j]) and opened < facts[j].end and facts[j].start < total.start for j in range(i)):
         return []  # a count of a run of peers, not the total of what follows
     end = _sentence_end(text, total.end, FULL_STOPS)
     if not _within(facts, i, total.end, end):  # it ends its sentence: the next one may list its parts
-        end = _sentence_end(text, end + 1, FULL_STOPS)
+        end = _sentence_end(text, _BLANKS.match(text, end + 1).end(), FULL_STOPS)
     following = _within(facts, i, total.end, end)
     twin = facts[i + 1] if i + 1 < len(facts) and facts[i + 1].start == total.start else None
     if twin is not None and following and facts[following[0]].label == twin.label != total.label:
