@@ -455,21 +455,24 @@ def _paired_cases(text: str, facts: list[Fact], i: int) -> list[PartList]:
 _BLANKS = re.compile(r"[ \u3000\n]*")
 
 
-def _adds_up(text: str, facts: list[Fact], i: int, listed: dict[int, int]) -> list[PartList]:
+def _adds_up(text: str, facts: list[Fact], i: int, owner_of: dict[int, int]) -> list[PartList]:
     """The counts right after total `i`, with no marker, that add up exactly to it (``主动公开信息512条，
     通过门户网站公开117条，政务微信公开379条，其他形式公开16条``; ``通过区政府网站公开信息30条。概况2条，计划3条，
     预决算25条。``): two or more, in its sentence (or, when it ends its sentence, in the next one, a line
     break between them or not), each one that can be a part of it, the first the next count after it;
     counts of 0 that close the sentence of the last one belong to the list too. The total is the first
-    count of its sentence, and no part is one of a list already (`listed`): in a run of peers (``工作会议
+    count of its sentence, and no part is one of a list already (`owner_of`): in a run of peers (``工作会议
     4条，重大项目2条，发展规划2条``) one count adding up to the next ones is chance. A whole list: its sum is
     checked with =."""
     total = facts[i]
     if not countable(total) or total.qualifier != "exact" or not total.value:
         return []
-    opened = max(text.rfind(ch, 0, total.start) for ch in SENTENCE_ENDS) + 1
-    if any(countable(facts[j]) and opened < facts[j].end and facts[j].start < total.start for j in range(i)):
-        return []  # a count of a run of peers, not the total of what follows
+    opened = max(text.rfind(ch, max(0, total.start - LIST_REACH), total.start) for ch in SENTENCE_ENDS) + 1
+    for j in range(i - 1, -1, -1):
+        if facts[j].start < opened:
+            break
+        if countable(facts[j]) and facts[j].start < total.start:
+            return []  # a count of a run of peers, not the total of what follows
     end = _sentence_end(text, total.end, FULL_STOPS)
     if not _within(facts, i, total.end, end):  # it ends its sentence: the next one may list its parts
         end = _sentence_end(text, _BLANKS.match(text, end + 1).end(), FULL_STOPS)
@@ -480,11 +483,11 @@ def _adds_up(text: str, facts: list[Fact], i: int, listed: dict[int, int]) -> li
     running, previous, parts, closed = 0.0, total.end, [], None
     for j in following:
         fact = facts[j]
-        if fact.unit in PERCENT and fact.qualifier != "zero_claim":
+        if fact.unit in PERCENT:
             continue  # a share said beside a count (占比20%)
         if closed is not None and (fact.value != 0 or _sentence_end(text, facts[closed].end) < fact.start):
             break
-        if not countable(fact) or fact.qualifier != "exact" or not can_be_part(total, fact) or j in listed or \
+        if not countable(fact) or fact.qualifier != "exact" or not can_be_part(total, fact) or j in owner_of or \
                 _marker(text[previous:fact.start]) is not None:
             break
         running += fact.value
