@@ -474,3 +474,11 @@ def test_another_channel_past_a_semicolon_is_no_part_of_a_channels_list():
     got = linked(text, fact(text, "60条", "WEBSITE_POSTS", 60), fact(text, "8条", "WEBSITE_POSTS", 8),
                  fact(text, "52条", "WEBSITE_POSTS", 52), fact(text, "90条", "WECHAT_POSTS", 90))
     assert [g[2] for g in got] == [None, "60条", "60条", None]
+
+
+def test_a_channel_in_a_list_found_by_its_sum_gives_no_channel_to_the_topics_of_its_total():
+    text = "主动公开信息200条，通过政务微信公开150条，门户网站公开50条。其中规范性文件6条，通知公告73条。"
+    got = linked(text, fact(text, "200条", "INFO_PUBLISHED", 200), fact(text, "150条", "WECHAT_POSTS", 150),
+                 fact(text, "50条", "WEBSITE_POSTS", 50, nth=1), fact(text, "6条", "NORMATIVE_DOCS", 6),
+                 fact(text, "73条", "INFO_PUBLISHED", 73))
+    assert got[3:] == [("6条", "NORMATIVE_DOCS", "200条"), ("73条", "INFO_PUBLISHED", "200条")]

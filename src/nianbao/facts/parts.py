@@ -175,10 +175,13 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         if total.label not in POSTS or fact.label not in POSTS or past_a_semicolon(text, list_start[i], fact.start):
             continue  # after a semicolon in its list, a part's own reading stands
         own_channel = _channel_publishing(text[max(facts[i - 1].end if i else 0, fact.start - 40):fact.start], fact)
+        # (a part of a list found by its sum names no channel for the parts after it, nor takes one)
         if own_channel is not None:  # 其中通过区政府网站公开政策文件20条、工作动态50条: both on the website
-            fact.label = named[fact.part_of] = own_channel
+            fact.label = own_channel
+            if i not in summed:
+                named[fact.part_of] = own_channel
         elif _names_channel(text, fact):
-            if _PUBLISHES.search(_own_words(text, fact)):  # 网页全年发布简介类信息32条, not 网站150条
+            if i not in summed and _PUBLISHES.search(_own_words(text, fact)):  # 网页全年发布简介类信息32条, not 网站150条
                 named[fact.part_of] = fact.label
         else:
             fact.label = total.label if i in summed else named.get(fact.part_of, total.label)
