@@ -21,6 +21,7 @@ information, 自然人 of applications). Zero claims and rates are never totals 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from nianbao.report import Fact
@@ -164,7 +165,7 @@ def link_parts(text: str, facts: list[Fact]) -> None:
             while facts[total].part_of is not None and facts[facts[total].part_of].label == facts[total].label:
                 total = facts[total].part_of  # 收到13件，其中系统收到11件、信箱收到2件；予以公开2件…: of the 13
             fact.part_of, fact.label = total, facts[total].label
-    named: dict[int, str] = {}  # list total → the channel its last part so far named in its own words
+    named: dict[int, str] = {}  # a list (where its first part starts) → the channel its last part so far named
     for i, fact in enumerate(facts):
         if fact.part_of is None or i in respective:
             continue
@@ -175,16 +176,15 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         if total.label not in POSTS or fact.label not in POSTS or past_a_semicolon(text, list_start[i], fact.start):
             continue  # after a semicolon in its list, a part's own reading stands
         own_channel = _channel_publishing(text[max(facts[i - 1].end if i else 0, fact.start - 40):fact.start], fact)
-        # (a part of a list found by its sum names no channel for the parts after it, nor takes one)
         if own_channel is not None:  # 其中通过区政府网站公开政策文件20条、工作动态50条: both on the website
-            fact.label = own_channel
-            if i not in summed:
-                named[fact.part_of] = own_channel
+            fact.label = named[list_start[i]] = own_channel
         elif _names_channel(text, fact):
-            if i not in summed and _PUBLISHES.search(_own_words(text, fact)):  # 网页全年发布简介类信息32条, not 网站150条
-                named[fact.part_of] = fact.label
+            if _PUBLISHES.search(_own_words(text, fact)):  # 网页全年发布简介类信息32条, not 网站150条
+                named[list_start[i]] = fact.label
+        elif i in summed:  # a part of a list found by its sum takes no channel from the part before it
+            fact.label = total.label
         else:
-            fact.label = total.label if i in summed else named.get(fact.part_of, total.label)
+            fact.label = named.get(list_start[i], total.label)
 
 
 def _other_outcome(text: str, fact: Fact) -> bool:
@@ -483,25 +483,20 @@ def _adds_up(text: str, facts: list[Fact], i: int, owner_of: dict[int, int]) -> 
     twin = facts[i + 1] if i + 1 < len(facts) and facts[i + 1].start == total.start else None
     if twin is not None and following and facts[following[0]].label == twin.label != total.label:
         return []  # one span, two counts (收到及办理申请5件): the list is the one its parts' label names
-    running, previous, parts, closed = 0.0, total.end, [], None
-    for j in following:
-        fact = facts[j]
-        if fact.unit in PERCENT:
-            continue  # a share said beside a count (占比20%)
-        if closed is not None and (fact.value != 0 or _sentence_end(text, facts[closed].end) < fact.start):
-            break
-        if not countable(fact) or fact.qualifier != "exact" or not can_be_part(total, fact) or j in owner_of or \
-                _marker(text[previous:fact.start]) is not None:
-            break
-        running += fact.value
-        if running > total.value + 1e-9:
+    counts = [j for j in following if facts[j].unit not in PERCENT]  # not the shares said beside them (占比20%)
+    if not counts or _marker(text[total.end:facts[counts[0]].start]) is not None:
+        return []
+    fits = lambda j: (countable(facts[j]) and facts[j].qualifier == "exact" and  # noqa: E731
+                      can_be_part(total, facts[j]) and j not in owner_of)
+    parts = _adding_up(text, facts, counts, total, fits)
+    if parts is None:
+        return []
+    closing = _sentence_end(text, facts[parts[-1]].end)
+    for j in counts[len(parts):]:  # counts of 0 that close the last part's sentence
+        if facts[j].value != 0 or closing < facts[j].start or not fits(j) or \
+                _marker(text[facts[parts[-1]].end:facts[j].start]) is not None:
             break
         parts.append(j)
-        if len(parts) > 1 and abs(running - total.value) < 1e-9:
-            closed = j
-        previous = fact.end
-    if closed is None:
-        return []
     return [PartList(total=i, parts=tuple(parts), bracketed=False, marker=None, partial=False, summed=True)]
 
 
@@ -551,17 +546,27 @@ def _breakdown_end(text: str, total: Fact, facts: list[Fact], part: int, followi
     """The last of two or more counts from `following` on, in one run with no marker between them, that add
     up exactly to `part` (a part of `total` whose breakdown a marker opens right after it): None when they
     do not (``其中网上12件、信函8件，其中自然人18件、法人2件`` breaks down the 20, not the 8)."""
-    running, previous = 0.0, facts[part].end
-    for k, j in enumerate(following):
-        fact = facts[j]
-        if not countable(fact) or not can_be_part(total, fact) or (k and _marker(text[previous:fact.start])):
+    run = _adding_up(text, facts, following, facts[part],
+                     lambda j: countable(facts[j]) and can_be_part(total, facts[j]))
+    return run[-1] if run else None
+
+
+def _adding_up(text: str, facts: list[Fact], following: list[int], whole: Fact,
+               fits: Callable[[int], bool]) -> list[int] | None:
+    """The counts of `following` from the first on, up to the first at which they add up exactly to
+    `whole` (two or more, each one that `fits`, no list marker between two of them); None when they
+    do not (a count that does not fit, or the sum passing the whole, ends the run)."""
+    running, previous, run = 0.0, whole.end, []
+    for j in following:
+        if not fits(j) or (run and _marker(text[previous:facts[j].start])):
             return None
-        running += fact.value
-        if k and abs(running - facts[part].value) < 1e-9:
-            return j
-        if running > facts[part].value:
+        running += facts[j].value
+        run.append(j)
+        if len(run) > 1 and abs(running - whole.value) < 1e-9:
+            return run
+        if running > whole.value:
             return None
-        previous = fact.end
+        previous = facts[j].end
     return None
 
 
