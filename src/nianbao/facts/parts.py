@@ -165,7 +165,7 @@ def link_parts(text: str, facts: list[Fact]) -> None:
             while facts[total].part_of is not None and facts[facts[total].part_of].label == facts[total].label:
                 total = facts[total].part_of  # 收到13件，其中系统收到11件、信箱收到2件；予以公开2件…: of the 13
             fact.part_of, fact.label = total, facts[total].label
-    named: dict[int, str] = {}  # a list (where its first part starts) → the channel its last part so far named
+    named: dict[int, str] = {}  # list total → the channel its last part so far named in its own words
     for i, fact in enumerate(facts):
         if fact.part_of is None or i in respective:
             continue
@@ -176,15 +176,16 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         if total.label not in POSTS or fact.label not in POSTS or past_a_semicolon(text, list_start[i], fact.start):
             continue  # after a semicolon in its list, a part's own reading stands
         own_channel = _channel_publishing(text[max(facts[i - 1].end if i else 0, fact.start - 40):fact.start], fact)
+        # (a part of a list found by its sum names no channel for the parts after it, nor takes one)
         if own_channel is not None:  # 其中通过区政府网站公开政策文件20条、工作动态50条: both on the website
-            fact.label = named[list_start[i]] = own_channel
+            fact.label = own_channel
+            if i not in summed:
+                named[fact.part_of] = own_channel
         elif _names_channel(text, fact):
-            if _PUBLISHES.search(_own_words(text, fact)):  # 网页全年发布简介类信息32条, not 网站150条
-                named[list_start[i]] = fact.label
-        elif i in summed:  # a part of a list found by its sum takes no channel from the part before it
-            fact.label = total.label
+            if i not in summed and _PUBLISHES.search(_own_words(text, fact)):  # 网页全年发布简介类信息32条, not 网站150条
+                named[fact.part_of] = fact.label
         else:
-            fact.label = named.get(list_start[i], total.label)
+            fact.label = total.label if i in summed else named.get(fact.part_of, total.label)
 
 
 def _other_outcome(text: str, fact: Fact) -> bool:
