@@ -290,3 +290,16 @@ def test_a_text_that_names_no_report_is_dropped_as_check_would_refuse_it(corpus)
     (out,) = add_pages([_candidate("https://www.example.invalid/minutes", minutes)], manifest, cache, guard)
     assert (out.status, out.entry) == ("no-report", None) and "nianbao check would not read it" in out.detail
     assert load_manifest(manifest) == [] and not list(cache.glob("*.txt"))
+
+
+def test_a_long_run_of_table_rules_copied_short_is_lengthened_back(corpus, tmp_path):
+    cache, manifest, guard = corpus
+    held = _report("壬镇", 58).rstrip("\n").replace("\n", "\n" + "|" * 40 + "\n", 1)
+    entry = _held_page(corpus, published=58, text=held)
+    copied = tmp_path / f"{entry.sha256[:16]}.txt"
+    copied.write_text(held.replace("|" * 40, "|" * 33, 1), encoding="utf-8")  # seven rules miscounted
+    (out,) = restore_pages([copied], manifest, cache, guard)
+    assert out.status == "mismatch" and out.detail.endswith(f"this text {len(held) - 7} (-7)")
+    (out,) = restore_pages([copied], manifest, cache, guard, mend=True)
+    assert (out.status, out.entry) == ("mended", entry) and out.detail.endswith(": 0 taken out, 7 put in")
+    assert page_file(entry.sha256, entry.chars, cache).read_text("utf-8") == held

@@ -176,12 +176,13 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
     with (``<sha256 prefix>….txt``): the difference in length says where to look (a lost blank line,
     a space, punctuation of the other width); with `mend`, the one edit that gives that row's sha256
     is searched for (`one_edit_away`, its words taken from the pages already cached), and for a text
-    longer than its row, one stretch of the surplus taken out anywhere (a phrase the store added);
-    the mended text is cached. With `rare` too, an edit not found that way is searched for again
-    with every string of the cached pages, even one found once, put in for at most one character
-    taken out (`RARE_MAX_OUT`), only in the stretch the row's gold facts leave for it
-    (`gold_stretch`, from `gold_dir`) when they say where: a minute or two a page; over a whole
-    page, many minutes."""
+    longer than its row, one stretch of the surplus taken out anywhere (a phrase the store added),
+    and for a text shorter than its row, a long run of one character (`LONG_RUN`) lengthened by
+    the shortfall anywhere (a run of table rules miscounted); the mended text is cached. With
+    `rare` too, an edit not found that way is searched for again with every string of the cached
+    pages, even one found once, put in for at most one character taken out (`RARE_MAX_OUT`), only
+    in the stretch the row's gold facts leave for it (`gold_stretch`, from `gold_dir`) when they say
+    where: a minute or two a page; over a whole page, many minutes."""
     cache = Path(cache or pages_dir())
     cache.mkdir(parents=True, exist_ok=True)
     entries = load_manifest(manifest)
@@ -205,6 +206,11 @@ def restore_pages(paths: list[str | Path], manifest: str | Path | None = None, c
             edit = one_edit_away(text, meant.sha256, meant.chars, words)
             if edit is None and len(text) > meant.chars:  # a phrase put in: cut its length anywhere
                 edit = one_edit_away(text, meant.sha256, meant.chars, {0: [""]}, max_out=len(text) - meant.chars)
+            if edit is None and len(text) < meant.chars:  # a long run of one character (||||…) copied short
+                short = meant.chars - len(text)
+                edit = one_edit_away(text, meant.sha256, meant.chars,
+                                     {short: [c * short for c in dict.fromkeys(run[1] for run in _LONG_RUN.findall(text))]},
+                                     max_out=0)
             if edit is None and rare:
                 every = every if every is not None else edit_words(cache.glob("*.txt"), min_count=1)
                 edit = one_edit_away(text, meant.sha256, meant.chars, every, max_out=RARE_MAX_OUT,
@@ -251,7 +257,9 @@ def missing_pages(manifest: str | Path | None = None, cache: str | Path | None =
 
 EDIT_MAX_OUT = 4  # characters one edit may take out
 EDIT_MAX_IN = 6  # and put in
+LONG_RUN = 20  # a run of one character this long is easily copied a few short (a row of table rules: ||||…)
 RARE_MAX_OUT = 1  # taken out when every string of the cached pages may be put in (restore_pages `rare`)
+_LONG_RUN = re.compile(r"((.)\2{%d,})" % (LONG_RUN - 1))  # a character repeated LONG_RUN times or more
 _ODD_CHARACTERS = " \u00a0\u3000\t\n\u200b,.;:()!?“”\"'、，。；：（）！？%"
 
 

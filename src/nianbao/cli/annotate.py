@@ -277,8 +277,9 @@ def add_pages(candidates, manifest, guard):
               help="The holdout guard (default: shared/tools/holdout_guard.py).")
 @click.option("--mend", is_flag=True,
               help="For a text named after its row (<sha256 prefix>.txt) that does not match it, search for "
-                   "the one word-level edit that gives the row's sha256, or the one stretch of a longer text's "
-                   "surplus to take out (minutes a page).")
+                   "the one word-level edit that gives the row's sha256, the one stretch of a longer text's "
+                   "surplus to take out, or a long run of one character (||||…) in a shorter text to lengthen "
+                   "(minutes a page).")
 @click.option("--rare", is_flag=True,
               help="With --mend: where no edit is found, search again putting in any string of the cached "
                    "pages, even one found once, for at most one character taken out, only between the row's gold "

@@ -16,7 +16,10 @@ import click
               help="Model folder to write (its synthetic-only stage goes to OUT/pretrained).")
 @click.option("--from-pretrained", "pretrained_dir", type=click.Path(exists=True, file_okay=False), default=None,
               help="Skip stage 1: fine-tune this synthetic-only model folder (e.g. OUT/pretrained).")
-def command(config_path, base_model, out_dir, pretrained_dir):
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="The real-page manifest whose train/dev pages are fine-tuned on (default: "
+                   "corpus/real-pages/MANIFEST.tsv; a copy without the rows the page cache lacks trains on the rest).")
+def command(config_path, base_model, out_dir, pretrained_dir, manifest):
     """Train the fact tagger: pretrain on synthetic reports, fine-tune on the real gold corpus."""
     from tqdm import tqdm
 
@@ -38,9 +41,9 @@ def command(config_path, base_model, out_dir, pretrained_dir):
     if pretrained_dir:
         from nianbao.tagger.train import finetune
 
-        metrics = finetune(config, pretrained_dir, out_dir, progress=progress, base_dir=base_model)
+        metrics = finetune(config, pretrained_dir, out_dir, progress=progress, base_dir=base_model, manifest=manifest)
     else:
-        metrics = train(config, out_dir, base_model=base_model, progress=progress)
+        metrics = train(config, out_dir, base_model=base_model, progress=progress, manifest=manifest)
     for bar in bars.values():
         bar.close()
     held = metrics.get("pretrain", {}).get("real_gold_heldout", {})

@@ -35,9 +35,14 @@ def write_card(out: Path, config: TaggerConfig, metrics: dict, data: dict, base:
         f"hash `{data['synthetic']}`",
         f"- real gold documents ({'used in fine-tuning' if stage != 'pretrained' else 'not used; evaluation only'}): "
         f"{', '.join(data['gold_documents']) or 'none'}, hash `{data['gold']}`",
-        *([f"- real pages: the {' and '.join(data['real_pages']['splits'])} split(s) of corpus/real-pages/MANIFEST.tsv "
-           f"(sha256 `{data['real_pages']['manifest_sha256']}`), never its test split"] if data.get("real_pages") else []),
+        *([_real_pages_line(data["real_pages"])] if data.get("real_pages") else []),
         "", "## Metrics", "", "```json", json.dumps(metrics, indent=1, ensure_ascii=False), "```",
         "", "## Config (resolved)", "", "```yaml", dump_config(config).rstrip(), "```", "",
     ]
     (out / "MODEL_CARD.md").write_text("\n".join(lines), "utf-8")
+
+
+def _real_pages_line(pages: dict) -> str:
+    """The card's line on the real pages trained on: which splits of which manifest, and its hash."""
+    return (f"- real pages: the {' and '.join(pages['splits'])} split(s) of {pages['manifest']} ({pages['rows']:,} "
+            f"rows; sha256 `{pages['manifest_sha256']}`), never its test split")

@@ -5,6 +5,7 @@ Both come through the evaluation loaders (`nianbao.evaluate.data`), which read e
 structure the way `nianbao check` does."""
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -32,11 +33,12 @@ def gold_docs(names: Sequence[str] | None = None) -> list[Doc]:
     return [as_doc(d) for d in load_gold_docs() if names is None or d.doc in names]
 
 
-def page_docs(splits: tuple[str, ...]) -> list[Doc]:
-    """The annotated real pages of these splits (`nianbao.annotation.realpages`)."""
+def page_docs(splits: tuple[str, ...], manifest: str | os.PathLike | None = None) -> list[Doc]:
+    """The annotated real pages of these splits (`nianbao.annotation.realpages`), as `manifest`
+    lists them (default: the repository's)."""
     from nianbao.evaluate.data import load_page_docs
 
-    return [as_doc(d) for d in load_page_docs(splits)]
+    return [as_doc(d) for d in load_page_docs(splits, manifest)]
 
 
 def as_doc(d, source: str = "gold") -> Doc:

@@ -202,27 +202,33 @@ def run_stage(model: Tagger, vocab: CharVocab, scheme: TagScheme, config: Tagger
     return summary
 
 
-def data_summary(synthetic: list[Doc], gold: list[Doc], config: TaggerConfig) -> dict:
+def data_summary(synthetic: list[Doc], gold: list[Doc], config: TaggerConfig,
+                 manifest: str | os.PathLike | None = None) -> dict:
     """What a model card says of the data: hashes of the synthetic and real documents, the
-    real documents by name and, when real pages were used, the hash of their manifest."""
+    real documents by name and, when real pages were used, the hash of their manifest (`manifest`,
+    default the repository's)."""
     import hashlib
 
-    from nianbao.annotation.realpages import MANIFEST
+    from nianbao.annotation.realpages import MANIFEST, load_manifest
 
     data = {"synthetic": data_hash(synthetic), "gold": data_hash(gold) if gold else None,
             "synthetic_reports": len(synthetic), "gold_documents": sorted(d.doc_id for d in gold)}
     if config.real_pages:
+        path = Path(manifest or MANIFEST)
         data["real_pages"] = {"splits": list(config.real_pages),
-                              "manifest_sha256": hashlib.sha256(MANIFEST.read_bytes()).hexdigest()}
+                              "manifest": "corpus/real-pages/MANIFEST.tsv" if manifest is None else str(manifest),
+                              "rows": sum(e.split in config.real_pages for e in load_manifest(path)),
+                              "manifest_sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
     return data
 
 
-def training_gold(config: TaggerConfig) -> list[Doc]:
+def training_gold(config: TaggerConfig, manifest: str | os.PathLike | None = None) -> list[Doc]:
     """The real annotated documents a config trains on: the gold corpus (``use_gold``) and
-    the annotated real pages of the splits in ``real_pages``."""
+    the annotated real pages of the splits in ``real_pages``, as `manifest` lists them (default:
+    the repository's manifest; a copy without the rows a page cache lacks trains on the rest)."""
     docs = gold_docs() if config.use_gold else []
     if config.real_pages:
-        docs += page_docs(tuple(config.real_pages))
+        docs += page_docs(tuple(config.real_pages), manifest)
     return docs
 
 
@@ -237,8 +243,9 @@ def _base_dir(config: TaggerConfig, base_model: str | None) -> Path:
 
 def train(config: TaggerConfig, out_dir: str | os.PathLike, *, base_model: str | None = None,
           progress: Progress | None = None, synthetic: list[Doc] | None = None,
-          gold: list[Doc] | None = None) -> dict:
-    """Both stages; writes ``<out_dir>/pretrained`` and ``<out_dir>``; returns the metrics."""
+          gold: list[Doc] | None = None, manifest: str | os.PathLike | None = None) -> dict:
+    """Both stages; writes ``<out_dir>/pretrained`` and ``<out_dir>``; returns the metrics.
+    `manifest`: the real-page manifest whose pages are trained on (`training_gold`)."""
     from nianbao.tagger.export import round_to_fp16, save_tagger
     from nianbao.tagger.card import write_card
 
@@ -259,8 +266,8 @@ def train(config: TaggerConfig, out_dir: str | os.PathLike, *, base_model: str |
 
     t0 = time.perf_counter()
     synthetic = synthetic if synthetic is not None else synthetic_docs(config.synthetic_reports, config.synthetic_seed)
-    gold = gold if gold is not None else training_gold(config)
-    data = data_summary(synthetic, gold, config)  # the manifest as read now, not as it is when training ends
+    gold = gold if gold is not None else training_gold(config, manifest)
+    data = data_summary(synthetic, gold, config, manifest)  # the manifest as read now, not as it is when training ends
     syn_train, syn_dev = split_documents(synthetic, config.dev_fraction, config.seed)
     log({"event": "data", "synthetic_train": len(syn_train), "synthetic_dev": len(syn_dev), "gold": len(gold),
          "seconds": round(time.perf_counter() - t0, 1)})
@@ -309,14 +316,16 @@ def _parent_inside(pretrained: Path, out: Path) -> Path:
 def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: str | os.PathLike, *,
              gold: list[Doc] | None = None, synthetic: list[Doc] | None = None, progress: Progress | None = None,
              model: Tagger | None = None, base_dir: str | os.PathLike | None = None,
-             pretrain_metrics: dict | None = None, log_path: Path | None = None, data: dict | None = None) -> dict:
+             pretrain_metrics: dict | None = None, log_path: Path | None = None, data: dict | None = None,
+             manifest: str | os.PathLike | None = None) -> dict:
     """Stage 2 alone: the synthetic-only model in `pretrained_dir` fine-tuned on synthetic +
     real gold, written to `out_dir` with ``pretrained`` as its parent; with ``members`` > 1,
     that many times (seeds ``seed``, ``seed + 1``, …), the others under ``<out_dir>/members``.
     A parent outside `out_dir` is copied in as ``<out_dir>/pretrained`` first, so that the
     model folder can be moved as a whole. `data`: what the card says of the data
     (`data_summary`), taken when `gold` was read; else taken here, before any training, so that
-    a manifest edited while the members train is not the one the card names."""
+    a manifest edited while the members train is not the one the card names. `manifest`: the
+    real-page manifest whose pages are trained on when `gold` is not given (`training_gold`)."""
     from nianbao.tagger.card import write_card
     from nianbao.tagger.export import assemble, model_parts, round_to_fp16, save_tagger
 
@@ -328,8 +337,8 @@ def finetune(config: TaggerConfig, pretrained_dir: str | os.PathLike, out_dir: s
     base = Path(base_dir) if base_dir else _base_dir(config, None)
     vocab, scheme = load_vocab(base), TagScheme(catalogue_labels())
     synthetic = synthetic if synthetic is not None else synthetic_docs(config.synthetic_reports, config.synthetic_seed)
-    gold = gold if gold is not None else training_gold(config)
-    data = data if data is not None else data_summary(synthetic, gold, config)
+    gold = gold if gold is not None else training_gold(config, manifest)
+    data = data if data is not None else data_summary(synthetic, gold, config, manifest)
     syn_train, syn_dev = split_documents(synthetic, config.dev_fraction, config.seed)
     log_path = log_path or out / "train_log.jsonl"
     out.mkdir(parents=True, exist_ok=True)
