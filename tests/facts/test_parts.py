@@ -355,6 +355,12 @@ def test_a_count_handled_otherwise_does_not_reach_back_over_a_paragraph():
     ("发生行政复议4件，3件维持，复议机关受理5件。", [("4件", 4), ("3件", 3), ("5件", 5)], [None, "4件", None]),
     ("本年度行政复议2件，行政复议1件尚未审结，行政复议决定3件。", [("2件", 2), ("1件", 1), ("3件", 3)],
      [None, "2件", None]),
+    # the outcome in the next count's clause is that count's: the concluded 30 break down, not the 45
+    ("收到行政复议申请45件，已办结30件，撤回申请9件，维持21件。", [("45件", 45), ("30件", 30), ("9件", 9), ("21件", 21)],
+     [None, None, "30件", "30件"]),
+    # the last count may name its outcome a clause later
+    ("引起行政复议3件，2件维持；1件因逾期提交，要求重新作出答复。", [("3件", 3), ("2件", 2), ("1件", 1)],
+     [None, "3件", "3件"]),
 ])
 def test_what_became_of_the_appeals_just_counted_are_its_parts(text, counts, part_of):
     got = linked(text, *(fact(text, span, "REVIEW_CASES", value) for span, value in counts))

@@ -408,7 +408,8 @@ CASE_OUTCOME = re.compile(r"维持|驳回|撤诉|撤回|纠正|纠错|确认违�
 def _case_outcomes(text: str, facts: list[Fact], i: int) -> list[PartList]:
     """The outcomes of the appeals or lawsuits counted by total `i`, listed after it without a
     marker in its sentence (``行政复议6件，结果维持1件，结果纠正2件，其他结果3件``; ``行政诉讼2件，
-    1件维持；1件尚未审结``): each a count of the same label whose own stretch names an outcome, up to
+    1件维持；1件尚未审结``): each a count of the same label whose own stretch (its clause, to the clause of
+    the next count) names an outcome, up to
     the first count that names none, counts more than the total or counts something else
     (``…；行政诉讼4件``). The list may leave outcomes out: its sum may only not exceed the total."""
     total = facts[i]
@@ -422,8 +423,13 @@ def _case_outcomes(text: str, facts: list[Fact], i: int) -> list[PartList]:
         if part.label != total.label or not countable(part) or part.value > total.value:
             break
         left = max([facts[j - 1].end] + [text.rfind(ch, facts[j - 1].end, part.start) + 1 for ch in "，,；;、"])
-        right = min([facts[following[n + 1]].start if n + 1 < len(following) else end,
-                     *(k for k in (text.find(ch, part.end, end) for ch in "；;") if k != -1)])
+        if n + 1 < len(following):  # up to the clause of the next count (撤回申请13件 is the next one's outcome)
+            after = facts[following[n + 1]].start
+            cut = max(text.rfind(ch, part.end, after) for ch in "，,；;、")
+            right = after if cut == -1 else cut
+        else:  # the last may name its outcome a clause later (1件因…，要求重新作出答复)
+            right = end
+        right = min([right, *(k for k in (text.find(ch, part.end, end) for ch in "；;") if k != -1)])
         if not CASE_OUTCOME.search(text, left, right):
             break
         parts.append(j)
