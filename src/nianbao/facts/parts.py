@@ -408,10 +408,10 @@ CASE_OUTCOME = re.compile(r"维持|驳回|撤诉|撤回|纠正|纠错|确认违�
 def _case_outcomes(text: str, facts: list[Fact], i: int) -> list[PartList]:
     """The outcomes of the appeals or lawsuits counted by total `i`, listed after it without a
     marker in its sentence (``行政复议6件，结果维持1件，结果纠正2件，其他结果3件``; ``行政诉讼2件，
-    1件维持；1件尚未审结``): each a count of the same label whose own stretch (its clause, to the clause of
-    the next count) names an outcome, up to
-    the first count that names none, counts more than the total or counts something else
-    (``…；行政诉讼4件``). The list may leave outcomes out: its sum may only not exceed the total."""
+    1件维持；1件尚未审结``): each a count of the same label whose own stretch (its clause, up to the
+    clause of the next count) names an outcome, up to the first count that names none, counts more
+    than the total or counts something else (``…；行政诉讼4件``). The list may leave outcomes out: its
+    sum may only not exceed the total."""
     total = facts[i]
     if total.label not in CASES or not countable(total):
         return []
@@ -423,7 +423,7 @@ def _case_outcomes(text: str, facts: list[Fact], i: int) -> list[PartList]:
         if part.label != total.label or not countable(part) or part.value > total.value:
             break
         left = max([facts[j - 1].end] + [text.rfind(ch, facts[j - 1].end, part.start) + 1 for ch in "，,；;、"])
-        if n + 1 < len(following):  # up to the clause of the next count (撤回申请13件 is the next one's outcome)
+        if n + 1 < len(following):  # up to the clause of the next count (已办结30件，撤回申请9件: 撤回 is the 9's)
             after = facts[following[n + 1]].start
             cut = max(text.rfind(ch, part.end, after) for ch in "，,；;、")
             right = after if cut == -1 else cut
