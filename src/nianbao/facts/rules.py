@@ -339,7 +339,8 @@ _APPLICANT_AFTER = ((re.compile(r"\s*(?:为|是|系|属于?)(?:自然人|公民)
 _STILL_IN_HAND = re.compile(r"\s*(?:正在|仍在|尚在|还在)(?:办理|处理)")
 # the public's messages named in a sentence: what a count of cases in hand or of 办件 is of (the
 # catalogue's cues of PUBLIC_MESSAGES, and where messages come in or what they are about)
-_MESSAGE_WORDS = re.compile("|".join([*catalogue()["PUBLIC_MESSAGES"].cues, "信箱", "12345", "问政", "民生"]))
+_MESSAGE_WORDS = re.compile("|".join(map(re.escape, [*catalogue()["PUBLIC_MESSAGES"].cues,
+                                                      "信箱", "12345", "问政", "民生"])))
 
 
 def _subject_reading(text: str, cand: Candidate, own: str, label: str | None, score: float) -> tuple[str | None, float]:

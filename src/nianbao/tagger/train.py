@@ -209,14 +209,14 @@ def data_summary(synthetic: list[Doc], gold: list[Doc], config: TaggerConfig,
     default the repository's)."""
     import hashlib
 
-    from nianbao.annotation.realpages import MANIFEST, load_manifest
+    from nianbao.annotation.realpages import MANIFEST, REPO, load_manifest
 
     data = {"synthetic": data_hash(synthetic), "gold": data_hash(gold) if gold else None,
             "synthetic_reports": len(synthetic), "gold_documents": sorted(d.doc_id for d in gold)}
     if config.real_pages:
         path = Path(manifest or MANIFEST)
         data["real_pages"] = {"splits": list(config.real_pages),
-                              "manifest": "corpus/real-pages/MANIFEST.tsv" if manifest is None else str(manifest),
+                              "manifest": str(MANIFEST.relative_to(REPO)) if manifest is None else str(manifest),
                               "rows": sum(e.split in config.real_pages for e in load_manifest(path)),
                               "manifest_sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
     return data
