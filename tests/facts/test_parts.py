@@ -488,3 +488,19 @@ def test_a_channel_in_a_list_found_by_its_sum_gives_no_channel_to_the_topics_of_
                  fact(text, "50条", "WEBSITE_POSTS", 50, nth=1), fact(text, "6条", "NORMATIVE_DOCS", 6),
                  fact(text, "73条", "INFO_PUBLISHED", 73))
     assert got[3:] == [("6条", "NORMATIVE_DOCS", "200条"), ("73条", "INFO_PUBLISHED", "200条")]
+
+
+def test_a_part_published_by_its_own_publisher_does_not_take_the_channel_of_the_part_before():
+    text = "全市累计主动公开政府信息3000条，其中市政府门户网站主动公开信息900条，各区县主动公开信息1500条，各部门主动公开信息600条。"
+    got = linked(text, fact(text, "3000条", "INFO_PUBLISHED", 3000), fact(text, "900条", "WEBSITE_POSTS", 900),
+                 fact(text, "1500条", "INFO_PUBLISHED", 1500), fact(text, "600条", "INFO_PUBLISHED", 600))
+    assert got == [("3000条", "INFO_PUBLISHED", None), ("900条", "WEBSITE_POSTS", "3000条"),
+                   ("1500条", "INFO_PUBLISHED", "3000条"), ("600条", "INFO_PUBLISHED", "3000条")]
+
+
+def test_a_part_that_names_the_places_that_published_it_is_broken_down_by_the_list_after_it():
+    text = "全年公开政府信息700条。其中，通过门户网站及其他政府公开平台公开信息500条，包含政府采购类20条、工程信息80条等；通过两级媒体公开信息200条。"
+    got = linked(text, fact(text, "700条", "INFO_PUBLISHED", 700), fact(text, "500条", "INFO_PUBLISHED", 500),
+                 fact(text, "20条", "INFO_PUBLISHED", 20), fact(text, "80条", "INFO_PUBLISHED", 80),
+                 fact(text, "200条", "OTHER_MEDIA_POSTS", 200))
+    assert [g[2] for g in got] == [None, "700条", "500条", "500条", "700条"]

@@ -1035,6 +1035,42 @@ def test_a_disclosure_column_publishing_in_its_own_clause_after_the_website_is_i
         ("WEBSITE_POSTS", "3335条"), ("WEBSITE_POSTS", "954条")]
 
 
+def test_a_clause_of_its_own_publisher_after_the_website_is_none_of_the_websites():
+    assert labelled("全年发布信息1800条（其中：政府网站公开1500条，县政府公报公开60条，政务微博公开240条）。") == [
+        ("INFO_PUBLISHED", "1800条"), ("WEBSITE_POSTS", "1500条"), ("INFO_PUBLISHED", "60条"), ("WEIBO_POSTS", "240条")]
+    assert labelled("全年公开信息300条。其中市政府网发布信息200条，网络问政发布信息100条。") == [
+        ("INFO_PUBLISHED", "300条"), ("WEBSITE_POSTS", "200条"), ("INFO_PUBLISHED", "100条")]
+    assert labelled("在网站发布工作动态30条、通知公告12条。") == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "12条")]
+
+
+@pytest.mark.parametrize("text", [
+    "在市政府门户网站、《某市人民政府公报》等主动公开会议信息23条。",
+    "通过区政府网站、区档案馆的政府信息查阅室主动公开政府信息16条。",
+    "通过县政府门户网站以及其他新闻媒介主动公开各类信息40余条。",
+])
+def test_a_bulletin_a_reading_room_or_other_media_beside_the_website_make_it_no_one_channel(text):
+    assert [label for label, _ in labelled(text)] == ["INFO_PUBLISHED"]
+
+
+@pytest.mark.parametrize("text", [
+    "我局通过县政府网站、某某子站、单位政务信息公开专栏等方式公布政府信息42条。",
+    "通过门户网站某镇栏目及市政府信息公开目录主动公开信息2516条。",
+])
+def test_a_disclosure_column_or_catalogue_further_along_the_websites_list_makes_it_no_one_channel(text):
+    assert [label for label, _ in labelled(text)] == ["INFO_PUBLISHED"]
+
+
+def test_a_site_named_after_disclosure_is_a_disclosure_site_even_when_called_a_portal():
+    assert labelled("通过区政府信息公开门户网站公开信息45条。") == [("INFO_PUBLISHED", "45条")]
+    assert labelled("通过区政府门户网站公开信息45条。") == [("WEBSITE_POSTS", "45条")]
+
+
+def test_a_list_on_the_website_ends_at_a_clause_of_a_board_off_the_web():
+    text = "通过县政府门户网站公开信息16条，其中：领导信息5条，财政预决算2条；通过村务公示栏公示文件30份；便民信息40条；人事任免8条。"
+    assert labelled(text) == [("WEBSITE_POSTS", "16条"), ("WEBSITE_POSTS", "5条"), ("WEBSITE_POSTS", "2条"),
+                              ("INFO_PUBLISHED", "40条"), ("INFO_PUBLISHED", "8条")]
+
+
 def test_a_count_of_matters_that_names_no_service_is_no_service_item():
     assert labelled("全年公开重要事项15个。") == []
     assert labelled("共有政务服务事项958个。") == [("SERVICE_ITEMS", "958个")]

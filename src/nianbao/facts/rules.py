@@ -57,8 +57,8 @@ from nianbao.facts.candidates import Candidate, find_candidates, is_zero_cue, na
 from nianbao.facts.catalogue import catalogue
 from nianbao.facts.decode import count_partners
 from nianbao.facts.normalise import parse_quantity
-from nianbao.facts.parts import (ASIDE_CHARS, CASE_OUTCOME, CASES, LIST_REACH, MARKERS, OFFLINE, RECEIVED, REFERS_BACK,
-                                 words_before)
+from nianbao.facts.parts import (ASIDE_CHARS, CASE_OUTCOME, CASES, LIST_REACH, MARKERS, OFFLINE, OWN_PUBLISHER, RECEIVED,
+                                 REFERS_BACK, words_before)
 from nianbao.report import Fact, Report
 from nianbao.sections import NUMBERING, YEAR_NAMED
 
@@ -82,7 +82,9 @@ GENERIC = {"申请": "APP_RECEIVED", "申请件": "APP_RECEIVED", "事项": "SER
 # the disclosure site is the disclosure platform, not the portal website (guide §4): a channel of its own
 # whose items are INFO_PUBLISHED, so that a website or an account named earlier does not claim them
 # (三务公开网站, 某某人民政府公开网站); not 公开网上 nor 公开网络 (online)
-DISCLOSURE_SITES = ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网", "公开网站", "公开网")
+DISCLOSURE_SITES = ("信息公开网站", "信息公开网", "政务公开网站", "政务公开网", "公开网站", "公开网",
+                    # 政府信息公开门户网站, 政务公开专栏网站, 政务公开官方网站: named after disclosure, a portal or not
+                    "公开门户网站", "公开门户网", "公开专栏网站", "公开官方网站")
 PUBLISHING = ("发布", "发稿", "推送", "刊发", "编发", "报道")  # 推送短视频1113个 counts posts, not accounts
 SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 counts published items, not documents
             "文件类": "INFO_PUBLISHED",  # a topic of published items (乡镇文件类43条), not a count of documents
@@ -575,7 +577,7 @@ def _headed_lists(text: str, facts: list[Fact], candidates: list[Candidate]) -> 
         at_line_end = text[colon.end():colon.end() + 40].lstrip(" \u3000\t").startswith("\n") or \
             colon.end() == len(text)
         span = _item_lines(text, colon.end()) if at_line_end else \
-            (colon.end(), _clause_end(text, colon.end(), 600, _LIST_SENTENCE_ENDS))
+            (colon.end(), _another_way_after(text, colon.end(), _clause_end(text, colon.end(), 600, _LIST_SENTENCE_ENDS)))
         items = quantities[bisect_left(starts, span[0]):bisect_left(starts, span[1])] if span else []
         if not items:
             continue  # 来源：信息中心, 时间：…: no list of counts, whatever the heading
@@ -589,6 +591,18 @@ def _headed_lists(text: str, facts: list[Fact], candidates: list[Candidate]) -> 
             label = "INFO_PUBLISHED"
         if label is not None:
             _relabel_items(text, facts, items, span[0], label)
+
+
+def _another_way_after(text: str, start: int, end: int) -> int:
+    """Where a list opened mid-line at `start` ends: at its sentence's end, or before a ；-clause that
+    names a channel or a board off the web (其中：领导信息5条…；通过公示栏公示文件210份；便民信息145条:
+    the board's clause and those after it are no items of the list)."""
+    for semicolon in re.finditer(r"[；;]", text[start:end]):
+        at = start + semicolon.end()
+        clause = text[at:_clause_end(text, at, end - at, "；;")]
+        if _channel_hits(clause) or OFFLINE.search(clause):
+            return at
+    return end
 
 
 def _item_lines(text: str, start: int) -> tuple[int, int] | None:
@@ -792,6 +806,8 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
         if len(ends) > 1 + aside or ends and not REFERS_BACK.match(between, ends[-1]) and not \
                 _adds_up(text, total, cand, unit, total.end + ends[-1]):
             return None, 0.0
+        if total.label in CHANNEL_POSTS and _another_way_after(text, total.end, cand.start) < cand.start:
+            return None, 0.0  # …预决算2条；通过公示栏公示文件210份；便民信息145条: no topic of the website's list
         marked = _LIST_MARK.search(between)
         # 公开信息281条，其中政策文件29件: documents listed may count in a unit of their own
         same_unit = total.unit == unit or marked and (documents or unit == "项") and total.label in _DOCUMENT_LISTS
@@ -1432,6 +1448,8 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
         return target  # 通过公示栏公示共计30次: each posting on a board is an item put up
     if target == "WEBSITE_POSTS" and hit.channel is None and _disclosure_place_publishes(sentence, run_on):
         target = "INFO_PUBLISHED"  # 网站发布3335条，政府信息公开专栏发布954条: the disclosure column's own count
+    if target in CHANNEL_POSTS and hit.channel is None and _own_publisher(sentence):
+        target = "INFO_PUBLISHED"  # 网站公开15631条，县政府公报公开59条: the bulletin's own count
     if target in CHANNEL_POSTS and hit.channel is None and _total_of_channels(sentence, run_on):
         target = "INFO_PUBLISHED"  # …网站…1683条，…公众号…1276条，共主动公开政府信息3895条: all channels together
     if target == "SERVICE_ITEMS" and _ONLINE_SERVICES.search(sentence):
@@ -1456,6 +1474,14 @@ def _disclosure_place_publishes(sentence: str, run_on: str) -> bool:
     before = run_on + sentence
     named = _channel_hits(before)
     return bool(named) and not _PARTS_FOLLOW.search(before, named[-1].end, len(run_on) + clause_start)
+
+
+def _own_publisher(sentence: str) -> bool:
+    """Does a clause of its own publisher (`OWN_PUBLISHER`) stand between the last channel named in
+    `sentence` and the count ending it (网站公开15631条，县政府公报公开59条，…: none of the website's)?"""
+    channels = _channel_hits(sentence)
+    since = sentence[channels[-1].end if channels else 0:]
+    return any(OWN_PUBLISHER.search(clause) for clause in re.split(r"[，,；;、：:]", since)[1:])
 
 
 _TOTAL_OPENS = re.compile(r"^[^\u4e00-\u9fff]*(?:[条篇])?[）)]?[，,；;、]?\s*(?:全年)?(?:共计|总计|合计|共|一共|全年总计)")
@@ -1542,9 +1568,17 @@ def _channels_in(clause: str) -> set[str]:
     依托县政府网站、局政务公开专栏; 通过区政府信息公开专栏、微信公众号)."""
     hits = _channel_hits(clause)
     named = {h.channel for h in hits}
-    if any(_BESIDE_CHANNEL.match(clause, h.end) or _BEFORE_CHANNEL.search(clause, 0, h.start) for h in hits):
+    if any(_listed_beside(clause, h.end) or _BEFORE_CHANNEL.search(clause, 0, h.start) for h in hits):
         named.add("INFO_PUBLISHED")
     return named
+
+
+def _listed_beside(clause: str, end: int) -> bool:
+    """Is a disclosure column or platform (`_BESIDE_CHANNEL`) listed after the channel ending at `end`, in the
+    same list: right after it, or after a column of it or other places with no publishing word between
+    (门户网站某某栏目及市政府信息公开目录, 县政府网站、某某子站、单位政务公开专栏等)?"""
+    beside = _BESIDE_CHANNEL.search(clause, end)
+    return beside is not None and not _PUBLISHING_WORD.search(clause, end, beside.start())
 
 
 def _run_on(text: str, sentence_start: int) -> str:
@@ -1565,7 +1599,7 @@ def channels_named(text: str) -> set[str]:
     closed by 等渠道 (`_SEVERAL_CHANNELS`): several named that way publish together."""
     if _SEVERAL_CHANNELS.search(text):
         return set()
-    return {h.channel for h in _channel_hits(text)}
+    return _channels_in(text)
 
 
 def _only_channel(text: str) -> str | None:
@@ -1578,8 +1612,9 @@ def _only_channel(text: str) -> str | None:
 
 # a disclosure column or platform named beside a channel, not as its part (依托县政府网站、局政务公开专栏
 # 发布信息42条): a second channel; 通过县政府网站信息公开平台发布 is the website's own platform
-_DISCLOSURE_PLACE = r"[^，,。；;、]{0,12}?(?:公开|公示)(?:专栏|平台|网站?|栏)"
+_DISCLOSURE_PLACE = r"[^，,。；;、]{0,12}?(?:(?:公开|公示)(?:专栏|平台|网站?|栏|目录)|公报|查阅(?:室|点|场所|中心)|档案馆|图书馆|媒介|其[他它](?:政府|政务)?(?:公开)?(?:平台|渠道))"
 _BESIDE_CHANNEL = re.compile(rf"(?:、|和|及|以及|与){_DISCLOSURE_PLACE}")
+_PUBLISHING_WORD = re.compile(r"发布|公开|公布|推送|更新|刊发|\d")
 _BEFORE_CHANNEL = re.compile(rf"{_DISCLOSURE_PLACE}(?:、|和|及|以及|与)[^，,。；;、]{{0,12}}$")
 _DIGIT = re.compile(r"\d")
 
