@@ -1060,6 +1060,13 @@ def test_a_disclosure_column_or_catalogue_further_along_the_websites_list_makes_
     assert [label for label, _ in labelled(text)] == ["INFO_PUBLISHED"]
 
 
+def test_documents_a_named_channel_published_are_its_items():
+    assert labelled("通过县政府网站公开文件9件。") == [("WEBSITE_POSTS", "9件")]
+    assert labelled("某局充分利用区政府网站，及时发布工作动态、政策法规等内容，主动公开文件89条。") == [("WEBSITE_POSTS", "89条")]
+    assert labelled("依托市政府门户网站发布主动公开文件103份。") == []
+    assert labelled("全年公开文件9件。") == []
+
+
 def test_a_site_named_after_disclosure_is_a_disclosure_site_even_when_called_a_portal():
     assert labelled("通过区政府信息公开门户网站公开信息45条。") == [("INFO_PUBLISHED", "45条")]
     assert labelled("通过区政府门户网站公开信息45条。") == [("WEBSITE_POSTS", "45条")]

@@ -832,6 +832,9 @@ def _adds_up(text: str, total: Fact, cand: Candidate, unit: str | None, start: i
 
 
 _DOCUMENT_LISTS = ("INFO_PUBLISHED", "WEBSITE_POSTS")  # totals whose topics may be documents counted in 件/份
+# documents published through a channel named before them in their sentence (网站公开文件9件, 利用区政府网站，
+# 主动公开政府文件26件; not 发布主动公开文件21份, documents counted in 份 by their kind)
+_CHANNEL_PUBLISHES_DOCUMENTS = re.compile(r"(?:网站|门户网|政府网|专栏)[^。；;\d]{0,50}?(?:公开|发布)(?:政府|各类)?文件$")
 _TOPIC_BLOCKERS = ("政策文件", "文件", "公文", "会议")  # no count of their own, a topic in a list (政策文件12条、部门文件9条)
 _ITEM_UNITS = ("条", "篇")  # count published items only: 、社区简介1条 enumerates a topic, not communities
 _NAMED_TOPIC = re.compile(r"(?:类|”)$")  # ，机构职能类1条 and ，“机构设置”7条 name a topic or a column
@@ -1138,6 +1141,10 @@ def _quantity_label(text: str, cand: Candidate, prev_end: int, published_list: b
                 if hit.cue in ("文件", "政策文件", "公文") and any(
                         h.target == "POLICY_INTERPRETATIONS" and h.end <= hit.start for h in left):
                     continue  # 解读重要政策文件82篇, 发布政策解读文件10篇: the documents are what is explained
+                if hit.cue == "文件" and q.unit in ("件", "条", "个") and _CHANNEL_PUBLISHES_DOCUMENTS.search(
+                        text, max(sentence_start, hit.start - 60), hit.end) and any(
+                        h.channel is not None and h.end <= hit.start for h in left + far):
+                    continue  # 通过县政府网站公开文件9件: documents a named channel published are its items
                 if hit.cue == "问题" and _ANSWERED.search(clause) and q.unit in UNITS_OK["PUBLIC_MESSAGES"]:
                     return "PUBLIC_MESSAGES", _SCORES[how] * lead_score  # 回答各类问题120个
                 return None, 0.0
@@ -1574,9 +1581,9 @@ def _channels_in(clause: str) -> set[str]:
 
 
 def _listed_beside(clause: str, end: int) -> bool:
-    """Is a disclosure column or platform (`_BESIDE_CHANNEL`) listed after the channel ending at `end`, in the
-    same list: right after it, or after a column of it or other places with no publishing word between
-    (门户网站某某栏目及市政府信息公开目录, 县政府网站、某某子站、单位政务公开专栏等)?"""
+    """Is a disclosure column or another place of its kind (`_BESIDE_CHANNEL`) listed after the channel ending
+    at `end`, in the same list: right after it, or after a column of it or other places with no publishing
+    word or count between (门户网站某某栏目及市政府信息公开目录, 县政府网站、某某子站、单位政务公开专栏等)?"""
     beside = _BESIDE_CHANNEL.search(clause, end)
     return beside is not None and not _PUBLISHING_WORD.search(clause, end, beside.start())
 
@@ -1610,9 +1617,11 @@ def _only_channel(text: str) -> str | None:
     return named.pop()
 
 
-# a disclosure column or platform named beside a channel, not as its part (依托县政府网站、局政务公开专栏
-# 发布信息42条): a second channel; 通过县政府网站信息公开平台发布 is the website's own platform
-_DISCLOSURE_PLACE = r"[^，,。；;、]{0,12}?(?:(?:公开|公示)(?:专栏|平台|网站?|栏|目录)|公报|查阅(?:室|点|场所|中心)|档案馆|图书馆|媒介|其[他它](?:政府|政务)?(?:公开)?(?:平台|渠道))"
+# a disclosure column, platform or catalogue named beside a channel, not as its part (依托县政府网站、局政务公开专栏
+# 发布信息42条): a second channel, as a bulletin, a reading room or other media named there (门户网站、《市政府公报》,
+# 网站、档案馆的查阅室, 门户网站以及其他新闻媒介); 通过县政府网站信息公开平台发布 is the website's own platform
+_DISCLOSURE_PLACE = (r"[^，,。；;、]{0,12}?(?:(?:公开|公示)(?:专栏|平台|网站?|栏|目录)|公报|查阅(?:室|点|场所|中心)|档案馆|"
+                     r"图书馆|媒介|其[他它](?:政府|政务)?(?:公开)?(?:平台|渠道))")
 _BESIDE_CHANNEL = re.compile(rf"(?:、|和|及|以及|与){_DISCLOSURE_PLACE}")
 _PUBLISHING_WORD = re.compile(r"发布|公开|公布|推送|更新|刊发|\d")
 _BEFORE_CHANNEL = re.compile(rf"{_DISCLOSURE_PLACE}(?:、|和|及|以及|与)[^，,。；;、]{{0,12}}$")
