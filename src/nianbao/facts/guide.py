@@ -215,10 +215,10 @@ adjudication of the first pass against these rules.
 | `网站发布信息1683条，公众号发布信息1276条，共主动公开政府信息3895条` | INFO_PUBLISHED for the total over both channels |
 | `县政府网站发布信息3335条，政府信息公开专栏发布954条` | WEBSITE_POSTS, INFO_PUBLISHED: a disclosure column with its own verb and count beside the website (`其中…专栏发布954条` stays a part of the website's) |
 | `网站公开1500条，县政府公报公开60条`, `门户网站公开900条，各区县主动公开1500条` | WEBSITE_POSTS, INFO_PUBLISHED: a clause with a publisher of its own and its own verb, naming no channel, takes no channel from the clause before it |
-| `在门户网站、《市政府公报》等公开信息23条`, `通过区政府网站、区档案馆的查阅室公开信息16条`, `通过门户网站以及其他新闻媒介公开40条` | INFO_PUBLISHED: a bulletin, a reading room or other media named beside the website is a second channel, as a disclosure column |
+| `在门户网站、《市政府公报》等公开信息12条`, `经区政府网站、区档案馆查阅室公开信息25条`, `依托门户网站以及其他新闻媒介公开30条` | INFO_PUBLISHED: a bulletin, a reading room or other media named beside the website is a second channel, as a disclosure column |
 | `通过门户网站公开信息16条，其中：领导信息5条；通过村务公示栏公示文件30份；便民信息40条` | WEBSITE_POSTS for the 16 and the 5; INFO_PUBLISHED for the 40: the website's list ends at a clause of a board off the web |
-| `通过县政府网站、某某子站、单位政务公开专栏等方式公布信息42条`, `通过门户网站某镇栏目及市政府信息公开目录公开信息2516条` | INFO_PUBLISHED: a disclosure column or catalogue further along the website's list, no publishing word between, is a second channel |
-| `公开信息673条。其中，通过门户网站及其他公开平台公开信息501条，包含政府采购类23条、工程信息118条` | INFO_PUBLISHED for all; the 23 and 118 are parts of the 501 (`part_of` the 501), not of the 673: a part that names the places that published it is broken down by the list marked after it |
+| `经县政府网站、某某子站、本局政务公开专栏等公布信息57条`, `经门户网站某镇栏目及市政府信息公开目录公开信息830条` | INFO_PUBLISHED: a disclosure column or catalogue further along the website's list, no publishing word between, is a second channel |
+| `公开信息700条。其中，经门户网站及其他公开平台公开500条，包含采购类20条、工程信息80条` | INFO_PUBLISHED for all; the 20 and 80 are parts of the 500 (`part_of` the 500), not of the 700: a part that names the places that published it is broken down by the list marked after it |
 | `全年公开重要事项15个` | nothing: matters that name no service are no service items |
 | `核发林木采伐许可证111件`, `准予许可397件` | ADMIN_DECISIONS: licences granted |
 | `12345热线办件量236件`, `承办人大建议和政协提案，办件共15件`, `行政许可办件量236件` | PUBLIC_MESSAGES, NPC_SUGGESTIONS, ADMIN_DECISIONS: a 办件 count is its subject's |

@@ -14,7 +14,7 @@ part). Read conservatively from where the facts sit:
 * a second marker right after a part that names a channel of its total breaks down that
   part (``公开信息114条，其中网站72条，其中包括机构职能类3条、…``: the topics are the website's),
   as it does after a part with its total's label that names the places that published it
-  (``其中，通过门户网站及其他公开平台公开信息501条，包含…``).
+  (``其中，通过门户网站及其他公开平台公开信息500条，包含…``).
 
 A part either keeps its total's label (a topic or kind: 通知公告 of published information) or
 carries a label that can break its total down (`PART_LABELS`: 网站 and 政务微信 of published
@@ -58,8 +58,8 @@ PART_LABELS: dict[str, frozenset[str]] = {
 # posts label (what it publishes is INFO_PUBLISHED)
 OFFLINE = re.compile(r"公示栏|公开栏(?!目)|宣传栏|公告栏|公示板|显示屏|电子屏|大喇叭|实体|现场|其他方式|其它方式|"
                      r"公示平台|其他形式|其它形式|传统")
-# a clause that opens with its own publisher, no channel, and its publishing verb (县政府公报公开59条,
-# 旗县区主动公开信息53471条): the channel of a clause before it does not carry over (a quoted name, “某某”发布,
+# a clause that opens with its own publisher, no channel, and its publishing verb (县政府公报公开60条,
+# 各区县主动公开信息1500条): the channel of a clause before it does not carry over (a quoted name, “某某”发布,
 # is most often an account of new media, which a clause before may name)
 OWN_PUBLISHER = re.compile(r"^\s*(?:《[^》]{1,20}》|[\u4e00-\u9fff]{0,10}?(?:公报|问政|部门|单位|县区|区县|"
                            r"乡镇|街道|镇|乡|区|县|市))(?:主动|累计|共|先后)?(?:公开|发布|公布|推送|更新|刊发)")
@@ -191,7 +191,7 @@ def link_parts(text: str, facts: list[Fact]) -> None:
         elif _names_channel(text, fact):
             if i not in summed and _PUBLISHES.search(_own_words(text, fact)):  # 网页全年发布简介类信息32条, not 网站150条
                 named[fact.part_of] = fact.label
-        elif OWN_PUBLISHER.search(_own_words(text, fact)):  # 网站公开9471条，旗县区主动公开53471条: none of the website's
+        elif OWN_PUBLISHER.search(_own_words(text, fact)):  # 网站公开900条，各区县主动公开1500条: none of the website's
             fact.label = total.label
             named.pop(fact.part_of, None)
         else:
@@ -590,7 +590,7 @@ def _adding_up(text: str, facts: list[Fact], following: list[int], whole: Fact,
 def _breaks_down(total: Fact, part: Fact, text: str) -> bool:
     """Is `part` a channel of published items `total` (a label of its own, named in its words; or the
     total's label, with the places that published it named in its words: 其中，通过门户网站及其他公开平台
-    公开信息501条，包含…), so that a list marked right after it lists that channel's topics?"""
+    公开信息500条，包含…), so that a list marked right after it lists that channel's topics?"""
     if total.label not in POSTS or part.label not in POSTS:
         return False
     if part.label != total.label:

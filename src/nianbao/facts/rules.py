@@ -595,7 +595,7 @@ def _headed_lists(text: str, facts: list[Fact], candidates: list[Candidate]) -> 
 
 def _another_way_after(text: str, start: int, end: int) -> int:
     """Where a list opened mid-line at `start` ends: at its sentence's end, or before a ；-clause that
-    names a channel or a board off the web (其中：领导信息5条…；通过公示栏公示文件210份；便民信息145条:
+    names a channel or a board off the web (其中：领导信息5条…；通过公示栏公示文件30份；便民信息40条:
     the board's clause and those after it are no items of the list)."""
     for semicolon in re.finditer(r"[；;]", text[start:end]):
         at = start + semicolon.end()
@@ -807,7 +807,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
                 _adds_up(text, total, cand, unit, total.end + ends[-1]):
             return None, 0.0
         if total.label in CHANNEL_POSTS and _another_way_after(text, total.end, cand.start) < cand.start:
-            return None, 0.0  # …预决算2条；通过公示栏公示文件210份；便民信息145条: no topic of the website's list
+            return None, 0.0  # …预决算2条；通过公示栏公示文件30份；便民信息40条: no topic of the website's list
         marked = _LIST_MARK.search(between)
         # 公开信息281条，其中政策文件29件: documents listed may count in a unit of their own
         same_unit = total.unit == unit or marked and (documents or unit == "项") and total.label in _DOCUMENT_LISTS
@@ -1456,7 +1456,7 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
     if target == "WEBSITE_POSTS" and hit.channel is None and _disclosure_place_publishes(sentence, run_on):
         target = "INFO_PUBLISHED"  # 网站发布3335条，政府信息公开专栏发布954条: the disclosure column's own count
     if target in CHANNEL_POSTS and hit.channel is None and _own_publisher(sentence):
-        target = "INFO_PUBLISHED"  # 网站公开15631条，县政府公报公开59条: the bulletin's own count
+        target = "INFO_PUBLISHED"  # 网站公开1500条，县政府公报公开60条: the bulletin's own count
     if target in CHANNEL_POSTS and hit.channel is None and _total_of_channels(sentence, run_on):
         target = "INFO_PUBLISHED"  # …网站…1683条，…公众号…1276条，共主动公开政府信息3895条: all channels together
     if target == "SERVICE_ITEMS" and _ONLINE_SERVICES.search(sentence):
@@ -1485,7 +1485,7 @@ def _disclosure_place_publishes(sentence: str, run_on: str) -> bool:
 
 def _own_publisher(sentence: str) -> bool:
     """Does a clause of its own publisher (`OWN_PUBLISHER`) stand between the last channel named in
-    `sentence` and the count ending it (网站公开15631条，县政府公报公开59条，…: none of the website's)?"""
+    `sentence` and the count ending it (网站公开1500条，县政府公报公开60条，…: none of the website's)?"""
     channels = _channel_hits(sentence)
     since = sentence[channels[-1].end if channels else 0:]
     return any(OWN_PUBLISHER.search(clause) for clause in re.split(r"[，,；;、：:]", since)[1:])
