@@ -57,8 +57,8 @@ from nianbao.facts.candidates import Candidate, find_candidates, is_zero_cue, na
 from nianbao.facts.catalogue import catalogue
 from nianbao.facts.decode import count_partners
 from nianbao.facts.normalise import parse_quantity
-from nianbao.facts.parts import (ASIDE_CHARS, CASE_OUTCOME, CASES, LIST_REACH, MARKERS, OFFLINE, OWN_PUBLISHER, RECEIVED,
-                                 REFERS_BACK, words_before)
+from nianbao.facts.parts import (ASIDE_CHARS, CASE_OUTCOME, CASES, LIST_REACH, MARKERS, OFFLINE, OWN_PUBLISHER,
+                                 PUBLISHING_VERBS, RECEIVED, REFERS_BACK, words_before)
 from nianbao.report import Fact, Report
 from nianbao.sections import NUMBERING, YEAR_NAMED
 
@@ -1623,7 +1623,7 @@ def _only_channel(text: str) -> str | None:
 _DISCLOSURE_PLACE = (r"[^，,。；;、]{0,12}?(?:(?:公开|公示)(?:专栏|平台|网站?|栏|目录)|公报|查阅(?:室|点|场所|中心)|档案馆|"
                      r"图书馆|媒介|其[他它](?:政府|政务)?(?:公开)?(?:平台|渠道))")
 _BESIDE_CHANNEL = re.compile(rf"(?:、|和|及|以及|与){_DISCLOSURE_PLACE}")
-_PUBLISHING_WORD = re.compile(r"发布|公开|公布|推送|更新|刊发|\d")
+_PUBLISHING_WORD = re.compile(rf"{PUBLISHING_VERBS}|\d")
 _BEFORE_CHANNEL = re.compile(rf"{_DISCLOSURE_PLACE}(?:、|和|及|以及|与)[^，,。；;、]{{0,12}}$")
 _DIGIT = re.compile(r"\d")
 
