@@ -58,13 +58,13 @@ PART_LABELS: dict[str, frozenset[str]] = {
 # posts label (what it publishes is INFO_PUBLISHED)
 OFFLINE = re.compile(r"公示栏|公开栏(?!目)|宣传栏|公告栏|公示板|显示屏|电子屏|大喇叭|实体|现场|其他方式|其它方式|"
                      r"公示平台|其他形式|其它形式|传统")
+PUBLISHING_VERBS = "公开|发布|公布|推送|更新|刊发"  # the verbs a channel or a publisher publishes with
 # a clause that opens with its own publisher, no channel, and its publishing verb (县政府公报公开60条,
 # 各区县主动公开信息1500条): the channel of a clause before it does not carry over (a quoted name, “某某”发布,
 # is most often an account of new media, which a clause before may name)
-PUBLISHING_VERBS = "公开|发布|公布|推送|更新|刊发"  # the verbs a channel or a publisher publishes with
 OWN_PUBLISHER = re.compile(r"^\s*(?:《[^》]{1,20}》|[\u4e00-\u9fff]{0,10}?(?:公报|问政|部门|单位|县区|区县|"
                            rf"乡镇|街道|镇|乡|区|县|市))(?:主动|累计|共|先后)?(?:{PUBLISHING_VERBS})")
-_PUBLISHES = re.compile(r"发布|公开|公布|公示|张贴|更新|推送|刊发|发稿|编发")  # a channel that publishes the list
+_PUBLISHES = re.compile(rf"{PUBLISHING_VERBS}|公示|张贴|发稿|编发")  # a channel that publishes the list
 # counts of published items: a topic part of any of them keeps its total's label (rule 2); a
 # part that names its own channel (网站150条 of published information) keeps its own (rule 1)
 POSTS = frozenset({"INFO_PUBLISHED", "WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS"})

@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -597,12 +597,16 @@ def _another_way_after(text: str, start: int, end: int) -> int:
     """Where a list opened mid-line at `start` ends: at its sentence's end, or before a ；-clause that
     names a channel or a board off the web (其中：领导信息5条…；通过公示栏公示文件30份；便民信息40条:
     the board's clause and those after it are no items of the list)."""
+    return next(_other_ways(text, start, end), end)
+
+
+def _other_ways(text: str, start: int, end: int) -> Iterator[int]:
+    """Where each ；-clause between `start` and `end` that names a channel or a board off the web opens."""
     for semicolon in re.finditer(r"[；;]", text[start:end]):
         at = start + semicolon.end()
         clause = text[at:_clause_end(text, at, end - at, "；;")]
         if _channel_hits(clause) or OFFLINE.search(clause):
-            return at
-    return end
+            yield at
 
 
 def _item_lines(text: str, start: int) -> tuple[int, int] | None:
@@ -797,6 +801,8 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     if sibling is not None:
         return sibling, _SCORES["sentence_generic"]
     passed: set[str] = set()
+    # where the last ；-clause naming another way opens within the list's reach, once if needed
+    last_way = cache(lambda: max(_other_ways(text, max(0, cand.start - LIST_REACH), cand.start), default=-1))
     for total in reversed(facts):  # back over its sibling parts to the total that opened the list
         if cand.start - total.end > LIST_REACH:
             break
@@ -806,7 +812,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
         if len(ends) > 1 + aside or ends and not REFERS_BACK.match(between, ends[-1]) and not \
                 _adds_up(text, total, cand, unit, total.end + ends[-1]):
             return None, 0.0
-        if total.label in CHANNEL_POSTS and _another_way_after(text, total.end, cand.start) < cand.start:
+        if total.label in CHANNEL_POSTS and last_way() > total.end:
             return None, 0.0  # …预决算2条；通过公示栏公示文件30份；便民信息40条: no topic of the website's list
         marked = _LIST_MARK.search(between)
         # 公开信息281条，其中政策文件29件: documents listed may count in a unit of their own
@@ -1617,14 +1623,15 @@ def _only_channel(text: str) -> str | None:
     return named.pop()
 
 
-# a disclosure column, platform or catalogue named beside a channel, not as its part (依托县政府网站、局政务公开专栏
-# 发布信息42条): a second channel, as a bulletin, a reading room or other media named there (门户网站、《市政府公报》,
-# 网站、档案馆的查阅室, 门户网站以及其他新闻媒介); 通过县政府网站信息公开平台发布 is the website's own platform
-_DISCLOSURE_PLACE = (r"[^，,。；;、]{0,12}?(?:(?:公开|公示)(?:专栏|平台|网站?|栏|目录)|公报|查阅(?:室|点|场所|中心)|档案馆|"
-                     r"图书馆|媒介|其[他它](?:政府|政务)?(?:公开)?(?:平台|渠道))")
-_BESIDE_CHANNEL = re.compile(rf"(?:、|和|及|以及|与){_DISCLOSURE_PLACE}")
+# a second place: a disclosure column, platform or catalogue named beside a channel, not as its part
+# (依托县政府网站、局政务公开专栏发布信息42条), or a bulletin, a reading room or other media named there
+# (门户网站、《市政府公报》, 网站、档案馆的查阅室, 门户网站以及其他新闻媒介); 通过县政府网站信息公开平台发布
+# is the website's own platform
+_SECOND_PLACE = (r"[^，,。；;、]{0,12}?(?:(?:公开|公示)(?:专栏|平台|网站?|栏|目录)|公报|查阅(?:室|点|场所|中心)|档案馆|"
+                 r"图书馆|媒介|其[他它](?:政府|政务)?(?:公开)?(?:平台|渠道))")
+_BESIDE_CHANNEL = re.compile(rf"(?:、|和|及|以及|与){_SECOND_PLACE}")
 _PUBLISHING_WORD = re.compile(rf"{PUBLISHING_VERBS}|\d")
-_BEFORE_CHANNEL = re.compile(rf"{_DISCLOSURE_PLACE}(?:、|和|及|以及|与)[^，,。；;、]{{0,12}}$")
+_BEFORE_CHANNEL = re.compile(rf"{_SECOND_PLACE}(?:、|和|及|以及|与)[^，,。；;、]{{0,12}}$")
 _DIGIT = re.compile(r"\d")
 
 
