@@ -31,6 +31,12 @@ def test_views_followers_and_percentages_are_quantities():
     assert spans("进网厅事项958个,占比50.98%,") == [("958个", "quantity"), ("50.98%", "quantity")]
 
 
+def test_a_number_followed_by_qian_wan_or_bai_wan_is_one_span_of_its_whole_magnitude():
+    found = find_candidates("节目上线以来观看超过3千万人次，网站访问量4百万次。")
+    assert [(c.text, c.quantity.value) for c in found if c.kind == "quantity"] == [
+        ("超过3千万人次", 30_000_000), ("4百万次", 4_000_000)]
+
+
 def test_chinese_numerals_need_a_measure_word():
     assert spans("举办培训两场，一是加强学习，进一步规范") == [("两场", "quantity")]
     assert spans("收到申请十二个、一千二百件") == [("十二个", "quantity"), ("一千二百件", "quantity")]

@@ -74,6 +74,9 @@ def render_chinese(n: int, short_ten: bool = False) -> str:
         ("3万余人", Quantity(30000, "人", "at_least")),
         ("10余万元", Quantity(100000, "元", "at_least")),
         ("二〇二〇年", Quantity(2020, "年", "exact")),
+        ("3千万人次", Quantity(30_000_000, "人次", "exact")),
+        ("超过1.5千万次", Quantity(15_000_000, "次", "more_than")),
+        ("4百万次", Quantity(4_000_000, "次", "exact")),
     ],
 )
 def test_spans_from_facts_md_and_seeds_normalise(span, expected):

@@ -125,6 +125,18 @@ def test_a_count_after_several_channels_closed_by_deng_qudao_is_published_inform
     assert [(f.text, f.label) for f in extract_facts(text)] == [("960条", "INFO_PUBLISHED")]
 
 
+def test_new_media_alone_closed_by_deng_qudao_is_other_media():
+    assert labelled("通过微信、微博等渠道公开政府信息480余条。") == [("OTHER_MEDIA_POSTS", "480余条")]
+    assert labelled("利用微信公众号、微博、某某号等平台发布信息共1350条。") == [("OTHER_MEDIA_POSTS", "1350条")]
+    assert labelled("通过某某发布等新媒体平台等渠道公开信息共计920条。") == [("OTHER_MEDIA_POSTS", "920条")]
+    # a website, a paper or a board among them, or a channel listed that is no account: no one channel
+    assert labelled("通过门户网站、微信等渠道公开信息75条。") == [("INFO_PUBLISHED", "75条")]
+    assert labelled("通过《某某新闻》、报纸、微信公众号等方式公开政府信息约3100条。") == [("INFO_PUBLISHED", "约3100条")]
+    assert labelled("主要使用短信平台、微信群、朋友圈、公众号等形式发布信息800余条。") == [("INFO_PUBLISHED", "800余条")]
+    assert labelled("通过新闻发布会、广播电视、政务新媒体等渠道，主动公开政府信息15万余条。") == [
+        ("INFO_PUBLISHED", "15万余条")]
+
+
 def test_topics_listed_after_a_count_of_published_items_are_its_parts_without_cues_of_their_own():
     from nianbao.facts.rules import extract_facts
 
@@ -745,6 +757,22 @@ def test_items_of_meetings_counted_in_times_issues_or_copies_are_published_items
     assert labelled("全年开展政府开放日活动3次。") == []
 
 
+def test_meetings_disclosed_are_their_items_and_meetings_held_are_nothing():
+    assert labelled("公开政策解读9条，公开局长办公会议14次。")[-1:] == [("INFO_PUBLISHED", "14次")]
+    assert labelled("专栏公开区政府全体会议2次、常务会议20场次。") == [("INFO_PUBLISHED", "2次"), ("INFO_PUBLISHED", "20场次")]
+    assert labelled("全年召开政务公开工作会议3次。") == []
+
+
+def test_information_counted_in_copies_is_published_items_and_its_documents_listed_are_its_parts():
+    text = "全年主动公开各类政务信息2600余份，其中政府文件140份，常务会议信息25份。"
+    assert labelled(text) == [("INFO_PUBLISHED", "2600余份"), ("INFO_PUBLISHED", "140份"), ("INFO_PUBLISHED", "25份")]
+    text = "全年主动公开信息720条，其中政府文件36份，会议信息15份。"  # documents listed in 份 under items in 条
+    assert labelled(text) == [("INFO_PUBLISHED", "720条"), ("INFO_PUBLISHED", "36份"), ("INFO_PUBLISHED", "15份")]
+    # copies of something else after the items, and copies of information passed to an archive
+    assert labelled("在微信公众号公开信息210条，发放宣传册共2000余份。") == [("WECHAT_POSTS", "210条")]
+    assert labelled("定期向档案馆移送纸质政府信息360份。") == []
+
+
 def test_a_topic_whose_number_leaves_off_the_lists_unit_is_counted_in_it():
     text = "全年在网站发布信息30条，其中统计数据6条、规划计划2条、工作年报1，其余为工作动态。"
     assert labelled(text) == [("WEBSITE_POSTS", "30条"), ("WEBSITE_POSTS", "6条"), ("WEBSITE_POSTS", "2条"),
@@ -900,9 +928,16 @@ def test_a_count_said_to_be_answered_already_is_applications_processed():
     assert labelled("全年受理信息公开申请8件，其中7件已在法定时限内答复。") == [("APP_RECEIVED", "8件"), ("APP_PROCESSED", "7件")]
 
 
+def test_a_clause_saying_applications_were_completed_counts_applications_processed():
+    assert labelled("本年度共受理政府信息公开申请4件，已完成4件。") == [("APP_RECEIVED", "4件"), ("APP_PROCESSED", "4件")]
+    assert labelled("受理申请3件，已完成依申请公开申请3件。") == [("APP_RECEIVED", "3件"), ("APP_PROCESSED", "3件")]
+
+
 def test_service_matters_taken_up_in_cases_are_services_handled_and_those_done_online_are_online_items():
     assert labelled("全年共受理各类政务服务事项3200件。") == [("SERVICES_HANDLED", "3200件")]
     assert labelled("目前可全程在线办理政务服务事项640项。") == [("ONLINE_ITEMS", "640项")]
+    assert labelled("提供全流程在线办理政务服务事项95项。") == [("ONLINE_ITEMS", "95项")]
+    assert labelled("在办事服务栏目，公开全程在线办理政务服务事项1320条。") == [("ONLINE_ITEMS", "1320条")]
 
 
 def test_a_website_named_at_the_head_of_a_long_sentence_places_the_items_counted_at_its_end():

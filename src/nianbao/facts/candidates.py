@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from nianbao.body import non_narrative, overlapping
-from nianbao.facts.normalise import CN_NUMERAL_CHARS, UNITS, Quantity, parse_quantity
+from nianbao.facts.normalise import CN_NUMERAL_CHARS, MAGNITUDE_WORDS, UNITS, Quantity, parse_quantity
 from nianbao.report import Report
 
 FACT_KINDS = frozenset({"quantity", "zero_claim"})
@@ -45,7 +45,7 @@ _ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9
 _CN_START = "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾"
 _QUANTITY = re.compile(
     rf"(?:超过|突破|破|超|逾|近|约)?(?:"
-    rf"(?P<arabic>{_ARABIC})(?:{_SP}(?:余|多))?(?:{_SP}(?:万亿|千|万|亿))?(?:余|多)?(?:{_SP}(?P<unit>{_UNIT}))?"
+    rf"(?P<arabic>{_ARABIC})(?:{_SP}(?:余|多))?(?:{_SP}(?:{MAGNITUDE_WORDS}))?(?:余|多)?(?:{_SP}(?P<unit>{_UNIT}))?"
     rf"|(?P<chinese>[{_CN_START}][{CN_NUMERAL_CHARS}]*)(?:余|多)?(?P<cunit>{_UNIT})"
     rf")(?:以上|左右)?"
     rf"|(?:超过|突破|破|超|逾|近|约)(?P<bare>[百千万亿][{CN_NUMERAL_CHARS}]*)(?:余|多)?(?P<bunit>{_UNIT})?"

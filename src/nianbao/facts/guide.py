@@ -232,6 +232,11 @@ adjudication of the first pass against these rules.
 | `在区政府公报上刊登区政府文件33件` | INFO_PUBLISHED: documents printed in the gazette (its issues, `编发政府公报7期`, are nothing) |
 | `其中权力事项办理结果35条`; `行政许可办理结果12条` | INFO_PUBLISHED; ADMIN_DECISIONS: results of handling published as a topic, no applications |
 | `有140件行政复议、49件行政诉讼获维持` | REVIEW_CASES, LITIGATION_CASES: the noun right after each count names its cases; after `行政复议192件，行政诉讼73件，其中…`, each is `part_of` the count of its own kind |
+| `通过微信、微博等渠道公开信息480余条` | OTHER_MEDIA_POSTS: new media alone closed by 等渠道; with a website, a paper, a board or anything else listed among them (`门户网站、微信等渠道`, `短信平台、微信群、朋友圈等形式`), INFO_PUBLISHED |
+| `主动公开各类政务信息2600余份，其中政府文件140份` | INFO_PUBLISHED for both: information counted in 份 is items, and documents listed under it are its topics (`发放宣传册2000余份`, `移送纸质政府信息360份` are nothing) |
+| `公开局长办公会议14次`, `专栏公开区政府全体会议2次` | INFO_PUBLISHED: a meeting disclosed is its items, as `发布常务会议13期`; a meeting held (`召开工作会议3次`) is nothing |
+| `受理申请4件，已完成4件` | APP_RECEIVED, APP_PROCESSED: applications completed are applications dealt with |
+| `提供全流程在线办理政务服务事项95项`, `公开全程在线办理政务服务事项1320条` | ONLINE_ITEMS, whatever word counts them |
 """
 
 

@@ -10,7 +10,7 @@ zero-claim cue (未 / 无 / 没有 / 尚未 …).  The rules, decided once:
   the counting form (``一千二百``, ``两万三``, ``十二``) and the digit-string form
   (``二〇二〇``, ``零``); a bare magnitude is one of it (``破千万`` = 10⁷, ``破亿`` = 10⁸).
   Financial forms (壹贰叁 … 拾佰仟) read like the plain ones.
-* **Magnitudes multiply** (万 = 10⁴, 亿 = 10⁸, 千 = 10³ after an Arabic number) and the
+* **Magnitudes multiply** (万 = 10⁴, 亿 = 10⁸, 千 = 10³ after an Arabic number, 千万 = 10⁷) and the
   magnitude leaves the unit: ``45.9万`` → 459000 with no unit, ``2.9亿元`` → 290000000
   元, ``4068.208万元`` → 40682080 元.  So money in text is always in 元; a table cell
   printed in 万元 keeps its own unit, and `in_base_unit` converts either side before a
@@ -44,7 +44,8 @@ UNITS = (
     "位", "户", "起", "封", "张", "部", "套", "批", "台", "座", "所", "处", "支", "类", "种",
     "本", "册", "天", "日", "周", "年", "月", "倍", "号", "通", "成", "宗", "则", "%", "％",
 )
-MAGNITUDES = {"千": 1000, "万": 10_000, "亿": 100_000_000, "万亿": 10**12}
+MAGNITUDES = {"千": 1000, "万": 10_000, "亿": 100_000_000, "百万": 10**6, "千万": 10**7, "万亿": 10**12}
+MAGNITUDE_WORDS = "|".join(sorted(MAGNITUDES, key=len, reverse=True))  # longest first: 2千万 is 2×10⁷, not 2千
 
 CN_DIGITS = {
     "零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -72,7 +73,7 @@ _SPAN = re.compile(
     # a Chinese numeral carries its own 千/万/亿 (一万三千), so it is read whole; the
     # magnitude group is for what follows it (三十余万) or an Arabic number (45.9万)
     rf"(?:(?P<arabic>{_ARABIC})|(?P<chinese>[{CN_NUMERAL_CHARS}]+))"
-    rf"(?P<mid1>{_QUAL_MID})?(?P<mag>万亿|千|万|亿)?(?P<mid2>{_QUAL_MID})?"
+    rf"(?P<mid1>{_QUAL_MID})?(?P<mag>{MAGNITUDE_WORDS})?(?P<mid2>{_QUAL_MID})?"
     rf"(?P<unit>{_UNIT_RE})?(?P<post>{_QUAL_POST})?$"
 )
 

@@ -99,6 +99,9 @@ SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 coun
                                                     "投诉建议", "投诉、建议", "意见、建议")}}
 # words a cue's own items are counted in besides its label's units: read as items (条)
 ITEM_COUNTS = {"会议信息": ("次", "期", "份")}  # 常务会议信息21次, 会议信息8份: each meeting's items
+# information counted in 份 right after the word (主动公开政务信息3000余份, 政府信息文件93份): items;
+# not 份 further on (公开信息130条，发放宣传册3000余份: brochures handed out)
+_INFO_IN_COPIES = re.compile(r"信息(?:文件)?(?:共|共计|合计|累计|总计)?\s*$")
 # Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
 PRECEDENCE = ("APP_CARRIED_FORWARD", "APP_CARRIED_OVER")
 BLOCKERS = (
@@ -112,7 +115,7 @@ BLOCKERS = (
 )
 # items sent up to, or taken up by, others, or filed away: not published (guide §4)
 # 同一信息计为1条, 相同信息计1条: how items are counted
-NOT_PUBLISHED = re.compile(r"报送|上报|投递|被[^，,。；]{0,12}(?:采用|采纳|录用)|移交|送交|归档|计为$|(?:相同|同一)[^，,。；（(]{0,8}计$|"
+NOT_PUBLISHED = re.compile(r"报送|上报|投递|移送|被[^，,。；]{0,12}(?:采用|采纳|录用)|移交|送交|归档|计为$|(?:相同|同一)[^，,。；（(]{0,8}计$|"
                            # made or obtained, written, cleared away, taken up by others: not published here
                            r"(?<!发布)制作(?![^，,。；]{0,6}(?:发布|推送|上线|公开))|获取|制发(?![^，,。；]{0,4}公开)|(?<!发布)撰写|清理|"
                            r"(?<!招考)(?<!招聘)录用|采用(?![^，,。；]{0,8}(?:形式|方式))|采纳")
@@ -157,7 +160,7 @@ UNITS_OK = {
     "NEW_MEDIA_ACCOUNTS": {"个", "家", None},
     "PUBLIC_MESSAGES": {"件", "条", "个", "次", "人次", "封", "例", "起", "批", "件次", "通", None},
     "SERVICE_ITEMS": {"项", "个", "件", "类", "大项", "小项", None},
-    "ONLINE_ITEMS": {"项", "个", "件", "类", None},
+    "ONLINE_ITEMS": {"项", "个", "件", "类", "条", None},
     "ONE_VISIT_ITEMS": {"项", "个", "件", "类", None},
     "SERVICES_HANDLED": {"件", "笔", "次", "人次", "个", "项", "件次", None},
     "RATE": {"%", "成"},
@@ -314,12 +317,16 @@ def _application_reading(text: str, cand: Candidate, facts: list[Fact], own: str
     if label is not None and label.startswith("APP_") and applications_charged(text, facts[-1] if facts else None,
                                                                                cand.start):
         return None, score  # 收取信息处理费380元，其中民政局1件: the applications charged, counted by no label
+    if label == "APP_RECEIVED" and _COMPLETED.fullmatch(own):
+        label = "APP_PROCESSED"  # 受理申请3件，已完成3件: the applications dealt with
     if label == "APP_PROCESSED" and _STILL_IN_HAND.match(text, cand.end):  # 2件正在办理: not answered yet
         sentence = text[_sentence_start(text, cand.start, SENTENCE_REACH):cand.start]
         label = "PUBLIC_MESSAGES" if _MESSAGE_WORDS.search(sentence) else "APP_CARRIED_FORWARD"
     return label, score
 
 
+# a clause of its own saying applications were completed (已完成3件, 已完成依申请公开申请1件)
+_COMPLETED = re.compile(r"\s*(?:已|均已|全部|已经)?完成(?:办理|答复)?(?:依申请公开|政府信息公开)?(?:申请)?\s*")
 # a verb of applications received or handled: a count after it is of those applications, not of the charged
 _RECEIVED_OR_HANDLED = re.compile(RECEIVED + "|办理|处理|答复|办结")
 
@@ -424,15 +431,14 @@ _MEETING_VERB = re.compile(r"公开|发布|公布|刊发|图解|解读|列席|�
 
 def _published_without_a_cue(text: str, cand: Candidate, own: str) -> bool:
     """Is `cand`, which no cue labels, a count of documents printed in a gazette or of a meeting's items
-    published (the sentence's last verb publishes; 公开 only for 会议信息)?"""
+    published (the sentence's last verb publishes: 发布常务会议13期, 公开局长办公会议12次)?"""
     unit = cand.quantity.unit
     if unit in ("件", "个", "份", "篇", "条") and _PRINTED.search(own):
         return True
     if unit not in ("次", "期", "场次", "条", "场", "份", "个") or not _MEETING.search(own):
         return False
     verbs = list(_MEETING_VERB.finditer(text, _sentence_start(text, cand.start, SENTENCE_REACH), cand.start))
-    return bool(verbs) and (verbs[-1].group() in ("发布", "公布", "刊发")
-                            or verbs[-1].group() == "公开" and own.rstrip().endswith("信息"))
+    return bool(verbs) and verbs[-1].group() in ("发布", "公布", "刊发", "公开")
 
 
 _SERVICE_WORDS = re.compile(r"服务|审批|许可|办事|处罚|强制|办理|网办|网上|一次|跑|依申请|办税|通办|快办|确认|给付")
@@ -776,7 +782,7 @@ _MIXED_WITH_INTERPRETATIONS = re.compile(r"(?:法规|文件|政策|规章|会议
 
 # 含 and 包含 mark no topics (申请公开的信息包含了多方面的意思…4件 counts applications)
 _LIST_MARK = re.compile("|".join(m for m in MARKERS if m not in ("含", "包含")) + "|[：:（(]")
-_TOPIC_UNITS = ("条", "篇", "件", "期", "项", "个")
+_TOPIC_UNITS = ("条", "篇", "件", "份", "期", "项", "个")
 _LIST_BREAK = re.compile(r"[。！!？?\n][\s\u3000]*")  # a list of topics may run on after ；
 
 
@@ -1439,7 +1445,7 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
     target = hit.target
     if target == BLOCK:
         return None
-    if unit in ITEM_COUNTS.get(hit.cue, ()):
+    if unit in ITEM_COUNTS.get(hit.cue, ()) or unit == "份" and hit.cue == "信息" and _INFO_IN_COPIES.search(sentence):
         unit = "条"
     if target in (POST, "INFO_PUBLISHED") or hit.channel is not None:
         # a board off the web named in the sentence keeps the ；-run's website from claiming its items
@@ -1513,7 +1519,7 @@ def _total_of_channels(sentence: str, run_on: str) -> bool:
     return len({h.channel for h in _channel_hits(run_on + sentence[:digits[-1]])}) >= 2
 
 
-_ONLINE_SERVICES = re.compile(r"(?:全程|可)在线办理[^，,。；;]{0,12}$")
+_ONLINE_SERVICES = re.compile(r"(?:全程|全流程|可)在线办理[^，,。；;]{0,12}$")
 _SERVICES_TAKEN_UP = re.compile(r"(?:办理|受理|办结)[^，,。；;]{0,8}$")
 
 
@@ -1559,6 +1565,27 @@ def _names_account(text: str, offset: int, hits: list[_Hit], i: int) -> bool:
     wechat = hits[i - 1] if i > 0 else None
     return wechat is not None and wechat.cue in ("微信公众号", "公众号") and \
         _REACH_OF_ACCOUNT.fullmatch(text, wechat.end - offset, new_media.start - offset) is not None
+
+
+_MEDIA = {"WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS"}
+_MEDIA_AS_A_WHOLE = {"政务新媒体", "新媒体", "媒体", "两微", "双微"}
+
+
+_LIST_ITEM = re.compile(r"[^、和及与]+")
+
+
+def _new_media_only(text: str, channels: list[_Hit], closer: int) -> bool:
+    """Is the list the channels are named in, up to the 等 at `closer`, new media alone: accounts of two kinds
+    or more, or new media by that name (微信、微博等渠道; 某某等新媒体平台等渠道), every item of the list
+    new media or a named account (…号): no website, paper, board or meeting among them (短信平台、微信群、
+    朋友圈等形式 and 新闻发布会、广播电视、政务新媒体等渠道 name more than new media)?"""
+    opened = max(text.rfind(ch, 0, channels[-1].start) for ch in "，,；;：:。\n")
+    listed = [h for h in channels if h.start > opened]  # the channels of the list's own clause
+    cues = {h.cue for h in listed}
+    if not {h.channel for h in listed} <= _MEDIA or len(cues) < 2 and not cues & _MEDIA_AS_A_WHOLE:
+        return False
+    return all(any(m.start() <= h.start < m.end() for h in listed) or m.group().rstrip().endswith("号")
+               for m in _LIST_ITEM.finditer(text, opened + 1, closer))
 
 
 def _joined_channels(sentence: str, channel: str | None) -> str | None:
@@ -1640,13 +1667,16 @@ def _nearest_channel(text: str) -> str | None:
     place off the web is named after it (通过网站公开信息74条，通过电子公示栏公布信息15条); channels
     named together in that channel's clause publish together (`_joined_channels`)."""
     channels = _channel_hits(text)
-    if not channels or _SEVERAL_CHANNELS.search(text[channels[-1].end:]) or OFFLINE.search(text, channels[-1].end):
+    if not channels or OFFLINE.search(text, channels[-1].end):
         return None
     last = channels[-1]
-    if "分别" in text[max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1:]:
+    several = _SEVERAL_CHANNELS.search(text[last.end:])
+    if not several and "分别" in text[max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1:]:
         return last.channel  # 通过政务微博和微信公众号，分别发布信息30条、70条: each its own channel
     number = _DIGIT.search(text, last.end)  # the channel's clause, up to the count: 网站、局政务公开专栏发布…
     closed = _clause_end(text, last.end, (number.start() if number else len(text)) - last.end)
+    if several:  # 通过微信、微博等渠道: new media as a whole; with any other channel among them, no one channel
+        return "OTHER_MEDIA_POSTS" if _new_media_only(text, channels, last.end + several.start()) else None
     return _joined_channels(text[:closed], last.channel)  # 通过门户网站及政务新媒体，公开信息…
 
 
