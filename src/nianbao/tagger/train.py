@@ -209,17 +209,44 @@ def data_summary(synthetic: list[Doc], gold: list[Doc], config: TaggerConfig,
     default the repository's)."""
     import hashlib
 
-    from nianbao.annotation.realpages import MANIFEST, REPO, load_manifest
+    from nianbao.annotation.realpages import MANIFEST, load_manifest
 
     data = {"synthetic": data_hash(synthetic), "gold": data_hash(gold) if gold else None,
             "synthetic_reports": len(synthetic), "gold_documents": sorted(d.doc_id for d in gold)}
     if config.real_pages:
         path = Path(manifest or MANIFEST)
+        entries = load_manifest(path)
         data["real_pages"] = {"splits": list(config.real_pages),
-                              "manifest": str(MANIFEST.relative_to(REPO)) if manifest is None else str(manifest),
-                              "rows": sum(e.split in config.real_pages for e in load_manifest(path)),
+                              "manifest": _in_repo(MANIFEST) if manifest is None else manifest_named(path, entries),
+                              "rows": sum(e.split in config.real_pages for e in entries),
                               "manifest_sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
     return data
+
+
+def manifest_named(path: Path, entries: list | None = None) -> str:
+    """How a model card names a manifest given to training: the repository's by its place in the
+    repository; a copy of it that only leaves rows out (a page cache that lacks a page trains on a
+    copy without its row) by the pages it leaves out; any other file by its path."""
+    from nianbao.annotation.realpages import MANIFEST, load_manifest
+
+    if path.resolve() == MANIFEST.resolve():
+        return _in_repo(MANIFEST)
+    if not MANIFEST.is_file():
+        return str(path)
+    ours = {e.sha256 for e in load_manifest(MANIFEST)}
+    theirs = {e.sha256 for e in (entries if entries is not None else load_manifest(path))}
+    left_out = sorted(ours - theirs)
+    if theirs - ours or not left_out:
+        return str(path)  # rows of its own, or the same rows: no copy that only leaves pages out
+    shown = ", ".join(sha[:16] for sha in left_out[:5]) + (f" and {len(left_out) - 5} more" if len(left_out) > 5 else "")
+    return f"a copy of {_in_repo(MANIFEST)} without the row{'s' if len(left_out) > 1 else ''} of {shown}"
+
+
+def _in_repo(path: Path) -> str:
+    """`path` relative to the repository when it lies inside it, else as given."""
+    from nianbao.annotation.realpages import REPO
+
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
 
 
 def training_gold(config: TaggerConfig, manifest: str | os.PathLike | None = None) -> list[Doc]:
