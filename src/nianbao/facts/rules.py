@@ -1567,10 +1567,9 @@ def _names_account(text: str, offset: int, hits: list[_Hit], i: int) -> bool:
         _REACH_OF_ACCOUNT.fullmatch(text, wechat.end - offset, new_media.start - offset) is not None
 
 
+# the channels of new media, the cues that name new media as a whole, and the items of a list of channels
 _MEDIA = {"WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS"}
 _MEDIA_AS_A_WHOLE = {"政务新媒体", "新媒体", "媒体", "两微", "双微"}
-
-
 _LIST_ITEM = re.compile(r"[^、和及与]+")
 
 
@@ -1670,13 +1669,13 @@ def _nearest_channel(text: str) -> str | None:
     if not channels or OFFLINE.search(text, channels[-1].end):
         return None
     last = channels[-1]
-    several = _SEVERAL_CHANNELS.search(text[last.end:])
-    if not several and "分别" in text[max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1:]:
+    several = _SEVERAL_CHANNELS.search(text, last.end)
+    if several:  # 通过微信、微博等渠道: new media as a whole; with any other channel among them, no one channel
+        return "OTHER_MEDIA_POSTS" if _new_media_only(text, channels, several.start()) else None
+    if "分别" in text[max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1:]:
         return last.channel  # 通过政务微博和微信公众号，分别发布信息30条、70条: each its own channel
     number = _DIGIT.search(text, last.end)  # the channel's clause, up to the count: 网站、局政务公开专栏发布…
     closed = _clause_end(text, last.end, (number.start() if number else len(text)) - last.end)
-    if several:  # 通过微信、微博等渠道: new media as a whole; with any other channel among them, no one channel
-        return "OTHER_MEDIA_POSTS" if _new_media_only(text, channels, last.end + several.start()) else None
     return _joined_channels(text[:closed], last.channel)  # 通过门户网站及政务新媒体，公开信息…
 
 
