@@ -74,8 +74,8 @@ def test_missing_file_is_an_input_error(tmp_path):
         convert(str(tmp_path / "nope.txt"))
 
 
-def test_a_directory_is_an_input_error(tmp_path):
-    with pytest.raises(InputError, match="is a directory"):
+def test_a_directory_is_an_input_error_that_points_to_the_batch_job(tmp_path):
+    with pytest.raises(InputError, match=r"is a directory, not a file \(`nianbao batch` checks every report"):
         convert(str(tmp_path))
 
 

@@ -122,7 +122,7 @@ def _read(path: str) -> bytes:
     except FileNotFoundError:
         raise InputError(path, "file not found") from None
     except IsADirectoryError:
-        raise InputError(path, "is a directory, not a file") from None
+        raise InputError(path, "is a directory, not a file (`nianbao batch` checks every report in a folder)") from None
     except PermissionError:
         raise InputError(path, "permission denied: the file cannot be read") from None
     if not data.strip():

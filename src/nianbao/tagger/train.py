@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import torch
 
@@ -39,6 +40,9 @@ from nianbao.tagger.data import (IGNORE, Doc, TagScheme, data_hash, encode_batch
                                  window_labels)
 from nianbao.tagger.model import NEW_PARTS, Tagger, build_tagger, read_as_one, set_threads, tensors, trainable_names
 from nianbao.tagger.prior import prior_tags
+
+if TYPE_CHECKING:
+    from nianbao.annotation.realpages import PageEntry
 
 Progress = Callable[[str, int, int, dict], None]
 
@@ -223,7 +227,7 @@ def data_summary(synthetic: list[Doc], gold: list[Doc], config: TaggerConfig,
     return data
 
 
-def manifest_named(path: Path, entries: list | None = None) -> str:
+def manifest_named(path: Path, entries: Sequence[PageEntry] | None = None) -> str:
     """How a model card names a manifest given to training: the repository's by its place in the
     repository; a copy of it that only leaves rows out (a page cache that lacks a page trains on a
     copy without its row) by the pages it leaves out; any other file by its path."""
