@@ -97,11 +97,11 @@ SPECIFIC = {"类信息": "INFO_PUBLISHED",  # 规范性文件类信息68条 coun
             # the public's suggestions beside its comments or questions (群众意见建议, 网上咨询和建议): messages
             **{said: "PUBLIC_MESSAGES" for said in ("意见建议", "意见和建议", "留言建议", "咨询和建议", "咨询建议",
                                                     "投诉建议", "投诉、建议", "意见、建议")}}
-# words a cue's own items are counted in besides its label's units: read as items (条)
-ITEM_COUNTS = {"会议信息": ("次", "期", "份")}  # 常务会议信息21次, 会议信息8份: each meeting's items
-# information counted in 份 right after the word (主动公开政务信息3000余份, 政府信息文件93份): items;
-# not 份 further on (公开信息130条，发放宣传册3000余份: brochures handed out)
-_INFO_IN_COPIES = re.compile(r"信息(?:文件)?(?:共|共计|合计|累计|总计)?\s*$")
+# words a cue's own items are counted in besides its label's units, read as items (条) when the count follows
+# the cue (常务会议信息21次, 会议信息8份: each meeting's items; 主动公开政务信息3000余份; not 份 further on:
+# 公开信息130条，发放宣传册3000余份 are brochures handed out)
+ITEM_COUNTS = {"会议信息": ("次", "期", "份"), "信息": ("份",)}
+_TOTALLED = "(?:共|共计|合计|累计|总计)?\\s*$"  # what may stand between a cue and its count
 # Within one clause these win over a nearer 办理/答复/收到: 转下一年度办理答复的有1件.
 PRECEDENCE = ("APP_CARRIED_FORWARD", "APP_CARRIED_OVER")
 BLOCKERS = (
@@ -438,7 +438,7 @@ def _published_without_a_cue(text: str, cand: Candidate, own: str) -> bool:
     if unit not in ("次", "期", "场次", "条", "场", "份", "个") or not _MEETING.search(own):
         return False
     verbs = list(_MEETING_VERB.finditer(text, _sentence_start(text, cand.start, SENTENCE_REACH), cand.start))
-    return bool(verbs) and verbs[-1].group() in ("发布", "公布", "刊发", "公开")
+    return bool(verbs) and re.fullmatch(PUBLISHING_VERBS, verbs[-1].group()) is not None
 
 
 _SERVICE_WORDS = re.compile(r"服务|审批|许可|办事|处罚|强制|办理|网办|网上|一次|跑|依申请|办税|通办|快办|确认|给付")
@@ -1445,7 +1445,7 @@ def _resolve(hit: _Hit, unit: str | None, value: float, sentence: str, posting: 
     target = hit.target
     if target == BLOCK:
         return None
-    if unit in ITEM_COUNTS.get(hit.cue, ()) or unit == "份" and hit.cue == "信息" and _INFO_IN_COPIES.search(sentence):
+    if unit in ITEM_COUNTS.get(hit.cue, ()) and re.search(re.escape(hit.cue) + _TOTALLED, sentence):
         unit = "条"
     if target in (POST, "INFO_PUBLISHED") or hit.channel is not None:
         # a board off the web named in the sentence keeps the ；-run's website from claiming its items

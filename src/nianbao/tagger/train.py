@@ -221,7 +221,7 @@ def data_summary(synthetic: list[Doc], gold: list[Doc], config: TaggerConfig,
         path = Path(manifest or MANIFEST)
         entries = load_manifest(path)
         data["real_pages"] = {"splits": list(config.real_pages),
-                              "manifest": _in_repo(MANIFEST) if manifest is None else manifest_named(path, entries),
+                              "manifest": manifest_named(path, entries),
                               "rows": sum(e.split in config.real_pages for e in entries),
                               "manifest_sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
     return data
