@@ -240,3 +240,49 @@ def test_the_preamble_names_the_body_in_more_wordings(sentence, issuer):
 
 def test_a_service_centre_named_by_its_kind_alone_is_no_issuer():
     assert _issuer("一、总体情况\n2025年度，服务中心在区委区政府的领导下，做好政府信息公开工作。\n" + SECTIONS) is None
+
+
+@pytest.mark.parametrize("sentence, issuer", [
+    ("本报告涵盖青石乡人民政府2024年政府信息公开工作情况。", "青石乡人民政府"),
+    ("本报告全面总结某县青石街道办事处2025年政府信息公开工作。", "某县青石街道办事处"),
+    ("本报告汇总2021年度青石镇人民政府的政务公开工作编制而成。", "青石镇人民政府"),
+    ("本报告总结梳理某市水务局2023年政务公开任务落实情况。", "某市水务局"),
+    ("根据上级要求，现就某县交通运输局2023年度政府信息公开工作报告如下。", "某县交通运输局"),
+    ("按照上级要求，发布《某市审计局2021年政府信息公开工作年度报告》。", "某市审计局"),
+    ("本年报由某县供销合作总社编制而成。", "某县供销合作总社"),
+])
+def test_the_preamble_names_the_body_in_yet_more_wordings(sentence, issuer):
+    assert _issuer(sentence + "\n" + SECTIONS) == issuer
+
+
+@pytest.mark.parametrize("sentence", [
+    "我镇汇总了全镇政务公开工作情况，编制了本报告。",  # 全镇 is no body
+    "本报告涵盖某市各县(市)区政府和市政府各部门的政府信息公开工作情况。",  # many bodies, none the issuer
+    "2022年7月我局在门户网站公开了主动公开清单。",  # a month is no body's name
+    "结合人社工作制定发布了两项措施。",  # a line of work ending in 社 is no body
+])
+def test_more_words_after_a_lead_that_name_no_body_are_no_issuer(sentence):
+    assert _issuer(HEAD + "本报告依据《条例》编制。\n一、总体情况\n" + sentence + "\n") is None
+
+
+@pytest.mark.parametrize("contact, issuer", [
+    ("如有疑问，可与某县商务局办公室联系（地址：某县府前路1号）。", "某县商务局"),
+    ("如有疑问，请与某盟卫生健康委信息公开领导小组办公室联系。", "某盟卫生健康委"),
+    ("如有疑问，可致电某县青石镇人民政府党政综合办，电话：0551-6123456。", "某县青石镇人民政府"),
+])
+def test_the_contact_line_names_the_body_in_more_wordings(contact, issuer):
+    text = HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。" + contact)
+    assert _issuer(text) == issuer
+
+
+@pytest.mark.parametrize("head", [
+    "内容概述: 青石街道2025年政府信息公开工作年度报告\n",
+    "点击查看PDF版:青石街道2025年度政府信息公开工作年度报告.pdf\n",
+    "当前栏目:县市区\n2025年青石街道政府信息公开工作年度报告\n",
+])
+def test_a_field_label_or_column_before_the_title_is_no_part_of_the_issuer(head):
+    assert _issuer(head + SECTIONS) == "青石街道"
+
+
+def test_a_year_that_lost_its_nian_is_no_part_of_the_issuer():
+    assert _issuer("2022度某区青石街道信息公开工作年度报告\n" + SECTIONS) == "某区青石街道"

@@ -5,13 +5,15 @@
 1. the **title**: the name before the year (``××街道办事处2022年政府信息公开工作年度报告``),
    else right after it (``2024 年上海市科委政府信息公开…``);
 2. the **preamble**: ``现公布××街道办事处2019年…``, ``现向社会公布2020年度××办事处…``,
-   ``本年度报告由××街道依据…``, ``汇总××街道办事处的政府信息公开统计数据``;
+   ``本年度报告由××街道依据…``, ``汇总××街道办事处的政府信息公开统计数据``, ``涵盖××乡2024年…``,
+   ``发布《××局2021年政府信息公开工作年度报告》``;
 3. the **signature** over the closing date at the end of the body (``××街道办事处\\n2023年1月20日``);
-4. the **contact line**: ``请联系××区××街道办事处``, ``请与××办事处党政办公室联系`` (an office
-   inside a body gives the body: ``××办事处党政办公室`` → ``××办事处``).
+4. the **contact line**: ``请联系××区××街道办事处``, ``可与××办事处党政办公室联系``, ``可致电××局``
+   (an office inside a body gives the body: ``××办事处党政办公室`` → ``××办事处``).
 
-A name must end like a body (人民政府, 办事处, 街道, 镇, 局, 委员会, 办公室 …) and must not be
-a pronoun (我区, 本机关).  Nothing outside the body and nothing in page chrome is read, and no
+A name must end like a body (人民政府, 办事处, 街道, 镇, 局, 委员会, 办公室, 合作社 …) and must not be
+a pronoun (我区, 本机关), a date (7月我局), several bodies (各县区政府) or a field's label before a
+title (名称: ××街道…).  Nothing outside the body and nothing in page chrome is read, and no
 name is made up: when the report names no body, the issuer is None.
 
 `normalise_issuer(name)` is the one key cross-year linking compares: ``××县人民政府办公室`` and
@@ -28,16 +30,19 @@ _ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政�
 _DISCLOSURE_TAIL = re.compile(r"(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息)(?:工作)?(?:年度报告|年报|工作报告)?$")
 _ORGAN = re.compile(
     r"(?:人民政府|政府|办事处|街道|街|镇|乡|苏木|管委会|管理委员会|委员会|委|局|办公室|办|厅|中心|院|署|处|所|站|队|会|"
-    r"区|县|市|州|盟|旗|部|集团|公司|分局|馆)$")
+    r"区|县|市|州|盟|旗|部|集团|公司|分局|馆|(?:合作|联合|总)社)$")
 _YEAR_PART = r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?\s*)"
 # phrases a body's name follows in the preamble or the first sentence of the overview
 _LEADS = [
     re.compile(rf"(?:(?:现|特)(?:向社会)?|向社会)(?:予以)?(?:公[布开]|发布)(?:了)?\s*《?\s*{_YEAR_PART}?"),
     re.compile(rf"编制(?:了|完成)?\s*《?\s*(?=[^，。；\n]{{2,30}}?{_YEAR_PART})"),  # 编制××乡2024年…报告
     re.compile(rf"编制(?:了|完成)?\s*《?\s*{_YEAR_PART}"),  # 编制2023年度××乡人民政府…报告
-    re.compile(rf"现将\s*《?\s*{_YEAR_PART}?"),
+    re.compile(rf"现(?:将|就)\s*《?\s*{_YEAR_PART}?"),
+    # the report's own name in book-title marks: 发布《××局2021年政府信息公开工作年度报告》
+    re.compile(rf"《(?=[^《》\n]{{2,30}}?{_YEAR_PART}(?:政府信息公开|政务公开)工作(?:年度)?报告》)"),
     re.compile(r"由\s*(?=[^，,。；;\n]{2,40}?编制)"),  # 由××办公室（汇总）编制; not 由司法分局审核备案
-    re.compile(r"(?:汇总|结合|全文包括)\s*"),
+    re.compile(r"(?:结合|全文包括)\s*"),
+    re.compile(rf"(?:汇总(?:了)?|涵盖|总结(?:梳理)?)\s*{_YEAR_PART}?"),  # 汇总2021年度××镇的…; 全面总结××街道2025年…
     re.compile(rf"(?:^|(?<=[\n。])|(?<=总体情况))[ \t\u3000]*(?:{_YEAR_PART}|今年以来)[,，]?\s*", re.M),
     # a clause that opens on a body doing something: …工作部署，市城市管理局认真梳理了…
     re.compile(r"[，,](?=[^，,。；\n]{2,24}?(?:认真|坚持|严格|深入|紧紧|全面|持续|不断|高度|积极|始终|聚焦|扎实)"
@@ -54,14 +59,14 @@ _STOP = re.compile(
     r"全面|持续|不断|高度|积极|始终|聚焦|进一步|扎实|根据|依据|依照|结合|党政|年度|工作|代表|在|以|的|对|将|和|及|与|共")
 _NAME_RUN = re.compile(r"(?:[^\s，,。；;：:、《》“”\"【】\[\]|（）()]|[（(][^（）()\n]{1,16}[）)])+")
 _CONTACT = [
-    re.compile(r"请(?:与|向)\s*(?P<name>[^\s，,。；;：:、《》“”（(]{2,40}?)\s*(?:联系|[（(](?:地址|联系|电话))"),
-    re.compile(r"(?:请联系|联系单位|联系部门)\s*[:：]?\s*(?P<name>[^\s，,。；;：:、《》“”]{2,40}?)\s*"
+    re.compile(r"(?:请|可)(?:与|向)\s*(?P<name>[^\s，,。；;：:、《》“”（(]{2,40}?)\s*(?:联系|[（(](?:地址|联系|电话))"),
+    re.compile(r"(?:请联系|(?:请|可)致电|联系单位|联系部门)\s*[:：]?\s*(?P<name>[^\s，,。；;：:、《》“”]{2,40}?)\s*"
                r"(?=[，,。；;：:（(\s]|$|地址|电话|联系)"),
 ]
 # an office inside a body: the body is the issuer (东港镇人民政府党政办公室 → 东港镇人民政府); a
 # government's own 办公室 is a body of its own (泰安市人民政府办公室)
 _INNER_OFFICE = re.compile(
-    r"(?:党政综合办公室|党政办公室|综合办公室|政府信息公开办公室|信息公开办公室|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|"
+    r"(?:党政综合办公室|党政综合办|党政办公室|综合办公室|(?:政府)?信息公开(?:工作)?领导小组办公室|政府信息公开办公室|信息公开办公室|政府信息公开科|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|"
     r"信息中心|政务服务中心|综合信息指挥室|党建办|党群服务中心|(?<!政府)办公室)$")
 # an office with a name of its own inside a government (综合督考办公室), unlike the government's own 办公室
 _NAMED_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}办公室")
@@ -71,8 +76,9 @@ _PRONOUN = re.compile(r"^(?:我|本|该|各|全|未|无|没有|已|均|涉及|�
                       r"[省市县区]政府$|[省市县区]委[省市县区]政府)")
 _STRONG_ORGAN = re.compile(r"(?:人民政府|办事处|街道|管委会|管理委员会|委员会|局|厅|办公室)$")
 # a body's kind alone, as a report calls itself (2024年，中心深入学习…): no name
-_KIND_ALONE = re.compile(r"^(?:本|我|该)?(?:(?:政务)?服务中心|中心|院|所|站|队|会|集团|公司|分局|馆|委员会|管委会|办公室|领导小组)$")
-_NOT_A_NAME = re.compile(r"信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
+_KIND_ALONE = re.compile(r"^(?:本|我|该)?(?:(?:政务)?服务中心|中心|院|所|站|队|会|集团|公司|分局|馆|委员会|管委会|办公室|领导小组|"
+                         r"县市区|县区|区县|市县)$")  # kinds of place together (a site's column, 当前栏目:县市区): no body
+_NOT_A_NAME = re.compile(r"各|信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 _DATE_LINE = re.compile(
     rf"(?:(?:19|20)\d{{2}}|二[{_CN_DIGIT}]{{3}})[ \t]*年[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}]{{1,2}})[ \t]*月"
@@ -87,11 +93,14 @@ def issuer_from_title(title: str | None) -> str | None:
     m = _YEAR.search(title)
     if m is None:
         before = re.split(r"政府信息公开|政务公开|信息公开", title)[0].strip()
+        before = re.sub(r"^(?:19|20)\d{2}\s*度", "", before)  # 2022度××街道…: a year that lost its 年
         return _as_name(before) if before != title.strip() else None
     before = _DISCLOSURE_TAIL.sub("", title[: m.start()].strip()).strip()  # ××局政府信息公开工作2025年度报告
     before = re.sub(r"关于(?:报送|印发|公布|发布|做好)?$", "", before)  # ××县人民政府关于2019年度…
-    before = re.sub(r"^[\d\s\-_.|]+", "", before.split("|")[-1]).strip()  # 2025××乡2025年度…, menu | menu |…
-    if before and (_as_name(before) or _ORGAN.search(_bare(before)) or before.endswith("省")):
+    before = re.split(r"[|:：]", before)[-1]  # menu | menu |…, a field's label (名称: ××街道2025年…)
+    before = re.sub(r"^[\d\s\-_.]+", "", before).strip()  # 2025××乡2025年度…
+    if before and not _KIND_ALONE.match(before) and (
+            _as_name(before) or _ORGAN.search(_bare(before)) or before.endswith("省")):
         return before  # a body's name, not a page tool (全文检索) printed before the year
     if before and not _NAME_RUN.fullmatch(before):
         return None  # prose before the year is no name, and what follows the year is not the title's body
@@ -184,7 +193,7 @@ def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str
                         if _GOVERNMENT.search(bare[:k]) and _NAMED_OFFICE.fullmatch(bare[k:])), None)
             if cut is not None:
                 name = bare = bare[:cut]
-    if len(bare) < 2 or _PRONOUN.match(bare) or _KIND_ALONE.match(bare) or _NOT_A_NAME.search(bare) or _YEAR.search(bare):
+    if len(bare) < 2 or bare[0].isdigit() or _PRONOUN.match(bare) or _KIND_ALONE.match(bare) or _NOT_A_NAME.search(bare) or _YEAR.search(bare):
         return None
     return name if _ORGAN.search(bare) else None
 
