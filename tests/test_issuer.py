@@ -250,6 +250,7 @@ def test_a_service_centre_named_by_its_kind_alone_is_no_issuer():
     ("根据上级要求，现就某县交通运输局2023年度政府信息公开工作报告如下。", "某县交通运输局"),
     ("按照上级要求，发布《某市审计局2021年政府信息公开工作年度报告》。", "某市审计局"),
     ("本年报由某县供销合作总社编制而成。", "某县供销合作总社"),
+    ("根据《条例》要求，编制发布某市体育局2021年政府信息公开工作年度报告。", "某市体育局"),
 ])
 def test_the_preamble_names_the_body_in_yet_more_wordings(sentence, issuer):
     assert _issuer(sentence + "\n" + SECTIONS) == issuer
@@ -260,6 +261,8 @@ def test_the_preamble_names_the_body_in_yet_more_wordings(sentence, issuer):
     "本报告涵盖某市各县(市)区政府和市政府各部门的政府信息公开工作情况。",  # many bodies, none the issuer
     "2022年7月我局在门户网站公开了主动公开清单。",  # a month is no body's name
     "结合人社工作制定发布了两项措施。",  # a line of work ending in 社 is no body
+    "结合街道工作实际，推进政务公开。",  # a body's kind alone names none
+    "今年以来，镇政府认真开展政府信息公开工作。",
 ])
 def test_more_words_after_a_lead_that_name_no_body_are_no_issuer(sentence):
     assert _issuer(HEAD + "本报告依据《条例》编制。\n一、总体情况\n" + sentence + "\n") is None
@@ -286,3 +289,16 @@ def test_a_field_label_or_column_before_the_title_is_no_part_of_the_issuer(head)
 
 def test_a_year_that_lost_its_nian_is_no_part_of_the_issuer():
     assert _issuer("2022度某区青石街道信息公开工作年度报告\n" + SECTIONS) == "某区青石街道"
+
+
+@pytest.mark.parametrize("head, title", [
+    ("名称 某市青石区2021年政府信息公开工作年度报告\n", "某市青石区2021年政府信息公开工作年度报告"),
+    ("[ 名 称 ] 某县文化和旅游局2021年度政府信息公开工作年度报告\n", "某县文化和旅游局2021年度政府信息公开工作年度报告"),
+])
+def test_a_pages_name_box_is_no_part_of_the_title_or_the_issuer(head, title):
+    outline = segment(head + SECTIONS)
+    assert (outline.title, outline.issuer) == (title, title.split("20")[0])
+
+
+def test_a_quote_mark_after_the_body_in_a_title_is_no_part_of_the_issuer():
+    assert _issuer("2020年某市“政府信息公开工作年度报告”专题\n" + SECTIONS) == "某市"

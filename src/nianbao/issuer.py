@@ -35,7 +35,7 @@ _YEAR_PART = r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?\s*)"
 # phrases a body's name follows in the preamble or the first sentence of the overview
 _LEADS = [
     re.compile(rf"(?:(?:现|特)(?:向社会)?|向社会)(?:予以)?(?:公[布开]|发布)(?:了)?\s*《?\s*{_YEAR_PART}?"),
-    re.compile(rf"编制(?:了|完成)?\s*《?\s*(?=[^，。；\n]{{2,30}}?{_YEAR_PART})"),  # 编制××乡2024年…报告
+    re.compile(rf"编制(?:了|完成)?(?:并?(?:发布|公布))?\s*《?\s*(?=[^，。；\n]{{2,30}}?{_YEAR_PART})"),  # 编制(发布)××乡2024年…报告
     re.compile(rf"编制(?:了|完成)?\s*《?\s*{_YEAR_PART}"),  # 编制2023年度××乡人民政府…报告
     re.compile(rf"现(?:将|就)\s*《?\s*{_YEAR_PART}?"),
     # the report's own name in book-title marks: 发布《××局2021年政府信息公开工作年度报告》
@@ -77,7 +77,7 @@ _PRONOUN = re.compile(r"^(?:我|本|该|各|全|未|无|没有|已|均|涉及|�
 _STRONG_ORGAN = re.compile(r"(?:人民政府|办事处|街道|管委会|管理委员会|委员会|局|厅|办公室)$")
 # a body's kind alone, as a report calls itself (2024年，中心深入学习…): no name
 _KIND_ALONE = re.compile(r"^(?:本|我|该)?(?:(?:政务)?服务中心|中心|院|所|站|队|会|集团|公司|分局|馆|委员会|管委会|办公室|领导小组|"
-                         r"县市区|县区|区县|市县)$")  # kinds of place together (a site's column, 当前栏目:县市区): no body
+                         r"县市区|县区|区县|市县|街道|街道办事处|街道办|办事处|[镇乡]?(?:人民)?政府)$")  # kinds of place together (a site's column, 当前栏目:县市区): no body
 _NOT_A_NAME = re.compile(r"各|信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 _DATE_LINE = re.compile(
@@ -107,7 +107,7 @@ def issuer_from_title(title: str | None) -> str | None:
     after = _ISSUER_AFTER_YEAR.match(title[m.end():])
     if after is None or title[m.end():].lstrip("度 \t").startswith(("政府信息", "政务公开", "信息公开")):
         return None  # 2020年政府信息公开工作年度报告: the title names no body
-    name = after.group(1)
+    name = after.group(1).rstrip("“”\"「『《")  # 2020年北京市“政府信息公开工作年度报告”…
     if name.endswith("人民") and title[m.end() + after.end(1):].startswith("政府"):
         name += "政府"  # 2022年岳阳市人民政府信息公开工作年度报告: 人民 + 政府信息公开
     return name
