@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from nianbao.ingest import convert
+from nianbao.pipeline import check_file
 
 TABLE_PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>标题栏</title>
@@ -138,3 +139,19 @@ def test_html_nested_thousands_of_elements_deep_is_read_in_order(tmp_path):
             + "<p>全部办结。</p></body></html>")
     report = convert(_write(tmp_path, "r.html", page))
     assert report.text == "年度报告：收到申请3件。\n全部办结。"
+
+
+def test_html_pre_keeps_its_line_breaks_and_aligned_columns(tmp_path):
+    page = ("<html><body><div>栏目：年报</div><pre>\n某镇人民政府\n2023年政府信息公开工作年度报告\n"
+            "一、总体情况\n全年公开信息<b>52</b>条。<span hidden>不显示</span><script>x=1</script>\n"
+            "信息内容\t本年制发件数\t现行有效件数\n规章    0    2</pre><p>页脚</p></body></html>")
+    report = convert(_write(tmp_path, "r.html", page))
+    assert report.text.split("\n")[:7] == ["栏目：年报", "某镇人民政府", "2023年政府信息公开工作年度报告", "一、总体情况",
+                                           "全年公开信息52条。", "信息内容\t本年制发件数\t现行有效件数", "规章    0    2"]
+    assert report.text.endswith("\n页脚")
+
+
+def test_html_report_pasted_in_pre_names_its_issuer(tmp_path):
+    text = "某县青石镇人民政府\n2023年政府信息公开工作年度报告\n本报告依据《条例》编制。\n一、总体情况\n全年公开信息52条。\n"
+    report = check_file(_write(tmp_path, "r.html", f"<html><body><pre>{text}</pre></body></html>"))
+    assert (report.title, report.issuer) == ("某县青石镇人民政府2023年政府信息公开工作年度报告", "某县青石镇人民政府")

@@ -7,7 +7,9 @@
   A ``<p>`` written inside a ``<p>`` closes the open one, as in a browser (HTML parsing rules).
 * Runs of ASCII whitespace collapse to one space as a browser shows them.  ``&nbsp;`` is kept
   as U+00A0 (the normalised-text rule keeps no-break spaces as printed), so indentation made
-  of ``&nbsp;`` survives at the start of a line.
+  of ``&nbsp;`` survives at the start of a line.  Inside ``<pre>`` the text is shown as written,
+  so its line breaks, spaces and tabs stay (a report pasted into a page as plain text, its
+  tables as tab- or space-aligned rows).
 * A ``<table>`` becomes one line per row, cells separated by a tab
   (`normalise.table_rows_to_text`), with ``rowspan``/``colspan`` expanded into a full grid
   where the covered positions are empty strings.  Inside a cell, a line break (``<p>``,
@@ -30,7 +32,7 @@ _DROPPED = {"head", "script", "style", "noscript", "template", "title", "meta", 
 _BLOCKS = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "section", "summary", "table",
     "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 }
 _CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
@@ -84,6 +86,11 @@ class _Lines:
         self.soft_break()
         self.lines.append(block)
 
+    def add_verbatim(self, text: str) -> None:  # <pre>: its own lines, whitespace as written
+        self.soft_break()
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.lines.extend(text[1:].split("\n") if text.startswith("\n") else text.split("\n"))
+
     def _line(self) -> str:
         return _SPACES.sub(" ", "".join(self.current)).strip(" ")
 
@@ -119,6 +126,8 @@ def _walk(node: Tag, lines: _Lines) -> None:
             continue
         if name == "br":
             lines.hard_break()
+        elif name == "pre":
+            lines.add_verbatim(_verbatim(child))
         elif name == "table" and _is_data_table(child):
             caption = child.find("caption")
             if caption is not None and caption.find_parent("table") is child:
@@ -129,6 +138,29 @@ def _walk(node: Tag, lines: _Lines) -> None:
             pending.extend((None, iter(child.children)))
         else:
             pending.append(iter(child.children))
+
+
+def _verbatim(pre: Tag) -> str:
+    """The text of a ``<pre>`` as written (a ``<br>`` in it a line break), without what a
+    browser does not show."""
+    parts = []
+    for node in pre.descendants:
+        if isinstance(node, Tag):
+            if node.name.lower() == "br" and _shown(node, pre):
+                parts.append("\n")
+        elif type(node) is NavigableString and _shown(node, pre):
+            parts.append(str(node))
+    return "".join(parts)
+
+
+def _shown(node: PageElement, pre: Tag) -> bool:
+    """No element between `node` and `pre` is dropped or hidden."""
+    parent = node.parent
+    while parent is not None and parent is not pre:
+        if parent.name.lower() in _DROPPED or _hidden(parent):
+            return False
+        parent = parent.parent
+    return True
 
 
 def _hidden(tag: Tag) -> bool:
