@@ -191,6 +191,18 @@ def overlapping(regions: Iterable[Span]) -> Callable[[int, int], bool]:
     return overlaps
 
 
+def containing(spans: Sequence[Span]) -> Callable[[int, int], bool]:
+    """A test of whether a span (start, end) lies inside one of `spans` (in order, none
+    overlapping another), by bisection."""
+    starts = [s for s, _ in spans]
+
+    def inside(start: int, end: int) -> bool:
+        k = bisect_right(starts, start) - 1  # the last span that starts at or before it
+        return k >= 0 and end <= spans[k][1]
+
+    return inside
+
+
 def find_body(text: str, sections: Sequence[Section], title_start: int | None = None,
               chrome: Sequence[Span] | None = None) -> Span:
     """(start, end) of the report itself in `text` (module docstring)."""

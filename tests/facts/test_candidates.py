@@ -163,6 +163,13 @@ def test_digits_inside_a_web_address_are_no_quantity():
     assert [c.text for c in find_candidates(text) if c.may_be_fact] == ["45条"]
 
 
+def test_addresses_and_idioms_are_told_apart_as_far_into_a_long_volume_as_at_its_start():
+    report = "报告全文见本镇网站（https://www.example.gov.cn/zwgk_70039/），全年公开信息45条，高效办成一件事。\n"
+    found = find_candidates(report * 300)
+    assert {(c.text, c.kind) for c in found} == {("70039", "code"), ("45条", "quantity"), ("一件", "idiom")}
+    assert len(found) == 900
+
+
 def test_a_number_inside_a_short_quoted_name_is_a_name():
     kinds = {c.text: c.kind for c in find_candidates("印发“惠企十条”等政策文件12份。")}
     assert (kinds["十条"], kinds["12份"]) == ("name", "quantity")

@@ -131,3 +131,20 @@ def test_onnxruntime_threads_sleep_while_waiting_so_a_core_held_by_another_proce
 
     options = ModelExtractor().model.session.get_session_options()
     assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+
+
+def test_a_volume_of_reports_reads_each_report_as_it_reads_that_report_alone(monkeypatch):
+    """A long document (several reports bound in one file) gets each report's facts, at its offsets."""
+    from nianbao.annotation.gold import iter_gold
+    from nianbao.tagger.predict import ModelExtractor
+
+    monkeypatch.delenv("NIANBAO_BACKEND", raising=False)
+    text = max((d.text for d in iter_gold()), key=lambda t: t.count("件"))
+    model = ModelExtractor(threads=1)
+    (alone,) = model.extract_texts([text], [[]])
+    (volume,) = model.extract_texts(["\n\n".join([text] * 3)], [[]])
+    step = len(text) + 2
+    read = lambda facts, k: sorted((f.start - k * step, f.end - k * step, f.label, f.value) for f in facts  # noqa: E731
+                                   if k * step <= f.start < (k + 1) * step)
+    assert len(alone) > 10
+    assert [read(volume, k) for k in range(3)] == [read(alone, 0)] * 3

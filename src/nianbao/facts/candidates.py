@@ -30,10 +30,11 @@ the report body: see `narrative_exclusions`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from nianbao.body import non_narrative, overlapping
+from nianbao.body import containing, non_narrative, overlapping
 from nianbao.facts.normalise import CN_NUMERAL_CHARS, MAGNITUDE_WORDS, UNITS, Quantity, parse_quantity
 from nianbao.report import Report
 
@@ -179,9 +180,9 @@ def find_candidates(text: str, exclude: list[tuple[int, int]] | None = None) -> 
     def outside(m: re.Match) -> bool:  # tested first: a table holds most of a report's numbers
         return not excluded(m.start(), m.end())
 
-    idioms = [m.span() for m in _IDIOM.finditer(text)]
-    addresses = [m.span() for m in _URL.finditer(text)]
-    found = [Candidate(m.start(), m.end(), m.group(), _kind(text, m, idioms, addresses))
+    in_idiom = overlapping(m.span() for m in _IDIOM.finditer(text))
+    in_address = containing([m.span() for m in _URL.finditer(text)])
+    found = [Candidate(m.start(), m.end(), m.group(), _kind(text, m, in_idiom, in_address))
              for m in _QUANTITY.finditer(text) if outside(m)]
     for m in _ZERO.finditer(text):
         if outside(m) and is_zero_cue(text, m.start()):
@@ -194,14 +195,14 @@ def is_zero_cue(text: str, at: int) -> bool:
     return not _NOT_ZERO.match(text, at) and not _NOT_ZERO.match(text, max(0, at - 1))
 
 
-def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]], addresses: list[tuple[int, int]]) -> str:
+def _kind(text: str, m: re.Match, in_idiom: Callable[[int, int], bool], in_address: Callable[[int, int], bool]) -> str:
     start, end = m.span()
     before = text[max(0, start - 1):start]
     after = text[end:end + 1]
     unit = m["unit"] or m["cunit"] or m["bunit"]
     digits = m["arabic"] or ""
     plain = digits.isascii() and digits.isdigit()
-    if any(s < end and start < e for s, e in idioms):
+    if in_idiom(start, end):
         return "idiom"
     if before == "第":
         return "article" if unit in ("条", "款", "项") else "ordinal"
@@ -223,7 +224,7 @@ def _kind(text: str, m: re.Match, idioms: list[tuple[int, int]], addresses: list
         return "past"
     if before.isascii() and before.isalpha() or (unit is None and after.isascii() and after.isalpha()):
         return "code"
-    if unit is None and any(s <= start and end <= e for s, e in addresses):
+    if unit is None and in_address(start, end):
         return "code"  # http://…/zwgk_70039/: part of an address
     if unit is None and len(digits) == 6 and any(w in text[max(0, start - 8):start] for w in ("邮编", "邮政编码")):
         return "code"

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from nianbao.report import Fact
+from nianbao.scan import first_of, last_of
 
 SENTENCE_ENDS = "。！？；;!?\n"
 FULL_STOPS = "。！？!?\n"  # a sentence's end, past its semicolons
@@ -281,7 +282,7 @@ def _own_words(text: str, fact: Fact) -> str:
 
 def words_before(text: str, pos: int, separators: str = _SEPARATORS) -> str:
     """The words before `pos` since the previous of `separators` (20 characters at most)."""
-    left = max(text.rfind(ch, 0, pos) for ch in separators) + 1
+    left = last_of(text, separators, pos) + 1
     return text[max(left, pos - 20):pos]
 
 
@@ -291,8 +292,8 @@ def past_a_semicolon(text: str, start: int, end: int) -> bool:
 
 
 def _sentence_end(text: str, start: int, ends: str = SENTENCE_ENDS) -> int:
-    rights = [i for i in (text.find(ch, start) for ch in ends) if i != -1]
-    return min(rights) if rights else len(text)
+    right = first_of(text, ends, start)
+    return right if right != -1 else len(text)
 
 
 def _closing(text: str, opened: int, limit: int) -> int | None:
@@ -353,7 +354,7 @@ def _marked(text: str, facts: list[Fact], i: int) -> list[PartList]:
         # does: 公开信息193条，全文电子化率达100%。其中…): the next may open on its parts
         referred = REFERS_BACK.match(text, end + 1)
         aside = _sentence_end(text, end + 1)  # or the one after a short remark that counts nothing
-        if referred is None and aside - end < ASIDE_CHARS and not any(end < f.start < aside for f in facts):
+        if referred is None and aside - end < ASIDE_CHARS and not _starts_between(facts, i, end, aside):
             referred = REFERS_BACK.match(text, aside + 1)
         if referred is None:
             return []
@@ -528,6 +529,17 @@ REFERS_BACK = re.compile(r"[ \u3000\n]*(?:其中|在(?:主动)?公开的(?:政�
 # real-page gold starts 489 characters after it): a sentence that runs on for pages with hundreds of
 # counts (a table printed without line ends) is read in time linear in its length
 LIST_REACH = 1500
+
+
+def _starts_between(facts: list[Fact], i: int, start: int, end: int) -> bool:
+    """Does a fact start strictly between `start` and `end`, both after fact `i` starts (facts sorted
+    by offset, so only the facts after `i` can)?"""
+    for j in range(i + 1, len(facts)):
+        if facts[j].start >= end:
+            return False
+        if facts[j].start > start:
+            return True
+    return False
 
 
 def _within(facts: list[Fact], i: int, start: int, end: int) -> list[int]:

@@ -60,6 +60,7 @@ from nianbao.facts.normalise import parse_quantity
 from nianbao.facts.parts import (ASIDE_CHARS, CASE_OUTCOME, CASES, LIST_REACH, MARKERS, OFFLINE, OWN_PUBLISHER,
                                  PUBLISHING_VERBS, RECEIVED, REFERS_BACK, words_before)
 from nianbao.report import Fact, Report
+from nianbao.scan import first_of, last_of
 from nianbao.sections import NUMBERING, YEAR_NAMED
 
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
@@ -472,8 +473,9 @@ def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> N
         if opened is None:
             continue
         start = total.end + opened.end()
-        end = min([i for i in (text.find(ch, start) for ch in _ANSWER_ENDS) if i != -1] or [len(text)])
-        items = [c for c in candidates if start <= c.start and c.end <= end and c.kind == "quantity"]
+        end = first_of(text, _ANSWER_ENDS, start)
+        end = end if end != -1 else len(text)
+        items = [c for c in _starting_in(candidates, start, end) if c.end <= end and c.kind == "quantity"]
         if len(items) < 2 or any(c.quantity.unit != total.unit for c in items):
             continue
         if sum(c.quantity.value for c in items) > total.value:
@@ -505,6 +507,16 @@ def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> N
             elif facts[k].label != label and facts[k].label not in PRECEDENCE:  # (含上年结转2件) stays carried over
                 facts[k] = replace(facts[k], label=label)
     facts.sort(key=lambda f: (f.start, f.end))
+
+
+def _starting_in(candidates: list[Candidate], start: int, end: int) -> list[Candidate]:
+    """The candidates (in text order) that start in ``[start, end)``, found by bisection."""
+    found = []
+    for k in range(bisect_left(candidates, start, key=lambda c: c.start), len(candidates)):
+        if candidates[k].start >= end:
+            break
+        found.append(candidates[k])
+    return found
 
 
 _RESPECTIVE_GAP = re.compile(r"[、，,和及与]{1,2}")
@@ -562,7 +574,7 @@ def _headed_channel(text: str, facts: list[Fact]) -> None:
         channel = named[k] if fact.label == "INFO_PUBLISHED" and k >= 0 else None
         if channel is None:
             continue
-        sentence = text[max(text.rfind(ch, 0, fact.start) for ch in "。；;\n") + 1:fact.start]
+        sentence = text[last_of(text, "。；;\n", fact.start) + 1:fact.start]
         if not _channel_hits(sentence) and not OFFLINE.search(sentence) and fact.unit in UNITS_OK[channel]:
             facts[i] = replace(fact, label=channel)
 
@@ -1035,7 +1047,7 @@ def _in_published_list(text: str, cand: Candidate, facts: list[Fact]) -> bool:
 def _clause_start(text: str, start: int, prev_end: int = 0, sentence_start: int | None = None) -> int:
     """Where the clause of a count starting at `start` opens: after the last comma, colon or sentence
     end (`sentence_start` when the caller has it), the previous count (`prev_end`), or 40 characters back."""
-    comma = max(text.rfind(ch, 0, start) for ch in "，,：:") + 1
+    comma = last_of(text, "，,：:", start) + 1
     if sentence_start is None:
         sentence_start = _sentence_start(text, start, SENTENCE_REACH)
     return max(prev_end, sentence_start, comma, start - 40)
@@ -1071,7 +1083,7 @@ def _accounts_changed(text: str, fact: Fact) -> bool:
     """Is `fact` a count of accounts or followers that its clause says changed (新增关注78个)?"""
     if fact.label not in ("NEW_MEDIA_ACCOUNTS", "FOLLOWERS"):
         return False
-    clause = max(text.rfind(ch, 0, fact.start) for ch in "，,。；;\n") + 1
+    clause = last_of(text, "，,。；;\n", fact.start) + 1
     return bool(_ACCOUNTS_CHANGE.search(text, clause, fact.start))
 
 
@@ -1578,7 +1590,7 @@ def _new_media_only(text: str, channels: list[_Hit], closer: int) -> bool:
     or more, or new media by that name (微信、微博等渠道; 某某等新媒体平台等渠道), every item of the list
     new media or a named account (…号): no website, paper, board or meeting among them (短信平台、微信群、
     朋友圈等形式 and 新闻发布会、广播电视、政务新媒体等渠道 name more than new media)?"""
-    opened = max(text.rfind(ch, 0, channels[-1].start) for ch in "，,；;：:。\n")
+    opened = last_of(text, "，,；;：:。\n", channels[-1].start)
     listed = [h for h in channels if h.start > opened]  # the channels of the list's own clause
     cues = {h.cue for h in listed}
     if not {h.channel for h in listed} <= _MEDIA or len(cues) < 2 and not cues & _MEDIA_AS_A_WHOLE:
@@ -1672,7 +1684,7 @@ def _nearest_channel(text: str) -> str | None:
     several = _SEVERAL_CHANNELS.search(text, last.end)
     if several:  # 通过微信、微博等渠道: new media as a whole; with any other channel among them, no one channel
         return "OTHER_MEDIA_POSTS" if _new_media_only(text, channels, several.start()) else None
-    if "分别" in text[max(text.rfind(ch, 0, last.start) for ch in "，,；;：:") + 1:]:
+    if "分别" in text[last_of(text, "，,；;：:", last.start) + 1:]:
         return last.channel  # 通过政务微博和微信公众号，分别发布信息30条、70条: each its own channel
     number = _DIGIT.search(text, last.end)  # the channel's clause, up to the count: 网站、局政务公开专栏发布…
     closed = _clause_end(text, last.end, (number.start() if number else len(text)) - last.end)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from nianbao.report import Fact, Report
+from nianbao.scan import first_of, last_of
 from nianbao.sections import YEAR_NAMED
 
 SENTENCE_ENDS = "。！？；;!?\n"
@@ -23,9 +24,9 @@ CLAUSE_ENDS = SENTENCE_ENDS + "，,：:"
 def sentence_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
     """Half-open bounds of the sentence around ``text[start:end]``."""
     end = start if end is None else end
-    left = max(text.rfind(ch, 0, start) for ch in SENTENCE_ENDS) + 1
-    rights = [i for i in (text.find(ch, end) for ch in SENTENCE_ENDS) if i != -1]
-    right = min(rights) + 1 if rights else len(text)
+    left = last_of(text, SENTENCE_ENDS, start) + 1
+    right = first_of(text, SENTENCE_ENDS, end)
+    right = right + 1 if right != -1 else len(text)
     return left, right
 
 
@@ -36,14 +37,14 @@ def sentence(text: str, fact: Fact) -> str:
 
 def lead(text: str, fact: Fact, max_chars: int = 40) -> str:
     """The clause before a fact: from the last comma or sentence end up to the fact."""
-    left = max(text.rfind(ch, 0, fact.start) for ch in CLAUSE_ENDS) + 1
+    left = last_of(text, CLAUSE_ENDS, fact.start) + 1
     return text[max(left, fact.start - max_chars):fact.start]
 
 
 def tail(text: str, fact: Fact, max_chars: int = 20) -> str:
     """The rest of a fact's clause after it (the counted noun after a zero claim's 未/无)."""
-    rights = [i for i in (text.find(ch, fact.end) for ch in CLAUSE_ENDS) if i != -1]
-    right = min(rights) if rights else len(text)
+    right = first_of(text, CLAUSE_ENDS, fact.end)
+    right = right if right != -1 else len(text)
     return text[fact.end:min(right, fact.end + max_chars)]
 
 

@@ -119,12 +119,14 @@ def merge_windows(text_len: int, mentions: Iterable[tuple[int, int] | tuple[int,
     written before a number (近, 超过) stays with the number's window.
     """
     regions = _free_regions(text_len, exclusions)
+    region_starts = [r[0] for r in regions]  # sorted, and the regions do not overlap
     groups: list[list[int]] = []  # [start, end, first mention start, last mention end, region start]
     for mention in sorted(set(mentions)):
         s, e = mention[0], mention[1]
-        region = next((r for r in regions if r[0] <= s and e <= r[1]), None)
-        if region is None:
+        at = bisect.bisect_right(region_starts, s) - 1  # the one region that can hold the mention
+        if at < 0 or e > regions[at][1]:
             continue
+        region = regions[at]
         right = config.zero_right if len(mention) > 2 and mention[2] else config.right
         ws, we = max(region[0], s - config.left), min(region[1], e + right)
         if we - ws > config.max_len:

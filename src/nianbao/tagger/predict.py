@@ -15,6 +15,7 @@ a batch.  ``$NIANBAO_BACKEND`` chooses another.
 from __future__ import annotations
 
 import os
+from bisect import bisect_left
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -67,15 +68,15 @@ def predict_windows(model, vocab: CharVocab, pieces: Sequence[str], batch_size: 
 
 def windows_for(texts: Sequence[str], exclusions: Sequence[Sequence[tuple[int, int]]], config: WindowConfig,
                 mode: str, candidates: Sequence[Sequence]) -> tuple[list[Window], list[list[tuple[int, int]]]]:
-    """The windows the model reads, and each text's candidate mentions (start, end), from
-    each text's `find_candidates`."""
+    """The windows the model reads, and each text's candidate mentions (start, end) in text
+    order, from each text's `find_candidates`."""
     from nianbao.tagger.corpus import mention_spans
 
     windows: list[Window] = []
     mentions: list[list[tuple[int, int]]] = []
     for i, (text, excl, cands) in enumerate(zip(texts, exclusions, candidates)):
         found = mention_spans(cands)
-        mentions.append([(s, e) for s, e, _ in found])
+        mentions.append(sorted((s, e) for s, e, _ in found))
         if mode == "whole":
             windows.extend(tile_windows(len(text), excl, config, doc=i))
         else:
@@ -102,8 +103,12 @@ def tag_texts(model, vocab: CharVocab, scheme: TagScheme, config: WindowConfig, 
     results = predict_windows(model, vocab, [c + texts[w.doc][w.start:w.end] for w, c in zip(windows, contexts)],
                               batch_size, priors)
     per_doc: list[list[Fact]] = [[] for _ in texts]
+    starts = [[s for s, _ in found] for found in mentions]
     for w, context, probs in zip(windows, contexts, results):
-        per_doc[w.doc].extend(candidate_facts(texts[w.doc], w, mentions[w.doc], probs[len(context):], scheme.names))
+        # only the mentions that start in the window: reading all of them for every window made a
+        # long document (a volume of many reports) quadratic in its length
+        inside = mentions[w.doc][bisect_left(starts[w.doc], w.start):bisect_left(starts[w.doc], w.end)]
+        per_doc[w.doc].extend(candidate_facts(texts[w.doc], w, inside, probs[len(context):], scheme.names))
     return [document_facts(text, facts) for text, facts in zip(texts, per_doc)]
 
 
