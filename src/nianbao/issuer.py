@@ -66,8 +66,9 @@ _CONTACT = [
 # an office inside a body: the body is the issuer (东港镇人民政府党政办公室 → 东港镇人民政府); a
 # government's own 办公室 is a body of its own (泰安市人民政府办公室)
 _INNER_OFFICE = re.compile(
-    r"(?:党政综合办公室|党政综合办|党政办公室|综合办公室|(?:政府)?信息公开(?:工作)?领导小组办公室|政府信息公开办公室|信息公开办公室|政府信息公开科|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|"
-    r"信息中心|政务服务中心|综合信息指挥室|党建办|党群服务中心|(?<!政府)办公室)$")
+    r"(?:党政综合办公室|党政综合办|党政办公室|综合办公室|(?:政府)?信息公开(?:工作)?领导小组办公室|政府信息公开办公室|"
+    r"信息公开办公室|政府信息公开科|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|信息中心|政务服务中心|"
+    r"综合信息指挥室|党建办|党群服务中心|(?<!政府)办公室)$")
 # an office with a name of its own inside a government (综合督考办公室), unlike the government's own 办公室
 _NAMED_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}办公室")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处)$")
@@ -75,9 +76,10 @@ _CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室
 _PRONOUN = re.compile(r"^(?:我|本|该|各|全|未|无|没有|已|均|涉及|并|向|为|对|将|按|经|通过|上级|市级|县级|区级|专人|专门|分管|相关|有关|具体|局|委|办|部|处|科|室|[省市县区镇乡]委|党委|党工委|中央|国务院|"
                       r"[省市县区]政府$|[省市县区]委[省市县区]政府)")
 _STRONG_ORGAN = re.compile(r"(?:人民政府|办事处|街道|管委会|管理委员会|委员会|局|厅|办公室)$")
-# a body's kind alone, as a report calls itself (2024年，中心深入学习…): no name
+# a body's kind alone, as a report calls itself (2024年，中心深入学习…; 结合街道工作实际; 镇政府认真…), or
+# kinds of place together (a site's column, 当前栏目:县市区): no name
 _KIND_ALONE = re.compile(r"^(?:本|我|该)?(?:(?:政务)?服务中心|中心|院|所|站|队|会|集团|公司|分局|馆|委员会|管委会|办公室|领导小组|"
-                         r"县市区|县区|区县|市县|街道|街道办事处|街道办|办事处|[镇乡]?(?:人民)?政府)$")  # kinds of place together (a site's column, 当前栏目:县市区): no body
+                         r"县市区|县区|区县|市县|街道|街道办事处|街道办|办事处|[镇乡]?(?:人民)?政府)$")
 _NOT_A_NAME = re.compile(r"各|信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 _DATE_LINE = re.compile(
@@ -193,7 +195,8 @@ def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str
                         if _GOVERNMENT.search(bare[:k]) and _NAMED_OFFICE.fullmatch(bare[k:])), None)
             if cut is not None:
                 name = bare = bare[:cut]
-    if len(bare) < 2 or bare[0].isdigit() or _PRONOUN.match(bare) or _KIND_ALONE.match(bare) or _NOT_A_NAME.search(bare) or _YEAR.search(bare):
+    if (len(bare) < 2 or bare[0].isdigit() or _PRONOUN.match(bare) or _KIND_ALONE.match(bare)
+            or _NOT_A_NAME.search(bare) or _YEAR.search(bare)):
         return None
     return name if _ORGAN.search(bare) else None
 

@@ -265,8 +265,9 @@ def locate_title(text: str, first_section: int | None = None,
 
 
 def _cleaned(title: str, start: int) -> tuple[str, int]:
-    """Without the notice's 附件： in front or a page's date or 二维码 after the report's name."""
-    lead = re.match(r"附件\s*\d*\s*[:：]\s*|[\[【]\s*名\s*称\s*[\]】]\s*|名\s*称(?:\s*[:：]\s*|\s+)", title)  # a page's 名称 box
+    """Without the notice's 附件： or a page's 名称 box in front, or a page's date or 二维码 after the
+    report's name."""
+    lead = re.match(r"附件\s*\d*\s*[:：]\s*|[\[【]\s*名\s*称\s*[\]】]\s*|名\s*称(?:\s*[:：]\s*|\s+)", title)
     if lead:
         title, start = title[lead.end():], start + lead.end()
     ends = list(_TITLE_CUE.finditer(title))
