@@ -63,16 +63,28 @@ def html_to_text(soup: BeautifulSoup | Tag) -> str:
 
 
 class _Lines:
-    """Collects inline text into lines; blocks end a line only if it has content."""
+    """Collects inline text into lines; blocks end a line only if it has content.  `verbatim`
+    (the inside of a ``<pre>``): text keeps its whitespace, and only its line breaks and
+    ``<br>`` end a line."""
 
-    def __init__(self) -> None:
+    def __init__(self, verbatim: bool = False) -> None:
         self.lines: list[str] = []
         self.current: list[str] = []
+        self.verbatim = verbatim
 
     def add(self, text: str) -> None:
-        self.current.append(text)
+        if not self.verbatim:
+            self.current.append(text)
+            return
+        first, *rest = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.current.append(first)
+        for piece in rest:
+            self.hard_break()
+            self.current.append(piece)
 
     def soft_break(self) -> None:
+        if self.verbatim:
+            return
         line = self._line()
         if line:
             self.lines.append(line)
@@ -83,18 +95,20 @@ class _Lines:
         self.current = []
 
     def add_block(self, block: str) -> None:
+        if self.verbatim:
+            self.add(block)
+            return
         self.soft_break()
         self.lines.append(block)
 
-    def add_verbatim(self, text: str) -> None:  # <pre>: its own lines, whitespace as written
-        self.soft_break()
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        self.lines.extend(text[1:].split("\n") if text.startswith("\n") else text.split("\n"))
-
     def _line(self) -> str:
+        if self.verbatim:
+            return "".join(self.current)
         return _SPACES.sub(" ", "".join(self.current)).strip(" ")
 
     def text(self) -> str:
+        if self.verbatim:
+            return "\n".join([*self.lines, self._line()])
         self.soft_break()
         return "\n".join(self.lines)
 
@@ -127,7 +141,9 @@ def _walk(node: Tag, lines: _Lines) -> None:
         if name == "br":
             lines.hard_break()
         elif name == "pre":
-            lines.add_verbatim(_verbatim(child))
+            inner = _Lines(verbatim=True)
+            _walk(child, inner)
+            lines.add_block(inner.text().removeprefix("\n"))  # a browser drops a line break right after <pre>
         elif name == "table" and _is_data_table(child):
             caption = child.find("caption")
             if caption is not None and caption.find_parent("table") is child:
@@ -138,29 +154,6 @@ def _walk(node: Tag, lines: _Lines) -> None:
             pending.extend((None, iter(child.children)))
         else:
             pending.append(iter(child.children))
-
-
-def _verbatim(pre: Tag) -> str:
-    """The text of a ``<pre>`` as written (a ``<br>`` in it a line break), without what a
-    browser does not show."""
-    parts = []
-    for node in pre.descendants:
-        if isinstance(node, Tag):
-            if node.name.lower() == "br" and _shown(node, pre):
-                parts.append("\n")
-        elif type(node) is NavigableString and _shown(node, pre):
-            parts.append(str(node))
-    return "".join(parts)
-
-
-def _shown(node: PageElement, pre: Tag) -> bool:
-    """No element between `node` and `pre` is dropped or hidden."""
-    parent = node.parent
-    while parent is not None and parent is not pre:
-        if parent.name.lower() in _DROPPED or _hidden(parent):
-            return False
-        parent = parent.parent
-    return True
 
 
 def _hidden(tag: Tag) -> bool:
