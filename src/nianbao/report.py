@@ -9,6 +9,7 @@ the normalised text that ingest produced: ``report.text[fact.start:fact.end] == 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Any
@@ -160,6 +161,19 @@ class Report:
     warnings: list[str] = field(default_factory=list)
     body: tuple[int, int] | None = None  # the report itself: title line to closing date (body.py)
     chrome: list[tuple[int, int]] = field(default_factory=list)  # page chrome, never narrative
+    # the facts' ends, sorted, for `fact_end_before`: (the fact list they were read from, its length, ends)
+    _fact_ends: tuple[list[Fact], int, list[int]] | None = field(default=None, init=False, repr=False,
+                                                                 compare=False)
+
+    def fact_end_before(self, offset: int) -> int:
+        """The furthest end of a fact that ends at or before `offset`, or -1 when none does.  The
+        ends are sorted once for a list of facts (again when `facts` is replaced or grows), so
+        asking for every fact of a long report is not quadratic in its facts."""
+        index = self._fact_ends
+        if index is None or index[0] is not self.facts or index[1] != len(self.facts):
+            index = self._fact_ends = (self.facts, len(self.facts), sorted(f.end for f in self.facts))
+        at = bisect_right(index[2], offset)
+        return index[2][at - 1] if at else -1
 
     def section_at(self, offset: int) -> str | None:
         for s in self.sections:

@@ -70,10 +70,7 @@ _COUNT_BEFORE = re.compile(r"\d+(?:\.\d+)?\s*[件个条项次篇人笔万亿元%
 def near_cues(report: Report, fact: Fact) -> str:
     """The lead after the previous fact or number in it: the words naming this fact alone
     (``其中自然人80件、商业企业`` → ``、商业企业``)."""
-    start = fact.start - len(lead(report.text, fact))
-    for other in report.facts:
-        if start < other.end <= fact.start:
-            start = other.end
+    start = max(fact.start - len(lead(report.text, fact)), report.fact_end_before(fact.start))
     return _COUNT_BEFORE.split(report.text[start:fact.start])[-1]
 
 
