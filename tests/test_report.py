@@ -1,4 +1,4 @@
-"""The JSON form of a Report (OUTPUT.md): what `to_dict` gives is plain data, and it reads back."""
+"""A Report: its JSON form (OUTPUT.md) is plain data and reads back; its facts are looked up by offset."""
 import dataclasses
 
 from hypothesis import given
