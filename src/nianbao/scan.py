@@ -5,11 +5,14 @@ character of `chars` that does not occur there, so called once per number it mad
 document (a volume of many reports bound in one file) quadratic in its length.  `last_of`
 reads outward from the position in growing steps and stops at the first step that holds one
 (near the start of a text it reads as before); `first_of` is one search for any of them.  The
-results are those of the `rfind`/`find` expressions they replace.
+results are those of the `rfind`/`find` expressions they replace.  `starting_in` takes the items
+of a sorted list that start in a stretch of text by bisection, not by reading them all.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import repeat
 
@@ -41,3 +44,8 @@ def first_of(text: str, chars: str, start: int, end: int | None = None) -> int:
 @lru_cache(maxsize=64)
 def _any_of(chars: str) -> re.Pattern:
     return re.compile("[" + re.escape(chars) + "]")
+
+
+def starting_in(items: Sequence, start: int, end: int, key: Callable[[object], int]) -> Sequence:
+    """The items whose start (`key`; the items sorted by it) lies in ``[start, end)``."""
+    return items[bisect_left(items, start, key=key):bisect_left(items, end, key=key)]

@@ -52,6 +52,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from nianbao.facts.candidates import Candidate, find_candidates, is_zero_cue, narrative_exclusions
 from nianbao.facts.catalogue import catalogue
@@ -60,7 +61,7 @@ from nianbao.facts.normalise import parse_quantity
 from nianbao.facts.parts import (ASIDE_CHARS, CASE_OUTCOME, CASES, LIST_REACH, MARKERS, OFFLINE, OWN_PUBLISHER,
                                  PUBLISHING_VERBS, RECEIVED, REFERS_BACK, words_before)
 from nianbao.report import Fact, Report
-from nianbao.scan import first_of, last_of
+from nianbao.scan import first_of, last_of, starting_in
 from nianbao.sections import NUMBERING, YEAR_NAMED
 
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
@@ -475,7 +476,7 @@ def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> N
         start = total.end + opened.end()
         end = first_of(text, _ANSWER_ENDS, start)
         end = end if end != -1 else len(text)
-        items = [c for c in _starting_in(candidates, start, end) if c.end <= end and c.kind == "quantity"]
+        items = [c for c in starting_in(candidates, start, end, attrgetter("start")) if c.end <= end and c.kind == "quantity"]
         if len(items) < 2 or any(c.quantity.unit != total.unit for c in items):
             continue
         if sum(c.quantity.value for c in items) > total.value:
@@ -507,16 +508,6 @@ def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> N
             elif facts[k].label != label and facts[k].label not in PRECEDENCE:  # (含上年结转2件) stays carried over
                 facts[k] = replace(facts[k], label=label)
     facts.sort(key=lambda f: (f.start, f.end))
-
-
-def _starting_in(candidates: list[Candidate], start: int, end: int) -> list[Candidate]:
-    """The candidates (in text order) that start in ``[start, end)``, found by bisection."""
-    found = []
-    for k in range(bisect_left(candidates, start, key=lambda c: c.start), len(candidates)):
-        if candidates[k].start >= end:
-            break
-        found.append(candidates[k])
-    return found
 
 
 _RESPECTIVE_GAP = re.compile(r"[、，,和及与]{1,2}")

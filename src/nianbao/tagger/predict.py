@@ -15,11 +15,12 @@ a batch.  ``$NIANBAO_BACKEND`` chooses another.
 from __future__ import annotations
 
 import os
-from bisect import bisect_left
 from collections.abc import Sequence
+from operator import itemgetter
 from pathlib import Path
 
 from nianbao.report import Fact, Report
+from nianbao.scan import starting_in
 from nianbao.tagger.chars import CharVocab
 from nianbao.tagger.data import (TagScheme, Window, WindowConfig, encode_batch, heading_finder, merge_windows,
                                  tile_windows)
@@ -103,11 +104,10 @@ def tag_texts(model, vocab: CharVocab, scheme: TagScheme, config: WindowConfig, 
     results = predict_windows(model, vocab, [c + texts[w.doc][w.start:w.end] for w, c in zip(windows, contexts)],
                               batch_size, priors)
     per_doc: list[list[Fact]] = [[] for _ in texts]
-    starts = [[s for s, _ in found] for found in mentions]
     for w, context, probs in zip(windows, contexts, results):
         # only the mentions that start in the window: reading all of them for every window made a
         # long document (a volume of many reports) quadratic in its length
-        inside = mentions[w.doc][bisect_left(starts[w.doc], w.start):bisect_left(starts[w.doc], w.end)]
+        inside = starting_in(mentions[w.doc], w.start, w.end, itemgetter(0))
         per_doc[w.doc].extend(candidate_facts(texts[w.doc], w, inside, probs[len(context):], scheme.names))
     return [document_facts(text, facts) for text, facts in zip(texts, per_doc)]
 
