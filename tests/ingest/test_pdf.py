@@ -171,3 +171,102 @@ def test_pdf_unruled_table_rows_and_headings_are_not_joined_to_wrapped_lines(tmp
     lines = convert(str(path)).text.split("\n")
     assert lines == ["某某镇2020年政府信息公开工作年度报告", full + "结转下年度。", full, "二、主动公开政府信息情况",
                      "一、本年新收政府信息公开申请数量 95 0 0 0 0 0 95", "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0"]
+
+
+# --- how each page is read: PDFium's characters and paths, measured as pdfminer measures them --
+
+def test_pdf_pages_are_measured_as_pdfminer_measures_them():
+    """Every character of the real report sits where pdfminer puts it (text, box within a
+    tenth of a point, upright) and every ruling is the same: pdfplumber's table finder and line
+    reader see the same page either way."""
+    import pdfplumber
+
+    from nianbao.ingest.pdf_objects import read_pages
+
+    data = real_path("hongze2024").read_bytes()
+    ours = read_pages(data)
+    with pdfplumber.open(str(real_path("hongze2024"))) as pdf:
+        assert len(ours) == len(pdf.pages)
+        for theirs, page in zip(pdf.pages, ours):
+            assert page.bbox == pytest.approx(theirs.bbox)
+            for kind in ("char", "rect", "line", "curve"):
+                mine, expected = _placed(page.objects.get(kind, [])), _placed(theirs.objects.get(kind, []))
+                assert len(mine) == len(expected), kind
+                for a, b in zip(mine, expected):
+                    assert a[0] == b[0] and a[1:] == pytest.approx(b[1:], abs=0.2), (kind, a, b)
+
+
+def _placed(objects):
+    return sorted((o.get("text", o["object_type"]), o["x0"], o["top"], o["x1"], o["bottom"]) for o in objects)
+
+
+def test_pdf_whose_fonts_map_no_characters_says_run_ocr_first(tmp_path):
+    """A font without a character map (Identity-H, no ToUnicode): the glyphs have numbers only."""
+    path = tmp_path / "glyphs.pdf"
+    path.write_bytes(_pdf_without_unicode())
+    with pytest.raises(InputError, match="fonts carry no Unicode text .*: run OCR first"):
+        convert(str(path))
+
+
+def _pdf_without_unicode() -> bytes:
+    stream = b"BT /F1 12 Tf 72 700 Td <00010002000300040005000600070008> Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /NoMap /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /NoMap /CIDSystemInfo << /Registry (Adobe) "
+        b"/Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 >>",
+        b"<< /Type /FontDescriptor /FontName /NoMap /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0 "
+        b"/Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def test_pdf_hyphen_ending_a_line_is_kept_as_printed(tmp_path):
+    """PDFium marks a hyphen at the end of a line with a code of its own; it reads as ``-``."""
+    path = tmp_path / "hyphen.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 12)
+    for y, text in ((760, "某某镇2023年政府信息公开工作年度报告"), (740, "本报告电子版可在镇政府网站-"),
+                    (720, "政府信息公开专栏查阅。")):
+        c.drawString(72, y, text)
+    c.save()
+    assert "本报告电子版可在镇政府网站-\n政府信息公开专栏查阅。" in convert(str(path)).text
+
+
+@pytest.mark.slow
+def test_pdf_printed_by_a_browser_reads_back_as_its_text(tmp_path):
+    """Chromium prints with Noto CJK, whose character map gives some ideographs as radicals
+    (⼈ for 人) and draws no glyph for a space: the text still reads back as written, a title
+    in a larger font stays off the paragraph below it, and a bordered table becomes tab rows."""
+    from tests.browser import chromium
+
+    html = """<html><head><meta charset="utf-8"><style>
+      body { font-family: 'Noto Serif CJK SC'; font-size: 15px }
+      table { border-collapse: collapse } td { border: 1px solid #000; padding: 2px }
+    </style></head><body>
+      <h2>某某县人民政府2023年政府信息公开工作年度报告</h2>
+      <p>发布机构: 某某县人民政府办公室 发布日期: 2024-01-15</p>
+      <p>本报告依据《中华人民共和国政府信息公开条例》编制。</p>
+      <table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>3</td></tr></table>
+    </body></html>"""
+    path = tmp_path / "printed.pdf"
+    with chromium() as browser:
+        page = browser.new_page()
+        page.set_content(html)
+        page.pdf(path=str(path))
+    lines = convert(str(path)).text.split("\n")
+    assert lines[:3] == ["某某县人民政府2023年政府信息公开工作年度报告",
+                         "发布机构: 某某县人民政府办公室 发布日期: 2024-01-15",
+                         "本报告依据《中华人民共和国政府信息公开条例》编制。"]
+    assert lines[3:5] == ["信息内容\t本年制发件数", "规章\t3"]

@@ -25,7 +25,7 @@ class Format:
     name: str  # Report.format
     module: str  # nianbao.ingest.<module> exposes convert(path, data, doc_id) -> Report
     extensions: tuple[str, ...]
-    slow: bool = False  # parsed in pure Python, ~0.2 s a page: `check` reads it in a helper process
+    slow: bool = False  # needs its reading libraries loaded first (~0.2 s): `check` reads it in a helper process
 
 
 FORMATS = (

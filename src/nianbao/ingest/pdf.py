@@ -1,9 +1,11 @@
-"""PDF files with a text layer (pdfplumber): pages in order, text in reading order.
+"""PDF files with a text layer: pages in order, text in reading order.
 
-Per page, the ruled tables pdfplumber finds are written in their place as one line per
-row with tab-separated cells (`normalise.table_rows_to_text`; cells a merge covers are
-empty), and the rest of the text as lines, ordered top to bottom.  A table split across
-pages simply continues on the next page (the table parser joins the parts).
+Each page's characters and paths are read with PDFium (`pdf_objects`, docs/pdf.md), and
+pdfplumber's table finder and line reader run on them.  Per page, the ruled tables found are
+written in their place as one line per row with tab-separated cells
+(`normalise.table_rows_to_text`; cells a merge covers are empty), and the rest of the text as
+lines, ordered top to bottom.  A table split across pages simply continues on the next page
+(the table parser joins the parts).
 
 Choices that make the text faithful and readable by the later stages:
 
@@ -15,17 +17,18 @@ Choices that make the text faithful and readable by the later stages:
   a vertical label ``三\\n、\\n本\\n年…`` → ``三、本年…``); other breaks become a space.
 * Narrative lines wrapped by the page width are joined back into their paragraph: a line
   that reaches the right margin continues onto the next line when that line starts at the
-  left margin (a new paragraph is indented), unless either line looks like a row of an
-  unruled table (it ends in three or more numbers set apart) or the next line starts a heading
-  (``一、`` ``（一）`` ``1.`` ``第…条``).  Joining adds no character, except a space between
-  two Latin letters or digits.  Paragraphs continue across a page break too.
+  left margin (a new paragraph is indented) in the same font size (a title is set larger),
+  unless either line looks like a row of an unruled table (it ends in three or more numbers set
+  apart) or the next line starts a heading (``一、`` ``（一）`` ``1.`` ``第…条``).  Joining adds
+  no character, except a space between two Latin letters or digits.  Paragraphs continue across
+  a page break too.
 * A page-number line (``- 1 -``, ``第 1 页``) alone at the top or bottom of a page is dropped.
 
-An encrypted PDF, a PDF without a text layer (scanned) and a damaged PDF raise `InputError`.
+An encrypted PDF, a PDF without a text layer (scanned), one whose fonts map their glyphs to no
+characters and a damaged PDF raise `InputError`.
 """
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -33,12 +36,12 @@ from dataclasses import dataclass
 from nianbao.body import PAGE_NUMBER
 from nianbao.errors import InputError
 from nianbao.ingest.normalise import join_cjk_cell_lines, normalise_text, table_rows_to_text
+from nianbao.ingest.pdf_objects import PdfPage, read_pages
 from nianbao.report import Report
 
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_SPACE = re.compile(rf"(?<=[{_CJK}]) +(?=[{_CJK}])")
-_CID = re.compile(r"\(cid:\d+\)")
 _ROW_END = re.compile(r"(?:(?:^|\s)[-+]?\d[\d,.]*%?){3,}\s*$")  # ends in 3+ numbers apart: cell values
 _HEADING_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[、．.](?!\d)|第[一二三四五六七八九十\d]+[条章部节])")
 
@@ -54,28 +57,26 @@ class _Item:
 
 
 def convert(path: str, data: bytes, doc_id: str) -> Report:
-    import pdfplumber
+    import pypdfium2 as pdfium
 
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page_items(page) for page in pdf.pages]
-            chars = sum(len(page.chars) for page in pdf.pages)
-    except Exception as err:  # pdfminer wraps its many parse errors in one exception type
+        pdf_pages = read_pages(data)
+    except pdfium.PdfiumError as err:
         raise _open_error(path, err) from err
+    unmapped, chars = sum(page.unmapped for page in pdf_pages), sum(len(page.chars) for page in pdf_pages)
+    if unmapped > chars:
+        raise InputError(path, "the PDF's fonts carry no Unicode text (its characters have no code points): "
+                               "run OCR first")
     if chars == 0:
         raise InputError(path, "no text layer (a scanned PDF): run OCR first")
-    text = normalise_text(_join_pages(pages))
-    cid_chars = sum(len(m.group()) for m in _CID.finditer(text))
-    if cid_chars > len(text) / 2:
-        raise InputError(path, "the PDF's fonts carry no Unicode text (it reads as (cid:N) codes): run OCR first")
+    text = normalise_text(_join_pages([_page_items(page) for page in pdf_pages]))
     return Report(doc_id=doc_id, source=path, format="pdf", text=text)
 
 
 def _open_error(path: str, err: Exception) -> InputError:
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    import pypdfium2.raw as pdfium_c
 
-    causes = [err, *err.args, err.__cause__]
-    if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
+    if getattr(err, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
         return InputError(path, "encrypted PDF: decrypt it first")
     return InputError(path, f"corrupt PDF: it cannot be parsed ({_describe(err)})")
 
@@ -86,7 +87,7 @@ def _describe(err: Exception) -> str:
     return f"{type(inner).__name__}: {detail}"[:160] if detail else type(inner).__name__
 
 
-def _page_items(page) -> list[_Item]:
+def _page_items(page: PdfPage) -> list[_Item]:
     ruled = page.filter(_is_ruling)
     tables = ruled.find_tables()
     boxes = [t.bbox for t in tables]
@@ -164,9 +165,10 @@ def _right_edge(x1s: list[float]) -> float:
 
 def _continues(previous: _Item, item: _Item, left: float, right: float) -> bool:
     """`item` wraps on from `previous`: that line filled the width and this one is not indented,
-    neither looks like a row of an unruled table, and `item` does not start a heading."""
+    both are set in one font size, neither looks like a row of an unruled table, and `item` does
+    not start a heading."""
     em = previous.size or 12.0
-    if previous.x1 < right - 1.5 * em or item.x0 > left + 0.5 * em:
+    if previous.x1 < right - 1.5 * em or item.x0 > left + 0.5 * em or abs(item.size - previous.size) > 0.1 * em:
         return False
     return not (_looks_like_row(previous.text) or _looks_like_row(item.text) or _HEADING_START.match(item.text))
 
