@@ -1,6 +1,8 @@
 """`nianbao setup` over the shipped model (slow: converts/loads the encoder)."""
 import json
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -19,6 +21,19 @@ def test_setup_assembles_the_shipped_model_and_is_fast_the_second_time():
     second = runner.invoke(command, [])
     assert second.exit_code == 0 and "already" in second.output
     assert time.perf_counter() - started < 5
+
+
+def test_setup_compiles_the_package_to_bytecode_even_where_python_writes_none(monkeypatch):
+    import importlib.util
+
+    import nianbao.pipeline
+    from nianbao.tagger.setup import compile_package
+
+    cached = Path(importlib.util.cache_from_source(nianbao.pipeline.__file__))
+    cached.unlink(missing_ok=True)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    assert compile_package().startswith("bytecode: nianbao's modules compiled")
+    assert cached.is_file()
 
 
 def test_the_shipped_model_tags_a_received_count():
