@@ -218,15 +218,16 @@ class _Char:
 
 
 def _space_between(before, space: tuple[float, float], after) -> _Char | None:
-    """A space glyph of the page, which PDFium reads as a space of its own (`space`, its place):
-    between two characters on one line, at most a font size apart, spanning the gap between
-    them (pdfminer's space).  A wider gap (between the cells of a row) is no space glyph."""
+    """A space glyph of the page, which PDFium reads as a space of its own (`space`, its place, at
+    or after the character before it): between two characters on one line, at most a font size
+    apart, spanning the gap between them (pdfminer's space).  A wider gap (between the cells of a
+    row) is no space glyph."""
     if not (isinstance(before, _Char) and isinstance(after, _Char)):
         return None
     x, y = space
     tolerance = before.size / 10
     on_line = abs(before.baseline - y) < tolerance and abs(after.baseline - y) < tolerance
-    between = before.right - tolerance <= x <= after.left + tolerance
+    between = before.left - tolerance <= x <= after.left + tolerance
     if not (on_line and between and 0 < after.left - before.right <= before.size):
         return None
     return _Char(" ", before.right, before.bottom, after.left, before.size, before.upright, y)
