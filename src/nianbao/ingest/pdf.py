@@ -91,7 +91,7 @@ def _page_items(page: PdfPage) -> list[_Item]:
     ruled = page.filter(_is_ruling)
     tables = ruled.find_tables()
     boxes = [t.bbox for t in tables]
-    items = [_Item(t.bbox[1], table_rows_to_text(_clean_rows(t.extract())), True) for t in tables]
+    items = [_Item(t.bbox[1], table_rows_to_text(_clean_rows(ruled.table_rows(t))), True) for t in tables]
     items = [i for i in items if i.text.strip()]
     outside = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
     for line in outside.extract_text_lines():

@@ -29,6 +29,9 @@ from pdfplumber.table import Table, TableFinder, TableSettings
 from pdfplumber.utils import chars_to_textmap
 
 
+_INFERRED = (0x20, 0x0D, 0x0A)  # the characters PDFium puts in itself: spaces and line ends
+
+
 def _unmapped(code: int) -> bool:
     """PDFium's code for a glyph its font maps to no character: none, a replacement mark, or the
     glyph's own number, which falls among the control codes for the first glyphs of a font."""
@@ -61,6 +64,15 @@ class PdfPage(Container):
 
     def find_tables(self) -> list[Table]:
         return TableFinder(self, TableSettings.resolve(None)).tables
+
+    def table_rows(self, table: Table) -> list[list[str | None]]:
+        """A found table's rows of cell text, as pdfplumber reads them, shown only the characters
+        whose centre lies in the table (pdfplumber tests every character of the page against
+        every row of every table)."""
+        x0, top, x1, bottom = table.bbox
+        inside = [c for c in self.chars
+                  if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+        return Table(PdfPage({"char": inside}, self.bbox), table.cells).extract()
 
     def extract_text_lines(self) -> list[dict]:
         textmap = chars_to_textmap(self.chars, layout_bbox=self.bbox, layout_width=self.width,
@@ -148,11 +160,13 @@ def _read_chars(textpage, place: _Placement, out: list[dict]) -> int:
     import pypdfium2.raw as pdfium_c
 
     box, matrix, origin_x, origin_y = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX(), ctypes.c_double(), ctypes.c_double()
-    unmapped, current, vertical, descent = 0, None, False, ctypes.c_float()
+    unmapped, current, descent = 0, -1, ctypes.c_float()  # current: the text object read (none yet)
+    size = scale = 0.0
+    vertical = upright = False
     read: list[_Char | tuple[float, float]] = []  # characters, and the places of spaces PDFium put in
     for i in range(pdfium_c.FPDFText_CountChars(textpage)):
         code = pdfium_c.FPDFText_GetUnicode(textpage, i)
-        if pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
+        if code in _INFERRED and pdfium_c.FPDFText_IsGenerated(textpage, i) == 1:
             if code == 0x20 and pdfium_c.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y):
                 read.append((origin_x.value, origin_y.value))
             continue
@@ -161,14 +175,17 @@ def _read_chars(textpage, place: _Placement, out: list[dict]) -> int:
         if _unmapped(code):
             unmapped += 1
             continue
-        if not (pdfium_c.FPDFText_GetLooseCharBox(textpage, i, box) and pdfium_c.FPDFText_GetMatrix(textpage, i, matrix)
+        if not (pdfium_c.FPDFText_GetLooseCharBox(textpage, i, box)
                 and pdfium_c.FPDFText_GetCharOrigin(textpage, i, origin_x, origin_y)):
             continue
-        scale = math.hypot(matrix.c, matrix.d)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, i) * scale  # the font size on the page
         text_object = pdfium_c.FPDFText_GetTextObject(textpage, i)
         if ctypes.cast(text_object, ctypes.c_void_p).value != current:
+            # what holds for every character of a text object: its matrix, font and size
+            if not pdfium_c.FPDFText_GetMatrix(textpage, i, matrix):
+                continue
             current = ctypes.cast(text_object, ctypes.c_void_p).value
+            scale = math.hypot(matrix.c, matrix.d)
+            size = pdfium_c.FPDFText_GetFontSize(textpage, i) * scale  # the font size on the page
             # a font written top to bottom places its first character below and left of the
             # text's position (the matrix); a font written across starts at it (or, kerned or
             # raised, beside it or above or below it: never both)
@@ -177,6 +194,8 @@ def _read_chars(textpage, place: _Placement, out: list[dict]) -> int:
             if current:
                 pdfium_c.FPDFFont_GetDescent(pdfium_c.FPDFTextObj_GetFont(text_object),
                                              pdfium_c.FPDFText_GetFontSize(textpage, i), descent)
+            a, b, c, d, _, _ = _compose((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), place.matrix)
+            upright = a * d > 0 and b * c <= 0
         if vertical:
             # PDFium's origin is the lower-left corner of pdfminer's box, one font size square
             left, bottom, right = origin_x.value, origin_y.value, origin_x.value + size
@@ -190,8 +209,7 @@ def _read_chars(textpage, place: _Placement, out: list[dict]) -> int:
             # ideograph one font size across
             left, bottom = origin_x.value, origin_y.value + descent.value * scale
             right = max(box.right, left + size) if code >= 0x2E80 else box.right
-        a, b, c, d, _, _ = _compose((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), place.matrix)
-        read.append(_Char(chr(code), left, bottom, right, size, a * d > 0 and b * c <= 0, origin_y.value))
+        read.append(_Char(chr(code), left, bottom, right, size, upright, origin_y.value))
     for k, item in enumerate(read):
         if isinstance(item, tuple):
             item = _space_between(read[k - 1] if k else None, item, read[k + 1] if k + 1 < len(read) else None)
