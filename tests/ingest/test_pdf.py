@@ -176,9 +176,9 @@ def test_pdf_unruled_table_rows_and_headings_are_not_joined_to_wrapped_lines(tmp
 # --- how each page is read: PDFium's characters and paths, measured as pdfminer measures them --
 
 def test_pdf_pages_are_measured_as_pdfminer_measures_them():
-    """Every character of the real report sits where pdfminer puts it (text, box within a
-    tenth of a point, upright) and every ruling is the same: pdfplumber's table finder and line
-    reader see the same page either way."""
+    """Every character of the real report sits where pdfminer puts it (its text, its box within
+    two tenths of a point) and every ruling is the same: pdfplumber's table finder and line reader
+    see the same page either way."""
     import pdfplumber
 
     from nianbao.ingest.pdf_objects import read_pages
