@@ -1,4 +1,6 @@
 """`nianbao bench`: throughput measured over the same documents, shown as ratios."""
+from pathlib import Path
+
 from nianbao.bench import BenchResult, measure_in_this_process, ratio_table
 from tests.conftest import real_path, seed_path
 
@@ -30,7 +32,7 @@ def test_an_unknown_system_is_named_in_the_error():
 
     from nianbao.bench import system_keys
 
-    with pytest.raises(ValueError, match="unknown system\\(s\\) model \\(windows.*choose from rules, crf, whole"):
+    with pytest.raises(ValueError, match="unknown system\\(s\\) model \\(windows.*choose from read, rules, crf, whole"):
         system_keys("model (windows, optimised)")
 
 
@@ -111,3 +113,12 @@ def test_the_review_bench_copies_the_reports_it_is_given(tmp_path):
     text = (tmp_path / "bench_review.md").read_text("utf-8")
     assert "yongan-2022.txt" in text and "corpus/samples " not in text
     assert "| 5 |" in text
+
+
+def test_the_read_row_times_the_format_converters_alone():
+    """Reading a PDF, a docx and a text page to their text, with no sections, tables or facts."""
+    samples = Path(__file__).resolve().parents[1] / "corpus" / "samples"
+    paths = [str(real_path("hongze2024")), str(samples / "nanzhang-2024.docx"), str(real_path("pt2021"))]
+    result = measure_in_this_process("read", paths, repeat=1)
+    assert result.system == "reading the files (ingest only)" and result.reports == 3
+    assert result.load_seconds > 0 and abs(result.reports_per_second - 3 / result.seconds) < 0.05 * result.reports_per_second

@@ -1,4 +1,5 @@
-"""`nianbao bench`: speed and peak memory of each way of tagging facts, on the same documents.
+"""`nianbao bench`: speed and peak memory of each way of tagging facts, on the same documents,
+and of reading them (the ``read`` row: the format converters alone).
 
 Each system runs in its own child process (so peak memory is its own): the documents are
 checked end to end (ingest, sections, tables, facts, findings) once to warm up, then
@@ -22,6 +23,7 @@ from pathlib import Path
 
 # key (for --systems) -> (name in the tables, extractor name for CheckOptions, extra ModelExtractor settings)
 SYSTEMS: dict[str, tuple[str, str, dict | None]] = {
+    "read": ("reading the files (ingest only)", "none", None),
     "rules": ("rules", "rules", None),
     "crf": ("crf", "crf", None),
     "whole": ("model (whole narrative)", "model", {"mode": "whole", "backend": "torch"}),
@@ -31,6 +33,7 @@ SYSTEMS: dict[str, tuple[str, str, dict | None]] = {
     "check": ("`nianbao check`, whole command", "model", None),
 }
 COMMAND = "check"  # the key measured as a whole process by `measure_command`
+READ = "read"  # the key that times the format converters alone (`ingest.convert`: txt, html, docx, pdf…)
 
 
 def system_keys(text: str | None) -> list[str]:
@@ -57,6 +60,8 @@ def measure_in_this_process(system: str, paths: list[str], repeat: int) -> Bench
         tag_reports
 
     title, name, settings = SYSTEMS[system]
+    if system == READ:
+        return _measure_reading(title, paths, repeat)
     started = time.perf_counter()  # the extractor loads once, outside the timed passes
     if settings is None:
         from nianbao.facts.extractors import get_extractor
@@ -79,6 +84,29 @@ def measure_in_this_process(system: str, paths: list[str], repeat: int) -> Bench
     t0 = time.perf_counter()
     for _ in range(repeat):
         one_pass()
+    seconds = time.perf_counter() - t0
+    n = len(paths) * repeat
+    return BenchResult(title, n, round(seconds, 3), round(n / seconds, 2), round(load, 2),
+                       round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
+
+
+def _measure_reading(title: str, paths: list[str], repeat: int) -> BenchResult:
+    """The converters alone: each file read to its normalised text, `repeat` timed passes after a
+    warm-up; the load time is the converters' libraries (pdfplumber and PDFium, python-docx, …)."""
+    import importlib
+
+    from nianbao.ingest import FORMATS, convert
+
+    started = time.perf_counter()
+    for fmt in FORMATS:
+        importlib.import_module(f"nianbao.ingest.{fmt.module}")
+    load = time.perf_counter() - started
+    for path in paths:  # warm-up
+        convert(path)
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for path in paths:
+            convert(path)
     seconds = time.perf_counter() - t0
     n = len(paths) * repeat
     return BenchResult(title, n, round(seconds, 3), round(n / seconds, 2), round(load, 2),

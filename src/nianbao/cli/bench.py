@@ -12,7 +12,8 @@ import click
 @click.command()
 @click.argument("inputs", nargs=-1)
 @click.option("--systems", default=None,
-              help="Comma-separated subset: rules, crf, whole, windows, onnx, optimised, check (default: all).")
+              help="Comma-separated subset: read (the format converters alone), rules, crf, whole, windows, onnx, "
+                   "optimised, check (default: all).")
 @click.option("--repeat", type=int, default=3, show_default=True, help="Timed passes over the documents.")
 @click.option("--batch", "batch", is_flag=True, help="Measure the batch job: 1 and 2 workers and Ray.")
 @click.option("--scale", default=None,
