@@ -121,4 +121,5 @@ def test_the_read_row_times_the_format_converters_alone():
     paths = [str(real_path("hongze2024")), str(samples / "nanzhang-2024.docx"), str(real_path("pt2021"))]
     result = measure_in_this_process("read", paths, repeat=1)
     assert result.system == "reading the files (ingest only)" and result.reports == 3
-    assert result.load_seconds > 0 and abs(result.reports_per_second - 3 / result.seconds) < 0.05 * result.reports_per_second
+    assert result.load_seconds is not None  # the converters' libraries, apart (0.0 once imported)
+    assert abs(result.reports_per_second - 3 / result.seconds) < 0.05 * result.reports_per_second
