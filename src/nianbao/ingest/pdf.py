@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from nianbao.body import PAGE_NUMBER
 from nianbao.errors import InputError
 from nianbao.ingest.normalise import join_cjk_cell_lines, normalise_text, table_rows_to_text
-from nianbao.ingest.pdf_objects import PdfPage, read_pages
+from nianbao.ingest.pdf_objects import PdfPage, centre_in, read_pages
 from nianbao.report import Report
 
 _BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
@@ -82,9 +82,8 @@ def _open_error(path: str, err: Exception) -> InputError:
 
 
 def _describe(err: Exception) -> str:
-    inner = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
-    detail = str(inner).strip()
-    return f"{type(inner).__name__}: {detail}"[:160] if detail else type(inner).__name__
+    detail = str(err).strip()
+    return f"{type(err).__name__}: {detail}"[:160] if detail else type(err).__name__
 
 
 def _page_items(page: PdfPage) -> list[_Item]:
@@ -110,8 +109,7 @@ def _is_ruling(obj) -> bool:
 
 
 def _inside(obj, boxes) -> bool:
-    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+    return any(centre_in(obj, box) for box in boxes)
 
 
 def _clean_rows(rows: list[list[str | None]]) -> list[list[str]]:

@@ -38,6 +38,12 @@ def _unmapped(code: int) -> bool:
     return code < 0x20 or code in (0xFFFD, 0xFFFE)
 
 
+def centre_in(obj: dict, box: tuple[float, float, float, float]) -> bool:
+    """Whether an object's centre lies in `box` (x0, top, x1, bottom), edges included."""
+    x0, top, x1, bottom = box
+    return x0 <= (obj["x0"] + obj["x1"]) / 2 <= x1 and top <= (obj["top"] + obj["bottom"]) / 2 <= bottom
+
+
 class PdfPage(Container):
     """One page's objects (pdfplumber's ``char``, ``line``, ``rect`` and ``curve`` dicts) with
     the page's table finder and text-line reader."""
@@ -69,9 +75,7 @@ class PdfPage(Container):
         """A found table's rows of cell text, as pdfplumber reads them, shown only the characters
         whose centre lies in the table (pdfplumber tests every character of the page against
         every row of every table)."""
-        x0, top, x1, bottom = table.bbox
-        inside = [c for c in self.chars
-                  if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+        inside = [c for c in self.chars if centre_in(c, table.bbox)]
         return Table(PdfPage({"char": inside}, self.bbox), table.cells).extract()
 
     def extract_text_lines(self) -> list[dict]:
@@ -185,15 +189,15 @@ def _read_chars(textpage, place: _Placement, out: list[dict]) -> int:
                 continue
             current = ctypes.cast(text_object, ctypes.c_void_p).value
             scale = math.hypot(matrix.c, matrix.d)
-            size = pdfium_c.FPDFText_GetFontSize(textpage, i) * scale  # the font size on the page
+            font_size = pdfium_c.FPDFText_GetFontSize(textpage, i)  # in the text's own space
+            size = font_size * scale  # on the page
             # a font written top to bottom places its first character below and left of the
             # text's position (the matrix); a font written across starts at it (or, kerned or
             # raised, beside it or above or below it: never both)
             vertical = min(matrix.e - origin_x.value, matrix.f - origin_y.value) > size / 100
             descent.value = 0.0
             if current:
-                pdfium_c.FPDFFont_GetDescent(pdfium_c.FPDFTextObj_GetFont(text_object),
-                                             pdfium_c.FPDFText_GetFontSize(textpage, i), descent)
+                pdfium_c.FPDFFont_GetDescent(pdfium_c.FPDFTextObj_GetFont(text_object), font_size, descent)
             a, b, c, d, _, _ = _compose((matrix.a, matrix.b, matrix.c, matrix.d, 0.0, 0.0), place.matrix)
             upright = a * d > 0 and b * c <= 0
         if vertical:
