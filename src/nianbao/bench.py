@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -56,30 +56,10 @@ class BenchResult:
 
 
 def measure_in_this_process(system: str, paths: list[str], repeat: int) -> BenchResult:
-    from nianbao.pipeline import CheckOptions, add_cross_year_findings, add_facts_and_findings, read_structure, \
-        tag_reports
-
     title, name, settings = SYSTEMS[system]
-    if system == READ:
-        return _measure_reading(title, paths, repeat)
-    started = time.perf_counter()  # the extractor loads once, outside the timed passes
-    if settings is None:
-        from nianbao.facts.extractors import get_extractor
-
-        extractor = get_extractor(name)
-    else:
-        from nianbao.tagger.predict import ModelExtractor
-
-        extractor = ModelExtractor(None, **settings)
+    started = time.perf_counter()  # what the timed passes need loads once, outside them
+    one_pass = _read_files(paths) if system == READ else _check_files(paths, name, settings)
     load = time.perf_counter() - started
-    reconcile_only = CheckOptions(extractor="none")
-
-    def one_pass():
-        reports = [read_structure(p) for p in paths]
-        tag_reports(reports, extractor)
-        add_facts_and_findings(reports, reconcile_only)
-        add_cross_year_findings(reports)
-
     one_pass()  # warm-up
     t0 = time.perf_counter()
     for _ in range(repeat):
@@ -90,27 +70,43 @@ def measure_in_this_process(system: str, paths: list[str], repeat: int) -> Bench
                        round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
 
 
-def _measure_reading(title: str, paths: list[str], repeat: int) -> BenchResult:
-    """The converters alone: each file read to its normalised text, `repeat` timed passes after a
-    warm-up; the load time is the converters' libraries (pdfplumber and PDFium, python-docx, …)."""
+def _check_files(paths: list[str], extractor_name: str, settings: dict | None) -> Callable[[], None]:
+    """One pass of checking every file end to end, its extractor loaded now."""
+    from nianbao.pipeline import CheckOptions, add_cross_year_findings, add_facts_and_findings, read_structure, \
+        tag_reports
+
+    if settings is None:
+        from nianbao.facts.extractors import get_extractor
+
+        extractor = get_extractor(extractor_name)
+    else:
+        from nianbao.tagger.predict import ModelExtractor
+
+        extractor = ModelExtractor(None, **settings)
+    reconcile_only = CheckOptions(extractor="none")
+
+    def one_pass():
+        reports = [read_structure(p) for p in paths]
+        tag_reports(reports, extractor)
+        add_facts_and_findings(reports, reconcile_only)
+        add_cross_year_findings(reports)
+    return one_pass
+
+
+def _read_files(paths: list[str]) -> Callable[[], None]:
+    """One pass of reading every file to its normalised text and no further, the converters'
+    libraries (pdfplumber and PDFium, python-docx, …) loaded now."""
     import importlib
 
     from nianbao.ingest import FORMATS, convert
 
-    started = time.perf_counter()
     for fmt in FORMATS:
         importlib.import_module(f"nianbao.ingest.{fmt.module}")
-    load = time.perf_counter() - started
-    for path in paths:  # warm-up
-        convert(path)
-    t0 = time.perf_counter()
-    for _ in range(repeat):
+
+    def one_pass():
         for path in paths:
             convert(path)
-    seconds = time.perf_counter() - t0
-    n = len(paths) * repeat
-    return BenchResult(title, n, round(seconds, 3), round(n / seconds, 2), round(load, 2),
-                       round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
+    return one_pass
 
 
 def measure(paths: list[str], systems: list[str] | None = None, repeat: int = 3) -> list[BenchResult]:
