@@ -48,7 +48,7 @@ list markers … are never facts):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -581,13 +581,12 @@ def _headed_lists(text: str, facts: list[Fact], candidates: list[Candidate]) -> 
     with a label of its own (政府采购信息20项); the items relabelled are read as published
     information or as applicants (企业名录30条), or not at all when counted in 条/篇."""
     quantities = [c for c in candidates if c.kind == "quantity"]
-    starts = [c.start for c in quantities]
     for colon in re.finditer(r"[：:]", text):
         at_line_end = text[colon.end():colon.end() + 40].lstrip(" \u3000\t").startswith("\n") or \
             colon.end() == len(text)
         span = _item_lines(text, colon.end()) if at_line_end else \
             (colon.end(), _another_way_after(text, colon.end(), _clause_end(text, colon.end(), 600, _LIST_SENTENCE_ENDS)))
-        items = quantities[bisect_left(starts, span[0]):bisect_left(starts, span[1])] if span else []
+        items = starting_in(quantities, span[0], span[1], attrgetter("start")) if span else []
         if not items:
             continue  # 来源：信息中心, 时间：…: no list of counts, whatever the heading
         opened = _sentence_start(text, colon.start(), 120)
