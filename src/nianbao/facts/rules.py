@@ -48,7 +48,7 @@ list markers … are never facts):
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -468,6 +468,7 @@ def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> N
     2件，告知其他途径1件，信息不存在6件): each item is the outcome its own words name, a bare 公开 is
     granted, and a kind with no label of its own is a part of the answered with their label (FACTS.md
     §4 rule 2; guide). Only when the items, counted in the total's unit, add up to at most the total."""
+    at = None  # each fact's place in `facts` by its span, made at the first list
     for total in [f for f in facts if f.label == "APP_PROCESSED" and f.qualifier != "zero_claim" and f.value]:
         after = text[total.end:total.end + 12]
         opened = _ANSWER_LIST_OPENS.match(after)
@@ -481,7 +482,7 @@ def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> N
             continue
         if sum(c.quantity.value for c in items) > total.value:
             continue
-        at = {(f.start, f.end): k for k, f in enumerate(facts)}
+        at = at if at is not None else {(f.start, f.end): k for k, f in enumerate(facts)}
         labels, prev = [], start
         follows = not text[start:items[0].start].strip(_ITEM_GAP)  # 其中9件予以公开，3件区分处理
         for n, c in enumerate(items):
@@ -504,6 +505,7 @@ def _answer_list(text: str, facts: list[Fact], candidates: list[Candidate]) -> N
             label = _carried(text, c, words_before(text, c.start, "，,；;：:。\n")) or label  # 3件结转2025年度办理
             k = at.get((c.start, c.end))
             if k is None:
+                at[(c.start, c.end)] = len(facts)
                 facts.append(_fact(c, label, _SCORES["sentence_generic"]))
             elif facts[k].label != label and facts[k].label not in PRECEDENCE:  # (含上年结转2件) stays carried over
                 facts[k] = replace(facts[k], label=label)
@@ -520,20 +522,22 @@ def _respective_channels(text: str, facts: list[Fact]) -> None:
     for m in re.finditer("分别", text):
         opened = max(text.rfind(ch, max(0, m.start() - 60), m.start()) for ch in "，,；;。：:\n") + 1
         channels = [h for h in _channel_hits(text[opened:m.start()], opened)
-                    if text.rfind("“", opened, h.start) <= text.rfind("”", opened, h.start)]  # not in a quoted name
+                    if not _in_quotes(text, h.start, opened)]  # not in a quoted name
         if len(channels) < 2 or len({h.channel for h in channels}) < len(channels):
             continue
-        after = [f for f in facts if m.end() <= f.start < m.end() + 40 and f.label in POSTS_FAMILY]
+        first = bisect_left(facts, m.end(), key=attrgetter("start"))
+        after = [k for k in range(first, bisect_left(facts, m.end() + 40, key=attrgetter("start")))
+                 if facts[k].label in POSTS_FAMILY]
         run = after[:1]
-        for f in after[1:]:
-            if not _RESPECTIVE_GAP.fullmatch(text, run[-1].end, f.start):
+        for k in after[1:]:
+            if not _RESPECTIVE_GAP.fullmatch(text, facts[run[-1]].end, facts[k].start):
                 break
-            run.append(f)
-        if len(run) != len(channels) or _channel_hits(text[m.end():run[0].start]):
+            run.append(k)
+        if len(run) != len(channels) or _channel_hits(text[m.end():facts[run[0]].start]):
             continue  # 分别 … 网站发布X条: a channel named after it names the counts itself
-        for fact, channel in zip(run, channels):
-            if fact.unit in UNITS_OK.get(channel.channel, ()):
-                facts[facts.index(fact)] = replace(fact, label=channel.channel)
+        for k, channel in zip(run, channels):
+            if facts[k].unit in UNITS_OK.get(channel.channel, ()):
+                facts[k] = replace(facts[k], label=channel.channel)
 
 
 # an item line of a list: (1) （一） 1. 1、 一、; the numbers differ from item to item, the style does not
@@ -593,7 +597,8 @@ def _headed_lists(text: str, facts: list[Fact], candidates: list[Candidate]) -> 
         heading = text[opened:colon.start()]
         if not any(h.target in (POST, "INFO_PUBLISHED") or h.channel for h in _hits(heading)):
             continue
-        totals = [f for f in facts if opened <= f.start and f.end <= colon.start() and f.label in POSTS_FAMILY]
+        totals = [f for f in starting_in(facts, opened, colon.start(), attrgetter("start"))
+                  if f.end <= colon.start() and f.label in POSTS_FAMILY]
         label = _only_channel(heading) or next((f.label for f in reversed(totals) if f.label in CHANNEL_POSTS), None)
         if label is None and not at_line_end and not totals and not channels_named(heading):
             label = "INFO_PUBLISHED"
@@ -796,7 +801,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     unit = cand.quantity.unit or _unit_left_off(text, cand, facts)
     if unit not in _TOPIC_UNITS:
         return None, 0.0
-    if text.rfind("“", 0, cand.start) > text.rfind("”", 0, cand.start):
+    if _in_quotes(text, cand.start):
         return None, 0.0  # inside a quoted name (“惠企十条”)
     own = text[max(0, cand.start - 20):cand.start]
     own = own[max(own.rfind(ch) for ch in "、，,；;：:。\n") + 1:]
@@ -1735,13 +1740,19 @@ _ACCOUNT_AFTER = re.compile(r"”?\s*(?:微信公众号|微信平台|公众号)"
 _ACCOUNT_BEFORE = re.compile(r"(?:微信公众号|公众号)\s*$")
 
 
+def _in_quotes(text: str, pos: int, since: int = 0) -> bool:
+    """Is `pos` inside “…” opened after `since`: is the last “ before it later than the last ”?"""
+    return text.rfind("“", since, pos) > text.rfind("”", since, pos)
+
+
 def _names_an_account(text: str, start: int, end: int) -> bool:
     """Is the site name ending in 网 at `start`:`end` the name of a WeChat account (“某某政府网”微信公众号,
     微信公众号“某某政府网”)?"""
     if _ACCOUNT_AFTER.match(text, end):
         return True
-    opened, closed = text.rfind("“", 0, start), text.rfind("”", 0, start)
-    return opened > closed and text.startswith("”", end) and bool(_ACCOUNT_BEFORE.search(text, 0, opened))
+    if not (text.startswith("”", end) and _in_quotes(text, start)):
+        return False
+    return bool(_ACCOUNT_BEFORE.search(text, 0, text.rfind("“", 0, start)))
 
 
 def _family(label: str) -> str | None:
