@@ -25,6 +25,10 @@ def test_issuer_from_the_title():
     ("根据《条例》规定，现向社会公布 2022 年度白沙镇人民政府信息公开工作报告。", "白沙镇人民政府"),
     ("本年度报告由湖溪县白沙街道依据《中华人民共和国政府信息公开条例》编制而成。", "湖溪县白沙街道"),
     ("本报告汇总白沙街道办事处的政府信息公开统计数据编制而成。", "白沙街道办事处"),
+    ("现对2022年湖溪县水利局政府信息公开工作情况报告如下。", "湖溪县水利局"),
+    ("对2022年以来湖溪县水利局制作与发布的信息进行梳理。", "湖溪县水利局"),
+    ("根据《条例》要求，白沙乡人民政府编制了本报告。", "白沙乡人民政府"),
+    ("根据《条例》要求，由湖溪县人民政府办公室编制本报告。", "湖溪县人民政府办公室"),
 ])
 def test_issuer_from_the_preamble_when_the_title_names_no_body(preamble, issuer):
     assert _issuer(HEAD + preamble + "\n" + SECTIONS) == issuer
@@ -45,6 +49,8 @@ def test_issuer_from_the_signature_on_a_page_run_together_on_one_line():
     ("如有疑问，请与白沙街道办事处党政办公室联系。", "白沙街道办事处"),
     ("联系单位：湖溪县人民政府办公室（地址：湖溪县府前路1号）。", "湖溪县人民政府"),  # the office answers for it
     ("如有疑问，请与湖溪县白沙镇人民政府党政综合办公室联系。", "湖溪县白沙镇人民政府"),
+    ("如有疑问，可直接与湖溪县水利局办公室联系。", "湖溪县水利局"),
+    ("如有疑问，请与湖溪县人民政府办公室政府信息公开办联系。", "湖溪县人民政府办公室"),
 ])
 def test_issuer_from_the_contact_line(contact, issuer):
     text = HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。" + contact)
@@ -60,11 +66,29 @@ def test_no_issuer_is_invented_when_the_report_names_none(text):
     assert _issuer(text) is None
 
 
-def test_issuer_and_title_never_come_from_page_chrome():
-    text = ("首页 > 政务公开 > 政府信息公开年报\n发布机构：湖溪县水利局\n来源：湖溪县水利局\n" + HEAD +
-            "本报告依据《条例》编制。\n" + SECTIONS + "主办单位：湖溪县水利局 版权所有\n")
+def test_title_never_comes_from_page_chrome_nor_the_issuer_from_the_site_footer():
+    text = ("首页 > 湖溪县水利局 > 政府信息公开年报\n" + HEAD + "本报告依据《条例》编制。\n" + SECTIONS +
+            "主办单位：湖溪县水利局 版权所有\n")
     outline = segment(text)
     assert (outline.title, outline.issuer) == ("2022年政府信息公开工作年度报告", None)
+
+
+@pytest.mark.parametrize("field, issuer", [
+    ("发布机构：湖溪县水利局", "湖溪县水利局"),
+    ("发布时间：2023-01-20 信息来源：湖溪县水利局", "湖溪县水利局"),
+    ("来 源: | 湖溪县水利局 | 发布机构: | 湖溪县水利局 |", "湖溪县水利局"),
+    ("发文机关白沙镇人民政府 主题词", "白沙镇人民政府"),
+    ("发布机构：县政府办公室", None),  # no name of its own
+    ("来源：湖溪日报", None),  # a newspaper, no body
+    ("发布机构 | 政府办公室", None),
+])
+def test_issuer_from_the_publisher_field_when_the_report_names_none(field, issuer):
+    assert _issuer("首页 > 政务公开\n" + field + "\n" + HEAD + "本报告依据《条例》编制。\n" + SECTIONS) == issuer
+
+
+def test_the_report_naming_its_body_outranks_the_publisher_field():
+    text = "发布机构：湖溪县人民政府办公室\n" + HEAD + "现公布白沙街道办事处2022年政府信息公开工作年度报告。\n" + SECTIONS
+    assert _issuer(text) == "白沙街道办事处"
 
 
 def test_breadcrumb_printed_one_crumb_per_line_is_not_the_title():
@@ -98,6 +122,7 @@ def test_year_from_the_preamble_naming_the_report():
     ("白沙镇人民政府", "白沙镇"),
     ("湖溪经济开发区管理委员会", "湖溪经济开发区管委会"),
     ("芦山区只桥园（街道）办事处", "芦山区只桥园办事处"),
+    ("胡桥园街", "胡桥园街道"),
 ])
 def test_names_of_one_body_normalise_alike(a, b):
     assert normalise_issuer(a) == normalise_issuer(b)
@@ -117,6 +142,8 @@ def test_a_name_with_the_region_above_it_is_the_same_body():
     assert same_issuer("江淮省湖溪县水利局", "湖溪县水利局")
     assert not same_issuer("湖溪县水利局", "局")
     assert not same_issuer(None, "湖溪县水利局")
+    assert same_issuer("绿湖区人民政府同心街道办事处", "同心办事处")  # the government above it
+    assert not same_issuer("绿湖区人民政府同心街道办事处", "同心镇")
 
 
 @pytest.mark.parametrize("head, title", [
@@ -215,6 +242,14 @@ def test_an_office_acting_for_a_government_gives_the_government(sentence, issuer
     ("2022年某某县卫生健康委员会信息公开年报", "某某县卫生健康委员会"),
 ])
 def test_a_title_with_the_year_first_names_the_whole_body(title, issuer):
+    assert _issuer(title + "\n" + SECTIONS) == issuer
+
+
+@pytest.mark.parametrize("title, issuer", [
+    ("某某镇人民政府信息公开2022年度报告", "某某镇人民政府"),  # the year after the disclosure words
+    ("某某县2020政府信息公开工作年度报告", "某某县"),  # a year that lost its 年
+])
+def test_a_title_with_the_year_after_the_name_names_the_whole_body(title, issuer):
     assert _issuer(title + "\n" + SECTIONS) == issuer
 
 

@@ -9,12 +9,15 @@
    ``发布《××局2021年政府信息公开工作年度报告》``;
 3. the **signature** over the closing date at the end of the body (``××街道办事处\\n2023年1月20日``);
 4. the **contact line**: ``请联系××区××街道办事处``, ``可与××办事处党政办公室联系``, ``可致电××局``
-   (an office inside a body gives the body: ``××办事处党政办公室`` → ``××办事处``).
+   (an office inside a body gives the body: ``××办事处党政办公室`` → ``××办事处``);
+5. the page's **publisher field** above the report (``发布机构：××局``, ``信息来源：××局``,
+   ``发文机关××镇人民政府``), the one place page chrome is read, and only when the report itself
+   names no body.
 
 A name must end like a body (人民政府, 办事处, 街道, 镇, 局, 委员会, 办公室, 合作社 …) and must not be
 a pronoun (我区, 本机关), a date (7月我局), several bodies (各县区政府) or a field's label before a
-title (名称: ××街道…).  Nothing outside the body and nothing in page chrome is read, and no
-name is made up: when the report names no body, the issuer is None.
+title (名称: ××街道…).  Apart from the publisher field, nothing outside the body and nothing in
+page chrome is read, and no name is made up: when neither names a body, the issuer is None.
 
 `normalise_issuer(name)` is the one key cross-year linking compares: ``××县人民政府办公室`` and
 ``××县政府办`` → ``××县政府办``; ``××街道办事处``, ``××街道办`` and ``×× 街道`` → ``××街道``;
@@ -43,6 +46,8 @@ _LEADS = [
     re.compile(r"由\s*(?=[^，,。；;\n]{2,40}?编制)"),  # 由××办公室（汇总）编制; not 由司法分局审核备案
     re.compile(r"(?:结合|全文包括)\s*"),
     re.compile(rf"(?:汇总(?:了)?|涵盖|总结(?:梳理)?)\s*{_YEAR_PART}?"),  # 汇总2021年度××镇的…; 全面总结××街道2025年…
+    re.compile(rf"对\s*{_YEAR_PART}"),  # 对2024年××局政府信息公开工作情况报告如下; 对2024年以来××局制作…
+    re.compile(r"[，,]\s*由?\s*(?=[^，,。；;\n]{2,30}?编制了?本(?:年度)?报告)"),  # …要求，××乡人民政府编制了本报告
     re.compile(rf"(?:^|(?<=[\n。])|(?<=总体情况))[ \t\u3000]*(?:{_YEAR_PART}|今年以来)[,，]?\s*", re.M),
     # a clause that opens on a body doing something: …工作部署，市城市管理局认真梳理了…
     re.compile(r"[，,](?=[^，,。；\n]{2,24}?(?:认真|坚持|严格|深入|紧紧|全面|持续|不断|高度|积极|始终|聚焦|扎实)"
@@ -59,7 +64,7 @@ _STOP = re.compile(
     r"全面|持续|不断|高度|积极|始终|聚焦|进一步|扎实|根据|依据|依照|结合|党政|年度|工作|代表|在|以|的|对|将|和|及|与|共")
 _NAME_RUN = re.compile(r"(?:[^\s，,。；;：:、《》“”\"【】\[\]|（）()]|[（(][^（）()\n]{1,16}[）)])+")
 _CONTACT = [
-    re.compile(r"(?:请|可)(?:与|向)\s*(?P<name>[^\s，,。；;：:、《》“”（(]{2,40}?)\s*(?:联系|[（(](?:地址|联系|电话))"),
+    re.compile(r"(?:请|可)(?:直接)?(?:与|向)\s*(?P<name>[^\s，,。；;：:、《》“”（(]{2,40}?)\s*(?:联系|[（(](?:地址|联系|电话))"),
     re.compile(r"(?:请联系|(?:请|可)致电|联系单位|联系部门)\s*[:：]?\s*(?P<name>[^\s，,。；;：:、《》“”]{2,40}?)\s*"
                r"(?=[，,。；;：:（(\s]|$|地址|电话|联系)"),
 ]
@@ -67,9 +72,12 @@ _CONTACT = [
 # government's own 办公室 is a body of its own (泰安市人民政府办公室)
 _INNER_OFFICE = re.compile(
     r"(?:党政综合办公室|党政综合办|党政办公室|综合办公室|(?:政府)?信息公开(?:工作)?领导小组办公室|政府信息公开办公室|"
-    r"信息公开办公室|政府信息公开科|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|信息中心|政务服务中心|"
+    r"信息公开办公室|政府信息公开办|政府信息公开科|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|信息中心|政务服务中心|"
     r"综合信息指挥室|党建办|党群服务中心|(?<!政府)办公室)$")
 # an office with a name of its own inside a government (综合督考办公室), unlike the government's own 办公室
+# the page's publisher field above the report (发布机构：××局, 信息来源：××局, 来 源: | ××局 |, 发文机关××镇人民政府)
+_PUBLISHER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来[ \t\u3000]*源)[ \t\u3000]*[:：|]?[ \t\u3000|]*"
+                              r"(?P<name>[^\s|，,。；;：:、《》“”]{2,40})")
 _NAMED_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}办公室")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处)$")
 _CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室", "办公室"))
@@ -79,7 +87,7 @@ _STRONG_ORGAN = re.compile(r"(?:人民政府|办事处|街道|管委会|管理�
 # a body's kind alone, as a report calls itself (2024年，中心深入学习…; 结合街道工作实际; 镇政府认真…), or
 # kinds of place together (a site's column, 当前栏目:县市区): no name
 _KIND_ALONE = re.compile(r"^(?:本|我|该)?(?:(?:政务)?服务中心|中心|院|所|站|队|会|集团|公司|分局|馆|委员会|管委会|办公室|领导小组|"
-                         r"县市区|县区|区县|市县|街道|街道办事处|街道办|办事处|[镇乡]?(?:人民)?政府)$")
+                         r"县市区|县区|区县|市县|街道|街道办事处|街道办|办事处|[镇乡]?(?:人民)?政府(?:办公室|办)?)$")
 _NOT_A_NAME = re.compile(r"各|信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 _DATE_LINE = re.compile(
@@ -96,8 +104,12 @@ def issuer_from_title(title: str | None) -> str | None:
     if m is None:
         before = re.split(r"政府信息公开|政务公开|信息公开", title)[0].strip()
         before = re.sub(r"^(?:19|20)\d{2}\s*度", "", before)  # 2022度××街道…: a year that lost its 年
+        before = re.sub(r"(?:19|20)\d{2}\s*度?$", "", before)  # ××县2020政府信息公开…: the same after the name
         return _as_name(before) if before != title.strip() else None
-    before = _DISCLOSURE_TAIL.sub("", title[: m.start()].strip()).strip()  # ××局政府信息公开工作2025年度报告
+    head = title[: m.start()].strip()
+    before = _DISCLOSURE_TAIL.sub("", head).strip()  # ××局政府信息公开工作2025年度报告
+    if before.endswith("人民") and head.startswith("政府", len(before)):
+        before += "政府"  # ××镇人民政府信息公开2022年度报告: 人民 + 政府信息公开
     before = re.sub(r"关于(?:报送|印发|公布|发布|做好)?$", "", before)  # ××县人民政府关于2019年度…
     before = re.split(r"[|:：]", before)[-1]  # menu | menu |…, a field's label (名称: ××街道2025年…)
     before = re.sub(r"^[\d\s\-_.]+", "", before).strip()  # 2025××乡2025年度…
@@ -149,6 +161,16 @@ def find_issuer(text: str, title: str | None, body: tuple[int, int] | None = Non
                 name = _as_name(m.group("name"), inner_office=True, contact=True)
                 if name:
                     return name
+    return _publisher(text, head_end)
+
+
+def _publisher(text: str, end: int) -> str | None:
+    """The body the page's publisher field names before `end` (the preamble's end), page chrome
+    included, when the report names none itself: the office that posts for a body gives the body."""
+    for m in _PUBLISHER_FIELD.finditer(text, 0, end):
+        name = _as_name(m.group("name"), inner_office=True, contact=True)
+        if name:
+            return name
     return None
 
 
@@ -244,6 +266,7 @@ _NORMAL = [
     (re.compile(r"办公室$"), "办"),
     (re.compile(r"街道办事处$|街道办$"), "街道"),
     (re.compile(r"办事处$"), "街道"),
+    (re.compile(r"(?<!大)街$"), "街道"),  # 胡家园街 for 胡家园街道
     (re.compile(r"机关$"), ""),  # 城口县人民政府机关: the government and its office together
     (re.compile(r"(?<=[镇乡县区市州旗木])政府$"), ""),  # 木: 苏木, the township of Inner Mongolia
 ]
@@ -259,7 +282,8 @@ def normalise_issuer(name: str | None) -> str:
 
 def same_issuer(a: str | None, b: str | None) -> bool:
     """Whether two printed names are one body: equal keys, or one key is the other with the
-    region above it in front (``绿园区同心街道`` and ``同心街道``)."""
+    region above it or its government in front (``绿园区同心街道`` and ``同心街道``,
+    ``三元区人民政府白沙街道办事处`` and ``白沙街道``)."""
     ka, kb = normalise_issuer(a), normalise_issuer(b)
     if not ka or not kb:
         return False
@@ -270,4 +294,5 @@ def same_issuer(a: str | None, b: str | None) -> bool:
         return False
     if short[0] in "省市县区州盟旗":  # 区司法局 for 西安市新城区司法局: the name without its place
         return True
-    return re.search(r"(?:省|自治区|市|区|县|州|盟|旗|总局)$", long[: -len(short)]) is not None
+    # the region above it, or its government (三元区人民政府白沙街道办事处 and 白沙街道)
+    return re.search(r"(?:省|自治区|市|区|县|州|盟|旗|总局|政府)$", long[: -len(short)]) is not None
