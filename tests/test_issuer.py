@@ -29,6 +29,7 @@ def test_issuer_from_the_title():
     ("对2022年以来湖溪县水利局制作与发布的信息进行梳理。", "湖溪县水利局"),
     ("根据《条例》要求，白沙乡人民政府编制了本报告。", "白沙乡人民政府"),
     ("根据《条例》要求，由湖溪县人民政府办公室编制本报告。", "湖溪县人民政府办公室"),
+    ("（一）组织领导。湖溪县档案馆高度重视政府信息公开工作。", "湖溪县档案馆"),  # a sentence opening on it
 ])
 def test_issuer_from_the_preamble_when_the_title_names_no_body(preamble, issuer):
     assert _issuer(HEAD + preamble + "\n" + SECTIONS) == issuer
@@ -123,6 +124,7 @@ def test_year_from_the_preamble_naming_the_report():
     ("湖溪经济开发区管理委员会", "湖溪经济开发区管委会"),
     ("芦山区只桥园（街道）办事处", "芦山区只桥园办事处"),
     ("胡桥园街", "胡桥园街道"),
+    ("江淮省人力资源社会保障厅", "江淮省人力资源和社会保障厅"),
 ])
 def test_names_of_one_body_normalise_alike(a, b):
     assert normalise_issuer(a) == normalise_issuer(b)

@@ -50,8 +50,8 @@ _LEADS = [
     re.compile(r"[，,]\s*由?\s*(?=[^，,。；;\n]{2,30}?编制了?本(?:年度)?报告)"),  # …要求，××乡人民政府编制了本报告
     re.compile(rf"(?:^|(?<=[\n。])|(?<=总体情况))[ \t\u3000]*(?:{_YEAR_PART}|今年以来)[,，]?\s*", re.M),
     # a clause that opens on a body doing something: …工作部署，市城市管理局认真梳理了…
-    re.compile(r"[，,](?=[^，,。；\n]{2,24}?(?:认真|坚持|严格|深入|紧紧|全面|持续|不断|高度|积极|始终|聚焦|扎实)"
-               r"(?:梳理|贯彻|落实|按照|围绕|推进|重视|做好|执行|开展))"),
+    re.compile(r"(?:[，,]|(?:^|(?<=[\n。]))[ \t\u3000]*)(?=[^，,。；\n]{2,24}?(?:认真|坚持|严格|深入|紧紧|全面|持续|不断|高度|积极|始终|聚焦|扎实)"
+               r"(?:梳理|贯彻|落实|按照|围绕|推进|重视|做好|执行|开展))", re.M),
 ]
 # a body opens with its report's name as the subject of the first sentence
 _REPORT_NAMED = re.compile(r"\s*(?P<name>[^\s，,。；;：:、《》“”]{2,30}?)\s*(?:19|20)\d{2}\s*年度?\s*(?:政府信息公开|政务公开)")
@@ -256,7 +256,7 @@ _NORMAL = [
     (re.compile(r"\s+"), ""),
     # the short forms bodies go by
     (re.compile(r"市场监督管理局"), "市场监管局"),
-    (re.compile(r"人力资源和社会保障"), "人力社保"),
+    (re.compile(r"人力资源和?社会保障"), "人力社保"),
     (re.compile(r"卫生健康委员会|卫生健康委|卫生和计划生育委员会"), "卫健委"),
     (re.compile(r"发展和改革委员会|发展改革委员会|发展和改革委|发展改革委"), "发改委"),
     (re.compile(r"住房和城乡建设"), "住建"),
