@@ -110,9 +110,18 @@ def test_year_from_the_statistics_period_inside_the_body_not_the_chrome():
     assert segment(text).year == 2021
 
 
-def test_year_from_the_preamble_naming_the_report():
-    text = "湖溪县白沙镇政府信息公开工作年度报告\n现公布白沙镇2020年度政府信息公开工作年度报告。\n" + SECTIONS
+@pytest.mark.parametrize("preamble", ["现公布白沙镇2020年度政府信息公开工作年度报告。",
+                                      "现发布《白沙镇2020年政府信息公开工作年度报告》。"])
+def test_year_from_the_preamble_naming_the_report(preamble):
+    text = "湖溪县白沙镇政府信息公开工作年度报告\n" + preamble + "2021年1月起在2021年新版网站上。\n" + SECTIONS
     assert segment(text).year == 2020
+
+
+def test_a_dated_site_header_and_its_menu_are_never_joined_to_a_title_without_a_year():
+    text = ("湖溪县人民政府 2019年12月3日星期二\n\n简体 | 繁体 长者模式\n\n区政务服务办政府信息公开工作年度报告\n"
+            "来源：区政务服务办公室\n数据统计期限为2025年1月1日至12月31日。\n" + SECTIONS)
+    outline = segment(text)
+    assert (outline.title, outline.year) == ("区政务服务办政府信息公开工作年度报告", 2025)
 
 
 @pytest.mark.parametrize("a, b", [

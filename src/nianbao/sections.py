@@ -75,7 +75,7 @@ _TITLE_CUE = re.compile(r"年度报告|年报|工作报告")
 YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")  # a year named (2021年, 2021 年), the year its group
 _PERIOD_YEAR = re.compile(r"统计(?:期限|周期|时限|时间|区间)[^。\n]{0,20}?((?:19|20)\d{2})\s*年")
 _HEADER_TITLE = re.compile(r"(?m)^标题[:：]\s*(\S[^\n]*?)\s*$")
-_PREAMBLE_YEAR = re.compile(r"现(?:向社会)?(?:予以)?公[布开][^。\n]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,40}?(?:年度报告|年报)")
+_PREAMBLE_YEAR = re.compile(r"现(?:向社会)?(?:予以)?(?:公[布开]|发布)[^。\n]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,40}?(?:年度报告|年报)")
 
 
 @dataclass
@@ -287,6 +287,10 @@ def _generic(title: str) -> bool:
     return YEAR_NAMED.search(title) is None and _GENERIC_TITLE.fullmatch(title) is not None
 
 
+# a line of the page around a title, never part of it: a menu (简体 | 繁体) or a day's date (2019年12月3日星期二)
+_PAGE_LINE = re.compile(r"\||(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
 def _joined_title(lines: list[tuple[int, int, str, str]], i: int,
                   chrome: Sequence[tuple[int, int]]) -> tuple[str, int]:
     from nianbao.body import in_spans
@@ -305,7 +309,7 @@ def _joined_title(lines: list[tuple[int, int, str, str]], i: int,
         needs_year = not YEAR_NAMED.search(joined)
         needs_issuer = _lacks_issuer(joined)
         if (not (needs_year or needs_issuer) or not _is_heading_like(above) or above in ("正文",)
-                or in_spans(above_start, above_line_start + len(above_raw), chrome)):
+                or _PAGE_LINE.search(above) or in_spans(above_start, above_line_start + len(above_raw), chrome)):
             break
         parts.insert(0, above)
         start = above_start
