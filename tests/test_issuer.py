@@ -51,6 +51,8 @@ def test_issuer_from_the_signature_on_a_page_run_together_on_one_line():
     ("联系单位：湖溪县人民政府办公室（地址：湖溪县府前路1号）。", "湖溪县人民政府"),  # the office answers for it
     ("如有疑问，请与湖溪县白沙镇人民政府党政综合办公室联系。", "湖溪县白沙镇人民政府"),
     ("如有疑问，可直接与湖溪县水利局办公室联系。", "湖溪县水利局"),
+    ("如有疑问，请与将乐县卫生健康局办公室联系。", "将乐县卫生健康局"),  # a place opening on 将, 本, 无, 全…
+    ("如有疑问，请与本溪市水利局联系。", "本溪市水利局"),
     ("如有疑问，请与湖溪县人民政府办公室政府信息公开办联系。", "湖溪县人民政府办公室"),
 ])
 def test_issuer_from_the_contact_line(contact, issuer):
@@ -62,6 +64,8 @@ def test_issuer_from_the_contact_line(contact, issuer):
     HEAD + "本报告依据《条例》编制。\n" + SECTIONS,
     HEAD + "我区现公布本年度报告。如有疑问请与我们联系。\n" + SECTIONS,
     HEAD + "本报告由本机关依据《条例》编制。\n" + SECTIONS + "\n2023年1月31日\n",
+    HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。如有疑问，可与全县政务服务中心联系。"),
+    HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。如有疑问，可通过市政府办公室联系。"),
 ])
 def test_no_issuer_is_invented_when_the_report_names_none(text):
     assert _issuer(text) is None

@@ -83,6 +83,10 @@ _GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处)$")
 _CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室", "办公室"))
 _PRONOUN = re.compile(r"^(?:我|本|该|各|全|未|无|没有|已|均|涉及|并|向|为|对|将|按|经|通过|上级|市级|县级|区级|专人|专门|分管|相关|有关|具体|局|委|办|部|处|科|室|[省市县区镇乡]委|党委|党工委|中央|国务院|"
                       r"[省市县区]政府$|[省市县区]委[省市县区]政府)")
+# a place whose name opens on one of those words (无锡市, 本溪市, 将乐县, 全州县, 向阳区, 经开区, 科尔沁右翼前旗):
+# two or more characters before its level, the second no pronoun, verb or level (全县, 本市, 对全区, 通过市,
+# 按照区委, 向市局 are none)
+_PLACE_FIRST = re.compile(r"^[本全未无已均并向为对将按经科](?![全本我该各级过照于局街省市县区])[\u4e00-\u9fff]{1,5}?(?:省|市|县|区|旗|州|盟)")
 _STRONG_ORGAN = re.compile(r"(?:人民政府|办事处|街道|管委会|管理委员会|委员会|局|厅|办公室)$")
 # a body's kind alone, as a report calls itself (2024年，中心深入学习…; 结合街道工作实际; 镇政府认真…), or
 # kinds of place together (a site's column, 当前栏目:县市区): no name
@@ -217,7 +221,7 @@ def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str
                         if _GOVERNMENT.search(bare[:k]) and _NAMED_OFFICE.fullmatch(bare[k:])), None)
             if cut is not None:
                 name = bare = bare[:cut]
-    if (len(bare) < 2 or bare[0].isdigit() or _PRONOUN.match(bare) or _KIND_ALONE.match(bare)
+    if (len(bare) < 2 or bare[0].isdigit() or _PRONOUN.match(bare) and not _PLACE_FIRST.match(bare) or _KIND_ALONE.match(bare)
             or _NOT_A_NAME.search(bare) or _YEAR.search(bare)):
         return None
     return name if _ORGAN.search(bare) else None
