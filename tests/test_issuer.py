@@ -30,6 +30,7 @@ def test_issuer_from_the_title():
     ("根据《条例》要求，白沙乡人民政府编制了本报告。", "白沙乡人民政府"),
     ("根据《条例》要求，由湖溪县人民政府办公室编制本报告。", "湖溪县人民政府办公室"),
     ("（一）组织领导。湖溪县档案馆高度重视政府信息公开工作。", "湖溪县档案馆"),  # a sentence opening on it
+    ("2022年，湖溪县民族和宗教事务局贯彻落实《条例》。", "湖溪县民族和宗教事务局"),  # 和 inside the name
 ])
 def test_issuer_from_the_preamble_when_the_title_names_no_body(preamble, issuer):
     assert _issuer(HEAD + preamble + "\n" + SECTIONS) == issuer
@@ -263,6 +264,8 @@ def test_a_title_with_the_year_first_names_the_whole_body(title, issuer):
 @pytest.mark.parametrize("title, issuer", [
     ("某某镇人民政府信息公开2022年度报告", "某某镇人民政府"),  # the year after the disclosure words
     ("某某县2020政府信息公开工作年度报告", "某某县"),  # a year that lost its 年
+    ("某某市民政局信息公开工作年度报告(2020年度)", "某某市民政局"),  # the year in brackets after it
+    ("某某县某某镇人民政府信息公开工作年度报告", "某某县某某镇人民政府"),  # no year at all
 ])
 def test_a_title_with_the_year_after_the_name_names_the_whole_body(title, issuer):
     assert _issuer(title + "\n" + SECTIONS) == issuer

@@ -54,7 +54,8 @@ _LEADS = [
                r"(?:梳理|贯彻|落实|按照|围绕|推进|重视|做好|执行|开展))", re.M),
 ]
 # a body opens with its report's name as the subject of the first sentence
-_REPORT_NAMED = re.compile(r"\s*(?P<name>[^\s，,。；;：:、《》“”]{2,30}?)\s*(?:19|20)\d{2}\s*年度?\s*(?:政府信息公开|政务公开)")
+_REPORT_NAMED = re.compile(r"\s*(?P<name>[^\s，,。；;：:、《》“”]{2,30}?)\s*(?:(?:19|20)\d{2}\s*年度?\s*(?:政府信息公开|政务公开)"
+                           r"|(?:现|特)?向社会(?:公布|发布))")  # or ××局向社会公布2022年度…
 # the verbs among the stops: a name never runs past one
 _VERB = re.compile(r"编制|汇总|综合|负责|组织|牵头|认真|坚持|严格|深入|紧紧|按照|围绕|全面|持续|不断|高度|积极|始终|聚焦|进一步|"
                    r"扎实|根据|依据|依照|结合")
@@ -106,14 +107,12 @@ def issuer_from_title(title: str | None) -> str | None:
         return None
     m = _YEAR.search(title)
     if m is None:
-        before = re.split(r"政府信息公开|政务公开|信息公开", title)[0].strip()
+        before = _with_government(re.split(r"政府信息公开|政务公开|信息公开", title)[0].strip(), title.strip())
         before = re.sub(r"^(?:19|20)\d{2}\s*度", "", before)  # 2022度××街道…: a year that lost its 年
         before = re.sub(r"(?:19|20)\d{2}\s*度?$", "", before)  # ××县2020政府信息公开…: the same after the name
         return _as_name(before) if before != title.strip() else None
-    head = title[: m.start()].strip()
-    before = _DISCLOSURE_TAIL.sub("", head).strip()  # ××局政府信息公开工作2025年度报告
-    if before.endswith("人民") and head.startswith("政府", len(before)):
-        before += "政府"  # ××镇人民政府信息公开2022年度报告: 人民 + 政府信息公开
+    head = re.sub(r"[（(\[【]$", "", title[: m.start()].strip()).strip()  # ××局…年度报告(2020年度)
+    before = _with_government(_DISCLOSURE_TAIL.sub("", head).strip(), head)  # ××局政府信息公开工作2025年度报告
     before = re.sub(r"关于(?:报送|印发|公布|发布|做好)?$", "", before)  # ××县人民政府关于2019年度…
     before = re.split(r"[|:：]", before)[-1]  # menu | menu |…, a field's label (名称: ××街道2025年…)
     before = re.sub(r"^[\d\s\-_.]+", "", before).strip()  # 2025××乡2025年度…
@@ -129,6 +128,12 @@ def issuer_from_title(title: str | None) -> str | None:
     if name.endswith("人民") and title[m.end() + after.end(1):].startswith("政府"):
         name += "政府"  # 2022年岳阳市人民政府信息公开工作年度报告: 人民 + 政府信息公开
     return name
+
+
+def _with_government(before: str, title: str) -> str:
+    """`before`, the start of `title`, with 政府 back when the disclosure words took it
+    (××镇人民政府信息公开2022年度报告: 人民 + 政府信息公开)."""
+    return before + "政府" if before.endswith("人民") and title.startswith("政府", len(before)) else before
 
 
 def find_issuer(text: str, title: str | None, body: tuple[int, int] | None = None,
@@ -200,7 +205,8 @@ def _name_after(text: str, pos: int) -> str | None:
             break  # a name never runs past a verb (由镇长牵头统筹全镇…) or a preposition (中心在区委…)
     verb = _VERB.search(words)
     head = words[: verb.start()] if verb else words
-    head = head[: next((st.start() for st in _STOP.finditer(head) if st.start() >= 2), len(head))]  # 中心在区委区政府…
+    head = head[: next((st.start() for st in _STOP.finditer(head)
+                        if st.start() >= 2 and st.group() not in ("和", "及", "与")), len(head))]  # 中心在区委区政府…
     for end in range(len(head), 2, -1):  # 开发区管委会政务信息工作紧紧…: the longest name before the verb
         if _ORGAN.search(head[:end]) and _STRONG_ORGAN.search(head[:end]):
             return _as_name(head[:end], inner_office=True)
