@@ -139,6 +139,13 @@ def test_a_dated_site_header_and_its_menu_are_never_joined_to_a_title_without_a_
     ("芦山区只桥园（街道）办事处", "芦山区只桥园办事处"),
     ("胡桥园街", "胡桥园街道"),
     ("江淮省人力资源社会保障厅", "江淮省人力资源和社会保障厅"),
+    ("湖溪县人社局", "湖溪县人力资源和社会保障局"),  # the short forms a body goes by
+    ("湖溪县发改局", "湖溪县发展和改革局"),
+    ("湖溪县科技局", "湖溪县科学技术局"),
+    ("湖溪县教体局", "湖溪县教育体育局"),
+    ("湖溪县城管执法局", "湖溪县城市管理行政执法局"),
+    ("湖溪县经信局", "湖溪县经济和信息化局"),
+    ("湖溪县退役军人局", "湖溪县退役军人事务局"),
 ])
 def test_names_of_one_body_normalise_alike(a, b):
     assert normalise_issuer(a) == normalise_issuer(b)
