@@ -75,10 +75,10 @@ _INNER_OFFICE = re.compile(
     r"(?:党政综合办公室|党政综合办|党政办公室|综合办公室|(?:政府)?信息公开(?:工作)?领导小组办公室|政府信息公开办公室|"
     r"信息公开办公室|政府信息公开办|政府信息公开科|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|信息中心|政务服务中心|"
     r"综合信息指挥室|党建办|党群服务中心|(?<!政府)办公室)$")
-# an office with a name of its own inside a government (综合督考办公室), unlike the government's own 办公室
 # the page's publisher field above the report (发布机构：××局, 信息来源：××局, 来 源: | ××局 |, 发文机关××镇人民政府)
 _PUBLISHER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来[ \t\u3000]*源)[ \t\u3000]*[:：|]?[ \t\u3000|]*"
                               r"(?P<name>[^\s|，,。；;：:、《》“”]{2,40})")
+# an office with a name of its own inside a government (综合督考办公室), unlike the government's own 办公室
 _NAMED_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}办公室")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处)$")
 _CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室", "办公室"))
