@@ -95,3 +95,16 @@ def test_a_name_with_its_region_in_front_is_not_linked_to_the_bare_name():
 def test_a_government_and_its_office_are_not_linked():
     reports = [year_report(2021, issuer="湖溪县人民政府"), year_report(2022, issuer="湖溪县政府办")]
     assert cross_year_findings(reports) == []
+
+
+def test_a_name_without_a_place_of_its_own_links_no_years():
+    # 区统计局, 县政府办公室, 市城管局, 经开区: every district's, county's or city's body goes by it
+    for issuer in ("区统计局", "县政府办公室", "市城市管理局", "经开区"):
+        assert cross_year_findings([year_report(2021, issuer=issuer), year_report(2022, issuer=issuer)]) == []
+    named = [year_report(2021, issuer="市中区人民政府"), year_report(2022, issuer="市中区政府")]  # a district's name
+    assert [r.year for r, _ in cross_year_findings(named)] == [2022]
+
+
+def test_short_forms_of_one_body_link_its_years():
+    reports = [year_report(2021, issuer="湖溪县人力资源和社会保障局"), year_report(2022, issuer="湖溪县人社局")]
+    assert [r.year for r, _ in cross_year_findings(reports)] == [2022]
