@@ -362,3 +362,13 @@ def test_a_pages_name_box_is_no_part_of_the_title_or_the_issuer(head, title):
 
 def test_a_quote_mark_after_the_body_in_a_title_is_no_part_of_the_issuer():
     assert _issuer("2020年某市“政府信息公开工作年度报告”专题\n" + SECTIONS) == "某市"
+
+
+def test_a_name_without_its_place_gives_way_to_the_same_name_with_it_printed_later():
+    text = (HEAD + "现公布区统计局2022年政府信息公开工作年度报告。\n" +
+            SECTIONS.replace("无。", "无。如有疑问，请与湖溪市硚口区统计局联系。"))
+    assert _issuer(text) == "湖溪市硚口区统计局"
+    alone = HEAD + "现公布区统计局2022年政府信息公开工作年度报告。\n" + SECTIONS
+    assert _issuer(alone) == "区统计局"  # kept when nothing names its place
+    other = HEAD + "现公布区统计局2022年政府信息公开工作年度报告。\n" + SECTIONS.replace("无。", "无。如有疑问，请与硚口区民政局联系。")
+    assert _issuer(other) == "区统计局"  # another body is no place for it

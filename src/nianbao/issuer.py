@@ -26,7 +26,7 @@ page chrome is read, and no name is made up: when neither names a body, the issu
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|信息公开|政府信息|年度报告|年报)")
@@ -93,6 +93,9 @@ _STRONG_ORGAN = re.compile(r"(?:人民政府|办事处|街道|管委会|管理�
 # kinds of place together (a site's column, 当前栏目:县市区): no name
 _KIND_ALONE = re.compile(r"^(?:本|我|该)?(?:(?:政务)?服务中心|中心|院|所|站|队|会|集团|公司|分局|馆|委员会|管委会|办公室|领导小组|"
                          r"县市区|县区|区县|市县|街道|街道办事处|街道办|办事处|[镇乡]?(?:人民)?政府(?:办公室|办)?)$")
+# an issuer key with no place of its own (区统计局, 县政府办, 市城管局, 经开区): every district's, county's or
+# city's body of its kind goes by it (市中区 is a district's name)
+_PLACELESS = re.compile(r"^(?:(?!市中区)[省市县区州盟旗镇乡]|(?:经开|高新|开发|新)区(?:管委会)?(?:办)?$)")
 _NOT_A_NAME = re.compile(r"各|信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 _DATE_LINE = re.compile(
@@ -141,16 +144,36 @@ def find_issuer(text: str, title: str | None, body: tuple[int, int] | None = Non
                 overview: int | None = None) -> str | None:
     """The issuing body (module docstring); None when the report names none.  The preamble is
     read up to the first section (`first_section`), or into the overview's first sentences
-    when the overview section starts at `overview`."""
+    when the overview section starts at `overview`.  A first name with no place of its own
+    (区统计局) gives way to the same name with its place that a later source prints (the contact
+    line's 硚口区统计局)."""
+    names = _named_bodies(text, title, body, chrome, first_section, overview)
+    first = next(names, None)
+    if first is None or not placeless(first):
+        return first
+    key = normalise_issuer(first)
+    return next((n for n in names if not placeless(n) and normalise_issuer(n).endswith(key)), first)
+
+
+def placeless(name: str) -> bool:
+    """Does a body's name have no place of its own (区统计局, 县政府办公室, 市城管局, 经开区), so that
+    every district's, county's or city's body of its kind goes by it? (市中区 is a district's name.)"""
+    return _PLACELESS.match(normalise_issuer(name)) is not None
+
+
+def _named_bodies(text: str, title: str | None, body: tuple[int, int] | None,
+                  chrome: Sequence[tuple[int, int]], first_section: int | None,
+                  overview: int | None) -> Iterator[str]:
+    """Every body the report names, in the order `find_issuer` trusts them (module docstring)."""
     named = issuer_from_title(title)
     if named:
-        return named
+        yield named
     start, end = body if body is not None else (0, len(text))
     opening = _REPORT_NAMED.match(text, start, min(end, start + 200))  # 某局2022年政府信息公开工作年度报告是根据…
     if opening and not _in(opening.start(), opening.end(), chrome):
         named = _as_name(opening.group("name"))
         if named:
-            return named
+            yield named
     if overview is not None:
         head_end = min(end, overview + 600)
     else:
@@ -160,17 +183,19 @@ def find_issuer(text: str, title: str | None, body: tuple[int, int] | None = Non
         if not _in(m.start(), m.end(), chrome):
             name = _name_after(text, m.end())
             if name:
-                return name
+                yield name
     signed = _signature(text, start, end, chrome)
     if signed:
-        return signed
+        yield signed
     for pattern in _CONTACT:
         for m in pattern.finditer(text, start, end):
             if not _in(m.start("name"), m.end("name"), chrome):
                 name = _as_name(m.group("name"), inner_office=True, contact=True)
                 if name:
-                    return name
-    return _publisher(text, head_end)
+                    yield name
+    named = _publisher(text, head_end)
+    if named:
+        yield named
 
 
 def _publisher(text: str, end: int) -> str | None:

@@ -17,9 +17,7 @@ database) can load just those cells of a pair and call `pair_findings`.
 """
 from __future__ import annotations
 
-import re
-
-from nianbao.issuer import normalise_issuer
+from nianbao.issuer import normalise_issuer, placeless
 from nianbao.reconcile.cells import cell_name
 from nianbao.reconcile.messages import number
 from nianbao.report import Finding, Report
@@ -31,17 +29,12 @@ NEEDED_CELLS = (CARRY_LAST, CARRY_THIS) + tuple(
     f"t2.{row}.{col}" for row in IN_FORCE_ROWS for col in ("issued", "repealed", "in_force"))
 
 
-# a name with no place of its own (市城管局, 区交通运输局, 县政府办, 经开区): every city's, district's or
-# county's body goes by it, so it links no years (市中区 is a district's name)
-_PLACELESS = re.compile(r"^(?:(?!市中区)[省市县区州盟旗镇乡]|(?:经开|高新|开发|新)区(?:管委会)?(?:办)?$)")
-
-
 def issuer_key(issuer: str | None) -> str | None:
     """The issuer as compared across years (`normalise_issuer`); None when there is none, or
-    when the name has no place of its own (`_PLACELESS`). The one place that decides which
-    reports are the same issuer's (the batch database indexes it)."""
+    when the name has no place of its own (`nianbao.issuer.placeless`: it links no years). The
+    one place that decides which reports are the same issuer's (the batch database indexes it)."""
     key = normalise_issuer(issuer)
-    return key if key and not _PLACELESS.match(key) else None
+    return key if key and not placeless(key) else None
 
 
 def findings(reports: list[Report]) -> list[tuple[Report, list[Finding]]]:
