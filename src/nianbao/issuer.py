@@ -14,6 +14,9 @@
    ``发文机关××镇人民政府``), the one place page chrome is read, and only when the report itself
    names no body.
 
+A first name with no place of its own (``区统计局``, `placeless`) gives way to the same name with its
+place that a later source prints (the contact line's ``××市硚口区统计局``).
+
 A name must end like a body (人民政府, 办事处, 街道, 镇, 局, 委员会, 办公室, 合作社 …) and must not be
 a pronoun (我区, 本机关), a date (7月我局), several bodies (各县区政府) or a field's label before a
 title (名称: ××街道…).  Apart from the publisher field, nothing outside the body and nothing in
