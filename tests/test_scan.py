@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from nianbao.scan import first_of, last_of, starting_in
+from nianbao.scan import first_of, indices_starting_in, last_of, starting_in
 
 TEXTS = st.text(alphabet="，。；;\n报告年x", max_size=400)
 CHARS = st.sampled_from(["，。", "；;", "\n", "。；;\n", "报", "z"])
@@ -40,3 +40,5 @@ def test_the_nearest_separator_far_back_in_a_long_text_is_found():
 def test_starting_in_takes_every_item_that_starts_in_the_stretch_and_no_other(spans, start, end):
     items = sorted((s, s + n) for s, n in spans)  # mentions as (start, end), in text order
     assert list(starting_in(items, start, end, lambda m: m[0])) == [m for m in items if start <= m[0] < end]
+    assert list(indices_starting_in(items, start, end, lambda m: m[0])) == [
+        k for k, m in enumerate(items) if start <= m[0] < end]

@@ -85,12 +85,12 @@ _PUBLISHER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|发文
 _NAMED_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}办公室")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处)$")
 _CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室", "办公室"))
-_PRONOUN = re.compile(r"^(?:我|本|该|各|全|未|无|没有|已|均|涉及|并|向|为|对|将|按|经|通过|上级|市级|县级|区级|专人|专门|分管|相关|有关|具体|局|委|办|部|处|科|室|[省市县区镇乡]委|党委|党工委|中央|国务院|"
+# a name opening on a pronoun or a preposition is none, unless a place's name opens on the word (无锡市, 本溪市,
+# 将乐县, 全州县, 向阳区, 经开区, 科尔沁右翼前旗): two or more characters before its level, the second no
+# pronoun, verb or level (全县, 本市, 对全区, 通过市, 按照区委, 向市局 are no places)
+_PRONOUN = re.compile(r"^(?![本全未无已均并向为对将按经科](?![全本我该各级过照于局街省市县区])[\u4e00-\u9fff]{1,5}?(?:省|市|县|区|旗|州|盟))"
+                      r"(?:我|本|该|各|全|未|无|没有|已|均|涉及|并|向|为|对|将|按|经|通过|上级|市级|县级|区级|专人|专门|分管|相关|有关|具体|局|委|办|部|处|科|室|[省市县区镇乡]委|党委|党工委|中央|国务院|"
                       r"[省市县区]政府$|[省市县区]委[省市县区]政府)")
-# a place whose name opens on one of those words (无锡市, 本溪市, 将乐县, 全州县, 向阳区, 经开区, 科尔沁右翼前旗):
-# two or more characters before its level, the second no pronoun, verb or level (全县, 本市, 对全区, 通过市,
-# 按照区委, 向市局 are none)
-_PLACE_FIRST = re.compile(r"^[本全未无已均并向为对将按经科](?![全本我该各级过照于局街省市县区])[\u4e00-\u9fff]{1,5}?(?:省|市|县|区|旗|州|盟)")
 _STRONG_ORGAN = re.compile(r"(?:人民政府|办事处|街道|管委会|管理委员会|委员会|局|厅|办公室)$")
 # a body's kind alone, as a report calls itself (2024年，中心深入学习…; 结合街道工作实际; 镇政府认真…), or
 # kinds of place together (a site's column, 当前栏目:县市区): no name
@@ -101,7 +101,7 @@ _KIND_ALONE = re.compile(r"^(?:本|我|该)?(?:(?:政务)?服务中心|中心|�
 _PLACELESS = re.compile(r"^(?:(?!市中区)[省市县区州盟旗镇乡]|(?:经开|高新|开发|新)区(?:管委会)?(?:办)?$)")
 _NOT_A_NAME = re.compile(r"各|信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
-_DATE_LINE = re.compile(
+DATE_LINE = re.compile(
     rf"(?:(?:19|20)\d{{2}}|二[{_CN_DIGIT}]{{3}})[ \t]*年[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}]{{1,2}})[ \t]*月"
     rf"[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})[ \t]*日")
 
@@ -152,16 +152,16 @@ def find_issuer(text: str, title: str | None, body: tuple[int, int] | None = Non
     line's 硚口区统计局)."""
     names = _named_bodies(text, title, body, chrome, first_section, overview)
     first = next(names, None)
-    if first is None or not placeless(first):
+    if first is None or not placeless(key := normalise_issuer(first)):
         return first
-    key = normalise_issuer(first)
-    return next((n for n in names if not placeless(n) and normalise_issuer(n).endswith(key)), first)
+    return next((n for n in names if (k := normalise_issuer(n)).endswith(key) and not placeless(k)), first)
 
 
-def placeless(name: str) -> bool:
-    """Does a body's name have no place of its own (区统计局, 县政府办公室, 市城管局, 经开区), so that
-    every district's, county's or city's body of its kind goes by it? (市中区 is a district's name.)"""
-    return _PLACELESS.match(normalise_issuer(name)) is not None
+def placeless(key: str) -> bool:
+    """Does an issuer key (`normalise_issuer`) name a body with no place of its own (区统计局,
+    县政府办, 市城管局, 经开区), so that every district's, county's or city's body of its kind goes
+    by it? (市中区 is a district's name.)"""
+    return _PLACELESS.match(key) is not None
 
 
 def _named_bodies(text: str, title: str | None, body: tuple[int, int] | None,
@@ -255,7 +255,7 @@ def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str
                         if _GOVERNMENT.search(bare[:k]) and _NAMED_OFFICE.fullmatch(bare[k:])), None)
             if cut is not None:
                 name = bare = bare[:cut]
-    if (len(bare) < 2 or bare[0].isdigit() or _PRONOUN.match(bare) and not _PLACE_FIRST.match(bare) or _KIND_ALONE.match(bare)
+    if (len(bare) < 2 or bare[0].isdigit() or _PRONOUN.match(bare) or _KIND_ALONE.match(bare)
             or _NOT_A_NAME.search(bare) or _YEAR.search(bare)):
         return None
     return name if _ORGAN.search(bare) else None
@@ -269,7 +269,7 @@ def _bare(name: str) -> str:
 def _signature(text: str, start: int, end: int, chrome: Sequence[tuple[int, int]]) -> str | None:
     """The body named on the line(s) just above the closing date at the end of the body."""
     tail_start = max(start, end - 400)
-    dates = [m for m in _DATE_LINE.finditer(text, tail_start, end) if not _in(m.start(), m.end(), chrome)]
+    dates = [m for m in DATE_LINE.finditer(text, tail_start, end) if not _in(m.start(), m.end(), chrome)]
     if not dates:
         return None
     date = dates[-1]
@@ -290,31 +290,31 @@ def _in(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-_NORMAL = [
-    (re.compile(r"\s+"), ""),
+_NORMAL = [(re.compile(pattern), replacement) for pattern, replacement in [
+    (r"\s+", ""),
     # the short forms bodies go by
-    (re.compile(r"市场监督管理局"), "市场监管局"),
-    (re.compile(r"人力资源和?社会保障"), "人力社保"),
-    (re.compile(r"卫生健康委员会|卫生健康委|卫生和计划生育委员会"), "卫健委"),
-    (re.compile(r"发展和改革委员会|发展改革委员会|发展和改革委|发展改革委"), "发改委"),
-    (re.compile(r"住房和城乡建设"), "住建"),
-    (re.compile(r"发展和?改革(?=局)"), "发改"),
-    (re.compile(r"人社(?=局|厅)"), "人力社保"),
-    (re.compile(r"科学技术"), "科技"),
-    (re.compile(r"教育体育"), "教体"),
-    (re.compile(r"城市管理(?:行政)?"), "城管"),
-    (re.compile(r"经济和信息化"), "经信"),
-    (re.compile(r"退役军人事务"), "退役军人"),
-    (re.compile(r"[（(][^）)]*[）)]"), ""),  # 只楚园（街道）办事处 → 只楚园办事处
-    (re.compile(r"人民政府"), "政府"),
-    (re.compile(r"管理委员会"), "管委会"),
-    (re.compile(r"办公室$"), "办"),
-    (re.compile(r"街道办事处$|街道办$"), "街道"),
-    (re.compile(r"办事处$"), "街道"),
-    (re.compile(r"(?<!大)街$"), "街道"),  # 胡家园街 for 胡家园街道
-    (re.compile(r"机关$"), ""),  # 城口县人民政府机关: the government and its office together
-    (re.compile(r"(?<=[镇乡县区市州旗木])政府$"), ""),  # 木: 苏木, the township of Inner Mongolia
-]
+    (r"市场监督管理局", "市场监管局"),
+    (r"人力资源和?社会保障", "人力社保"),
+    (r"卫生健康委员会|卫生健康委|卫生和计划生育委员会", "卫健委"),
+    (r"发展和改革委员会|发展改革委员会|发展和改革委|发展改革委", "发改委"),
+    (r"住房和城乡建设", "住建"),
+    (r"发展和?改革(?=局)", "发改"),
+    (r"人社(?=局|厅)", "人力社保"),
+    (r"科学技术", "科技"),
+    (r"教育体育", "教体"),
+    (r"城市管理(?:行政)?", "城管"),
+    (r"经济和信息化", "经信"),
+    (r"退役军人事务", "退役军人"),
+    (r"[（(][^）)]*[）)]", ""),  # 只楚园（街道）办事处 → 只楚园办事处
+    (r"人民政府", "政府"),
+    (r"管理委员会", "管委会"),
+    (r"办公室$", "办"),
+    (r"街道办事处$|街道办$", "街道"),
+    (r"办事处$", "街道"),
+    (r"(?<!大)街$", "街道"),  # 胡家园街 for 胡家园街道
+    (r"机关$", ""),  # 城口县人民政府机关: the government and its office together
+    (r"(?<=[镇乡县区市州旗木])政府$", ""),  # 木: 苏木, the township of Inner Mongolia
+]]
 
 
 def normalise_issuer(name: str | None) -> str:

@@ -6,7 +6,8 @@ document (a volume of many reports bound in one file) quadratic in its length.  
 reads outward from the position in growing steps and stops at the first step that holds one
 (near the start of a text it reads as before); `first_of` is one search for any of them.  The
 results are those of the `rfind`/`find` expressions they replace.  `starting_in` takes the items
-of a sorted list that start in a stretch of text by bisection, not by reading them all.
+of a sorted list that start in a stretch of text by bisection, not by reading them all
+(`indices_starting_in`: their places).
 """
 from __future__ import annotations
 
@@ -48,4 +49,10 @@ def _any_of(chars: str) -> re.Pattern:
 
 def starting_in(items: Sequence, start: int, end: int, key: Callable[[object], int]) -> Sequence:
     """The items whose start (`key`; the items sorted by it) lies in ``[start, end)``."""
-    return items[bisect_left(items, start, key=key):bisect_left(items, end, key=key)]
+    where = indices_starting_in(items, start, end, key)
+    return items[where.start:where.stop]
+
+
+def indices_starting_in(items: Sequence, start: int, end: int, key: Callable[[object], int]) -> range:
+    """The places in `items` of those `starting_in` gives (for a caller that replaces them)."""
+    return range(bisect_left(items, start, key=key), bisect_left(items, end, key=key))

@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from nianbao.issuer import DATE_LINE
 from nianbao.report import SECTION_IDS, Section, Subheading
 
 _NUMERALS = "一二三四五六七八九十"
@@ -288,7 +289,7 @@ def _generic(title: str) -> bool:
 
 
 # a line of the page around a title, never part of it: a menu (简体 | 繁体) or a day's date (2019年12月3日星期二)
-_PAGE_LINE = re.compile(r"\||(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_PAGE_LINE = re.compile(r"\||" + DATE_LINE.pattern)
 
 
 def _joined_title(lines: list[tuple[int, int, str, str]], i: int,

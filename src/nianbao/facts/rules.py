@@ -48,7 +48,7 @@ list markers … are never facts):
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -61,7 +61,7 @@ from nianbao.facts.normalise import parse_quantity
 from nianbao.facts.parts import (ASIDE_CHARS, CASE_OUTCOME, CASES, LIST_REACH, MARKERS, OFFLINE, OWN_PUBLISHER,
                                  PUBLISHING_VERBS, RECEIVED, REFERS_BACK, words_before)
 from nianbao.report import Fact, Report
-from nianbao.scan import first_of, last_of, starting_in
+from nianbao.scan import first_of, indices_starting_in, last_of, starting_in
 from nianbao.sections import NUMBERING, YEAR_NAMED
 
 CHANNEL_POSTS = ("WEBSITE_POSTS", "WECHAT_POSTS", "WEIBO_POSTS", "OTHER_MEDIA_POSTS")
@@ -522,11 +522,10 @@ def _respective_channels(text: str, facts: list[Fact]) -> None:
     for m in re.finditer("分别", text):
         opened = max(text.rfind(ch, max(0, m.start() - 60), m.start()) for ch in "，,；;。：:\n") + 1
         channels = [h for h in _channel_hits(text[opened:m.start()], opened)
-                    if not _in_quotes(text, h.start, opened)]  # not in a quoted name
+                    if _quote_opened(text, h.start, opened) == -1]  # not in a quoted name
         if len(channels) < 2 or len({h.channel for h in channels}) < len(channels):
             continue
-        first = bisect_left(facts, m.end(), key=attrgetter("start"))
-        after = [k for k in range(first, bisect_left(facts, m.end() + 40, key=attrgetter("start")))
+        after = [k for k in indices_starting_in(facts, m.end(), m.end() + 40, attrgetter("start"))
                  if facts[k].label in POSTS_FAMILY]
         run = after[:1]
         for k in after[1:]:
@@ -801,7 +800,7 @@ def _listed_topic(text: str, cand: Candidate, facts: list[Fact]) -> tuple[str | 
     unit = cand.quantity.unit or _unit_left_off(text, cand, facts)
     if unit not in _TOPIC_UNITS:
         return None, 0.0
-    if _in_quotes(text, cand.start):
+    if _quote_opened(text, cand.start) != -1:
         return None, 0.0  # inside a quoted name (“惠企十条”)
     own = text[max(0, cand.start - 20):cand.start]
     own = own[max(own.rfind(ch) for ch in "、，,；;：:。\n") + 1:]
@@ -1740,9 +1739,11 @@ _ACCOUNT_AFTER = re.compile(r"”?\s*(?:微信公众号|微信平台|公众号)"
 _ACCOUNT_BEFORE = re.compile(r"(?:微信公众号|公众号)\s*$")
 
 
-def _in_quotes(text: str, pos: int, since: int = 0) -> bool:
-    """Is `pos` inside “…” opened after `since`: is the last “ before it later than the last ”?"""
-    return text.rfind("“", since, pos) > text.rfind("”", since, pos)
+def _quote_opened(text: str, pos: int, since: int = 0) -> int:
+    """Where the “…” that `pos` is inside opens, after `since` (-1 when it is in none: the last ”
+    before it is later than the last “)."""
+    opened = text.rfind("“", since, pos)
+    return opened if opened > text.rfind("”", since, pos) else -1
 
 
 def _names_an_account(text: str, start: int, end: int) -> bool:
@@ -1750,9 +1751,8 @@ def _names_an_account(text: str, start: int, end: int) -> bool:
     微信公众号“某某政府网”)?"""
     if _ACCOUNT_AFTER.match(text, end):
         return True
-    if not (text.startswith("”", end) and _in_quotes(text, start)):
-        return False
-    return bool(_ACCOUNT_BEFORE.search(text, 0, text.rfind("“", 0, start)))
+    opened = _quote_opened(text, start)
+    return opened != -1 and text.startswith("”", end) and bool(_ACCOUNT_BEFORE.search(text, 0, opened))
 
 
 def _family(label: str) -> str | None:
