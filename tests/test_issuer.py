@@ -372,3 +372,81 @@ def test_a_name_without_its_place_gives_way_to_the_same_name_with_it_printed_lat
     assert _issuer(alone) == "区统计局"  # kept when nothing names its place
     other = HEAD + "现公布区统计局2022年政府信息公开工作年度报告。\n" + SECTIONS.replace("无。", "无。如有疑问，请与硚口区民政局联系。")
     assert _issuer(other) == "区统计局"  # another body is no place for it
+
+
+@pytest.mark.parametrize("sentence, issuer", [
+    ("2022年，在县委县政府的正确领导下，湖溪县水利局结合工作实际推进政务公开。", "湖溪县水利局"),
+    ("按照区委、区政府有关要求，区政府政务服务办进一步完善公开制度。", "区政府政务服务办"),
+    ("2023年，在县委、县政府的坚强领导下，县教育局按照要求做好公开工作。", "县教育局"),
+])
+def test_the_body_after_the_leadership_or_the_requirements_it_follows_is_the_issuer(sentence, issuer):
+    assert _issuer(HEAD + "本报告依据《条例》编制。\n一、总体情况\n" + sentence + "\n") == issuer
+
+
+@pytest.mark.parametrize("sentence", [
+    "在县委的坚强领导下，县指挥部的指导帮助下，结合全县实际推进公开。",  # a body that helps is no issuer
+    "按照上级部署，充分利用湖溪县人民政府门户网站发布信息。",  # a verb, then the portal it used
+])
+def test_a_body_after_the_leadership_that_does_not_report_is_no_issuer(sentence):
+    assert _issuer(HEAD + "本报告依据《条例》编制。\n一、总体情况\n" + sentence + "\n") is None
+
+
+@pytest.mark.parametrize("title, issuer", [
+    ("湖溪县人民政府机关2020年政府信息公开工作年度报告", "湖溪县人民政府机关"),
+    ("青石园艺场2020年政府信息公开工作年度报告", "青石园艺场"),
+])
+def test_a_government_organ_or_a_farm_in_the_title_is_the_issuer(title, issuer):
+    assert _issuer(title + "\n" + SECTIONS) == issuer
+
+
+def test_a_title_with_guanyu_inside_the_name_names_no_body():
+    assert _issuer("湖溪县关于信访局2023年信息公开工作年度报告\n" + SECTIONS) is None
+
+
+def test_an_office_cut_from_a_name_with_brackets_keeps_the_brackets():
+    text = HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。如有疑问，请与湖溪高新区(科技城)管委会办公室联系。")
+    assert _issuer(text) == "湖溪高新区(科技城)管委会"
+
+
+def test_a_report_that_names_itself_before_the_sentence_its_body_starts_on_names_the_body():
+    text = "湖溪高新区管委会住建局向社会公布2022年度信息公开年度报告。本报告全文由六个部分组成。\n" + SECTIONS
+    assert _issuer(text) == "湖溪高新区管委会住建局"
+
+
+@pytest.mark.parametrize("sentence, issuer", [
+    ("青石街道办事处本年新收政府信息公开申请3件。", "青石街道办事处"),
+    ("截至2021年12月31日，青石镇政府未收到公开申请。", "青石镇政府"),
+])
+def test_the_subject_of_the_reports_count_of_applications_is_the_issuer(sentence, issuer):
+    text = HEAD + "本报告依据《条例》编制。\n一、总体情况\n全年公开信息52条。\n（二）依申请公开\n" + sentence + "\n"
+    assert _issuer(text) == issuer
+
+
+@pytest.mark.parametrize("sentence, issuer", [
+    ("我局在湖溪县投资促进局网站公开信息45条。", "湖溪县投资促进局"),
+    ("我局编制了《湖溪市统计局政府信息公开指南》。", "湖溪市统计局"),
+    ("我厅通过省网上办事大厅和湖溪省农业农村厅门户网站公开办事指南。", "湖溪省农业农村厅"),
+    ("我局通过湖溪县人民政府门户网站公开信息45条。", None),  # the government's portal, not the body's
+    ("通过湖溪县统计局网站公开信息45条。", None),  # the report never calls itself 我局
+])
+def test_the_bodys_own_website_or_guide_names_it_when_it_calls_itself_by_its_kind(sentence, issuer):
+    assert _issuer(HEAD + "本报告依据《条例》编制。\n一、总体情况\n" + sentence + "\n") == issuer
+
+
+@pytest.mark.parametrize("contact, issuer", [
+    ("如有疑问，请联系：湖溪(青石)试验区管理委员会(湖溪港区管理委员会)政府信息公开办公室，地址：湖溪路1号。",
+     "湖溪(青石)试验区管理委员会(湖溪港区管理委员会)"),
+    ("如有疑问，请与湖溪县医疗保障局政府信息公开申请受理机构联系。", "湖溪县医疗保障局"),
+])
+def test_the_contact_line_names_a_body_with_brackets_or_its_receiving_office(contact, issuer):
+    text = HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。" + contact)
+    assert _issuer(text) == issuer
+
+
+@pytest.mark.parametrize("a, b", [
+    ("市城管执法委", "湖溪市城市管理执法委员会"),  # 委员会 and its short 委
+    ("湖溪高新区", "湖溪高新技术产业开发区管理委员会"),  # a zone and its committee
+    ("经开区", "湖溪经济技术开发区"),  # a zone's short name without its place
+])
+def test_more_short_forms_of_a_body_are_one_issuer(a, b):
+    assert same_issuer(a, b)

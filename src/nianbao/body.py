@@ -29,6 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from nianbao.issuer import DATE_LINE
 from nianbao.report import Report, Section
 
 Span = tuple[int, int]
@@ -103,10 +104,8 @@ _FOOTER = re.compile(
          r"[【\[][ \t]*(?:打印|关闭)[^【】\[\]\n]{0,4}[】\]])"
     r"|[\u4e00-\u9fff]{0,2}ICP[备證证]|公网安备")
 _PREAMBLE = re.compile(r"《中华人民共和国政府信息公开条例》|(?:根据|依据|按照)《|本(?:年度)?(?:工作)?报告|现(?:向社会)?(?:予以)?公[布开]")
-_CN_DIGIT = "〇○零一二三四五六七八九"
-_CLOSING_DATE = re.compile(
-    rf"(?:^|(?<=\s))(?:(?:19|20)\d{{2}}|[二][{_CN_DIGIT}]{{3}})[ \t]*年[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}十]{{1,2}})[ \t]*月"
-    rf"[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}十]{{1,3}})[ \t]*日(?=[ \t\u3000]*(?:$|\s))", re.M)
+# a closing date on a line of its own (2023年1月20日, 二〇二三年一月二十日)
+_CLOSING_DATE = re.compile(rf"(?:^|(?<=\s)){DATE_LINE.pattern}(?=[ \t\u3000]*(?:$|\s))", re.M)
 
 
 def chrome_spans(text: str) -> list[Span]:

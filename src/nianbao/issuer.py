@@ -10,7 +10,11 @@
 3. the **signature** over the closing date at the end of the body (``××街道办事处\\n2023年1月20日``);
 4. the **contact line**: ``请联系××区××街道办事处``, ``可与××办事处党政办公室联系``, ``可致电××局``
    (an office inside a body gives the body: ``××办事处党政办公室`` → ``××办事处``);
-5. the page's **publisher field** above the report (``发布机构：××局``, ``信息来源：××局``,
+5. the subject of the report's **count of applications**, anywhere in the body
+   (``××街道办事处本年新收政府信息公开申请3件``, ``××镇政府未收到公开申请``);
+6. the body's **own website or disclosure guide**, when the report calls itself by that body's
+   kind (``我局`` and ``在××局网站公开``, ``《××局政府信息公开指南》``);
+7. the page's **publisher field** above the report (``发布机构：××局``, ``信息来源：××局``,
    ``发文机关××镇人民政府``), the one place page chrome is read, and only when the report itself
    names no body.
 
@@ -35,8 +39,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _ISSUER_AFTER_YEAR = re.compile(r"^(?:度)?\s*(.+?)\s*(?:政府信息公开|政务公开|信息公开|政府信息|年度报告|年报)")
 _DISCLOSURE_TAIL = re.compile(r"(?:的)?(?:政府信息公开|政务公开|信息公开|政府信息)(?:工作)?(?:年度报告|年报|工作报告)?$")
 _ORGAN = re.compile(
-    r"(?:人民政府|政府|办事处|街道|街|镇|乡|苏木|管委会|管理委员会|委员会|委|局|办公室|办|厅|中心|院|署|处|所|站|队|会|"
-    r"区|县|市|州|盟|旗|部|集团|公司|分局|馆|(?:合作|联合|总)社)$")
+    r"(?:人民政府|政府(?:机关)?|办事处|街道|街|镇|乡|苏木|管委会|管理委员会|委员会|委|局|办公室|办|厅|中心|院|署|处|所|站|队|会|"
+    r"区|县|市|州|盟|旗|部|集团|公司|分局|馆|(?:合作|联合|总)社|(?:农|林|牧|渔|茶|园艺|良种)场)$")
 _YEAR_PART = r"(?:(?:19|20)\d{2}\s*年(?:度|以来)?\s*)"
 # phrases a body's name follows in the preamble or the first sentence of the overview
 _LEADS = [
@@ -52,6 +56,10 @@ _LEADS = [
     re.compile(rf"对\s*{_YEAR_PART}"),  # 对2024年××局政府信息公开工作情况报告如下; 对2024年以来××局制作…
     re.compile(r"[，,]\s*由?\s*(?=[^，,。；;\n]{2,30}?编制了?本(?:年度)?报告)"),  # …要求，××乡人民政府编制了本报告
     re.compile(rf"(?:^|(?<=[\n。])|(?<=总体情况))[ \t\u3000]*(?:{_YEAR_PART}|今年以来)[,，]?\s*", re.M),
+    # a clause after the leadership or the requirements it follows: 在市委市政府的领导下，××局结合…; 按照…要求，区政务服务办…
+    re.compile(r"(?:领导下|指导下|要求|部署)[，,]\s*(?!现|特|由|经|根据|依据|按照|结合|编制|对|将|就|公开|主动|我|本|各|全)"
+               r"(?![^，,。；\n]{0,20}?(?:的|指导|领导|帮助|支持))"  # not …领导下，地委行署的指导帮助下
+               r"(?=[^，,。；\n]{2,24}?(?:结合|按照|围绕|认真|坚持|严格|深入|紧紧|全面|持续|不断|高度|积极|始终|聚焦|扎实|进一步|切实|着力|大力))"),
     # a clause that opens on a body doing something: …工作部署，市城市管理局认真梳理了…
     re.compile(r"(?:[，,]|(?:^|(?<=[\n。]))[ \t\u3000]*)(?=[^，,。；\n]{2,24}?(?:认真|坚持|严格|深入|紧紧|全面|持续|不断|高度|积极|始终|聚焦|扎实)"
                r"(?:梳理|贯彻|落实|按照|围绕|推进|重视|做好|执行|开展))", re.M),
@@ -68,15 +76,30 @@ _STOP = re.compile(
     r"全面|持续|不断|高度|积极|始终|聚焦|进一步|扎实|根据|依据|依照|结合|党政|年度|工作|代表|在|以|的|对|将|和|及|与|共")
 _NAME_RUN = re.compile(r"(?:[^\s，,。；;：:、《》“”\"【】\[\]|（）()]|[（(][^（）()\n]{1,16}[）)])+")
 _CONTACT = [
-    re.compile(r"(?:请|可)(?:直接)?(?:与|向)\s*(?P<name>[^\s，,。；;：:、《》“”（(]{2,40}?)\s*(?:联系|[（(](?:地址|联系|电话))"),
-    re.compile(r"(?:请联系|(?:请|可)致电|联系单位|联系部门)\s*[:：]?\s*(?P<name>[^\s，,。；;：:、《》“”]{2,40}?)\s*"
-               r"(?=[，,。；;：:（(\s]|$|地址|电话|联系)"),
+    re.compile(r"(?:请|可)(?:直接)?(?:与|向)\s*(?P<name>(?:[^\s，,。；;：:、《》“”（()）]|[（(][^（）()\n]{1,20}[）)]){2,60}?)\s*"
+               r"(?:联系|[（(](?:地址|联系|电话))"),
+    re.compile(r"(?:请联系|(?:请|可)致电|联系单位|联系部门)\s*[:：]?\s*"
+               r"(?P<name>(?:[^\s，,。；;：:、《》“”（()）]|[（(][^（）()\n]{1,20}[）)]){2,60}?)\s*"
+               r"(?=[，,。；;：:\s]|[（(](?:地址|电话|联系|邮|传真|办公)|$|地址|电话|联系)"),
 ]
+# the body as the subject of the report's own counts of applications, anywhere in the body
+# (东华门街道办事处本年新收政府信息公开申请…; ××镇政府未收到公开申请)
+_APPLICATIONS_SUBJECT = re.compile(
+    r"(?:^|(?<=[\n。；;，,]))[ \t\u3000]*(?:(?:19|20)\d{2}\s*年度?[，,]?\s*)?"
+    r"(?P<name>[^\s，,。；;：:、《》“”]{2,30}?)(?:本年度?|全年|今年)?(?:共|新)?(?:新收到?|未收到)(?:过)?(?:各类|的)?(?:政府信息)?(?:公开)?申请", re.M)
+# the body's own website, where the report calls itself by its kind (我局 … 在××局门户网站公开…)
+_OWN_KIND = re.compile(r"(?:我|本)(局|厅|委|办|中心)")
+_WEBSITE = re.compile(r"[”\"]?(?:门户)?网站?[（(“\"]|[”\"]?(?:门户)?网站")
+# the body's own disclosure documents (《××局政府信息公开指南》, 《××局2021年度政务公开工作实施方案》)
+_OWN_DOCUMENT = re.compile(r"《\s*(?:(?:19|20)\d{2}\s*年度?)?(?P<name>[^\s《》，,。；;：:、“”]{3,30}?)\s*(?:(?:19|20)\d{2}\s*年度?)?"
+                           r"(?:政务公开|政府信息公开|信息公开)(?:工作)?(?:实施方案|工作要点|要点|指南|制度|标准规范|目录)")
+_BEFORE_WEBSITE = re.compile(r"(?:[^\s，,。；;：:、《》“”\"]*(?:在|通过|从|登录|访问)|[\s，,。；;：:、《》“”\"])"
+                             r"(?P<name>[^\s，,。；;：:、《》“”\"在]{3,30})$")
 # an office inside a body: the body is the issuer (东港镇人民政府党政办公室 → 东港镇人民政府); a
 # government's own 办公室 is a body of its own (泰安市人民政府办公室)
 _INNER_OFFICE = re.compile(
     r"(?:党政综合办公室|党政综合办|党政办公室|综合办公室|(?:政府)?信息公开(?:工作)?领导小组办公室|政府信息公开办公室|"
-    r"信息公开办公室|政府信息公开办|政府信息公开科|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|信息中心|政务服务中心|"
+    r"信息公开办公室|政府信息公开办|政府信息公开科|政府信息公开申请受理机构|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|信息中心|政务服务中心|"
     r"综合信息指挥室|党建办|党群服务中心|(?<!政府)办公室)$")
 # the page's publisher field above the report (发布机构：××局, 信息来源：××局, 来 源: | ××局 |, 发文机关××镇人民政府)
 _PUBLISHER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来[ \t\u3000]*源)[ \t\u3000]*[:：|]?[ \t\u3000|]*"
@@ -99,7 +122,7 @@ _KIND_ALONE = re.compile(r"^(?:本|我|该)?(?:(?:政务)?服务中心|中心|�
 # an issuer key with no place of its own (区统计局, 县政府办, 市城管局, 经开区): every district's, county's or
 # city's body of its kind goes by it (市中区 is a district's name)
 _PLACELESS = re.compile(r"^(?:(?!市中区)[省市县区州盟旗镇乡]|(?:经开|高新|开发|新)区(?:管委会)?(?:办)?$)")
-_NOT_A_NAME = re.compile(r"各|信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
+_NOT_A_NAME = re.compile(r"关于|各|信息公开|政务公开|年度报告|年报|条例|办法|通知|门户网站|网站|以下简称|报告")
 _CN_DIGIT = "〇○零一二三四五六七八九十"
 DATE_LINE = re.compile(
     rf"(?:(?:19|20)\d{{2}}|二[{_CN_DIGIT}]{{3}})[ \t]*年[ \t]*(?:\d{{1,2}}|[{_CN_DIGIT}]{{1,2}})[ \t]*月"
@@ -122,7 +145,7 @@ def issuer_from_title(title: str | None) -> str | None:
     before = re.sub(r"关于(?:报送|印发|公布|发布|做好)?$", "", before)  # ××县人民政府关于2019年度…
     before = re.split(r"[|:：]", before)[-1]  # menu | menu |…, a field's label (名称: ××街道2025年…)
     before = re.sub(r"^[\d\s\-_.]+", "", before).strip()  # 2025××乡2025年度…
-    if before and not _KIND_ALONE.match(before) and (
+    if before and not _KIND_ALONE.match(before) and "关于" not in before and (
             _as_name(before) or _ORGAN.search(_bare(before)) or before.endswith("省")):
         return before  # a body's name, not a page tool (全文检索) printed before the year
     if before and not _NAME_RUN.fullmatch(before):
@@ -172,7 +195,11 @@ def _named_bodies(text: str, title: str | None, body: tuple[int, int] | None,
     if named:
         yield named
     start, end = body if body is not None else (0, len(text))
-    opening = _REPORT_NAMED.match(text, start, min(end, start + 200))  # 某局2022年政府信息公开工作年度报告是根据…
+    # 某局2022年政府信息公开工作年度报告是根据…, read from the start of the line the body starts on
+    # (某局向社会公布2022年度…报告。本报告… when the body starts at 本报告)
+    line_start = max(text.rfind("\n", 0, start) + 1, max((e for s, e in chrome if e <= start), default=0))
+    opening = (_REPORT_NAMED.match(text, line_start, min(end, line_start + 200))
+               or _REPORT_NAMED.match(text, start, min(end, start + 200)))
     if opening and not _in(opening.start(), opening.end(), chrome):
         named = _as_name(opening.group("name"))
         if named:
@@ -196,9 +223,42 @@ def _named_bodies(text: str, title: str | None, body: tuple[int, int] | None,
                 name = _as_name(m.group("name"), inner_office=True, contact=True)
                 if name:
                     yield name
+    for m in _APPLICATIONS_SUBJECT.finditer(text, start, end):
+        if not _in(m.start("name"), m.end("name"), chrome):
+            name = _as_name(m.group("name"))
+            if name:
+                yield name
+    named = _own_site_or_guide(text, start, end, chrome)
+    if named:
+        yield named
     named = _publisher(text, head_end)
     if named:
         yield named
+
+
+def _own_site_or_guide(text: str, start: int, end: int, chrome: Sequence[tuple[int, int]]) -> str | None:
+    """The body whose website or disclosure guide the report names, when it calls itself by that
+    body's kind (我局 and ××局网站, 我委 and ××委员会门户网站, 我局 and 《××局政府信息公开指南》); a
+    department's report names the government's portal too, so the kinds must agree."""
+    kinds = {m.group(1) for m in _OWN_KIND.finditer(text, start, end)}
+    if not kinds:
+        return None
+    named = list(_OWN_DOCUMENT.finditer(text, start, end))
+    for m in _WEBSITE.finditer(text, start, end):
+        before = _BEFORE_WEBSITE.search(text, max(start, m.start() - 40), m.start())
+        if before is not None:
+            named.append(before)
+    for m in sorted(named, key=lambda m: m.start()):
+        if _in(m.start("name"), m.end("name"), chrome):
+            continue
+        name = _as_name(m.group("name"))
+        tail = re.split(r"和|及|与", m.group("name"))[-1]  # ××网上办事大厅和××省农业农村厅网站
+        if tail != m.group("name") and re.match(r"[\u4e00-\u9fff]{1,6}?[省市县区州旗]", tail) and _as_name(tail):
+            name = _as_name(tail)
+        if name and any(_bare(name).endswith(kind) or kind == "委" and _bare(name).endswith("委员会")
+                        for kind in kinds):
+            return name
+    return None
 
 
 def _publisher(text: str, end: int) -> str | None:
@@ -249,7 +309,8 @@ def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str
     if inner_office:
         outer = (_CONTACT_OFFICE if contact else _INNER_OFFICE).sub("", bare)
         if outer != bare and _ORGAN.search(outer) and len(outer) >= 3:
-            name = bare = outer
+            office = bare[len(outer):]  # the office's name, cut from the name as printed (brackets kept)
+            name, bare = (name[: -len(office)] if name.endswith(office) else outer), outer
         elif bare.endswith("办公室"):  # ××镇政府综合督考办公室 → ××镇政府
             cut = next((k for k in range(len(bare) - 5, max(len(bare) - 10, 1), -1)
                         if _GOVERNMENT.search(bare[:k]) and _NAMED_OFFICE.fullmatch(bare[k:])), None)
@@ -308,6 +369,10 @@ _NORMAL = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"[（(][^）)]*[）)]", ""),  # 只楚园（街道）办事处 → 只楚园办事处
     (r"人民政府", "政府"),
     (r"管理委员会", "管委会"),
+    (r"委员会$", "委"),  # 城市管理执法委员会 and 城管执法委
+    (r"高新技术产业开发区", "高新区"),
+    (r"经济技术开发区", "经开区"),
+    (r"(?<=..区)管委会$", ""),  # a zone and its committee: 鞍山高新区 and 鞍山高新区管委会
     (r"办公室$", "办"),
     (r"街道办事处$|街道办$", "街道"),
     (r"办事处$", "街道"),
@@ -337,7 +402,7 @@ def same_issuer(a: str | None, b: str | None) -> bool:
     short, long = sorted((ka, kb), key=len)
     if len(short) < 3 or not long.endswith(short):
         return False
-    if short[0] in "省市县区州盟旗":  # 区司法局 for 西安市新城区司法局: the name without its place
+    if placeless(short):  # 区司法局 for 西安市新城区司法局: the name without its place
         return True
     # the region above it, or its government (三元区人民政府白沙街道办事处 and 白沙街道)
     return re.search(r"(?:省|自治区|市|区|县|州|盟|旗|总局|政府)$", long[: -len(short)]) is not None
