@@ -86,10 +86,16 @@ _CONTACT = [
 # (东华门街道办事处本年新收政府信息公开申请…; ××镇政府未收到公开申请)
 _APPLICATIONS_SUBJECT = re.compile(
     r"(?:^|(?<=[\n。；;，,]))[ \t\u3000]*(?:(?:19|20)\d{2}\s*年度?[，,]?\s*)?"
-    r"(?P<name>[^\s，,。；;：:、《》“”]{2,30}?)(?:本年度?|全年|今年)?(?:共|新)?(?:新收到?|未收到)(?:过)?(?:各类|的)?(?:政府信息)?(?:公开)?申请", re.M)
+    r"(?P<name>[^\s，,。；;：:、《》“”]{2,30}?)(?:(?:19|20)\d{2}\s*年度?)?(?:本年度?|全年|今年)?(?:共|新)?"
+    r"(?:新收到?|未(?:接)?收到|没有(?:接)?收到)(?:过)?(?:各类|的)?(?:依申请公开|政府信息公开|政府信息|公开)?(?:的)?(?:政府信息公开)?申请", re.M)
 # the body's own website, where the report calls itself by its kind (我局 … 在××局门户网站公开…)
-_OWN_KIND = re.compile(r"(?:我|本)(局|厅|委|办|中心)")
-_WEBSITE = re.compile(r"[”\"]?(?:门户)?网站?[（(“\"]|[”\"]?(?:门户)?网站")
+_OWN_KIND = re.compile(r"(?:我|本)(局|厅|委|办|中心|街道|镇|乡)")
+# the names each kind goes by in full (我镇: ××镇人民政府; 我街道: ××街道办事处)
+_KIND_ENDINGS = {"委": ("委", "委员会"), "镇": ("镇", "镇人民政府", "镇政府"), "乡": ("乡", "乡人民政府", "乡政府"),
+                 "街道": ("街道", "街道办事处")}
+_WEBSITE = re.compile(r"[”\"]?(?:门户)?网站?[（(“\"]|[”\"]?(?:门户)?网站|[”\"](?:微信)?公众号")
+# a name that opens on its place (百色市投资促进局), not on a verb before a kind (认真做好局网站)
+_PLACED = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|旗|盟)")
 # the body's own disclosure documents (《××局政府信息公开指南》, 《××局2021年度政务公开工作实施方案》)
 _OWN_DOCUMENT = re.compile(r"《\s*(?:(?:19|20)\d{2}\s*年度?)?(?P<name>[^\s《》，,。；;：:、“”]{3,30}?)\s*(?:(?:19|20)\d{2}\s*年度?)?"
                            r"(?:政务公开|政府信息公开|信息公开)(?:工作)?(?:实施方案|工作要点|要点|指南|制度|标准规范|目录)")
@@ -98,14 +104,19 @@ _BEFORE_WEBSITE = re.compile(r"(?:[^\s，,。；;：:、《》“”\"]*(?:在|�
 # an office inside a body: the body is the issuer (东港镇人民政府党政办公室 → 东港镇人民政府); a
 # government's own 办公室 is a body of its own (泰安市人民政府办公室)
 _INNER_OFFICE = re.compile(
-    r"(?:党政综合办公室|党政综合办|党政办公室|综合办公室|(?:政府)?信息公开(?:工作)?领导小组办公室|政府信息公开办公室|"
+    r"(?:党政综合办公室|党政综合办|党政办公室|综合办公室|(?:政府信息公开|信息公开|政务公开)(?:工作)?领导小组办公室|政府信息公开办公室|"
     r"信息公开办公室|政府信息公开办|政府信息公开科|政府信息公开申请受理机构|政务公开办公室|政务服务办公室|党政办|综合办|政务公开科|综合科|信息中心|政务服务中心|"
     r"综合信息指挥室|党建办|党群服务中心|(?<!政府)办公室)$")
 # the page's publisher field above the report (发布机构：××局, 信息来源：××局, 来 源: | ××局 |, 发文机关××镇人民政府)
 _PUBLISHER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来[ \t\u3000]*源)[ \t\u3000]*[:：|]?[ \t\u3000|]*"
                               r"(?P<name>[^\s|，,。；;：:、《》“”]{2,40})")
+# the page's title field above the report (名 称: | ××镇人民政府2019年…报告 |, 标题: ××厅2025年度…报告)
+_TITLE_FIELD = re.compile(r"(?:名[ \t\u3000]*称|标[ \t\u3000]*题)[ \t\u3000]*[:：|]?[ \t\u3000|]*"
+                          r"(?P<title>[^\n|]{4,60}?(?:19|20)\d{2}[^\n|]{0,30}?(?:报告|年报))")
 # an office with a name of its own inside a government (综合督考办公室), unlike the government's own 办公室
-_NAMED_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}办公室")
+# (a department that is an office, 外事办公室, 人民防空办公室, is a body of its own)
+_NAMED_OFFICE = re.compile(r"(?!外事|人民防空|人防|金融|地方志|机关事务|扶贫|政策研究|研究|信访|口岸|侨务|法制|台湾事务|港澳|国资|"
+                           r"营商环境|粮食|民族宗教)[\u4e00-\u9fff]{2,10}办公室")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处)$")
 _CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室", "办公室"))
 # a name opening on a pronoun or a preposition is none, unless a place's name opens on the word (无锡市, 本溪市,
@@ -251,19 +262,24 @@ def _own_site_or_guide(text: str, start: int, end: int, chrome: Sequence[tuple[i
     for m in sorted(named, key=lambda m: m.start()):
         if _in(m.start("name"), m.end("name"), chrome):
             continue
-        name = _as_name(m.group("name"))
-        tail = re.split(r"和|及|与", m.group("name"))[-1]  # ××网上办事大厅和××省农业农村厅网站
-        if tail != m.group("name") and re.match(r"[\u4e00-\u9fff]{1,6}?[省市县区州旗]", tail) and _as_name(tail):
-            name = _as_name(tail)
-        if name and any(_bare(name).endswith(kind) or kind == "委" and _bare(name).endswith("委员会")
-                        for kind in kinds):
+        printed = m.group("name")
+        printed += "政府" if printed.endswith("人民") and text.startswith("政府", m.end("name")) else ""
+        tail = re.split(r"和|及|与", printed)[-1]  # ××网上办事大厅和××省农业农村厅网站
+        name = _as_name(tail if tail != printed and _PLACED.match(tail) else printed)
+        if name and _PLACED.match(name) and any(_bare(name).endswith(_KIND_ENDINGS.get(kind, (kind,)))
+                                                for kind in kinds):
             return name
     return None
 
 
 def _publisher(text: str, end: int) -> str | None:
-    """The body the page's publisher field names before `end` (the preamble's end), page chrome
-    included, when the report names none itself: the office that posts for a body gives the body."""
+    """The body the page's title field (名称: ××镇2019年…报告) or else its publisher field names
+    before `end` (the preamble's end), page chrome included, when the report names none itself: the
+    office that posts for a body gives the body."""
+    for m in _TITLE_FIELD.finditer(text, 0, end):
+        name = issuer_from_title(m.group("title").strip())
+        if name and _as_name(name):
+            return name
     for m in _PUBLISHER_FIELD.finditer(text, 0, end):
         name = _as_name(m.group("name"), inner_office=True, contact=True)
         if name:
@@ -312,7 +328,7 @@ def _as_name(raw: str, inner_office: bool = False, contact: bool = False) -> str
             office = bare[len(outer):]  # the office's name, cut from the name as printed (brackets kept)
             name, bare = (name[: -len(office)] if name.endswith(office) else outer), outer
         elif bare.endswith("办公室"):  # ××镇政府综合督考办公室 → ××镇政府
-            cut = next((k for k in range(len(bare) - 5, max(len(bare) - 10, 1), -1)
+            cut = next((k for k in range(len(bare) - 5, max(len(bare) - 14, 1), -1)
                         if _GOVERNMENT.search(bare[:k]) and _NAMED_OFFICE.fullmatch(bare[k:])), None)
             if cut is not None:
                 name = bare = bare[:cut]
@@ -368,6 +384,7 @@ _NORMAL = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"退役军人事务", "退役军人"),
     (r"[（(][^）)]*[）)]", ""),  # 只楚园（街道）办事处 → 只楚园办事处
     (r"人民政府", "政府"),
+    (r"(?<=[区县市旗])政府(?=.{2,10}(?:街道办事处|街道办|办事处)$)", ""),  # ××区人民政府××街道办事处 = ××区××街道办事处
     (r"管理委员会", "管委会"),
     (r"委员会$", "委"),  # 城市管理执法委员会 and 城管执法委
     (r"高新技术产业开发区", "高新区"),
