@@ -14,16 +14,16 @@
    (``××街道办事处本年新收政府信息公开申请3件``, ``××镇政府未收到公开申请``);
 6. the body's **own website or disclosure guide**, when the report calls itself by that body's
    kind (``我局`` and ``在××局网站公开``, ``《××局政府信息公开指南》``);
-7. the page's **publisher field** above the report (``发布机构：××局``, ``信息来源：××局``,
-   ``发文机关××镇人民政府``), the one place page chrome is read, and only when the report itself
-   names no body.
+7. the page's **title field** above the report (``名 称: | ××镇人民政府2019年…报告``), else its
+   **publisher field** (``发布机构：××局``, ``信息来源：××局``, ``发文机关××镇人民政府``), the one place
+   page chrome is read, and only when the report itself names no body.
 
 A first name with no place of its own (``区统计局``, `placeless`) gives way to the same name with its
 place that a later source prints (the contact line's ``××市硚口区统计局``).
 
 A name must end like a body (人民政府, 办事处, 街道, 镇, 局, 委员会, 办公室, 合作社 …) and must not be
 a pronoun (我区, 本机关), a date (7月我局), several bodies (各县区政府) or a field's label before a
-title (名称: ××街道…).  Apart from the publisher field, nothing outside the body and nothing in
+title (名称: ××街道…).  Apart from the title and publisher fields, nothing outside the body and nothing in
 page chrome is read, and no name is made up: when neither names a body, the issuer is None.
 
 `normalise_issuer(name)` is the one key cross-year linking compares: ``××县人民政府办公室`` and
