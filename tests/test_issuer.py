@@ -416,6 +416,8 @@ def test_a_report_that_names_itself_before_the_sentence_its_body_starts_on_names
 @pytest.mark.parametrize("sentence, issuer", [
     ("青石街道办事处本年新收政府信息公开申请3件。", "青石街道办事处"),
     ("截至2021年12月31日，青石镇政府未收到公开申请。", "青石镇政府"),
+    ("青石镇2022年未收到依申请公开申请。", "青石镇"),
+    ("2025年青石镇没有收到依申请公开的政府信息公开申请。", "青石镇"),
 ])
 def test_the_subject_of_the_reports_count_of_applications_is_the_issuer(sentence, issuer):
     text = HEAD + "本报告依据《条例》编制。\n一、总体情况\n全年公开信息52条。\n（二）依申请公开\n" + sentence + "\n"
@@ -428,8 +430,12 @@ def test_the_subject_of_the_reports_count_of_applications_is_the_issuer(sentence
     ("我厅通过省网上办事大厅和湖溪省农业农村厅门户网站公开办事指南。", "湖溪省农业农村厅"),
     ("我局通过湖溪县人民政府门户网站公开信息45条。", None),  # the government's portal, not the body's
     ("通过湖溪县统计局网站公开信息45条。", None),  # the report never calls itself 我局
+    ("我局通过“湖溪市生态环境局青石分局”微信公众号发布信息197条。", "湖溪市生态环境局青石分局"),
+    ("我镇修订了《湖溪县青石镇人民政府信息公开指南》。", "湖溪县青石镇人民政府"),
+    ("我局认真做好局网站管理和政府信息公开工作。", None),  # a name opens on its place, not a verb
+    ("我局其中局门户网站发布信息3046条。", None),
 ])
-def test_the_bodys_own_website_or_guide_names_it_when_it_calls_itself_by_its_kind(sentence, issuer):
+def test_the_bodys_own_website_account_or_guide_names_it_when_it_calls_itself_by_its_kind(sentence, issuer):
     assert _issuer(HEAD + "本报告依据《条例》编制。\n一、总体情况\n" + sentence + "\n") == issuer
 
 
@@ -437,8 +443,10 @@ def test_the_bodys_own_website_or_guide_names_it_when_it_calls_itself_by_its_kin
     ("如有疑问，请联系：湖溪(青石)试验区管理委员会(湖溪港区管理委员会)政府信息公开办公室，地址：湖溪路1号。",
      "湖溪(青石)试验区管理委员会(湖溪港区管理委员会)"),
     ("如有疑问，请与湖溪县医疗保障局政府信息公开申请受理机构联系。", "湖溪县医疗保障局"),
+    ("如有疑问，请联系湖溪市卫生健康委员会政务公开工作领导小组办公室，电话：0551-6123456。", "湖溪市卫生健康委员会"),
+    ("如有疑问，请与湖溪区人民政府青石街道办事处党政综合与社区建设办公室联系。", "湖溪区人民政府青石街道办事处"),
 ])
-def test_the_contact_line_names_a_body_with_brackets_or_its_receiving_office(contact, issuer):
+def test_the_contact_line_names_a_body_with_brackets_or_inside_one_of_its_offices(contact, issuer):
     text = HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。" + contact)
     assert _issuer(text) == issuer
 
@@ -447,6 +455,7 @@ def test_the_contact_line_names_a_body_with_brackets_or_its_receiving_office(con
     ("市城管执法委", "湖溪市城市管理执法委员会"),  # 委员会 and its short 委
     ("湖溪高新区", "湖溪高新技术产业开发区管理委员会"),  # a zone and its committee
     ("经开区", "湖溪经济技术开发区"),  # a zone's short name without its place
+    ("湖溪市长乐区吴航街道办事处", "湖溪市长乐区人民政府吴航街道办事处"),  # a street office with its district's government
 ])
 def test_more_short_forms_of_a_body_are_one_issuer(a, b):
     assert same_issuer(a, b)
@@ -458,37 +467,5 @@ def test_the_pages_title_field_names_the_body_when_the_report_names_none():
     assert _issuer(head + "一、总体情况\n2019年，我镇公开信息52条。\n六、其他需要报告的事项\n无。\n") == "青石镇人民政府"
 
 
-@pytest.mark.parametrize("sentence, issuer", [
-    ("青石镇2022年未收到依申请公开申请。", "青石镇"),
-    ("2025年青石镇没有收到依申请公开的政府信息公开申请。", "青石镇"),
-])
-def test_the_subject_of_a_count_of_no_applications_names_the_body_in_more_wordings(sentence, issuer):
-    text = HEAD + "本报告依据《条例》编制。\n一、总体情况\n全年公开信息52条。\n（二）依申请公开情况。" + sentence + "\n"
-    assert _issuer(text) == issuer
-
-
-@pytest.mark.parametrize("sentence, issuer", [
-    ("我局通过“湖溪市生态环境局青石分局”微信公众号发布信息197条。", "湖溪市生态环境局青石分局"),
-    ("我镇修订了《湖溪县青石镇人民政府信息公开指南》。", "湖溪县青石镇人民政府"),
-    ("我局认真做好局网站管理和政府信息公开工作。", None),  # a verb before the kind is no name
-    ("我局其中局门户网站发布信息3046条。", None),
-])
-def test_the_bodys_own_account_or_guide_names_it_only_with_its_place(sentence, issuer):
-    assert _issuer(HEAD + "本报告依据《条例》编制。\n一、总体情况\n" + sentence + "\n") == issuer
-
-
-@pytest.mark.parametrize("contact, issuer", [
-    ("如有疑问，请联系湖溪市卫生健康委员会政务公开工作领导小组办公室，电话：0551-6123456。", "湖溪市卫生健康委员会"),
-    ("如有疑问，请与湖溪区人民政府青石街道办事处党政综合与社区建设办公室联系。", "湖溪区人民政府青石街道办事处"),
-])
-def test_the_contact_line_gives_the_body_of_more_inner_offices(contact, issuer):
-    text = HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。" + contact)
-    assert _issuer(text) == issuer
-
-
 def test_a_department_that_is_an_office_of_the_government_is_a_body_of_its_own():
     assert _issuer(HEAD + "本年度报告由湖溪市人民政府外事办公室根据《条例》编制。\n" + SECTIONS) == "湖溪市人民政府外事办公室"
-
-
-def test_a_street_office_with_or_without_its_districts_government_is_one_issuer():
-    assert same_issuer("湖溪市长乐区吴航街道办事处", "湖溪市长乐区人民政府吴航街道办事处")
