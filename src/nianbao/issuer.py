@@ -115,7 +115,7 @@ _TITLE_FIELD = re.compile(r"(?:名[ \t\u3000]*称|标[ \t\u3000]*题)[ \t\u3000]
                           r"(?P<title>[^\n|]{4,60}?(?:19|20)\d{2}[^\n|]{0,30}?(?:报告|年报))")
 # an office with a name of its own inside a government (综合督考办公室), unlike the government's own 办公室
 # (a department that is an office, 外事办公室, 人民防空办公室, is a body of its own)
-_NAMED_OFFICE = re.compile(r"(?!外事|人民防空|人防|金融|地方志|机关事务|扶贫|政策研究|研究|信访|口岸|侨务|法制|台湾事务|港澳|国资|"
+_NAMED_OFFICE = re.compile(r"(?!外事|人民防空|人防|金融|地方志|机关事务|扶贫|研究|信访|口岸|侨务|法制|台湾事务|港澳|国资|"
                            r"营商环境|粮食|民族宗教)[\u4e00-\u9fff]{2,10}办公室")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处)$")
 _CONTACT_OFFICE = re.compile(_INNER_OFFICE.pattern.replace("(?<!政府)办公室", "办公室"))
