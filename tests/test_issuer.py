@@ -461,10 +461,12 @@ def test_more_short_forms_of_a_body_are_one_issuer(a, b):
     assert same_issuer(a, b)
 
 
-def test_the_pages_title_field_names_the_body_when_the_report_names_none():
+def test_the_pages_title_field_is_the_title_and_names_the_body_when_the_page_shows_no_title():
     head = ("索 引 号: | 000014349/2020-1 | ||\n文 号: | 发文日期: | ||\n"
             "名 称: | 青石镇人民政府2019年政府信息公开工作年度报告 | ||\n")
-    assert _issuer(head + "一、总体情况\n2019年，我镇公开信息52条。\n六、其他需要报告的事项\n无。\n") == "青石镇人民政府"
+    outline = segment(head + "一、总体情况\n2019年，我镇公开信息52条。\n六、其他需要报告的事项\n无。\n")
+    assert outline.issuer == "青石镇人民政府"
+    assert outline.title == "青石镇人民政府2019年政府信息公开工作年度报告"
 
 
 def test_a_department_that_is_an_office_of_the_government_is_a_body_of_its_own():

@@ -14,17 +14,19 @@
    (``××街道办事处本年新收政府信息公开申请3件``, ``××镇政府未收到公开申请``);
 6. the body's **own website or disclosure guide**, when the report calls itself by that body's
    kind (``我局`` and ``在××局网站公开``, ``《××局政府信息公开指南》``);
-7. the page's **title field** above the report (``名 称: | ××镇人民政府2019年…报告``), else its
-   **publisher field** (``发布机构：××局``, ``信息来源：××局``, ``发文机关××镇人民政府``), the one place
-   page chrome is read, and only when the report itself names no body.
+7. the page's **publisher field** above the report (``发布机构：××局``, ``信息来源：××局``,
+   ``发文机关××镇人民政府``), the one place page chrome is read, and only when the report itself
+   names no body.  (A page's title field, ``名 称: | ××镇人民政府2019年…报告``, is the title when the
+   page shows no title of its own: `nianbao.sections`.)
 
 A first name with no place of its own (``区统计局``, `placeless`) gives way to the same name with its
 place that a later source prints (the contact line's ``××市硚口区统计局``).
 
 A name must end like a body (人民政府, 办事处, 街道, 镇, 局, 委员会, 办公室, 合作社 …) and must not be
 a pronoun (我区, 本机关), a date (7月我局), several bodies (各县区政府) or a field's label before a
-title (名称: ××街道…).  Apart from the title and publisher fields, nothing outside the body and nothing in
-page chrome is read, and no name is made up: when neither names a body, the issuer is None.
+title (名称: ××街道…).  Apart from the publisher field and a title the page prints only in its
+header, nothing outside the body and nothing in page chrome is read, and no name is made up: when
+none names a body, the issuer is None.
 
 `normalise_issuer(name)` is the one key cross-year linking compares: ``××县人民政府办公室`` and
 ``××县政府办`` → ``××县政府办``; ``××街道办事处``, ``××街道办`` and ``×× 街道`` → ``××街道``;
@@ -110,9 +112,6 @@ _INNER_OFFICE = re.compile(
 # the page's publisher field above the report (发布机构：××局, 信息来源：××局, 来 源: | ××局 |, 发文机关××镇人民政府)
 _PUBLISHER_FIELD = re.compile(r"(?:发布机构|发文机关|发布单位|发文单位|信息来源|来[ \t\u3000]*源)[ \t\u3000]*[:：|]?[ \t\u3000|]*"
                               r"(?P<name>[^\s|，,。；;：:、《》“”]{2,40})")
-# the page's title field above the report (名 称: | ××镇人民政府2019年…报告 |, 标题: ××厅2025年度…报告)
-_TITLE_FIELD = re.compile(r"(?:名[ \t\u3000]*称|标[ \t\u3000]*题)[ \t\u3000]*[:：|]?[ \t\u3000|]*"
-                          r"(?P<title>[^\n|]{4,60}?(?:19|20)\d{2}[^\n|]{0,30}?(?:报告|年报))")
 # an office with a name of its own inside a government (综合督考办公室), unlike the government's own 办公室
 # (a department that is an office, 外事办公室, 人民防空办公室, is a body of its own)
 _NAMED_OFFICE = re.compile(r"(?!外事|人民防空|人防|金融|地方志|机关事务|扶贫|研究|信访|口岸|侨务|法制|台湾事务|港澳|国资|"
@@ -262,8 +261,7 @@ def _own_site_or_guide(text: str, start: int, end: int, chrome: Sequence[tuple[i
     for m in sorted(named, key=lambda m: m.start()):
         if _in(m.start("name"), m.end("name"), chrome):
             continue
-        printed = m.group("name")
-        printed += "政府" if printed.endswith("人民") and text.startswith("政府", m.end("name")) else ""
+        printed = _with_government(m.group("name"), text[m.start("name"):m.end("name") + 2])  # ××镇人民 + 政府信息公开指南
         tail = re.split(r"和|及|与", printed)[-1]  # ××网上办事大厅和××省农业农村厅网站
         name = _as_name(tail if tail != printed and _PLACED.match(tail) else printed)
         if name and _PLACED.match(name) and any(_bare(name).endswith(_KIND_ENDINGS.get(kind, (kind,)))
@@ -273,13 +271,8 @@ def _own_site_or_guide(text: str, start: int, end: int, chrome: Sequence[tuple[i
 
 
 def _publisher(text: str, end: int) -> str | None:
-    """The body the page's title field (名称: ××镇2019年…报告) or else its publisher field names
-    before `end` (the preamble's end), page chrome included, when the report names none itself: the
-    office that posts for a body gives the body."""
-    for m in _TITLE_FIELD.finditer(text, 0, end):
-        name = issuer_from_title(m.group("title").strip())
-        if name and _as_name(name):
-            return name
+    """The body the page's publisher field names before `end` (the preamble's end), page chrome
+    included, when the report names none itself: the office that posts for a body gives the body."""
     for m in _PUBLISHER_FIELD.finditer(text, 0, end):
         name = _as_name(m.group("name"), inner_office=True, contact=True)
         if name:

@@ -76,6 +76,10 @@ _TITLE_CUE = re.compile(r"年度报告|年报|工作报告")
 YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年")  # a year named (2021年, 2021 年), the year its group
 _PERIOD_YEAR = re.compile(r"统计(?:期限|周期|时限|时间|区间)[^。\n]{0,20}?((?:19|20)\d{2})\s*年")
 _HEADER_TITLE = re.compile(r"(?m)^标题[:：]\s*(\S[^\n]*?)\s*$")
+# the page's title field in a box of fields (名 称: | ××镇人民政府2019年…报告 |, 标      题 ××厅2025年度…报告,
+# - 标题: ××镇人民政府 关于2021年…报告): the report's name, its year, and what may follow it on the line
+_TITLE_FIELD = re.compile(r"(?:名[ \t\u3000]*称|标[ \t\u3000]*题)[ \t\u3000]*[:：|]?[ \t\u3000|]*"
+                          r"([^\n|]{4,60}?(?:19|20)\d{2}[^\n|]{0,30}?(?:报告|年报))")
 _PREAMBLE_YEAR = re.compile(r"现(?:向社会)?(?:予以)?(?:公[布开]|发布)[^。\n]{0,40}?((?:19|20)\d{2})\s*年度?[^。\n]{0,40}?(?:年度报告|年报)")
 
 
@@ -225,8 +229,10 @@ def find_title(text: str, first_section: int | None = None) -> str | None:
 
 
 def _header_title(text: str) -> str | None:
-    header = _HEADER_TITLE.search(text[:2000])
-    return header.group(1) if header else None
+    """The title a page prints in its header when the report shows none of its own: a 标题: line,
+    else the title field of a box of fields."""
+    header = _HEADER_TITLE.search(text[:2000]) or _TITLE_FIELD.search(text[:2000])
+    return header.group(1).strip() if header else None
 
 
 def locate_title(text: str, first_section: int | None = None,
