@@ -155,7 +155,7 @@ def issuer_from_title(title: str | None) -> str | None:
     before = re.sub(r"关于(?:报送|印发|公布|发布|做好)?$", "", before)  # ××县人民政府关于2019年度…
     before = re.split(r"[|:：]", before)[-1]  # menu | menu |…, a field's label (名称: ××街道2025年…)
     before = re.sub(r"^[\d\s\-_.]+", "", before).strip()  # 2025××乡2025年度…
-    if before and not _KIND_ALONE.match(before) and "关于" not in before and (
+    if before and not _KIND_ALONE.match(before) and not _NOT_A_NAME.search(_bare(before)) and (
             _as_name(before) or _ORGAN.search(_bare(before)) or before.endswith("省")):
         return before  # a body's name, not a page tool (全文检索) printed before the year
     if before and not _NAME_RUN.fullmatch(before):
