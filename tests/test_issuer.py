@@ -293,6 +293,8 @@ def test_a_title_that_opens_on_guanyu_takes_the_body_named_on_the_line_above():
     ("根据《条例》特编制2023年度某县青石乡人民政府信息公开年度报告。", "某县青石乡人民政府"),
     ("根据《条例》，向社会公布2021年度某市住房公积金管理中心信息公开年度报告。", "某市住房公积金管理中心"),
     ("本报告由某县青石镇政府综合督考办公室编制。", "某县青石镇政府"),
+    # the report naming itself before the sentence its body starts on (本报告…)
+    ("湖溪高新区管委会住建局向社会公布2022年度信息公开年度报告。本报告全文由六个部分组成。", "湖溪高新区管委会住建局"),
 ])
 def test_the_preamble_names_the_body_in_more_wordings(sentence, issuer):
     assert _issuer(sentence + "\n" + SECTIONS) == issuer
@@ -406,11 +408,6 @@ def test_a_title_with_guanyu_inside_the_name_names_no_body():
 def test_an_office_cut_from_a_name_with_brackets_keeps_the_brackets():
     text = HEAD + "本报告依据《条例》编制。\n" + SECTIONS.replace("无。", "无。如有疑问，请与湖溪高新区(科技城)管委会办公室联系。")
     assert _issuer(text) == "湖溪高新区(科技城)管委会"
-
-
-def test_a_report_that_names_itself_before_the_sentence_its_body_starts_on_names_the_body():
-    text = "湖溪高新区管委会住建局向社会公布2022年度信息公开年度报告。本报告全文由六个部分组成。\n" + SECTIONS
-    assert _issuer(text) == "湖溪高新区管委会住建局"
 
 
 @pytest.mark.parametrize("sentence, issuer", [
